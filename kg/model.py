@@ -1,0 +1,206 @@
+"""The data model that the pipeline stages pass along.
+
+Extraction records (:class:`Mention`, :class:`RelationMention`) are plain, frozen,
+picklable dataclasses: no spaCy object leaves :mod:`kg.extract`. Resolution turns
+them into :class:`Entity` and :class:`Relation` records, and merging collects those
+into a :class:`KnowledgeGraph`, a networkx ``MultiDiGraph`` keyed by entity IRI whose
+edge keys are predicate IRIs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from kg.query import QueryResult
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text with its metadata.
+
+    Examples:
+        >>> Document.from_text("a.txt", "Hello.").sha256[:8]
+        '2d8bd7d9'
+    """
+
+    id: str
+    text: str
+    sha256: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def from_text(
+        cls,
+        doc_id: str,
+        text: str,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        source: str | None = None,
+    ) -> Document:
+        """Make a document, computing the content hash of ``text``."""
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(doc_id, text, digest, title=title, date=date, source=source)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: character offsets into the document text and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a named entity in a document.
+
+    ``type`` is the local name of an ontology class (``"Organization"``), ``rule`` says
+    which rule typed or found it, ``type_confidence`` how sure that rule is.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    rule: str = "ner"
+    type_confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """One sentence's statement that ``subject`` stands in ``predicate`` to ``object``.
+
+    ``predicate`` is an ontology property's local name (``"released"``) or, for open
+    relations, ``"open:<verb lemma>"``.
+    """
+
+    doc_id: str
+    subject: Mention
+    predicate: str
+    object: Mention
+    sentence: Sentence
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document: the product of :func:`kg.extract.extract_document`."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationMention, ...]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Plain dictionaries (JSON-ready) for the mentions and relation mentions."""
+        return [{"kind": "mention", **asdict(m)} for m in self.mentions] + [
+            {"kind": "relation", **asdict(r)} for r in self.relations
+        ]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing, merged from all its mentions across documents."""
+
+    iri: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    mention_count: int = 0
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that supports a fact, and how it was read."""
+
+    doc_id: str
+    sentence: Sentence
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact between two entities with all the evidence that supports it."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def confidence(self) -> float:
+        """Combined confidence: the chance that at least one support is right (noisy-OR)."""
+        doubt = 1.0
+        for support in self.evidence:
+            doubt *= 1.0 - support.confidence
+        return round(1.0 - doubt, 4)
+
+
+@dataclass
+class KnowledgeGraph:
+    """The merged graph: entities as nodes, facts as edges, plus the source documents.
+
+    ``graph`` is a ``networkx.MultiDiGraph``: node = entity IRI with an ``entity``
+    attribute (:class:`Entity`); edge key = predicate IRI with a ``relation``
+    attribute (:class:`Relation`). Writers (RDF, HTML) are views of this model.
+    """
+
+    base: str
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def entities(self) -> list[Entity]:
+        """All entities, sorted by IRI."""
+        return [self.graph.nodes[iri]["entity"] for iri in sorted(self.graph.nodes)]
+
+    @property
+    def relations(self) -> list[Relation]:
+        """All facts, sorted by (subject, predicate, object)."""
+        found = [data["relation"] for _, _, data in self.graph.edges(data=True)]
+        return sorted(found, key=lambda r: (r.subject, r.predicate, r.object))
+
+    def entity(self, iri: str) -> Entity:
+        """The entity with this IRI (``KeyError`` if absent)."""
+        return self.graph.nodes[iri]["entity"]
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Add or replace entity nodes."""
+        for entity in entities:
+            self.graph.add_node(entity.iri, entity=entity)
+
+    def add_relations(self, relations: Iterable[Relation]) -> None:
+        """Add facts as edges keyed by predicate IRI; both ends must already be nodes."""
+        for relation in relations:
+            self.graph.add_edge(relation.subject, relation.object, key=relation.predicate, relation=relation)
+
+    def to_rdf(self) -> Any:
+        """The graph as an rdflib ``Dataset`` (see :mod:`kg.rdf`)."""
+        from kg.rdf import to_dataset
+
+        return to_dataset(self)
+
+    def write(self, prefix: str | Path, formats: Iterable[str] = ("ttl", "html")) -> list[Path]:
+        """Write the graph as ``PREFIX.<format>`` files, atomically; return the paths written."""
+        from kg.build import write_outputs
+
+        return write_outputs(self, Path(prefix), formats)
+
+    def query(self, sparql: str) -> QueryResult:
+        """Answer a SPARQL query over the graph (ontology prefixes predeclared)."""
+        from kg.query import run_query
+
+        return run_query(self.to_rdf(), sparql)

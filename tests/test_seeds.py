@@ -1,0 +1,79 @@
+"""End to end on the two seed articles with the real model: parse the outputs back and check them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import RDFS, Graph, URIRef
+
+from kg.query import run_query
+from kg.vocab import KG
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def turtle(seeds_build) -> Graph:
+    graph = Graph()
+    graph.parse(seeds_build.with_suffix(".ttl"), format="turtle")
+    return graph
+
+
+def _entity(graph: Graph, label: str) -> URIRef:
+    found = list(graph.subjects(RDFS.label, None))
+    matches = [s for s in found if str(graph.value(s, RDFS.label)) == label]
+    assert matches, f"no entity labelled {label!r}"
+    return matches[0]
+
+
+def test_deepseek_released_r1_is_a_direct_triple(turtle):
+    assert (_entity(turtle, "DeepSeek"), KG.released, _entity(turtle, "R1")) in turtle
+
+
+def test_nvidia_makes_or_supplies_h800(turtle):
+    nvidia, h800 = _entity(turtle, "Nvidia"), _entity(turtle, "H800")
+    assert any((nvidia, p, h800) in turtle for p in (KG.manufactures, KG.supplies))
+
+
+def test_source_sentence_of_a_fact_is_reachable_by_sparql(turtle):
+    result = run_query(
+        turtle,
+        """SELECT ?doc ?sentence ?start WHERE {
+             ?fact rdf:subject ?s ; rdf:predicate kg:released ; rdf:object ?o ; kg:evidence ?ev .
+             ?s rdfs:label "DeepSeek" . ?o rdfs:label "R1" .
+             ?ev kg:sentence ?sentence ; kg:startOffset ?start ; kg:fromDocument/kg:documentId ?doc .
+           }""",
+    )
+    rows = result.values()
+    assert rows, "no evidence sentence for DeepSeek released R1"
+    doc, sentence, start = rows[0]
+    assert doc == "000_0ad1dccd12771690.txt"
+    assert "DeepSeek" in sentence and "R1" in sentence
+    text = (seeds_text := __import__("tests.conftest", fromlist=["SEEDS"]).SEEDS / doc).read_text(encoding="utf-8")
+    assert text[int(start) : int(start) + len(sentence)] == sentence, seeds_text
+
+
+def test_no_entity_is_labelled_with_a_possessive(turtle):
+    labels = [str(o) for o in turtle.objects(None, RDFS.label)]
+    assert labels
+    assert not [label for label in labels if re.search(r"['’]s?\b", label)]
+
+
+def test_every_entity_has_one_label_and_a_type(turtle):
+    for entity in set(turtle.subjects(KG.mentionCount, None)):
+        assert len(list(turtle.objects(entity, RDFS.label))) == 1
+        assert str(turtle.value(entity, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))).startswith(str(KG))
+
+
+def test_html_loads_no_remote_script_or_style(seeds_build):
+    html = seeds_build.with_suffix(".html").read_text(encoding="utf-8")
+    assert "vis.Network" in html
+    assert not re.search(r"<script[^>]+src=", html, re.IGNORECASE)
+    assert not re.search(r"<link[^>]+href=", html, re.IGNORECASE)
+    assert not re.search(r"@import|url\(\s*['\"]?https?:", html, re.IGNORECASE)
+
+
+def test_html_edge_tooltip_carries_evidence_sentence(seeds_build):
+    html = seeds_build.with_suffix(".html").read_text(encoding="utf-8")
+    assert "DeepSeek\\u2019s launch of R1" in html or "DeepSeek’s launch of R1" in html

@@ -23,6 +23,7 @@ from kg.ingest import Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
+from kg.serve import DEFAULT_HOST, DEFAULT_PORT
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -155,3 +156,30 @@ def _print_table(result: QueryResult) -> None:
         table.add_row(*(compact(value) for value in row))
     stdout.print(table)
     stderr.print(f"{len(result)} rows", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    source: Annotated[Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = DEFAULT_PORT,
+) -> None:
+    """Serve a store or RDF file as a read-only SPARQL endpoint at http://HOST:PORT/query.
+
+    Example:  kg serve out/seeds.ttl --port 7878   then   curl 'http://127.0.0.1:7878/query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
+    """
+    from kg.serve import make_server, open_store
+
+    try:
+        server = make_server(open_store(source), host, port, access_log=sys.stderr)
+    except KGError as error:
+        raise _fail(error) from None
+    if host not in {"127.0.0.1", "::1", "localhost"}:
+        stderr.print(f"[yellow]kg: warning:[/] listening on {host}: other machines can query it (read-only, no login)")
+    stderr.print(f"serving {source} read-only at {server.url} (Ctrl-C stops)", highlight=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -35,3 +35,7 @@ class QueryRefusedError(KGError):
 
 class OutputError(KGError):
     """An output file could not be written."""
+
+
+class ServerError(KGError):
+    """A server kg runs or talks to (SPARQL endpoint, Graph Store, Dask scheduler) cannot be started, reached or used."""

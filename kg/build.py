@@ -33,9 +33,23 @@ def extract(
     on_document: DocumentHandler | None = None,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``."""
+    return extract_documents(
+        read_documents(paths, on_skip), model=model, batch_size=batch_size, n_process=n_process, on_document=on_document
+    )
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_document: DocumentHandler | None = None,
+) -> Iterator[Extraction]:
+    """Parse documents with the spaCy pipeline ``model`` and stream their extraction records."""
     nlp = load_pipeline(model)
-    documents = ((doc.text, doc) for doc in read_documents(paths, on_skip))
-    for parsed, document in nlp.pipe(documents, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    pairs = ((doc.text, doc) for doc in documents)
+    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         if on_document is not None:
             on_document(document)
         yield extract_document(parsed, document)
@@ -50,6 +64,7 @@ def build(
     n_process: int = 1,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
+    dask_address: str | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from text files, folders and JSONL files.
 
@@ -61,13 +76,23 @@ def build(
         n_process: spaCy worker processes.
         on_skip: called with each input that could not be read.
         on_document: called after each document is parsed (for progress).
+        dask_address: parse and extract on the Dask cluster whose scheduler is at this address
+            (``n_process`` is then ignored); see :mod:`kg.distributed`.
 
     Raises:
         InputError: no document could be read.
     """
-    extractions = list(
-        extract(paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document)
-    )
+    if dask_address is not None:
+        from kg.distributed import extract_on_dask
+
+        records = extract_on_dask(
+            paths, dask_address, model=model, batch_size=batch_size, on_skip=on_skip, on_document=on_document
+        )
+    else:
+        records = extract(
+            paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document
+        )
+    extractions = list(records)
     if not extractions:
         raise InputError("no document could be read from the given paths")
     return merge(extractions, base)

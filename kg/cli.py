@@ -75,6 +75,9 @@ def build_command(
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    dask: Annotated[
+        Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address.")
+    ] = None,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default).
 
@@ -91,7 +94,7 @@ def build_command(
             task = progress.add_task("documents", total=count_documents(paths) or None)
             graph = build(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
-                on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
+                on_skip=skipped.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
             )
         written = write_outputs(graph, output, chosen)
     except KGError as error:

@@ -1,0 +1,65 @@
+"""Parsing and extraction on a Dask LocalCluster (two worker processes on loopback) give the same graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.bench.serve import free_port
+from kg.build import build, render_output
+from kg.cli import app
+from kg.distributed import connect
+from kg.errors import ServerError
+from tests.conftest import SEEDS
+
+ARTICLES = [
+    {"id": "a1", "text": "Nvidia CEO Jensen Huang said the company will ship the H800 chips to Chinese customers."},
+    {"id": "a2", "text": "OpenAI released GPT-4 in March. Microsoft invested billions in OpenAI."},
+    {"id": "a3", "text": "Liang Wenfeng, the founder of DeepSeek, lives in Hangzhou. DeepSeek released R1 in January."},
+]
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.model
+def test_dask_build_equals_single_process_build(tmp_path, scheduler):
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    paths = [SEEDS, corpus]
+    assert scheduler.startswith("tcp://127.0.0.1:")
+    seen: list[str] = []
+    on_dask = build(paths, batch_size=1, dask_address=scheduler, on_document=lambda d: seen.append(d.id))
+    alone = build(paths)
+    assert sorted(seen) == sorted(alone.documents) and len(seen) == 5
+    assert render_output(on_dask, "ttl") == render_output(alone, "ttl")
+
+
+@pytest.mark.model
+def test_cli_build_with_dask_writes_the_same_turtle(tmp_path, scheduler, seeds_build):
+    prefix = tmp_path / "seeds"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "-o", str(prefix), "--format", "ttl", "--dask", scheduler])
+    assert result.exit_code == 0, result.output
+    assert prefix.with_suffix(".ttl").read_bytes() == seeds_build.with_suffix(".ttl").read_bytes()
+
+
+def test_unreachable_scheduler_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT_SECONDS", 1)
+    with pytest.raises(ServerError, match="cannot connect to the Dask scheduler at tcp://127.0.0.1:"):
+        connect(f"tcp://127.0.0.1:{free_port()}")
+
+
+def test_missing_dask_is_a_clear_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ServerError, match=r"pip install 'offline-kg\[dask\]'"):
+        connect("tcp://127.0.0.1:8786")

@@ -10,6 +10,7 @@ otherwise fetch it from the network), kg's prefixes are predeclared, and the def
 
 from __future__ import annotations
 
+import io
 import re
 import socket
 import socketserver
@@ -33,6 +34,7 @@ QUERY_PATH = "/query"
 UPDATE_PATH = "/update"
 STORE_DIRECTORY = "oxigraph"  # STORE/oxigraph/ holds the pyoxigraph store
 MAX_REQUEST_BYTES = 1 << 20
+MAX_RESULT_BYTES = 64 << 20
 MAX_CONNECTIONS = 64
 CLIENT_TIMEOUT_SECONDS = 10.0
 _CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -101,6 +103,7 @@ def answer_query(
     *,
     default_graph_uris: list[str] | None = None,
     named_graph_uris: list[str] | None = None,
+    max_result_bytes: int = MAX_RESULT_BYTES,
 ) -> tuple[bytes, str]:
     """Run a read-only SPARQL query and serialise its answer in the format ``accept`` prefers.
 
@@ -110,14 +113,19 @@ def answer_query(
 
     Raises:
         QuerySyntaxError: the query (or a graph IRI) does not parse; SPARQL Update is not a query.
-        QueryRefusedError: the query uses SERVICE.
+        QueryRefusedError: the query uses SERVICE, or its answer is over ``max_result_bytes``.
     """
     refuse_service(sparql)
-    return _evaluate(store, sparql, accept, default_graph_uris, named_graph_uris)
+    return _evaluate(store, sparql, accept, default_graph_uris, named_graph_uris, max_result_bytes)
 
 
 def _evaluate(
-    store: Store, sparql: str, accept: str, default_graph_uris: list[str] | None, named_graph_uris: list[str] | None
+    store: Store,
+    sparql: str,
+    accept: str,
+    default_graph_uris: list[str] | None,
+    named_graph_uris: list[str] | None,
+    max_result_bytes: int,
 ) -> tuple[bytes, str]:
     # Not inlined in answer_query: rdflib's parser leaves reference cycles that keep its callers' frames
     # alive until a garbage collection on some other thread, and pyoxigraph results must die on their own.
@@ -130,11 +138,34 @@ def _evaluate(
         )
     except SyntaxError as exc:
         raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+    chosen: RdfFormat | QueryResultsFormat
     if isinstance(result, QueryTriples):
-        rdf_format = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
-        return result.serialize(format=rdf_format), rdf_format.media_type
-    results_format = negotiate(accept, QueryResultsFormat, QueryResultsFormat.JSON)
-    return result.serialize(format=results_format), results_format.media_type
+        chosen = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
+    else:
+        chosen = negotiate(accept, QueryResultsFormat, QueryResultsFormat.JSON)
+    output = _CappedBuffer(max_result_bytes)
+    try:
+        result.serialize(output, format=chosen)  # evaluates the query as it writes, without the GIL
+    except _ResultTooLarge:
+        raise QueryRefusedError(f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)") from None
+    return output.getvalue(), chosen.media_type
+
+
+class _ResultTooLarge(Exception):
+    pass
+
+
+class _CappedBuffer(io.BytesIO):
+    """An in-memory output that refuses to grow past ``limit`` bytes (pyoxigraph passes our exception on)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data: Any) -> int:
+        if self.tell() + len(data) > self.limit:
+            raise _ResultTooLarge
+        return super().write(data)
 
 
 def _graph_nodes(iris: list[str]) -> list[NamedNode]:
@@ -189,11 +220,13 @@ class SparqlServer(ThreadingHTTPServer):
         address: tuple[str, int],
         *,
         max_request_bytes: int = MAX_REQUEST_BYTES,
+        max_result_bytes: int = MAX_RESULT_BYTES,
         max_connections: int = MAX_CONNECTIONS,
         access_log: TextIO | None = None,
     ) -> None:
         self.store = store
         self.max_request_bytes = max_request_bytes
+        self.max_result_bytes = max_result_bytes
         self.access_log = access_log
         self._slots = threading.BoundedSemaphore(max_connections)
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
@@ -231,6 +264,7 @@ def make_server(
     port: int = DEFAULT_PORT,
     *,
     max_request_bytes: int = MAX_REQUEST_BYTES,
+    max_result_bytes: int = MAX_RESULT_BYTES,
     max_connections: int = MAX_CONNECTIONS,
     access_log: TextIO | None = None,
 ) -> SparqlServer:
@@ -243,8 +277,8 @@ def make_server(
     """
     try:
         return SparqlServer(
-            store, (host, port), max_request_bytes=max_request_bytes, max_connections=max_connections,
-            access_log=access_log,
+            store, (host, port), max_request_bytes=max_request_bytes, max_result_bytes=max_result_bytes,
+            max_connections=max_connections, access_log=access_log,
         )
     except OSError as exc:
         raise ServerError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -333,7 +367,7 @@ class SparqlRequestHandler(BaseHTTPRequestHandler):
             body, media_type = answer_query(
                 self.server.store, queries[0], self.headers.get("Accept", ""),
                 default_graph_uris=parameters.get("default-graph-uri"),
-                named_graph_uris=parameters.get("named-graph-uri"),
+                named_graph_uris=parameters.get("named-graph-uri"), max_result_bytes=self.server.max_result_bytes,
             )
         except QueryRefusedError as error:
             self._send_error(HTTPStatus.FORBIDDEN, str(error))

@@ -50,7 +50,7 @@ def make_store(directory: Path, trig: str = TRIG) -> Path:
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     store = open_store(make_store(tmp_path_factory.mktemp("store")))
-    server = make_server(store, port=0, max_request_bytes=10_000)
+    server = make_server(store, port=0, max_request_bytes=10_000, max_result_bytes=5_000)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -182,6 +182,12 @@ def test_oversized_requests_get_413(endpoint):
     status, _, _ = request(endpoint, "POST", "/query", b"", {"Content-Type": "application/sparql-query",
                                                              "Content-Length": "999999999"})
     assert status == 413
+
+
+def test_oversized_answers_are_refused(endpoint):
+    status, _, text = get(endpoint, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
+    assert status == 403 and b"add a LIMIT" in text
+    assert get(endpoint, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 3")[0] == 200
 
 
 def test_bad_requests(endpoint):

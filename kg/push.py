@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, serialize
 
-from kg.errors import ServerError
+from kg.errors import InputError, ServerError
 
 TRIPLES_PER_CHUNK = 10_000
 DEFAULT_TIMEOUT_SECONDS = 60.0
@@ -56,7 +56,7 @@ def push(
     if urlsplit(endpoint).scheme not in {"http", "https"} or not urlsplit(endpoint).netloc:
         raise ServerError(f"{endpoint}: not an http(s) URL of a Graph Store endpoint")
     pushed = []
-    graphs: list[NamedNode | DefaultGraph] = [*sorted(store.named_graphs(), key=str), DefaultGraph()]
+    graphs: list[NamedNode | DefaultGraph] = [*_named_graphs(store), DefaultGraph()]
     for graph in graphs:
         iri = graph.value if isinstance(graph, NamedNode) else None
         result = PushedGraph(iri, _put_graph(store, graph, graph_url(endpoint, iri), timeout))
@@ -64,6 +64,14 @@ def push(
         if on_graph is not None:
             on_graph(result)
     return pushed
+
+
+def _named_graphs(store: Store) -> list[NamedNode]:
+    graphs = sorted(store.named_graphs(), key=str)
+    blank = [graph for graph in graphs if not isinstance(graph, NamedNode)]
+    if blank:
+        raise InputError(f"graph {blank[0]} has a blank-node name, which the Graph Store Protocol cannot address")
+    return [graph for graph in graphs if isinstance(graph, NamedNode)]
 
 
 def graph_url(endpoint: str, iri: str | None) -> str:
@@ -107,4 +115,4 @@ class _NTriplesBody:
         quads = self.store.quads_for_pattern(None, None, None, self.graph)
         while chunk := [quad.triple for quad in itertools.islice(quads, TRIPLES_PER_CHUNK)]:
             self.triples += len(chunk)
-            yield serialize(chunk, format=RdfFormat.N_TRIPLES)
+            yield serialize(chunk, format=RdfFormat.N_TRIPLES) or b""

@@ -133,22 +133,22 @@ def _evaluate(
         result = store.query(
             sparql,
             prefixes=PREFIXES,
-            default_graph=_graph_nodes(default_graph_uris) if default_graph_uris else None,
-            named_graphs=_graph_nodes(named_graph_uris) if named_graph_uris else None,
+            default_graph=[*_graph_nodes(default_graph_uris)] if default_graph_uris else None,
+            named_graphs=[*_graph_nodes(named_graph_uris)] if named_graph_uris else None,
         )
     except SyntaxError as exc:
         raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
-    chosen: RdfFormat | QueryResultsFormat
-    if isinstance(result, QueryTriples):
-        chosen = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
-    else:
-        chosen = negotiate(accept, QueryResultsFormat, QueryResultsFormat.JSON)
     output = _CappedBuffer(max_result_bytes)
-    try:
-        result.serialize(output, format=chosen)  # evaluates the query as it writes, without the GIL
+    try:  # serialize() evaluates the query as it writes, without holding the GIL
+        if isinstance(result, QueryTriples):
+            rdf_format = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
+            result.serialize(output, format=rdf_format)
+            return output.getvalue(), rdf_format.media_type
+        results_format = negotiate(accept, QueryResultsFormat, QueryResultsFormat.JSON)
+        result.serialize(output, format=results_format)
+        return output.getvalue(), results_format.media_type
     except _ResultTooLarge:
         raise QueryRefusedError(f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)") from None
-    return output.getvalue(), chosen.media_type
 
 
 class _ResultTooLarge(Exception):
@@ -400,7 +400,7 @@ class SparqlRequestHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (BaseHTTPRequestHandler's name)
+    def log_message(self, format: str, *args: Any) -> None:
         log = self.server.access_log
         if log is not None:
             log.write(f"{self.address_string()} - [{self.log_date_time_string()}] {format % args}\n")

@@ -84,7 +84,7 @@ def run_load(url: str, queries: list[str], *, total: int, clients: int, time_lim
 
     def client() -> None:
         parts = urlsplit(url)
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
         while time.monotonic() < deadline:
             with lock:
                 ticket = next(tickets)
@@ -156,7 +156,7 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], seconds: f
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"kg serve exited with code {process.returncode}")
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=5)
         try:
             connection.request("GET", f"{parts.path}?query={quote('ASK {}')}")
             if connection.getresponse().status == 200:

@@ -6,6 +6,7 @@ import csv
 import http.client
 import io
 import json
+import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -195,6 +196,16 @@ def test_bad_requests(endpoint):
     assert request(endpoint, "GET", "/query")[0] == 400
     assert request(endpoint, "GET", "/elsewhere")[0] == 404
     assert request(endpoint, "POST", "/query", b"query", {"Content-Type": "text/plain"})[0] == 415
+
+
+@pytest.mark.parametrize("raw", [b"BREW /query HTTP/1.1\r\n\r\n",
+                                 b"GET /query?query=" + b"x" * 70_000 + b" HTTP/1.1\r\n\r\n",
+                                 b"GET /query HTTP/1.1\r\nX: " + b"y" * 70_000 + b"\r\n\r\n"])
+def test_malformed_http_is_answered_and_the_server_stays_up(endpoint, raw):
+    with socket.create_connection(("127.0.0.1", endpoint.server_port), timeout=10) as connection:
+        connection.sendall(raw)
+        assert connection.recv(100).split(b" ")[1] in {b"400", b"414", b"431", b"501"}
+    assert json.loads(get(endpoint, "ASK { ?s ?p ?o }")[2])["boolean"] is True
 
 
 def test_keep_alive_connection_serves_many_queries(endpoint):

@@ -63,3 +63,11 @@ def test_missing_dask_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ServerError, match=r"pip install 'offline-kg\[dask\]'"):
         connect("tcp://127.0.0.1:8786")
+
+
+def test_cli_build_with_an_unreachable_scheduler_fails_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT_SECONDS", 1)
+    address = f"tcp://127.0.0.1:{free_port()}"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "-o", str(tmp_path / "x"), "--dask", address])
+    assert result.exit_code == 1 and f"cannot connect to the Dask scheduler at {address}" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "x.ttl").exists()

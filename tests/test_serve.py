@@ -256,3 +256,11 @@ def test_cli_serves_an_rdf_file(tmp_path):
 def test_cli_serve_reports_a_missing_source(tmp_path):
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "nothing.ttl"), "--port", "0"])
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+@pytest.mark.parametrize("command", ["serve", "push"])
+def test_help_has_an_example(command):
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+    if command == "serve":
+        assert "127.0.0.1" in result.output

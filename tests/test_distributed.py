@@ -13,7 +13,7 @@ from kg.bench.serve import free_port
 from kg.build import build, render_output
 from kg.cli import app
 from kg.distributed import connect
-from kg.errors import ServerError
+from kg.errors import ModelNotFoundError, ServerError
 from tests.conftest import SEEDS
 
 ARTICLES = [
@@ -51,6 +51,11 @@ def test_cli_build_with_dask_writes_the_same_turtle(tmp_path, scheduler, seeds_b
     result = CliRunner().invoke(app, ["build", str(SEEDS), "-o", str(prefix), "--format", "ttl", "--dask", scheduler])
     assert result.exit_code == 0, result.output
     assert prefix.with_suffix(".ttl").read_bytes() == seeds_build.with_suffix(".ttl").read_bytes()
+
+
+def test_a_model_missing_on_the_workers_is_reported_on_the_client(scheduler):
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        build([SEEDS], model="no_such_model", dask_address=scheduler)
 
 
 def test_unreachable_scheduler_is_a_clear_error(monkeypatch):

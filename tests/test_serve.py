@@ -18,7 +18,7 @@ import pytest
 from rdflib import Graph, URIRef
 from typer.testing import CliRunner
 
-from kg.bench.serve import load_queries, run_load, served
+from kg.bench.serve import QUERIES_DIRECTORY, load_queries, run_load, served
 from kg.cli import app
 from kg.errors import InputError, ServerError
 from kg.serve import DEFAULT_HOST, SparqlServer, make_server, open_store
@@ -264,3 +264,21 @@ def test_help_has_an_example(command):
     assert result.exit_code == 0 and "Example" in result.output
     if command == "serve":
         assert "127.0.0.1" in result.output
+
+
+@pytest.mark.model
+def test_serving_the_seeds_answers_the_benchmark_queries(seeds_build):
+    server = make_server(open_store(seeds_build.with_suffix(".ttl")), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        answers = [get(server, query) for query in load_queries()]
+        assert all(status == 200 for status, _, _ in answers)
+        by_name = dict(zip(sorted(p.stem for p in QUERIES_DIRECTORY.glob("*.rq")), answers))
+        assert json.loads(by_name["ask"][2])["boolean"] is True
+        sentences = [b["sentence"]["value"] for b in json.loads(by_name["evidence"][2])["results"]["bindings"]]
+        assert any("DeepSeek" in sentence and "R1" in sentence for sentence in sentences)
+        assert len(Graph().parse(data=by_name["describe"][2].decode(), format="turtle")) > 0
+    finally:
+        server.shutdown()
+        server.server_close()

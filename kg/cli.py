@@ -23,6 +23,7 @@ from kg.ingest import Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
+from kg.render import COLOR_MODES, DEFAULT_MAX_NODES, PageOptions
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -74,12 +75,19 @@ def build_command(
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first.")
+    ] = DEFAULT_MAX_NODES,
+    color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default).
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --max-nodes 300 --color community
     """
     chosen = _parse_formats(formats)
+    if color not in COLOR_MODES:
+        raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
+    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{output.name} — knowledge graph")
     skipped: list[Skipped] = []
     started = time.perf_counter()
     try:
@@ -92,7 +100,7 @@ def build_command(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
                 on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
             )
-        written = write_outputs(graph, output, chosen)
+        written = write_outputs(graph, output, chosen, page)
     except KGError as error:
         _report_skipped(skipped)
         raise _fail(error) from None

@@ -15,6 +15,7 @@ with ``textContent`` and DOM nodes, never as markup.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,8 +32,12 @@ COLOR_MODES = ("type", "community")
 DEFAULT_MAX_NODES = 500
 DEFAULT_TITLE = "Knowledge graph"
 LOUVAIN_SEED = 7
-# Above this many shown nodes, positions are computed in Python and physics starts off.
-PHYSICS_NODE_LIMIT = 1000
+# Up to this many shown nodes vis-network's physics polishes the precomputed layout; above, it starts off.
+PHYSICS_NODE_LIMIT = 500
+LAYOUT_CORE = 300
+SMALL_COMPONENT = 8
+LAYOUT_SEED = 7
+EDGE_LENGTH = 110.0
 VIS_ASSETS = "templates/lib/vis-9.1.2"
 _SCRIPT_UNSAFE = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -85,11 +90,10 @@ def page_data(kg: KnowledgeGraph, *, max_nodes: int = DEFAULT_MAX_NODES, color: 
     shown = most_important(kg.graph, max_nodes)
     subgraph = kg.graph.subgraph(shown)
     colours, legend = _colouring(kg, shown, color)
-    physics = len(shown) <= PHYSICS_NODE_LIMIT
-    positions = {} if physics else precomputed_layout(subgraph)
+    positions = precomputed_layout(subgraph)
     degrees = dict(subgraph.degree())
     nodes = [
-        _node_data(kg.entity(iri), colours[iri], degrees[iri], positions.get(iri)) for iri in shown
+        _node_data(kg.entity(iri), colours[iri], degrees[iri], positions[iri]) for iri in shown
     ]
     relations = sorted(
         (data["relation"] for _, _, data in subgraph.edges(data=True)),
@@ -107,7 +111,7 @@ def page_data(kg: KnowledgeGraph, *, max_nodes: int = DEFAULT_MAX_NODES, color: 
         "legend": legend,
         "nodes": nodes,
         "edges": [_edge_data(index, relation) for index, relation in enumerate(relations)],
-        "options": vis_options(physics),
+        "options": vis_options(len(shown) <= PHYSICS_NODE_LIMIT),
     }
 
 
@@ -145,8 +149,100 @@ def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
 
 
 def precomputed_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Node positions in vis-network pixels for graphs too big for in-browser physics."""
-    raise NotImplementedError
+    """Node positions in vis-network pixels, deterministic and fast enough for thousands of nodes.
+
+    Each connected component is laid out on its own (see :func:`_component_layout`) and
+    the components are packed in rows, largest first.
+
+    Examples:
+        >>> g = nx.MultiDiGraph([("a", "b"), ("c", "d")])
+        >>> sorted(precomputed_layout(g)) == ["a", "b", "c", "d"]
+        True
+    """
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes)
+    undirected.add_edges_from(graph.edges())
+    parts = sorted((sorted(part) for part in nx.connected_components(undirected)), key=lambda p: (-len(p), p[0]))
+    return _pack([_component_layout(undirected.subgraph(part)) for part in parts])
+
+
+def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A force-directed layout of the component's best-connected core; other nodes around their neighbours.
+
+    networkx's spring layout is quadratic (and needs scipy above 500 nodes), so only the
+    :data:`LAYOUT_CORE` most connected nodes are simulated (only the hub in small
+    components); the rest (in news graphs mostly leaves) are placed breadth-first on
+    rings around the node that reaches them.
+    """
+    nodes = sorted(component.nodes)
+    by_degree = sorted(nodes, key=lambda n: (-component.degree(n), n))
+    core = by_degree[:LAYOUT_CORE] if len(nodes) > SMALL_COMPONENT else by_degree[:1]
+    positions = _spring(component.subgraph(core), spread=EDGE_LENGTH * math.sqrt(len(nodes)) * 0.6)
+    children: dict[str, list[str]] = {}
+    for parent, child in _reach(component, core):
+        children.setdefault(parent, []).append(child)
+    frontier = list(core)
+    while frontier:
+        placed = []
+        for parent in frontier:
+            kids = [kid for kid in children.get(parent, []) if kid not in positions]
+            positions.update(_ring(positions[parent], kids, EDGE_LENGTH * (0.7 + 0.08 * math.sqrt(len(kids)))))
+            placed.extend(kids)
+        frontier = placed
+    return positions
+
+
+def _spring(graph: nx.Graph, spread: float) -> dict[str, tuple[float, float]]:
+    """networkx's seeded spring layout, scaled to ``spread`` pixels from the centre."""
+    if len(graph) == 1:
+        return {next(iter(graph)): (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted(graph.edges))
+    layout = nx.spring_layout(ordered, seed=LAYOUT_SEED, iterations=60)
+    return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in layout.items()}
+
+
+def _reach(component: nx.Graph, core: list[str]) -> list[tuple[str, str]]:
+    """Breadth-first (parent, child) edges that reach every node outside ``core`` from it."""
+    seen = set(core)
+    edges = []
+    frontier = sorted(core)
+    while frontier:
+        following = []
+        for parent in frontier:
+            for child in sorted(component.neighbors(parent)):
+                if child not in seen:
+                    seen.add(child)
+                    edges.append((parent, child))
+                    following.append(child)
+        frontier = following
+    return edges
+
+
+def _ring(centre: tuple[float, float], nodes: list[str], radius: float) -> dict[str, tuple[float, float]]:
+    step = 2 * math.pi / max(len(nodes), 1)
+    return {
+        node: (centre[0] + radius * math.cos(step * i + 0.5), centre[1] + radius * math.sin(step * i + 0.5))
+        for i, node in enumerate(nodes)
+    }
+
+
+def _pack(layouts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """Place component layouts side by side in rows (largest first), centred around the origin."""
+    boxes = []
+    for layout in layouts:
+        xs, ys = [x for x, _ in layout.values()], [y for _, y in layout.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + EDGE_LENGTH, max(ys) - min(ys) + EDGE_LENGTH))
+    row_width = max(max(w for _, _, w, _ in boxes), math.sqrt(sum(w * h for _, _, w, h in boxes)) * 1.3)
+    packed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for layout, (left, top, width, height) in zip(layouts, boxes):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        packed.update((node, (round(x + px - left, 1), round(y + py - top, 1))) for node, (px, py) in layout.items())
+        x, row_height = x + width, max(row_height, height)
+    return packed
 
 
 def vis_options(physics: bool) -> dict[str, Any]:
@@ -154,7 +250,6 @@ def vis_options(physics: bool) -> dict[str, Any]:
     options = json.loads(_read_asset("kg", "templates/vis-options.json"))
     if not physics:
         options["physics"]["enabled"] = False
-        options["layout"]["improvedLayout"] = False
         options["edges"]["smooth"] = {"enabled": False}
         options["interaction"]["hideEdgesOnDrag"] = True
     return options
@@ -197,8 +292,8 @@ def _colouring(kg: KnowledgeGraph, shown: list[str], color: str) -> tuple[dict[s
     return colours, legend
 
 
-def _node_data(entity: Entity, colour: str, degree: int, position: tuple[float, float] | None) -> dict[str, Any]:
-    node: dict[str, Any] = {
+def _node_data(entity: Entity, colour: str, degree: int, position: tuple[float, float]) -> dict[str, Any]:
+    return {
         "id": entity.iri,
         "label": entity.label,
         "type": entity.type,
@@ -207,10 +302,9 @@ def _node_data(entity: Entity, colour: str, degree: int, position: tuple[float, 
         "documents": list(entity.documents),
         "color": colour,
         "value": degree + 1,
+        "x": position[0],
+        "y": position[1],
     }
-    if position is not None:
-        node["x"], node["y"] = position
-    return node
 
 
 def _edge_data(index: int, relation: Relation) -> dict[str, Any]:

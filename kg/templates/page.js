@@ -55,10 +55,8 @@
 
   // --- network -------------------------------------------------------------------------
   const nodes = new vis.DataSet(data.nodes.map((node) => {
-    const item = { id: node.id, label: node.label, type: node.type, color: node.color, value: node.value,
-                   title: nodeTooltip(node) };
-    if (node.x !== undefined) { item.x = node.x; item.y = node.y; }
-    return item;
+    return { id: node.id, label: node.label, type: node.type, color: node.color, value: node.value,
+             x: node.x, y: node.y, title: nodeTooltip(node) };
   }));
   const edges = new vis.DataSet(data.edges.map((edge) => ({
     id: edge.id, from: edge.from, to: edge.to, label: edge.predicate, confidence: edge.confidence,

@@ -185,7 +185,7 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
     while frontier:
         placed = []
         for parent in frontier:
-            kids = [kid for kid in children.get(parent, []) if kid not in positions]
+            kids = children.get(parent, [])
             positions.update(_ring(positions[parent], kids, EDGE_LENGTH * (0.7 + 0.08 * math.sqrt(len(kids)))))
             placed.extend(kids)
         frontier = placed

@@ -168,10 +168,15 @@
       });
       panelBody.append(head, list);
     });
-    panel.hidden = false;
+    setPanelHidden(false);
   }
 
-  document.getElementById("kg-panel-close").addEventListener("click", () => { panel.hidden = true; });
+  function setPanelHidden(hidden) {
+    panel.hidden = hidden;
+    network.setSize("100%", "100%");  // the panel changes the canvas width: measure it now, not on the next poll
+  }
+
+  document.getElementById("kg-panel-close").addEventListener("click", () => setPanelHidden(true));
   network.on("click", (params) => {
     if (params.nodes.length) showPanel(params.nodes[0]);
   });
@@ -207,9 +212,9 @@
       nodeView.refresh();
       edgeView.refresh();
     }
-    network.selectNodes([id]);
-    network.focus(id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showPanel(id);
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   }
 
   const status = document.getElementById("kg-search-status");

@@ -240,7 +240,7 @@ def _pack(layouts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[floa
     for layout, (left, top, width, height) in zip(layouts, boxes):
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        packed.update((node, (round(x + px - left, 1), round(y + py - top, 1))) for node, (px, py) in layout.items())
+        packed.update((node, (round(x + px - left), round(y + py - top))) for node, (px, py) in layout.items())
         x, row_height = x + width, max(row_height, height)
     return packed
 

@@ -16,7 +16,7 @@ from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
 from kg.rdf import RDF_FORMATS, serialize
-from kg.render import PageOptions, to_html
+from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import resolve
 from kg.vocab import DEFAULT_BASE, normalize_base
 
@@ -85,7 +85,7 @@ def merge(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Knowle
     return graph
 
 
-def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = PageOptions()) -> str:
+def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = DEFAULT_PAGE) -> str:
     """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``html``).
 
     ``page`` sets how the HTML page is drawn (node cap, colouring); other formats ignore it.
@@ -98,7 +98,7 @@ def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = PageOptions(
 
 
 def write_outputs(
-    kg: KnowledgeGraph, prefix: Path, formats: Iterable[str], page: PageOptions = PageOptions()
+    kg: KnowledgeGraph, prefix: Path, formats: Iterable[str], page: PageOptions = DEFAULT_PAGE
 ) -> list[Path]:
     """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written."""
     written = []

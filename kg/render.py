@@ -53,6 +53,9 @@ class PageOptions:
     title: str = DEFAULT_TITLE
 
 
+DEFAULT_PAGE = PageOptions()
+
+
 def to_html(
     kg: KnowledgeGraph,
     *,

@@ -151,17 +151,40 @@ def test_confidence_slider_and_type_filter_hide_what_they_should(visit):
     _assert_clean(seen)
 
 
-def test_physics_toggle_and_click_opens_side_panel(visit):
+def _on_screen(seen: Visit, canvas_point: str) -> tuple[float, float]:
+    """Screen coordinates of a point in network (canvas) coordinates, given as a JS expression."""
+    box = seen.page.locator("#kg-network").bounding_box()
+    x, y = seen.eval(f"(() => {{ const p = kg.network.canvasToDOM({canvas_point}); return [p.x, p.y]; }})()")
+    return box["x"] + x, box["y"] + y
+
+
+def _node_centre(seen: Visit, iri: str) -> tuple[float, float]:
+    return _on_screen(seen, f"kg.network.getPositions([{iri!r}])[{iri!r}]")
+
+
+def _edge_middle(seen: Visit, edge_id: str) -> tuple[float, float]:
+    # vis-network has no public API for points on an edge; its edge geometry is internal.
+    return _on_screen(seen, f"kg.network.body.edges[{edge_id!r}].edgeType.getPoint(0.5)")
+
+
+def test_physics_toggle_tooltips_and_click_opens_side_panel(visit):
     seen = visit(to_html(sample_graph()))
     seen.page.locator("#kg-physics").uncheck()
     assert seen.eval("kg.network.physics.options.enabled") is False
-    box = seen.page.locator("#kg-network").bounding_box()
-    at = seen.eval(
-        "(() => { const p = kg.network.canvasToDOM(kg.network.getPositions(['https://example.org/kg/entity/r1'])"
-        "['https://example.org/kg/entity/r1']); return [p.x, p.y]; })()"
+    r1 = "https://example.org/kg/entity/r1"
+    seen.page.mouse.move(*_node_centre(seen, r1))
+    tooltip = seen.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.text_content() == "R1type: AIModelmentions: 4documents: doc-1.txt"
+    released = seen.eval("kg.edges.get({filter: e => e.label === 'released'})[0].id")
+    seen.page.mouse.move(*_edge_middle(seen, released))
+    seen.page.wait_for_function(
+        "() => document.querySelector('div.vis-tooltip').textContent.startsWith('released')", timeout=5_000
     )
-    seen.page.mouse.click(box["x"] + at[0], box["y"] + at[1])
+    assert "confidence: 0.85[doc-1.txt] DeepSeek’s launch of R1" in tooltip.text_content()
+    seen.page.mouse.click(*_node_centre(seen, r1))
     assert seen.page.locator("#kg-panel h2").text_content() == "R1"
+    _assert_clean(seen)
 
 
 def test_node_cap_is_announced(visit):

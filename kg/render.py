@@ -232,11 +232,12 @@ def _ring(centre: tuple[float, float], nodes: list[str], radius: float) -> dict[
 
 
 def _pack(layouts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
-    """Place component layouts side by side in rows (largest first), centred around the origin."""
+    """Place component layouts side by side in rows, largest first, from the origin rightwards and down."""
     boxes = []
     for layout in layouts:
         xs, ys = [x for x, _ in layout.values()], [y for _, y in layout.values()]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + EDGE_LENGTH, max(ys) - min(ys) + EDGE_LENGTH))
+        # labels are wide, so components keep more room side by side than above each other
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + 1.6 * EDGE_LENGTH, max(ys) - min(ys) + EDGE_LENGTH))
     row_width = max(max(w for _, _, w, _ in boxes), math.sqrt(sum(w * h for _, _, w, h in boxes)) * 1.3)
     packed: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0

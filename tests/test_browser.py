@@ -191,6 +191,8 @@ def test_node_cap_is_announced(visit):
     seen = visit(to_html(sample_graph(), max_nodes=3))
     assert seen.eval("kg.nodes.length") == 3
     assert "3 left out" in seen.page.text_content("#kg-summary")
+    _search(seen, "Beijing")
+    assert seen.page.text_content("#kg-search-status") == "no entity matches “Beijing” among the 3 shown (3 left out)"
 
 
 def test_big_page_opens_with_precomputed_positions_and_physics_off(visit):

@@ -226,7 +226,9 @@
       status.textContent = "found " + found.label;
       focusNode(found.id);
     } else {
-      status.textContent = query.trim() ? "no entity matches “" + query.trim() + "”" : "";
+      const leftOut = summary.hiddenEntities > 0 ? " among the " + summary.shownEntities + " shown (" +
+        summary.hiddenEntities + " left out)" : "";
+      status.textContent = query.trim() ? "no entity matches “" + query.trim() + "”" + leftOut : "";
     }
   });
 

@@ -16,6 +16,7 @@ from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
 from kg.rdf import RDF_FORMATS, serialize
+from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import resolve
 from kg.vocab import DEFAULT_BASE, normalize_base
 
@@ -109,23 +110,26 @@ def merge(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Knowle
     return graph
 
 
-def render_output(kg: KnowledgeGraph, fmt: str) -> str:
-    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``html``)."""
-    if fmt == "html":
-        from kg.render import to_html
+def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = DEFAULT_PAGE) -> str:
+    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``html``).
 
-        return to_html(kg)
+    ``page`` sets how the HTML page is drawn (node cap, colouring); other formats ignore it.
+    """
+    if fmt == "html":
+        return to_html(kg, max_nodes=page.max_nodes, color=page.color, title=page.title)
     if fmt in RDF_FORMATS:
         return serialize(kg.to_rdf(), fmt)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
 
 
-def write_outputs(kg: KnowledgeGraph, prefix: Path, formats: Iterable[str]) -> list[Path]:
+def write_outputs(
+    kg: KnowledgeGraph, prefix: Path, formats: Iterable[str], page: PageOptions = DEFAULT_PAGE
+) -> list[Path]:
     """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written."""
     written = []
     for fmt in formats:
         path = prefix.with_name(f"{prefix.name}.{fmt}")
-        atomic_write_text(path, render_output(kg, fmt))
+        atomic_write_text(path, render_output(kg, fmt, page))
         written.append(path)
     return written
 

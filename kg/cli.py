@@ -24,6 +24,7 @@ from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
 from kg.serve import DEFAULT_HOST, DEFAULT_PORT
+from kg.render import COLOR_MODES, DEFAULT_MAX_NODES, PageOptions
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -78,12 +79,19 @@ def build_command(
     dask: Annotated[
         Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address.")
     ] = None,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first.")
+    ] = DEFAULT_MAX_NODES,
+    color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default).
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --max-nodes 300 --color community
     """
     chosen = _parse_formats(formats)
+    if color not in COLOR_MODES:
+        raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
+    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{output.name} — knowledge graph")
     skipped: list[Skipped] = []
     started = time.perf_counter()
     try:
@@ -96,7 +104,7 @@ def build_command(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
                 on_skip=skipped.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
             )
-        written = write_outputs(graph, output, chosen)
+        written = write_outputs(graph, output, chosen, page)
     except KGError as error:
         _report_skipped(skipped)
         raise _fail(error) from None

@@ -4,7 +4,7 @@ Builds a synthetic knowledge graph (kg.model objects, no spaCy) shaped like news
 a scale-free core plus many small islands, renders it with ``kg.render.to_html`` and
 opens it in Debian's Chromium (network blocked) until the page reports a stable layout.
 
-    .venv/bin/python benchmarks/html_layout.py --entities 5000 --max-nodes 500 5000
+    .venv/bin/python -m kg.bench.html --entities 5000 --max-nodes 500 5000
 """
 
 from __future__ import annotations

@@ -13,13 +13,14 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg import __version__
 from kg.build import OUTPUT_FORMATS, build, write_outputs
 from kg.errors import KGError
-from kg.ingest import Skipped, count_documents
+from kg.ingest import Notice, Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
@@ -38,7 +39,7 @@ stdout = Console(soft_wrap=True)
 
 
 def _fail(error: KGError) -> typer.Exit:
-    stderr.print(f"[bold red]kg: error:[/] {error}", markup=True, highlight=False)
+    stderr.print(f"[bold red]kg: error:[/] {escape(str(error))}", markup=True, highlight=False)
     return typer.Exit(error.exit_code)
 
 
@@ -80,7 +81,7 @@ def build_command(
     Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
     """
     chosen = _parse_formats(formats)
-    skipped: list[Skipped] = []
+    notices: list[Notice] = []
     started = time.perf_counter()
     try:
         with Progress(
@@ -90,27 +91,32 @@ def build_command(
             task = progress.add_task("documents", total=count_documents(paths) or None)
             graph = build(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
-                on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
+                on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
             )
         written = write_outputs(graph, output, chosen)
     except KGError as error:
-        _report_skipped(skipped)
+        _report_notices(notices)
         raise _fail(error) from None
-    _report_skipped(skipped)
+    except KeyboardInterrupt:
+        stderr.print("kg: interrupted", highlight=False)
+        raise typer.Exit(130) from None
+    _report_notices(notices)
+    skipped = sum(isinstance(notice, Skipped) for notice in notices)
     seconds = time.perf_counter() - started
     stderr.print(
         f"built {len(graph.documents)} documents, {graph.graph.number_of_nodes()} entities, "
         f"{graph.graph.number_of_edges()} relations in {seconds:.1f} s"
-        + (f"; skipped {len(skipped)}" if skipped else ""),
+        + (f"; skipped {skipped} (listed above)" if skipped else ""),
         highlight=False,
     )
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 
 
-def _report_skipped(skipped: list[Skipped]) -> None:
-    for item in skipped:
-        stderr.print(f"[yellow]kg: skipped[/] {item}", highlight=False)
+def _report_notices(notices: list[Notice]) -> None:
+    for notice in notices:
+        kind = "skipped" if isinstance(notice, Skipped) else "warning"
+        stderr.print(f"[yellow]kg: {kind}[/] {escape(str(notice))}", highlight=False)
 
 
 @app.command("query")

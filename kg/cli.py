@@ -6,8 +6,13 @@ query syntax. Progress and summaries go to stderr, results to stdout.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -84,7 +89,7 @@ def build_command(
     notices: list[Notice] = []
     started = time.perf_counter()
     try:
-        with Progress(
+        with _quiet_interrupts(), Progress(
             TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=stderr, transient=True,
         ) as progress:
@@ -111,6 +116,28 @@ def build_command(
     )
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
+
+
+@contextmanager
+def _quiet_interrupts() -> Iterator[None]:
+    """Ctrl-C raises ``KeyboardInterrupt`` in kg itself; forked spaCy workers (``--jobs``) just exit.
+
+    Without this, each worker prints its own traceback and spaCy warns that they failed.
+    """
+    parent = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != parent:
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all worker processes completed"
+            yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _report_notices(notices: list[Notice]) -> None:

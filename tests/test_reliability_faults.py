@@ -37,9 +37,9 @@ def write_inputs(folder: Path, texts: dict[str, str]) -> Path:
 
 def run_build(point: str, inputs: Path, prefix: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "build_until.py"), point, *extra,
-         "build", str(inputs), "-o", str(prefix), "-f", ",".join(FORMATS)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, str(ROOT / "tests" / "build_until.py"), point,
+         "build", str(inputs), "-o", str(prefix), "-f", ",".join(FORMATS), *extra],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
 
 
@@ -106,6 +106,17 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
     again = runner.invoke(app, ["build", str(builds["new_inputs"]), "-o", str(prefix), "-f", ",".join(FORMATS)])
     assert again.exit_code == 0, again.output
     assert triples(outputs(prefix)) == triples(builds["new"])
+
+
+def test_ctrl_c_with_worker_processes_is_still_one_line(tmp_path, builds):
+    """A terminal's Ctrl-C reaches the whole process group: kg and its spaCy workers (--jobs)."""
+    process = run_build("parse", builds["new_inputs"], tmp_path / "graph", "--jobs", "2")
+    assert process.stdout.readline().strip() == "PAUSED"  # printed by a worker
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.model

@@ -89,16 +89,17 @@ def build_command(
     notices: list[Notice] = []
     started = time.perf_counter()
     try:
-        with _quiet_interrupts(), Progress(
-            TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=stderr, transient=True,
-        ) as progress:
-            task = progress.add_task("documents", total=count_documents(paths) or None)
-            graph = build(
-                paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
-                on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
-            )
-        written = write_outputs(graph, output, chosen)
+        with _quiet_interrupts():
+            with Progress(
+                TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=stderr, transient=True,
+            ) as progress:
+                task = progress.add_task("documents", total=count_documents(paths) or None)
+                graph = build(
+                    paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
+                    on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
+                )
+            written = write_outputs(graph, output, chosen)
     except KGError as error:
         _report_notices(notices)
         raise _fail(error) from None
@@ -120,9 +121,9 @@ def build_command(
 
 @contextmanager
 def _quiet_interrupts() -> Iterator[None]:
-    """Ctrl-C raises ``KeyboardInterrupt`` in kg itself; forked spaCy workers (``--jobs``) just exit.
+    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` in kg itself; forked spaCy workers (``--jobs``) just exit.
 
-    Without this, each worker prints its own traceback and spaCy warns that they failed.
+    So a stopped build removes its temporary file, and the workers print no traceback each.
     """
     parent = os.getpid()
 
@@ -131,13 +132,14 @@ def _quiet_interrupts() -> Iterator[None]:
             os._exit(128 + signum)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGINT, interrupt)
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all worker processes completed"
             yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _report_notices(notices: list[Notice]) -> None:

@@ -72,8 +72,12 @@ def builds(tmp_path_factory) -> dict[str, object]:
     return {"old_inputs": old_inputs, "new_inputs": new_inputs, **expected}
 
 
-@pytest.mark.parametrize("kill", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
-@pytest.mark.parametrize("point", ["parse", "write", "between"])
+@pytest.mark.parametrize(
+    ("point", "kill"),
+    [(point, kill) for point in ("parse", "write", "between") for kill in (signal.SIGINT, signal.SIGKILL)]
+    + [("write", signal.SIGTERM)],
+    ids=lambda value: value.name if isinstance(value, signal.Signals) else value,
+)
 def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
     tmp_path, builds, point, kill, blank_pipeline
 ):
@@ -94,7 +98,7 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
         assert triples(found)[FORMATS[0]] == triples(builds["new"])[FORMATS[0]]
     else:
         assert found == builds["old"]
-    if kill == signal.SIGINT:
+    if kill in (signal.SIGINT, signal.SIGTERM):
         assert process.returncode == 130
         assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"]
         assert temporary_files(out) == []

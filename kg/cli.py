@@ -92,7 +92,7 @@ def build_command(
         with _quiet_interrupts():
             with Progress(
                 TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=stderr, transient=True,
+                console=stderr, transient=True, disable=not stderr.is_terminal,  # logs get no blank line
             ) as progress:
                 task = progress.add_task("documents", total=count_documents(paths) or None)
                 graph = build(

@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
         assert found == builds["old"]
     if kill in (signal.SIGINT, signal.SIGTERM):
         assert process.returncode == 130
-        assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"]
+        assert err.splitlines() == ["kg: interrupted"]
         assert temporary_files(out) == []
     else:
         assert process.returncode == -signal.SIGKILL
@@ -112,14 +113,29 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
     assert triples(outputs(prefix)) == triples(builds["new"])
 
 
+def wait_until_waiting_for_workers(pid: int, workers: int) -> None:
+    """Wait until spaCy has started all its workers and reads their results.
+
+    A signal that lands while Python forks a worker is lost in the parent (exceptions raised
+    in fork callbacks are ignored): see docs/reliability.md, "Known limits".
+    """
+    for _ in range(300):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if len(children) >= workers and Path(f"/proc/{pid}/wchan").read_text() == "anon_pipe_read":
+            return
+        time.sleep(0.1)
+    pytest.fail("the workers did not start")
+
+
 def test_ctrl_c_with_worker_processes_is_still_one_line(tmp_path, builds):
     """A terminal's Ctrl-C reaches the whole process group: kg and its spaCy workers (--jobs)."""
     process = run_build("parse", builds["new_inputs"], tmp_path / "graph", "--jobs", "2")
     assert process.stdout.readline().strip() == "PAUSED"  # printed by a worker
+    wait_until_waiting_for_workers(process.pid, workers=2)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"]
+    assert err.splitlines() == ["kg: interrupted"]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -130,7 +146,7 @@ def test_ctrl_c_during_a_real_model_build_is_one_line_and_exit_130(tmp_path):
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"]
+    assert err.splitlines() == ["kg: interrupted"]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -151,7 +167,7 @@ def build_fails_cleanly(inputs: Path, prefix: Path, old: dict[str, bytes], reaso
     (inputs / "b.txt").write_text("DeepSeek released R1. " * 500, encoding="utf-8")
     result = runner.invoke(app, ["build", str(inputs), "-o", str(prefix), "-f", ",".join(FORMATS)])
     assert result.exit_code == 1
-    assert [line for line in result.stderr.splitlines() if line.strip()] == [
+    assert result.stderr.splitlines() == [
         f"kg: error: {prefix.with_name('graph.ttl')}: cannot write: {reason}"
     ]
     assert outputs(prefix) == old
@@ -244,7 +260,7 @@ def test_a_missing_or_broken_model_is_one_line_naming_it(tmp_path, model):
     name = model.format(tmp_path=tmp_path)
     result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "g"), "--model", name])
     assert result.exit_code == 1
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg: error: spaCy model") and name in lines[0]
     assert "Traceback" not in result.output
     assert not list(tmp_path.glob("g.*"))

@@ -353,7 +353,7 @@ def test_build_fails_with_a_message_when_nothing_could_be_read(tmp_path, blank_p
     (tmp_path / "empty.md").write_bytes(b"  ")
     result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "g")])
     assert result.exit_code == 1
-    assert [line for line in result.stderr.splitlines() if line] == [
+    assert result.stderr.splitlines() == [
         f"kg: skipped {tmp_path / 'empty.md'}: empty document (whitespace only)",
         f"kg: skipped {tmp_path / 'image.txt'}: not text (PNG image)",
         "kg: error: no document could be read from the given paths",

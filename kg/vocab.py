@@ -90,7 +90,7 @@ def normalize_base(base: str) -> str:
 def slug(text: str) -> str:
     """A readable, injective IRI path segment for a canonical key.
 
-    Letters and digits stay as they are (any script), spaces become ``_``, and
+    Letters and decimal digits stay as they are (any script), spaces become ``_``, and
     every other character is percent-encoded, so different keys never share a slug
     (there is no Unicode normalisation here: it would merge different strings).
 
@@ -108,8 +108,8 @@ def slug(text: str) -> str:
 def _slug_char(char: str) -> str:
     if char == " ":
         return "_"
-    if char.isalnum() or char in "-.~":
-        return char
+    if char in "-.~" or ((char.isalpha() or char.isdecimal()) and not "\x80" <= char < "\xc0"):
+        return char  # letters and digits that Turtle also allows in prefixed names (not ª µ º ² ½ ①)
     return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
 
 

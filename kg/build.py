@@ -135,7 +135,16 @@ def write_outputs(
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write UTF-8 text to a temporary file beside ``path`` and rename it into place."""
+    """Write UTF-8 text to a temporary file beside ``path`` and rename it into place.
+
+    ``path`` holds either its previous content or all of ``text``, whatever happens: on
+    an error (disk full, no permission) or an interrupt (``KeyboardInterrupt``) the
+    temporary file is removed and ``path`` is untouched. Only a hard kill (SIGKILL, power
+    loss) can leave a ``.NAME.*.tmp`` file behind.
+
+    Raises:
+        OutputError: the file could not be written (the message names it and says why).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -148,6 +157,23 @@ def atomic_write_text(path: Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (best effort: not every platform can open a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

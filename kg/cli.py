@@ -6,20 +6,26 @@ query syntax. Progress and summaries go to stderr, results to stdout.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg import __version__
 from kg.build import OUTPUT_FORMATS, build, write_outputs
 from kg.errors import KGError
-from kg.ingest import Skipped, count_documents
+from kg.ingest import Notice, Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
@@ -40,7 +46,7 @@ stdout = Console(soft_wrap=True)
 
 
 def _fail(error: KGError) -> typer.Exit:
-    stderr.print(f"[bold red]kg: error:[/] {error}", markup=True, highlight=False)
+    stderr.print(f"[bold red]kg: error:[/] {escape(str(error))}", markup=True, highlight=False)
     return typer.Exit(error.exit_code)
 
 
@@ -92,37 +98,66 @@ def build_command(
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
     page = PageOptions(max_nodes=max_nodes, color=color, title=f"{output.name} — knowledge graph")
-    skipped: list[Skipped] = []
+    notices: list[Notice] = []
     started = time.perf_counter()
     try:
-        with Progress(
-            TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=stderr, transient=True,
-        ) as progress:
-            task = progress.add_task("documents", total=count_documents(paths) or None)
-            graph = build(
-                paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
-                on_skip=skipped.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
-            )
-        written = write_outputs(graph, output, chosen, page)
+        with _quiet_interrupts():
+            with Progress(
+                TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=stderr, transient=True, disable=not stderr.is_terminal,  # logs get no blank line
+            ) as progress:
+                task = progress.add_task("documents", total=count_documents(paths) or None)
+                graph = build(
+                    paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
+                    on_skip=notices.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
+                )
+            written = write_outputs(graph, output, chosen, page)
     except KGError as error:
-        _report_skipped(skipped)
+        _report_notices(notices)
         raise _fail(error) from None
-    _report_skipped(skipped)
+    except KeyboardInterrupt:
+        stderr.print("kg: interrupted", highlight=False)
+        raise typer.Exit(130) from None
+    _report_notices(notices)
+    skipped = sum(isinstance(notice, Skipped) for notice in notices)
     seconds = time.perf_counter() - started
     stderr.print(
         f"built {len(graph.documents)} documents, {graph.graph.number_of_nodes()} entities, "
         f"{graph.graph.number_of_edges()} relations in {seconds:.1f} s"
-        + (f"; skipped {len(skipped)}" if skipped else ""),
+        + (f"; skipped {skipped} (listed above)" if skipped else ""),
         highlight=False,
     )
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 
 
-def _report_skipped(skipped: list[Skipped]) -> None:
-    for item in skipped:
-        stderr.print(f"[yellow]kg: skipped[/] {item}", highlight=False)
+@contextmanager
+def _quiet_interrupts() -> Iterator[None]:
+    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` in kg itself; forked spaCy workers (``--jobs``) just exit.
+
+    So a stopped build removes its temporary file, and the workers print no traceback each.
+    """
+    parent = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != parent:
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all worker processes completed"
+            yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _report_notices(notices: list[Notice]) -> None:
+    for notice in notices:
+        kind = "skipped" if isinstance(notice, Skipped) else "warning"
+        stderr.print(f"[yellow]kg: {kind}[/] {escape(str(notice))}", highlight=False)
 
 
 @app.command("query")

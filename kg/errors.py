@@ -13,6 +13,10 @@ class InputError(KGError):
     """A document or input path could not be read."""
 
 
+class NotTextError(InputError):
+    """A file's bytes are binary data (an image, archive, executable...), not text."""
+
+
 class ModelNotFoundError(KGError):
     """The requested spaCy pipeline is not installed."""
 

@@ -7,10 +7,9 @@ by local name and :func:`term` refuses names the ontology does not declare.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import unquote
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
@@ -69,7 +68,7 @@ def term(name: str) -> URIRef:
         'https://w3id.org/offline-kg/open#praise'
     """
     if name.startswith(OPEN_PREFIX):
-        return OPEN[quote(name[len(OPEN_PREFIX) :], safe="")]
+        return OPEN[_open_local_name(name[len(OPEN_PREFIX) :])]
     if name not in declared_terms():
         raise VocabularyError(f"{ONTOLOGY_PATH}: the ontology declares no term kg:{name}")
     return KG[name]
@@ -78,7 +77,8 @@ def term(name: str) -> URIRef:
 def local_name(iri: str) -> str:
     """The local name of a kg or open IRI, as written in pattern files (inverse of :func:`term`)."""
     if iri.startswith(str(OPEN)):
-        return OPEN_PREFIX + iri[len(OPEN) :]
+        encoded = iri[len(OPEN) :]
+        return OPEN_PREFIX + unquote((encoded[1:] if encoded.startswith("_") else encoded).replace("_", " "))
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
@@ -90,8 +90,9 @@ def normalize_base(base: str) -> str:
 def slug(text: str) -> str:
     """A readable, injective IRI path segment for a canonical key.
 
-    Letters and digits stay as they are (any script), spaces become ``_``, and
-    every other character is percent-encoded, so different keys never share a slug.
+    Letters and decimal digits stay as they are (any script), spaces become ``_``, and
+    every other character is percent-encoded, so different keys never share a slug
+    (there is no Unicode normalisation here: it would merge different strings).
 
     Examples:
         >>> slug("jensen huang")
@@ -101,15 +102,25 @@ def slug(text: str) -> str:
         >>> slug("a_b"), slug("a b"), slug("at&t")
         ('a%5Fb', 'a_b', 'at%26t')
     """
-    return "".join(_slug_char(c) for c in unicodedata.normalize("NFC", text))
+    return "".join(_slug_char(c) for c in text)
 
 
 def _slug_char(char: str) -> str:
     if char == " ":
         return "_"
-    if char.isalnum() or char in "-.~":
-        return char
+    if char in "-.~" or ((char.isalpha() or char.isdecimal()) and not "\x80" <= char < "\xc0"):
+        return char  # letters and digits that Turtle also allows in prefixed names (not ª µ º ² ½ ①)
     return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+
+
+def _open_local_name(verb: str) -> str:
+    """The slug of an open relation's verb, behind ``_`` unless it starts with a letter.
+
+    rdflib's Turtle writer splits ``open#%E2%80%A6`` after the ``%`` and declares the
+    prefix ``<open#%>``, which is not a valid IRI; a leading ``_`` keeps the split right.
+    """
+    encoded = slug(verb)
+    return encoded if encoded[:1].isalpha() else "_" + encoded
 
 
 def mint_entity_iri(base: str, key: str, type_name: str | None = None) -> str:

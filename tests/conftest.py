@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,13 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     graph = build([SEEDS])
     write_outputs(graph, prefix, ["ttl", "html"])
     return prefix
+
+
+@pytest.fixture
+def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> spacy.language.Language:
+    """Build with a blank English pipeline (sentences only, no entities) instead of the model: fast."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    # "kg.build" the attribute is the function kg.build(); patch the module
+    monkeypatch.setattr(importlib.import_module("kg.build"), "load_pipeline", lambda name=None: nlp)
+    return nlp

@@ -38,7 +38,7 @@ def test_binary_and_empty_files_are_skipped_with_reason(tmp_path):
     assert [d.id for d in read_documents([tmp_path], skipped.append)] == ["good.txt"]
     assert sorted(str(s) for s in skipped) == [
         f"{tmp_path / 'empty.txt'}: empty document",
-        f"{tmp_path / 'image.txt'}: not text (binary content)",
+        f"{tmp_path / 'image.txt'}: not text (PNG image)",
     ]
 
 

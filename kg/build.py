@@ -5,10 +5,13 @@ Only this module and :mod:`kg.cli` touch the file system.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TextIO
 
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
@@ -16,7 +19,7 @@ from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
 from kg.rdf import RDF_FORMATS, serialize
-from kg.resolve import resolve
+from kg.resolve import extraction_records, resolve
 from kg.vocab import DEFAULT_BASE, normalize_base
 
 OUTPUT_FORMATS = (*RDF_FORMATS, "html")
@@ -33,9 +36,22 @@ def extract(
     on_document: DocumentHandler | None = None,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``."""
+    documents = read_documents(paths, on_skip)
+    return extract_documents(documents, model=model, batch_size=batch_size, n_process=n_process, on_document=on_document)
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_document: DocumentHandler | None = None,
+) -> Iterator[Extraction]:
+    """Parse documents already in memory and stream their extraction records."""
     nlp = load_pipeline(model)
-    documents = ((doc.text, doc) for doc in read_documents(paths, on_skip))
-    for parsed, document in nlp.pipe(documents, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    pairs = ((doc.text, doc) for doc in documents)
+    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         if on_document is not None:
             on_document(document)
         yield extract_document(parsed, document)
@@ -105,8 +121,44 @@ def write_outputs(kg: KnowledgeGraph, prefix: Path, formats: Iterable[str]) -> l
     return written
 
 
+def extract_records(
+    paths: Iterable[str | Path],
+    *,
+    model: str = DEFAULT_MODEL,
+    base: str = DEFAULT_BASE,
+    n_process: int = 1,
+    on_skip: SkipHandler | None = None,
+) -> list[dict[str, Any]]:
+    """The ``kg extract`` records of every document: mentions and relation mentions with entity IRIs.
+
+    Raises:
+        InputError: no document could be read.
+    """
+    extractions = list(extract(paths, model=model, n_process=n_process, on_skip=on_skip))
+    if not extractions:
+        raise InputError("no document could be read from the given paths")
+    return list(extraction_records(extractions, resolve(extractions, normalize_base(base))))
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write one JSON object per line, atomically; return how many were written."""
+    count = 0
+    with _atomic_stream(path) as stream:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text to a temporary file beside ``path`` and rename it into place."""
+    with _atomic_stream(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def _atomic_stream(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream to a temporary file beside ``path``, renamed into place on success."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -115,10 +167,12 @@ def atomic_write_text(path: Path, text: str) -> None:
     try:
         os.chmod(temporary, 0o644)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise

@@ -6,6 +6,7 @@ query syntax. Progress and summaries go to stderr, results to stdout.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -155,3 +156,61 @@ def _print_table(result: QueryResult) -> None:
         table.add_row(*(compact(value) for value in row))
     stdout.print(table)
     stderr.print(f"{len(result)} rows", highlight=False)
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines file to write.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
+) -> None:
+    """Write every entity mention and relation mention as JSON Lines, with resolved entity IRIs.
+
+    Example:  kg extract seeds/ -o out/seeds.jsonl
+    """
+    from kg.build import extract_records, write_jsonl
+
+    skipped: list[Skipped] = []
+    try:
+        records = extract_records(paths, model=model, base=base, n_process=jobs, on_skip=skipped.append)
+        count = write_jsonl(output, records)
+    except KGError as error:
+        _report_skipped(skipped)
+        raise _fail(error) from None
+    _report_skipped(skipped)
+    stderr.print(f"wrote {count} records to {output}", highlight=False)
+
+
+@app.command("eval")
+def eval_command(
+    benchmark: Annotated[str, typer.Argument(help="The benchmark format: conll04.")],
+    data: Annotated[Path, typer.Argument(help="A benchmark file, e.g. conll04_dev.json.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write every error as TSV here.")] = None,
+) -> None:
+    """Score extraction on annotated data: per-label and micro precision, recall and F1.
+
+    Example:  kg eval conll04 ../shared/benchmarks/conll04/conll04_dev.json --json
+    """
+    from kg.build import atomic_write_text
+    from kg.evaluate import error_lines, evaluate_conll04, load_conll04
+
+    if benchmark != "conll04":
+        raise typer.BadParameter("the only benchmark format is conll04", param_hint="BENCHMARK")
+    try:
+        evaluation = evaluate_conll04(data, model=model)
+        if errors is not None:
+            atomic_write_text(errors, "".join(f"{line}\n" for line in error_lines(evaluation, load_conll04(data))))
+    except KGError as error:
+        raise _fail(error) from None
+    if as_json:
+        sys.stdout.write(json.dumps(evaluation.as_dict(), indent=2) + "\n")
+        return
+    for title, scores in (("entities", evaluation.entities), ("relations", evaluation.relations)):
+        table = Table("label", "gold", "predicted", "correct", "P", "R", "F1", title=f"{title} ({evaluation.sentences} sentences)")
+        for s in scores:
+            table.add_row(s.label, str(s.gold), str(s.predicted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        stdout.print(table)

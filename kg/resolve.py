@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from rdflib import RDFS
 
@@ -139,3 +140,50 @@ def _merge_relations(relations: Iterable[RelationMention], iri_of_key: dict[str,
         for (s, p, o), ev in sorted(support.items())
     )
 
+
+
+def extraction_records(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[dict[str, Any]]:
+    """The JSON-ready records of ``kg extract``: every resolved mention and relation mention.
+
+    Entities, types and predicates are full IRIs; a relation's subject and object keep the
+    offsets of their mention in that sentence (a pronoun's own span, with its antecedent's entity).
+    """
+    entities = {entity.iri: entity for entity in resolution.entities}
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            iri = resolution.mention_entities.get(mention)
+            if iri is not None:
+                yield {
+                    "kind": "mention",
+                    "doc": mention.doc_id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "entity": iri,
+                    "type": str(term(entities[iri].type)),
+                }
+        for relation in extraction.relations:
+            subject = resolution.mention_entities.get(relation.subject)
+            obj = resolution.mention_entities.get(relation.object)
+            if subject is None or obj is None or subject == obj:
+                continue
+            yield {
+                "kind": "relation",
+                "doc": relation.doc_id,
+                "predicate": str(term(relation.predicate)),
+                "subject": _argument_record(relation.subject, entities[subject]),
+                "object": _argument_record(relation.object, entities[obj]),
+                "sentence": {"start": relation.sentence.start, "end": relation.sentence.end},
+                "confidence": relation.confidence,
+                "rule": relation.rule,
+            }
+
+
+def _argument_record(mention: Mention, entity: Entity) -> dict[str, Any]:
+    return {
+        "entity": entity.iri,
+        "type": str(term(entity.type)),
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+    }

@@ -8,13 +8,17 @@ What counts as an entity, a type cue or a relation trigger comes from the rule f
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
+from kg.resolve import canonical_key, predicate_signature
 from kg.rules import Rules, Trigger, load_rules
 from kg.vocab import is_a
 
@@ -43,16 +47,25 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     rules = rules or load_rules()
     content = [sent for sent in doc.sents if not _is_boilerplate(sent, rules)]
     by_token = _mentions_by_token(content, document.id, rules)
+    by_token = _link_names_in_document(doc, by_token)
     by_token = _vote_types_in_document(by_token)
+    antecedents = _AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
     relations: list[RelationMention] = []
     for sent in content:
-        relations.extend(_sentence_relations(sent, by_token, rules))
+        relations.extend(_sentence_relations(sent, by_token, rules, antecedents))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), tuple(relations))
 
 
 def _is_boilerplate(sent: Span, rules: Rules) -> bool:
-    return any(pattern.search(sent.text) for pattern in rules.boilerplate)
+    """Page furniture by pattern, or a sentence mostly in another script than Latin (an English parser's junk)."""
+    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_latin(sent.text)
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return not letters or latin * 2 >= len(letters)
 
 
 # ---------------------------------------------------------------- mentions
@@ -63,12 +76,30 @@ def _mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> 
     by_token: dict[int, Mention] = {}
     for sent in sentences:
         for ent in sent.ents:
-            span = _trim(ent)
-            mention = _make_mention(span, ent.label_, doc_id, rules) if span is not None else None
-            if mention is not None:
-                for token in span:
-                    by_token[token.i] = mention
+            for span, label, name in _entity_spans(ent, sent, rules):
+                mention = _make_mention(span, label, doc_id, rules, name)
+                if mention is not None:
+                    for token in span:
+                        by_token[token.i] = mention
     return by_token
+
+
+def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
+    """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
+
+    Leading determiners and punctuation go; a person's title joins the span but not its
+    name ("President Kennedy" names Kennedy); an organisation name that starts with a
+    known place is split when the rest names an institution ("U.S. Congress").
+    """
+    span = _trim(ent)
+    if span is None:
+        return []
+    if ent.label_ == "PERSON":
+        titled = _with_title(span, sent, rules)
+        return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ == "ORG":
+        return [(part, label, "") for part, label in _split_leading_place(span, rules)]
+    return [(span, ent.label_, "")]
 
 
 def _trim(ent: Span) -> Span | None:
@@ -81,18 +112,59 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if start < end else None
 
 
-def _make_mention(span: Span, label: str, doc_id: str, rules: Rules) -> Mention | None:
+def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
+    start = span.start
+    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    for size in (3, 2, 1):
+        if size >= len(span):
+            continue
+        head, rest = span[:size], span[size:]
+        known = rules.gazetteer.type_of(head.text)
+        if known is not None and is_a(known, "Place") and _names_institution(rest, rules):
+            return [(head, "GPE"), (rest, "ORG")]
+    return [(span, "ORG")]
+
+
+def _names_institution(span: Span, rules: Rules) -> bool:
+    """ "Congress", "Foreign Ministry", "ITAR-TASS": an institution word, or a name all in capitals."""
+    text = span.text
+    return span[-1].lower_ in rules.institution_nouns or (text.isupper() and sum(c.isalpha() for c in text) > 1)
+
+
+def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
     type_name = rules.ner_labels.get(label)
     text = span.text
-    if type_name is None or text.casefold() in rules.not_entities or not any(c.isalpha() for c in text):
+    if type_name is None or _is_not_an_entity(name or text, rules):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
+    known = rules.gazetteer.type_of(name or text)
+    if known is not None and source == "ner":
+        type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
-    if cue is not None:
+    if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
+    if name and source == "ner":
+        source = "title"
     confidence = rules.type_confidence[source]
     start = span.start_char
-    return Mention(doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence)
+    return Mention(
+        doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
+        name=name, name_rule="title" if name else "",
+    )
+
+
+def _is_not_an_entity(text: str, rules: Rules) -> bool:
+    folded = text.casefold()
+    return (
+        folded in rules.not_entities
+        or canonical_key(text) in rules.gazetteer.ignore
+        or not any(c.isalpha() for c in text)
+    )
 
 
 def _head_noun_type(span: Span, rules: Rules) -> str | None:
@@ -111,14 +183,69 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     return None
 
 
+def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """Point short names at the full name they abbreviate in the same document.
+
+    A parenthesised name right after another ("RedNote (Xiaohongshu)", "... Agency (NASDA)")
+    is an alias of it (``parenthetical``, or ``acronym`` when it spells its initials), and
+    so is every later mention with that text; a lone surname after a full personal name
+    ("Huang" after "Jensen Huang") names that person (``surname``).
+    """
+    mentions = sorted(set(by_token.values()), key=lambda m: m.start)
+    aliases: dict[str, tuple[Mention, str]] = {}
+    surnames: dict[str, Mention] = {}
+    previous: Mention | None = None
+    relinked: dict[Mention, Mention] = {}
+    for mention in mentions:
+        linked = aliases.get(mention.text)
+        if linked is None and previous is not None and _is_parenthesised_alias(doc.text, previous, mention):
+            rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
+            linked = aliases[mention.text] = (previous, rule)
+        if linked is None and mention.type == "Person" and " " not in mention.merge_name:
+            full = surnames.get(mention.merge_name)
+            linked = (full, "surname") if full is not None else None
+        if linked is not None and not mention.name:
+            target, rule = linked
+            relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
+        elif mention.type == "Person" and " " in mention.merge_name:
+            surnames.setdefault(mention.merge_name.split()[-1], mention)
+        previous = relinked.get(mention, mention)
+    return {i: relinked.get(m, m) for i, m in by_token.items()}
+
+
+def _is_parenthesised_alias(text: str, first: Mention, second: Mention) -> bool:
+    """ "NAME (ALIAS)": not a place in brackets after a name or the reverse (a dateline "PARIS (AP)"), nor a
+    person's affiliation ("X (Labour)")."""
+    between = text[first.end : second.start]
+    if between.strip() != "(" or not text[second.end : second.end + 2].strip().startswith(")"):
+        return False
+    if _is_acronym_of(second.text, first.merge_name):
+        return True
+    return is_a(first.type, "Place") == is_a(second.type, "Place") and not is_a(first.type, "Person")
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` spells the initials of ``name``'s capitalised words.
+
+    Examples:
+        >>> _is_acronym_of("NASDA", "National Space Development Agency of Japan")
+        True
+        >>> _is_acronym_of("RedNote", "Xiaohongshu")
+        False
+    """
+    initials = "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+    letters = short.replace(".", "")
+    return len(letters) > 1 and letters.isupper() and initials.startswith(letters)
+
+
 def _vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
     """Give every mention of the same name in a document the type its mentions vote for."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for mention in set(by_token.values()):
-        votes[_vote_key(mention.text)][mention.type] += mention.type_confidence
+        votes[_vote_key(mention.merge_name)][mention.type] += mention.type_confidence
     winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in votes.items()}
     return {
-        i: replace(m, type=winners[_vote_key(m.text)]) if m.type != winners[_vote_key(m.text)] else m
+        i: replace(m, type=winners[_vote_key(m.merge_name)]) if m.type != winners[_vote_key(m.merge_name)] else m
         for i, m in by_token.items()
     }
 
@@ -127,13 +254,62 @@ def _vote_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+class _AntecedentFinder:
+    """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
+
+    WINDOW = 40
+
+    def __init__(self, mentions: list[Mention], rules: Rules) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.rules = rules
+
+    def anaphor(self, token: Token) -> Mention | None:
+        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``."""
+        word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
+        classes = self.rules.anaphors.get(word)
+        if classes is None or (token.pos_ != "PRON" and not _is_definite(token)):
+            return None
+        position = bisect_left(self.starts, token.idx)
+        for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
+            if any(is_a(mention.type, c) for c in classes):
+                span = _anaphor_span(token)
+                return Mention(
+                    mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+                    rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
+                    name=mention.merge_name, name_rule="coreference",
+                )
+        return None
+
+
+def _is_definite(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _anaphor_span(token: Token) -> Span:
+    if token.pos_ == "PRON":
+        return token.doc[token.i : token.i + 1]
+    first = min([token.i, *(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})])
+    return token.doc[first : token.i + 1]
+
+
 # ---------------------------------------------------------------- relations
 
 
-def _sentence_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[RelationMention]:
+def _sentence_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[RelationMention]:
     sentence = Sentence(sent.start_char, sent.end_char, sent.text)
     seen: set[tuple[Mention, str, Mention]] = set()
-    finders = (_verb_relations, _noun_relations, _possessive_relations, _title_relations, _locative_relations)
+    finders = (
+        partial(_verb_relations, antecedents=antecedents),
+        _noun_relations,
+        _possessive_relations,
+        _title_relations,
+        _locative_relations,
+        _place_apposition_relations,
+        _dateline_relations,
+    )
     for finder in finders:
         for candidate in finder(sent, by_token, rules):
             subject, obj = candidate.subject, candidate.object
@@ -141,7 +317,7 @@ def _sentence_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                 subject, obj = obj, subject
             predicate = _refine_predicate(candidate.trigger.predicate, subject, rules)
             key = (subject, predicate, obj)
-            if subject == obj or key in seen:
+            if subject == obj or subject.merge_name == obj.merge_name or key in seen:
                 continue
             seen.add(key)
             yield RelationMention(
@@ -189,36 +365,49 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
-    """Grammatical subjects and objects of a verb, undoing the passive and following conjunctions."""
+def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
+
+    The third list holds what a preposition of the verb is about: the grammatical subject in
+    the passive ("Mistral AI is based in Paris") and the noun a participle describes
+    ("Mistral AI, based in Paris"); the active subject otherwise ("Yi Xin lives in Beijing").
+    """
     subjects = _children(verb, SUBJECT_DEPS)
     objects = _children(verb, OBJECT_DEPS)
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+    located = passive or subjects
     if passive:
         objects = objects + passive
         subjects = subjects + _prep_objects(verb, ["by"])
     if verb.dep_ in {"acl", "relcl"}:
-        relative_is_subject = any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
+        relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             objects.append(verb.head)
             subjects.extend(_prep_objects(verb, ["by"]))
+            located = [verb.head]
+        elif relative_is_subject and passive:
+            objects.append(verb.head)
+            located = [verb.head]
         elif relative_is_subject:
             subjects.append(verb.head)
-    elif not subjects and verb.dep_ in {"conj", "xcomp"}:
-        inherited, _ = _verb_arguments(verb.head)
+            located = [verb.head]
+    elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
+        governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        inherited, _, _ = _verb_arguments(governor)
         subjects = inherited
-    return subjects, objects
+        located = located or inherited
+    return subjects, objects, located
 
 
-def _verb_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+def _verb_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.casefold()
-        subjects, objects = _verb_arguments(verb)
-        subject_mentions = [m for t in subjects for m in _mentions_at(t, by_token, rules)]
-        if not subject_mentions:
-            continue
+        subjects, objects, located = _verb_arguments(verb)
+        subject_mentions = _argument_mentions(subjects, by_token, rules, antecedents)
         matched = False
         trigger = rules.verbs.get(lemma)
         if trigger is not None:
@@ -226,17 +415,31 @@ def _verb_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
                 for o in _mentions_at(obj, by_token, rules):
                     matched = True
                     yield from (_Candidate(s, o, trigger) for s in subject_mentions)
-        for (verb_lemma, prep), prep_trigger in rules.verb_preps.items():
-            if verb_lemma == lemma:
+        prep_triggers = rules.verb_preps.get(lemma, {})
+        if prep_triggers:
+            located_mentions = _argument_mentions(located, by_token, rules, antecedents)
+            for prep, prep_trigger in prep_triggers.items():
                 for obj in _prep_objects(verb, [prep]):
                     for o in _mentions_at(obj, by_token, rules):
                         matched = True
-                        yield from (_Candidate(s, o, prep_trigger) for s in subject_mentions)
+                        yield from (_Candidate(s, o, prep_trigger) for s in located_mentions)
         if not matched and verb.pos_ == "VERB" and trigger is None:
             open_trigger = Trigger(f"open:{lemma}", OPEN_RELATION_CONFIDENCE, "svo-open")
             for obj in _children(verb, frozenset({"dobj"})):
                 for o in _mentions_at(obj, by_token, rules):
                     yield from (_Candidate(s, o, open_trigger) for s in subject_mentions)
+
+
+def _argument_mentions(
+    tokens: Iterable[Token], by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> list[Mention]:
+    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent."""
+    found: list[Mention] = []
+    for token in tokens:
+        here = _mentions_at(token, by_token, rules)
+        anaphor = antecedents.anaphor(token) if not here else None
+        found.extend(here if anaphor is None else [anaphor])
+    return found
 
 
 def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -293,7 +496,11 @@ def _title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
 
 
 def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y"."""
+    """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
+
+    A title's other end must fit the predicate: a person for "the killer of X", not a person
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch").
+    """
     for noun in sent:
         if noun.i in by_token or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -301,19 +508,20 @@ def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> 
         if trigger is None:
             continue
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
-        employers = [
-            m
-            for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for"])]
-            for m in _mentions_at(t, by_token, rules)
-            if not is_a(m.type, "Person")
-        ]
-        for person in people:
-            for employer in employers:
-                yield _Candidate(person, employer, trigger)
+        wants_person = predicate_signature(trigger.predicate)[1] == "Person"
+        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
+            for other in _mentions_at(t, by_token, rules):
+                if is_a(other.type, "Person") != wants_person:
+                    continue
+                chosen = rules.location if is_a(other.type, "Place") and rules.location is not None else trigger
+                yield from (_Candidate(person, other, chosen) for person in people)
 
 
 def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """ "Beijing-based Yi Xin", "a commentator from Beijing", "Mistral AI, based in Paris"."""
+    """ "Beijing-based Yi Xin", "a commentator from Beijing", "Leroy Ivy of Oxford", "Gosforth in England".
+
+    A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
+    """
     if rules.location is None:
         return
     for token in sent:
@@ -324,10 +532,54 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                 for place in places:
                     if is_a(place.type, "Place"):
                         yield _Candidate(thing, place, rules.location)
-        elif token.dep_ == "prep" and token.lower_ in rules.origin_preps and token.head.pos_ in {"NOUN", "PROPN"}:
-            things = _mentions_at(token.head, by_token, rules) or _described_mentions(token.head, by_token, rules)
-            places = [m for t in _children(token, frozenset({"pobj"})) for m in _mentions_at(t, by_token, rules)]
-            for thing in things:
-                for place in places:
-                    if is_a(place.type, "Place") and not is_a(thing.type, "Place"):
-                        yield _Candidate(thing, place, rules.location)
+        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN"}:
+            yield from _prepositional_location_or_membership(token, by_token, rules)
+
+
+def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    word = prep.lower_
+    if word not in rules.origin_preps and word not in rules.membership_preps:
+        return
+    things = _mentions_at(prep.head, by_token, rules) or _described_mentions(prep.head, by_token, rules)
+    others = [m for t in _children(prep, frozenset({"pobj"})) for m in _mentions_at(t, by_token, rules)]
+    for thing in things:
+        for other in others:
+            if word in rules.origin_preps and is_a(other.type, "Place"):
+                if word == "in" or not is_a(thing.type, "Place"):
+                    yield _Candidate(thing, other, rules.location)  # type: ignore[arg-type]
+            elif rules.membership is not None and word in rules.membership_preps:
+                if is_a(thing.type, "Person") and is_a(other.type, "Organization"):
+                    yield _Candidate(thing, other, rules.membership)
+
+
+def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
+    if rules.location is None:
+        return
+    for token in sent:
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
+            continue
+        before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
+        if before is not None and after is not None and is_a(before.type, "Place") and is_a(after.type, "Place"):
+            yield _Candidate(before, after, rules.location)
+
+
+def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """A news dateline: "PARIS (AFP) -", "Madrid EFE": the agency is based in the place(s) it opens with."""
+    if rules.location is None:
+        return
+    places: list[Mention] = []
+    for token in sent:
+        mention = by_token.get(token.i)
+        if mention is None:
+            if token.is_punct:
+                continue
+            return
+        if is_a(mention.type, "Place"):
+            if mention not in places:
+                places.append(mention)
+        elif is_a(mention.type, "Organization") and places:
+            yield from (_Candidate(mention, place, rules.dateline or rules.location) for place in places)
+            return
+        else:
+            return

@@ -163,23 +163,47 @@ def _example(doc_id: str, record: dict[str, Any]) -> Example:
     return Example(doc_id, " ".join(tokens), entities, relations)
 
 
-def predictions(records: Iterable[dict[str, Any]], labels: LabelMap) -> tuple[set[EntityKey], set[RelationKey]]:
-    """The scored entity and relation keys that ``kg extract`` records amount to."""
+def predictions(
+    records: Iterable[dict[str, Any]], labels: LabelMap, texts: dict[str, str]
+) -> tuple[set[EntityKey], set[RelationKey]]:
+    """The scored entity and relation keys that ``kg extract`` records amount to.
+
+    Spans are aligned to the benchmark's tokens (``texts`` holds each sentence): a span that
+    covers part of a token covers all of it, as in token-level scoring ("Texas" in the
+    benchmark token "Texas." is that token).
+    """
     entities: set[EntityKey] = set()
     relations: set[RelationKey] = set()
     for record in records:
+        text = texts[record["doc"]]
         if record["kind"] == "mention":
             label = labels.entity_label(record["type"])
             if label is not None:
-                entities.add((record["doc"], record["start"], record["end"], label))
+                entities.add((record["doc"], *token_aligned(text, record["start"], record["end"]), label))
             continue
         subject, obj = record["subject"], record["object"]
         label = labels.relation_label(
             record["predicate"], labels.entity_label(subject["type"]), labels.entity_label(obj["type"])
         )
         if label is not None:
-            relations.add((record["doc"], label, subject["start"], subject["end"], obj["start"], obj["end"]))
+            head = token_aligned(text, subject["start"], subject["end"])
+            tail = token_aligned(text, obj["start"], obj["end"])
+            relations.add((record["doc"], label, *head, *tail))
     return entities, relations
+
+
+def token_aligned(text: str, start: int, end: int) -> Span:
+    """Widen a span to whole space-separated tokens of ``text``.
+
+    Examples:
+        >>> text = "He lives in Austin , Texas."
+        >>> start = text.index("Texas")
+        >>> text[slice(*token_aligned(text, start, start + 5))]
+        'Texas.'
+    """
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    return left, len(text) if right < 0 else right
 
 
 def score(gold: set[Any], predicted: set[Any], label_of: int, labels: Iterable[str]) -> tuple[LabelScore, ...]:
@@ -212,7 +236,7 @@ def evaluate_conll04(path: Path, *, model: str | None = None, base: str = DEFAUL
     extractions = list(extract_documents(documents, model=model or DEFAULT_MODEL))
     records = list(extraction_records(extractions, resolve(extractions, base)))
     labels = load_label_map()
-    entities, relations = predictions(records, labels)
+    entities, relations = predictions(records, labels, {example.id: example.text for example in examples})
     gold_entities = {k for example in examples for k in example.entities}
     gold_relations = {k for example in examples for k in example.relations}
     relation_labels = sorted(labels.signatures)

@@ -17,8 +17,9 @@ from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import NER_PRECISION_KEY
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.resolve import canonical_key, predicate_signature
+from kg.resolve import canonical_key, predicate_signature, type_tally
 from kg.rules import Rules, Trigger, load_rules
 from kg.vocab import is_a
 
@@ -27,6 +28,7 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 OPEN_RELATION_CONFIDENCE = 0.3
+CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     if name and source == "ner":
         source = "title"
     confidence = rules.type_confidence[source]
+    if source == "ner":
+        confidence *= span.doc.user_data.get(NER_PRECISION_KEY, {}).get(label, 1.0)
     start = span.start_char
     return Mention(
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
@@ -176,6 +180,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
+    category = _category_of_example(root)
+    if category is not None:
+        cues.append(category)
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
@@ -240,10 +247,11 @@ def _is_acronym_of(short: str, name: str) -> bool:
 
 def _vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
     """Give every mention of the same name in a document the type its mentions vote for."""
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    named: dict[str, list[Mention]] = defaultdict(list)
     for mention in set(by_token.values()):
-        votes[_vote_key(mention.merge_name)][mention.type] += mention.type_confidence
-    winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in votes.items()}
+        named[_vote_key(mention.merge_name)].append(mention)
+    winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in
+               ((key, type_tally(mentions)) for key, mentions in named.items())}
     return {
         i: replace(m, type=winners[_vote_key(m.merge_name)]) if m.type != winners[_vote_key(m.merge_name)] else m
         for i, m in by_token.items()
@@ -270,15 +278,23 @@ class _AntecedentFinder:
         classes = self.rules.anaphors.get(word)
         if classes is None or (token.pos_ != "PRON" and not _is_definite(token)):
             return None
+        mention = self.nearest(token, classes)
+        if mention is None:
+            return None
+        span = _anaphor_span(token)
+        return Mention(
+            mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+            rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
+            name=mention.merge_name, name_rule="coreference",
+        )
+
+    def nearest(self, token: Token, classes: Iterable[str]) -> Mention | None:
+        """The closest mention before ``token`` whose class is one of ``classes``."""
+        wanted = tuple(classes)
         position = bisect_left(self.starts, token.idx)
         for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
-            if any(is_a(mention.type, c) for c in classes):
-                span = _anaphor_span(token)
-                return Mention(
-                    mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
-                    rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
-                    name=mention.merge_name, name_rule="coreference",
-                )
+            if any(is_a(mention.type, c) for c in wanted):
+                return mention
         return None
 
 
@@ -305,7 +321,7 @@ def _sentence_relations(
         partial(_verb_relations, antecedents=antecedents),
         _noun_relations,
         _possessive_relations,
-        _title_relations,
+        partial(_title_relations, antecedents=antecedents),
         _locative_relations,
         _place_apposition_relations,
         _dateline_relations,
@@ -346,7 +362,30 @@ def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> li
             found.append(by_token[each.i])
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(by_token[c.i] for c in each.children if c.dep_ == "compound" and c.i in by_token)
+            found.extend(m for example in _examples(each) for m in _mentions_at(example, by_token, rules))
+            if each.dep_ == "appos" and each.head.i in by_token:
+                found.append(by_token[each.head.i])
     return found
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
+    return [obj for prep in noun.children if _introduces_examples(prep) for obj in _children(prep, frozenset({"pobj"}))]
+
+
+def _introduces_examples(prep: Token) -> bool:
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ in {"like", "including"} or (prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+
+
+def _category_of_example(token: Token) -> Token | None:
+    """The category noun whose example ``token`` is ("Alibaba" in "companies like Alibaba and Tencent")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and _introduces_examples(token.head):
+        return token.head.head
+    return None
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -495,11 +534,15 @@ def _title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     return rules.titles.get(noun.lemma_.casefold())
 
 
-def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+def _title_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
     """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
 
     A title's other end must fit the predicate: a person for "the killer of X", not a person
-    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch").
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A
+    title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
+    named before it, with less confidence.
     """
     for noun in sent:
         if noun.i in by_token or noun.pos_ not in {"NOUN", "PROPN"}:
@@ -509,12 +552,20 @@ def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> 
             continue
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
+        found = False
         for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
             for other in _mentions_at(t, by_token, rules):
                 if is_a(other.type, "Person") != wants_person:
                     continue
+                found = True
                 chosen = rules.location if is_a(other.type, "Place") and rules.location is not None else trigger
                 yield from (_Candidate(person, other, chosen) for person in people)
+        if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
+            employer = antecedents.nearest(sent[0], ["Organization"])
+            if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
+                contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
+                                     rule=f"{trigger.rule}-context")
+                yield from (_Candidate(person, employer, contextual) for person in people)
 
 
 def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -10,6 +10,7 @@ supporting sentence as :class:`~kg.model.Evidence`.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import RDFS
 
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, RelationMention
-from kg.vocab import KG, OPEN_PREFIX, class_ancestors, mint_entity_iri, ontology, term
+from kg.vocab import KG, OPEN_PREFIX, class_ancestors, is_a, mint_entity_iri, ontology, term
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
@@ -95,7 +96,8 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
         for entity, members in _make_entities(key, groups[key], votes[key], base, gazetteer):
             entities.append(entity)
             mention_entities.update((m, entity.iri) for m in members)
-    relations = _merge_relations(relation_mentions, mention_entities)
+    types = {entity.iri: entity.type for entity in entities}
+    relations = _merge_relations(relation_mentions, mention_entities, types)
     return Resolution(tuple(sorted(entities, key=lambda e: e.iri)), relations, mention_entities)
 
 
@@ -105,9 +107,7 @@ def _type_votes(
     """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person."""
     votes: dict[str, Counter[str]] = {}
     for key, mentions in groups.items():
-        tally: Counter[str] = Counter()
-        for mention in mentions:
-            tally[mention.type] += mention.type_confidence
+        tally = type_tally(mentions)
         for type_name, weight in implied.get(key, {}).items():
             tally[type_name] += weight
         if key not in gazetteer.types and implied.get(key, {}).get("Organization") and _winner(tally) == "Place":
@@ -118,6 +118,29 @@ def _type_votes(
         if " " in key and _winner(tally) == "Person" and surname in votes and surname not in gazetteer.types:
             votes[surname]["Person"] += SURNAME_VOTE
     return votes
+
+
+def type_tally(mentions: Iterable[Mention]) -> Counter[str]:
+    """Class votes of some mentions of one name, weighted by how sure each typing rule is.
+
+    Raw NER labels of the same name count logarithmically, not linearly: the tagger's
+    errors on a name repeat, so its fourteenth "DeepSeek is a product" is not new evidence.
+
+    Examples:
+        >>> ner = [Mention("d", 0, 1, "X", "Product") for _ in range(4)]
+        >>> round(type_tally(ner)["Product"], 3)
+        1.193
+    """
+    tally: Counter[str] = Counter()
+    ner: dict[str, list[float]] = defaultdict(list)
+    for mention in mentions:
+        if mention.rule == "ner":
+            ner[mention.type].append(mention.type_confidence)
+        else:
+            tally[mention.type] += mention.type_confidence
+    for type_name, weights in ner.items():
+        tally[type_name] += sum(weights) / len(weights) * (1 + math.log(len(weights)))
+    return tally
 
 
 def _winner(tally: Counter[str]) -> str:
@@ -215,6 +238,26 @@ def _types_implied_by_relations(
     return implied
 
 
+def checked_predicate(predicate: str, subject_type: str, object_type: str) -> str | None:
+    """The predicate fitted to the resolved classes of its ends, or ``None`` if they cannot hold it.
+
+    A location predicate follows its subject's class (an organisation is ``basedIn``, a person
+    ``livesIn``); a predicate whose range is a place or a person needs an object of that kind
+    ("Jensen Huang livesIn Nvidia" is dropped once Nvidia resolves to an organisation).
+    """
+    from kg.rules import load_rules
+
+    rules = load_rules()
+    if rules.location is not None and predicate in {rules.location.predicate, *rules.location_by_subject_type.values()}:
+        predicate = next(
+            (p for cls, p in rules.location_by_subject_type.items() if is_a(subject_type, cls)), rules.location.predicate
+        )
+    range_ = predicate_signature(predicate)[1]
+    if range_ in {"Place", "Person"} and not is_a(object_type, range_):
+        return None
+    return predicate
+
+
 @cache
 def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
     """The (domain, range) classes of a predicate, ``None`` where it is the generic ``kg:Entity``."""
@@ -229,14 +272,19 @@ def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
     return local(ontology().value(iri, RDFS.domain)), local(ontology().value(iri, RDFS.range))
 
 
-def _merge_relations(relations: Iterable[RelationMention], entity_of: dict[Mention, str]) -> tuple[Relation, ...]:
+def _merge_relations(
+    relations: Iterable[RelationMention], entity_of: dict[Mention, str], types: dict[str, str]
+) -> tuple[Relation, ...]:
     support: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     for relation in relations:
         subject, obj = entity_of.get(relation.subject), entity_of.get(relation.object)
         if subject is None or obj is None or subject == obj:
             continue
+        predicate = checked_predicate(relation.predicate, types[subject], types[obj])
+        if predicate is None:
+            continue
         evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence)
-        support[(subject, str(term(relation.predicate)), obj)].add(evidence)
+        support[(subject, str(term(predicate)), obj)].add(evidence)
     return tuple(
         Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.sentence.start, e.rule))))
         for (s, p, o), ev in sorted(support.items())

@@ -60,6 +60,7 @@ class Rules:
     dateline: Trigger | None = None
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
+    title_in_context: float | None = None
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -101,6 +102,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
+        title_in_context=types.get("title_in_context"),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)

@@ -28,6 +28,7 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 OPEN_RELATION_CONFIDENCE = 0.3
+PROPAGATED_FROM = frozenset({"ner", "pattern", "gazetteer", "head_noun", "title"})
 CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
 
 
@@ -49,7 +50,9 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     rules = rules or load_rules()
     content = [sent for sent in doc.sents if not _is_boilerplate(sent, rules)]
     by_token = _mentions_by_token(content, document.id, rules)
+    by_token = _recover_names_from_context(content, by_token, document.id, rules)
     by_token = _link_names_in_document(doc, by_token)
+    by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
     antecedents = _AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
     relations: list[RelationMention] = []
@@ -190,6 +193,83 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     return None
 
 
+def _recover_names_from_context(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper names the tagger missed whose context types them.
+
+    A proper noun coordinated with an entity has its class ("Google and Facebook"); one
+    possessed by a place is an organisation there ("France's Mistral AI").
+    """
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            type_name = _class_from_context(token, found)
+            span = _proper_name_span(token, found)
+            if type_name is None or span is None or _is_not_an_entity(span.text, rules):
+                continue
+            mention = Mention(
+                doc_id, span.start_char, span.end_char, span.text, type_name,
+                rule="context", type_confidence=rules.type_confidence["context"],
+            )
+            found.update((t.i, mention) for t in span)
+    return found
+
+
+def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
+    if token.dep_ == "conj" and token.head.i in by_token:
+        return by_token[token.head.i].type
+    owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
+    if owners and is_a(owners[0].type, "Place"):
+        return "Organization"
+    return None
+
+
+def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None:
+    """The proper noun with the proper-noun compounds before it ("Mistral AI"), if none is in a mention."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    if any(i in by_token for i in range(start, token.i + 1)):
+        return None
+    return token.doc[start : token.i + 1]
+
+
+def _propagate_names(doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """Every other occurrence of a recognised name in the document is a mention of it too.
+
+    The tagger misses names it found elsewhere in the same text ("the US OpenAI"); the copy
+    takes the name's class by the document vote and casts no vote itself.
+    """
+    spans: dict[Mention, list[int]] = defaultdict(list)
+    for i, mention in by_token.items():
+        spans[mention].append(i)
+    known: dict[str, list[tuple[tuple[str, ...], Mention]]] = defaultdict(list)
+    for mention, indices in spans.items():
+        if mention.rule in PROPAGATED_FROM and mention.text[:1].isupper():
+            words = tuple(t.text for t in doc[min(indices) : max(indices) + 1])
+            known[words[0]].append((words, mention))
+    for candidates in known.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found:
+                continue
+            for words, source in known.get(token.text, []):
+                end = token.i + len(words)
+                if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
+                        tuple(t.text for t in sent.doc[token.i : end]) == words:
+                    span = sent.doc[token.i : end]
+                    copy = replace(source, start=span.start_char, end=span.end_char, text=span.text,
+                                   rule="propagated", type_confidence=0.0)
+                    found.update((i, copy) for i in range(token.i, end))
+                    break
+    return found
+
+
 def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
     """Point short names at the full name they abbreviate in the same document.
 
@@ -326,6 +406,7 @@ def _sentence_relations(
         _place_apposition_relations,
         _dateline_relations,
     )
+    found: list[RelationMention] = []
     for finder in finders:
         for candidate in finder(sent, by_token, rules):
             subject, obj = candidate.subject, candidate.object
@@ -336,9 +417,33 @@ def _sentence_relations(
             if subject == obj or subject.merge_name == obj.merge_name or key in seen:
                 continue
             seen.add(key)
-            yield RelationMention(
+            found.append(RelationMention(
                 subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
-            )
+            ))
+    yield from found
+    yield from _transitive_locations(found, seen, rules)
+
+
+def _transitive_locations(
+    relations: list[RelationMention], seen: set[tuple[Mention, str, Mention]], rules: Rules
+) -> Iterator[RelationMention]:
+    """Where a thing is, it is in what that place is in: "born in Kinderhook, N.Y." also says N.Y."""
+    if rules.location is None:
+        return
+    location_predicates = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    containers: dict[Mention, list[RelationMention]] = defaultdict(list)
+    for relation in relations:
+        if relation.predicate == rules.location.predicate and is_a(relation.subject.type, "Place"):
+            containers[relation.subject].append(relation)
+    for relation in relations:
+        if relation.predicate not in location_predicates:
+            continue
+        for outer in containers.get(relation.object, []):
+            key = (relation.subject, relation.predicate, outer.object)
+            if relation.subject != outer.object and key not in seen:
+                seen.add(key)
+                yield replace(relation, object=outer.object, rule=f"{relation.rule}+transitive",
+                              confidence=round(relation.confidence * outer.confidence, 3))
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
@@ -353,18 +458,19 @@ def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
 def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """The mentions a token stands for, with its conjuncts.
 
-    A token inside a mention stands for it; a category noun (a ``head_nouns`` entry)
-    stands for the entity that names it: "H800 chips" stands for H800.
+    A token inside a mention stands for it; a noun in apposition to a name stands for it
+    ("Sirhan, the man convicted of ..."); a category noun (a ``head_nouns`` entry) stands
+    for the entity that names it ("H800 chips") and the examples it lists ("companies like Alibaba").
     """
     found: list[Mention] = []
     for each in [token, *token.conjuncts]:
         if each.i in by_token:
             found.append(by_token[each.i])
+        elif each.dep_ == "appos" and each.head.i in by_token:
+            found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(by_token[c.i] for c in each.children if c.dep_ == "compound" and c.i in by_token)
             found.extend(m for example in _examples(each) for m in _mentions_at(example, by_token, rules))
-            if each.dep_ == "appos" and each.head.i in by_token:
-                found.append(by_token[each.head.i])
     return found
 
 
@@ -404,7 +510,9 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+def _verb_arguments(
+    verb: Token, accusation_verbs: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Token], list[Token]]:
     """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
 
     The third list holds what a preposition of the verb is about: the grammatical subject in
@@ -432,7 +540,9 @@ def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token], list[Token]]
             located = [verb.head]
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
-        inherited, _, _ = _verb_arguments(governor)
+        inherited, governed, _ = _verb_arguments(governor, accusation_verbs)
+        if verb.dep_ == "pcomp" and governor.lemma_.casefold() in accusation_verbs:
+            inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
         located = located or inherited
     return subjects, objects, located
@@ -445,7 +555,7 @@ def _verb_relations(
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.casefold()
-        subjects, objects, located = _verb_arguments(verb)
+        subjects, objects, located = _verb_arguments(verb, rules.accusation_verbs)
         subject_mentions = _argument_mentions(subjects, by_token, rules, antecedents)
         matched = False
         trigger = rules.verbs.get(lemma)
@@ -558,7 +668,7 @@ def _title_relations(
                 if is_a(other.type, "Person") != wants_person:
                     continue
                 found = True
-                chosen = rules.location if is_a(other.type, "Place") and rules.location is not None else trigger
+                chosen = rules.location if _is_known_place(other, rules) and rules.location is not None else trigger
                 yield from (_Candidate(person, other, chosen) for person in people)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], ["Organization"])
@@ -566,6 +676,12 @@ def _title_relations(
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
                 yield from (_Candidate(person, employer, contextual) for person in people)
+
+
+def _is_known_place(mention: Mention, rules: Rules) -> bool:
+    """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
+    known = rules.gazetteer.type_of(mention.merge_name)
+    return known is not None and is_a(known, "Place")
 
 
 def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -585,6 +701,10 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                         yield _Candidate(thing, place, rules.location)
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
+        elif token.dep_ in {"compound", "nmod"} and token.i in by_token and token.head.i in by_token:
+            place, thing = by_token[token.i], by_token[token.head.i]
+            if place != thing and _is_known_place(place, rules) and not is_a(thing.type, "Place"):
+                yield _Candidate(thing, place, rules.location)  # "U.S. Congress", "Moscow ITAR-TASS"
 
 
 def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -36,6 +36,7 @@ LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
+UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
 SURNAME_VOTE = 1.0  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
 
 
@@ -153,8 +154,9 @@ def _make_entities(
     """One entity per key, or one per top class when two classes both have strong support.
 
     A name typed as, say, a person by some mentions and as a product by others is two things
-    only if the smaller side has at least ``SPLIT_SHARE`` of the larger side's support;
-    otherwise the minority is the statistical tagger's noise and is outvoted.
+    only if the smaller side has evidence beyond the statistical tagger (a pattern, a head
+    noun, the gazetteer) and at least ``SPLIT_SHARE`` of the larger side's support;
+    otherwise the minority is the tagger's noise and is outvoted.
     """
     type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(tally)
     sides: dict[str, list[Mention]] = defaultdict(list)
@@ -165,6 +167,7 @@ def _make_entities(
         top: members
         for top, members in sides.items()
         if top != main and main in sides and key not in gazetteer.forced
+        and any(m.rule not in UNSURE_RULES for m in members)
         and _support(members) >= SPLIT_SHARE * _support(sides[main]) > 0
     }
     kept = [m for m in mentions if _top_class(m.type) not in strong or m.name_rule == "coreference"]

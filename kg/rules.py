@@ -61,6 +61,7 @@ class Rules:
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
+    accusation_verbs: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -103,6 +104,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         title_in_context=types.get("title_in_context"),
+        accusation_verbs=frozenset(types.get("accusation_verbs", [])),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)

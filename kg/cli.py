@@ -20,6 +20,7 @@ from rich.table import Table
 from kg import __version__
 from kg.build import OUTPUT_FORMATS, build, write_outputs
 from kg.errors import KGError
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest import Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
@@ -75,12 +76,15 @@ def build_command(
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
 ) -> None:
-    """Build a knowledge graph from documents and write it (Turtle and HTML by default).
+    """Build a knowledge graph from documents and write it (Turtle and HTML by default), plus PREFIX.merges.tsv.
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --gazetteer my-names.yaml
     """
     chosen = _parse_formats(formats)
+    chosen += [] if "merges" in chosen else ["merges"]
     skipped: list[Skipped] = []
     started = time.perf_counter()
     try:
@@ -92,6 +96,7 @@ def build_command(
             graph = build(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
                 on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
+                gazetteer=_gazetteer(gazetteer, no_gazetteer),
             )
         written = write_outputs(graph, output, chosen)
     except KGError as error:
@@ -107,6 +112,20 @@ def build_command(
     )
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
+
+
+GAZETTEER_OPTION = typer.Option(
+    "--gazetteer", help="A gazetteer YAML file of aliases, forced types and names to ignore (repeatable; "
+    "format in ontologies/gazetteer.md)."
+)
+NO_GAZETTEER_OPTION = typer.Option("--no-gazetteer", help="Use no gazetteer at all, neither the shipped one nor yours.")
+
+
+def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
+    """The gazetteer the options ask for; ``None`` means the shipped one."""
+    if off:
+        return load_gazetteer(shipped=False)
+    return load_gazetteer(files) if files else None
 
 
 def _report_skipped(skipped: list[Skipped]) -> None:
@@ -165,6 +184,8 @@ def extract_command(
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
+    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
 ) -> None:
     """Write every entity mention and relation mention as JSON Lines, with resolved entity IRIs.
 
@@ -174,7 +195,10 @@ def extract_command(
 
     skipped: list[Skipped] = []
     try:
-        records = extract_records(paths, model=model, base=base, n_process=jobs, on_skip=skipped.append)
+        records = extract_records(
+            paths, model=model, base=base, n_process=jobs, on_skip=skipped.append,
+            gazetteer=_gazetteer(gazetteer, no_gazetteer),
+        )
         count = write_jsonl(output, records)
     except KGError as error:
         _report_skipped(skipped)

@@ -153,6 +153,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
+    elif type_name == "Person" and not name and any(p.match(text) for p in rules.not_person_shapes):
+        type_name, source = "Organization", "shape"
     if name and source == "ner":
         source = "title"
     confidence = rules.type_confidence[source]
@@ -312,7 +314,7 @@ def _is_parenthesised_alias(text: str, first: Mention, second: Mention) -> bool:
 
 
 def _is_acronym_of(short: str, name: str) -> bool:
-    """Whether ``short`` spells the initials of ``name``'s capitalised words.
+    """Whether ``short`` is an acronym of ``name``: capitals, its first letter, then the rest in order.
 
     Examples:
         >>> _is_acronym_of("NASDA", "National Space Development Agency of Japan")
@@ -320,9 +322,11 @@ def _is_acronym_of(short: str, name: str) -> bool:
         >>> _is_acronym_of("RedNote", "Xiaohongshu")
         False
     """
-    initials = "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
     letters = short.replace(".", "")
-    return len(letters) > 1 and letters.isupper() and initials.startswith(letters)
+    if len(letters) < 2 or not letters.isupper() or not name[:1].isupper() or letters[0] != name[0]:
+        return False
+    remaining = iter(name[1:].casefold())
+    return all(letter in remaining for letter in letters[1:].casefold())
 
 
 def _vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
@@ -718,8 +722,8 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
             if word in rules.origin_preps and is_a(other.type, "Place"):
                 if word == "in" or not is_a(thing.type, "Place"):
                     yield _Candidate(thing, other, rules.location)  # type: ignore[arg-type]
-            elif rules.membership is not None and word in rules.membership_preps:
-                if is_a(thing.type, "Person") and is_a(other.type, "Organization"):
+            elif rules.membership is not None and word in rules.membership_preps and prep.head.i in by_token:
+                if is_a(thing.type, "Person") and is_a(other.type, "Organization"):  # not "founder of X": a title
                     yield _Candidate(thing, other, rules.membership)
 
 

@@ -62,6 +62,7 @@ class Rules:
     membership_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
+    not_person_shapes: tuple[re.Pattern[str], ...] = ()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -105,6 +106,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
+        not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)

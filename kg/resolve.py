@@ -37,7 +37,8 @@ DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
-SURNAME_VOTE = 1.0  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
+SURNAME_VOTE = 1.0
+GAZETTEER_VOTE = 1.5  # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ def _type_votes(
     votes: dict[str, Counter[str]] = {}
     for key, mentions in groups.items():
         tally = type_tally(mentions)
+        if key in gazetteer.types:
+            tally[gazetteer.types[key]] += GAZETTEER_VOTE
         for type_name, weight in implied.get(key, {}).items():
             tally[type_name] += weight
         if key not in gazetteer.types and implied.get(key, {}).get("Organization") and _winner(tally) == "Place":
@@ -173,19 +176,12 @@ def _make_entities(
     kept = [m for m in mentions if _top_class(m.type) not in strong or m.name_rule == "coreference"]
     yield _entity(mint_entity_iri(base, key), key, kept, type_name, gazetteer), kept
     for top, members in sorted(strong.items()):
-        side_type = _winner(Counter(_typed_support(members)))
+        side_type = _winner(type_tally(members))
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, gazetteer), members
 
 
 def _support(mentions: list[Mention]) -> float:
-    return sum(m.type_confidence for m in mentions)
-
-
-def _typed_support(mentions: list[Mention]) -> dict[str, float]:
-    found: dict[str, float] = defaultdict(float)
-    for mention in mentions:
-        found[mention.type] += mention.type_confidence
-    return found
+    return sum(type_tally(mentions).values())
 
 
 def _top_class(type_name: str) -> str:
@@ -196,7 +192,7 @@ def _top_class(type_name: str) -> str:
 def _entity(iri: str, key: str, mentions: list[Mention], type_name: str, gazetteer: Gazetteer) -> Entity:
     named = [m for m in mentions if m.name_rule != "coreference"] or mentions
     surface = Counter(_clean_surface(m.merge_name) for m in named)
-    label = gazetteer.labels.get(key) or max(sorted(surface), key=lambda s: surface[s])
+    label = gazetteer.labels.get(key) or min(surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s))
     forms = Counter(_clean_surface(m.text) for m in named)
     aliases = tuple(sorted(s for s in forms if s != label))
     documents = tuple(sorted({m.doc_id for m in named}))

@@ -679,7 +679,13 @@ def _title_relations(
             if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
-                yield from (_Candidate(person, employer, contextual) for person in people)
+                # The title itself ("CEO") stands in this sentence for the employer named before.
+                title = Mention(
+                    employer.doc_id, noun.idx, noun.idx + len(noun.text), noun.text, employer.type,
+                    rule="coreference", type_confidence=rules.type_confidence["coreference"],
+                    name=employer.merge_name, name_rule="coreference",
+                )
+                yield from (_Candidate(person, title, contextual) for person in people)
 
 
 def _is_known_place(mention: Mention, rules: Rules) -> bool:

@@ -51,6 +51,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     content = [sent for sent in doc.sents if not _is_boilerplate(sent, rules)]
     by_token = _mentions_by_token(content, document.id, rules)
     by_token = _recover_names_from_context(content, by_token, document.id, rules)
+    by_token = _recover_known_places(content, by_token, document.id, rules)
     by_token = _link_names_in_document(doc, by_token)
     by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
@@ -217,6 +218,24 @@ def _recover_names_from_context(
                 rule="context", type_confidence=rules.type_confidence["context"],
             )
             found.update((t.i, mention) for t in span)
+    return found
+
+
+def _recover_known_places(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand")."""
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            known = rules.gazetteer.type_of(token.text)
+            if known is not None and is_a(known, "Place") and token.text.casefold() not in rules.not_entities:
+                found[token.i] = Mention(
+                    doc_id, token.idx, token.idx + len(token.text), token.text, known,
+                    rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
+                )
     return found
 
 
@@ -473,7 +492,7 @@ def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> li
         elif each.dep_ == "appos" and each.head.i in by_token:
             found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
-            found.extend(by_token[c.i] for c in each.children if c.dep_ == "compound" and c.i in by_token)
+            found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
             found.extend(m for example in _examples(each) for m in _mentions_at(example, by_token, rules))
     return found
 
@@ -711,10 +730,23 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                         yield _Candidate(thing, place, rules.location)
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
-        elif token.dep_ in {"compound", "nmod"} and token.i in by_token and token.head.i in by_token:
-            place, thing = by_token[token.i], by_token[token.head.i]
-            if place != thing and _is_known_place(place, rules) and not is_a(thing.type, "Place"):
-                yield _Candidate(thing, place, rules.location)  # "U.S. Congress", "Moscow ITAR-TASS"
+        elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
+            yield from _place_modifier_relations(token, by_token, rules)
+
+
+def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes"."""
+    place = by_token[token.i]
+    head = token.head
+    for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
+        if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
+            break
+        head = head.head
+    thing = by_token.get(head.i)
+    if thing is None or thing == place or is_a(thing.type, "Place") or not is_a(place.type, "Place"):
+        return
+    if is_a(thing.type, "Person") or _is_known_place(place, rules):
+        yield _Candidate(thing, place, rules.location)  # type: ignore[arg-type]
 
 
 def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -746,21 +778,21 @@ def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules:
 
 
 def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """A news dateline: "PARIS (AFP) -", "Madrid EFE": the agency is based in the place(s) it opens with."""
+    """A news dateline: "PARIS (AFP) -", "DAYTON, Ohio (AP)", "Madrid EFE": the agency is based where it opens.
+
+    The sentence must open with names and punctuation only, the last name an organisation.
+    """
     if rules.location is None:
         return
-    places: list[Mention] = []
+    opening: list[Mention] = []
     for token in sent:
         mention = by_token.get(token.i)
-        if mention is None:
-            if token.is_punct:
-                continue
-            return
-        if is_a(mention.type, "Place"):
-            if mention not in places:
-                places.append(mention)
-        elif is_a(mention.type, "Organization") and places:
-            yield from (_Candidate(mention, place, rules.dateline or rules.location) for place in places)
-            return
-        else:
-            return
+        if mention is None and not token.is_punct:
+            break
+        if mention is not None and mention not in opening:
+            opening.append(mention)
+    agency = next((m for m in reversed(opening) if is_a(m.type, "Organization")), None)
+    if agency is None:
+        return
+    trigger = rules.dateline or rules.location
+    yield from (_Candidate(agency, m, trigger) for m in opening[: opening.index(agency)] if is_a(m.type, "Place"))

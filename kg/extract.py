@@ -533,9 +533,7 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def _verb_arguments(
-    verb: Token, accusation_verbs: frozenset[str] = frozenset()
-) -> tuple[list[Token], list[Token], list[Token]]:
+def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
     """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
 
     The third list holds what a preposition of the verb is about: the grammatical subject in
@@ -558,13 +556,15 @@ def _verb_arguments(
         elif relative_is_subject and passive:
             objects.append(verb.head)
             located = [verb.head]
+        elif relative_is_subject and verb.head.lemma_.casefold() in rules.instrument_nouns and verb.head.dep_ == "dobj":
+            subjects.extend(_verb_arguments(verb.head.head, rules)[0])  # "X fired the shots that killed Y"
         elif relative_is_subject:
             subjects.append(verb.head)
             located = [verb.head]
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
-        inherited, governed, _ = _verb_arguments(governor, accusation_verbs)
-        if verb.dep_ == "pcomp" and governor.lemma_.casefold() in accusation_verbs:
+        inherited, governed, _ = _verb_arguments(governor, rules)
+        if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
         located = located or inherited
@@ -578,13 +578,13 @@ def _verb_relations(
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.casefold()
-        subjects, objects, located = _verb_arguments(verb, rules.accusation_verbs)
+        subjects, objects, located = _verb_arguments(verb, rules)
         subject_mentions = _argument_mentions(subjects, by_token, rules, antecedents)
         matched = False
         trigger = rules.verbs.get(lemma)
         if trigger is not None:
             for obj in objects:
-                for o in _mentions_at(obj, by_token, rules):
+                for o in _argument_mentions([obj], by_token, rules, antecedents):
                     matched = True
                     yield from (_Candidate(s, o, trigger) for s in subject_mentions)
         prep_triggers = rules.verb_preps.get(lemma, {})
@@ -615,16 +615,34 @@ def _argument_mentions(
 
 
 def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind"."""
+    """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind".
+
+    For a family whose nouns name what is done to the owner ("Kennedy's assassination",
+    ``noun_owner: object``), the owner is the object and the agent is whoever is accused of
+    it ("Sirhan was convicted of Kennedy's killing").
+    """
     for noun in sent:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         owners = [m for t in _children(noun, frozenset({"poss", "compound"})) for m in _mentions_at(t, by_token, rules)]
         targets = [m for t in _prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in _mentions_at(t, by_token, rules)]
+        if trigger.predicate in rules.patient_owner_predicates:
+            agents = [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            owners, targets = agents, owners + targets
         for owner in owners:
             for target in targets:
                 yield _Candidate(owner, target, trigger)
+
+
+def _accused_of(noun: Token, rules: Rules) -> list[Token]:
+    """Who a verb of accusation accuses of ``noun``: "X was convicted of the killing", "X, suspected of the murder"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.lemma_.casefold() not in rules.accusation_verbs:
+        return []
+    verb = prep.head
+    accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
+    return accused + ([verb.head] if verb.dep_ == "acl" else [])
 
 
 def _possessive_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -63,6 +63,8 @@ class Rules:
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
+    instrument_nouns: frozenset[str] = frozenset()
+    patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -106,6 +108,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
+        instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
@@ -142,6 +145,8 @@ def _add_family(rules: Rules, path: Path) -> None:
     for lemma, preps in family.get("verb_preps", {}).items():
         for prep in preps:
             rules.verb_preps.setdefault(lemma, {})[prep] = trigger("verb-prep")
+    if family.get("noun_owner") == "object":
+        rules.patient_owner_predicates |= {predicate}
     for lemma in family.get("nouns", []):
         rules.nouns[lemma] = trigger("noun")
         rules.noun_preps[lemma] = frozenset(family.get("noun_preps", ["of"]))

@@ -444,29 +444,6 @@ def _sentence_relations(
                 subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
             ))
     yield from found
-    yield from _transitive_locations(found, seen, rules)
-
-
-def _transitive_locations(
-    relations: list[RelationMention], seen: set[tuple[Mention, str, Mention]], rules: Rules
-) -> Iterator[RelationMention]:
-    """Where a thing is, it is in what that place is in: "born in Kinderhook, N.Y." also says N.Y."""
-    if rules.location is None:
-        return
-    location_predicates = {rules.location.predicate, *rules.location_by_subject_type.values()}
-    containers: dict[Mention, list[RelationMention]] = defaultdict(list)
-    for relation in relations:
-        if relation.predicate == rules.location.predicate and is_a(relation.subject.type, "Place"):
-            containers[relation.subject].append(relation)
-    for relation in relations:
-        if relation.predicate not in location_predicates:
-            continue
-        for outer in containers.get(relation.object, []):
-            key = (relation.subject, relation.predicate, outer.object)
-            if relation.subject != outer.object and key not in seen:
-                seen.add(key)
-                yield replace(relation, object=outer.object, rule=f"{relation.rule}+transitive",
-                              confidence=round(relation.confidence * outer.confidence, 3))
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:

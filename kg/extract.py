@@ -189,6 +189,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     category = _category_of_example(root)
     if category is not None:
         cues.append(category)
+    if len(span) > 1:
+        cues.append(span[-1])  # the name's own last word: "Paris AI Action Summit", "Alibaba Group"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:

@@ -473,6 +473,8 @@ def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> li
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
             found.extend(m for example in _examples(each) for m in _mentions_at(example, by_token, rules))
+        elif each.pos_ == "NOUN":
+            found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
     return found
 
 
@@ -684,7 +686,7 @@ def _title_relations(
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
         found = False
         for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
-            for other in _mentions_at(t, by_token, rules):
+            for other in _mentions_at(t, by_token, rules) or _owners(t, by_token):
                 if is_a(other.type, "Person") != wants_person:
                     continue
                 found = True
@@ -702,6 +704,13 @@ def _title_relations(
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (_Candidate(person, title, contextual) for person in people)
+
+
+def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"} and c.i in by_token]
 
 
 def _is_known_place(mention: Mention, rules: Rules) -> bool:
@@ -732,18 +741,20 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
 
 
 def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes"."""
+    """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes",
+    "Sun Hung Kai Properties, a Hong Kong construction firm"."""
     place = by_token[token.i]
     head = token.head
     for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
         if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
             break
         head = head.head
-    thing = by_token.get(head.i)
-    if thing is None or thing == place or is_a(thing.type, "Place") or not is_a(place.type, "Place"):
+    things = [by_token[head.i]] if head.i in by_token else _mentions_at(head, by_token, rules)
+    if not is_a(place.type, "Place"):
         return
-    if is_a(thing.type, "Person") or _is_known_place(place, rules):
-        yield _Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+    for thing in things:
+        if thing != place and not is_a(thing.type, "Place") and (is_a(thing.type, "Person") or _is_known_place(place, rules)):
+            yield _Candidate(thing, place, rules.location)  # type: ignore[arg-type]
 
 
 def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -425,8 +425,8 @@ def _sentence_relations(
     finders = (
         partial(_verb_relations, antecedents=antecedents),
         _noun_relations,
-        _possessive_relations,
         partial(_title_relations, antecedents=antecedents),
+        _possessive_relations,
         _locative_relations,
         _place_apposition_relations,
         _dateline_relations,

@@ -103,8 +103,8 @@ def _parse(data: dict[str, Any], path: Path, user: bool) -> Gazetteer:
     entries: list[tuple[str, str | None, list[str]]] = []
     for item in data.get("entities") or []:
         entries.append((str(item["name"]), item.get("type"), [str(a) for a in item.get("aliases") or []]))
-    for section, type_name in LIST_SECTIONS.items():
-        entries.extend((str(name), type_name, []) for name in data.get(section) or [])
+    for section, section_type in LIST_SECTIONS.items():
+        entries.extend((str(name), section_type, []) for name in data.get(section) or [])
     entries.extend((str(name), "Place", [str(a) for a in aliases or []]) for name, aliases in (data.get("regions") or {}).items())
     types: dict[str, str] = {}
     canonical: dict[str, str] = {}

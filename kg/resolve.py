@@ -34,6 +34,7 @@ CORPORATE_SUFFIX = re.compile(
 )
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
+Tally = dict[str, float]  # class -> weight of the votes for it
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
@@ -105,9 +106,9 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
 
 def _type_votes(
     groups: dict[str, list[Mention]], implied: dict[str, dict[str, float]], gazetteer: Gazetteer
-) -> dict[str, Counter[str]]:
+) -> dict[str, Tally]:
     """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, Tally] = {}
     for key, mentions in groups.items():
         tally = type_tally(mentions)
         if key in gazetteer.types:
@@ -124,7 +125,7 @@ def _type_votes(
     return votes
 
 
-def type_tally(mentions: Iterable[Mention]) -> Counter[str]:
+def type_tally(mentions: Iterable[Mention]) -> Tally:
     """Class votes of some mentions of one name, weighted by how sure each typing rule is.
 
     Raw NER labels of the same name count logarithmically, not linearly: the tagger's
@@ -135,7 +136,7 @@ def type_tally(mentions: Iterable[Mention]) -> Counter[str]:
         >>> round(type_tally(ner)["Product"], 3)
         1.193
     """
-    tally: Counter[str] = Counter()
+    tally: Tally = defaultdict(float)
     ner: dict[str, list[float]] = defaultdict(list)
     for mention in mentions:
         if mention.rule == "ner":
@@ -147,12 +148,12 @@ def type_tally(mentions: Iterable[Mention]) -> Counter[str]:
     return tally
 
 
-def _winner(tally: Counter[str]) -> str:
+def _winner(tally: Tally) -> str:
     return max(sorted(tally), key=lambda t: tally[t])
 
 
 def _make_entities(
-    key: str, mentions: list[Mention], tally: Counter[str], base: str, gazetteer: Gazetteer
+    key: str, mentions: list[Mention], tally: Tally, base: str, gazetteer: Gazetteer
 ) -> Iterator[tuple[Entity, list[Mention]]]:
     """One entity per key, or one per top class when two classes both have strong support.
 
@@ -175,7 +176,7 @@ def _make_entities(
     }
     kept = [m for m in mentions if _top_class(m.type) not in strong or m.name_rule == "coreference"]
     yield _entity(mint_entity_iri(base, key), key, kept, type_name, gazetteer), kept
-    for top, members in sorted(strong.items()):
+    for _, members in sorted(strong.items()):
         side_type = _winner(type_tally(members))
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, gazetteer), members
 

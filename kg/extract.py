@@ -734,7 +734,7 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                 for place in places:
                     if is_a(place.type, "Place"):
                         yield _Candidate(thing, place, rules.location)
-        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN"}:
+        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
         elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
             yield from _place_modifier_relations(token, by_token, rules)
@@ -761,14 +761,15 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
     word = prep.lower_
     if word not in rules.origin_preps and word not in rules.membership_preps:
         return
-    things = _mentions_at(prep.head, by_token, rules) or _described_mentions(prep.head, by_token, rules)
+    head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
+    things = _mentions_at(head, by_token, rules) or _described_mentions(head, by_token, rules)
     others = [m for t in _children(prep, frozenset({"pobj"})) for m in _mentions_at(t, by_token, rules)]
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, "Place"):
                 if word == "in" or not is_a(thing.type, "Place"):
                     yield _Candidate(thing, other, rules.location)  # type: ignore[arg-type]
-            elif rules.membership is not None and word in rules.membership_preps and prep.head.i in by_token:
+            elif rules.membership is not None and word in rules.membership_preps and head.i in by_token:
                 if is_a(thing.type, "Person") and is_a(other.type, "Organization"):  # not "founder of X": a title
                     yield _Candidate(thing, other, rules.membership)
 
@@ -793,10 +794,13 @@ def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
     if rules.location is None:
         return
     opening: list[Mention] = []
-    for token in sent:
+    start = sent.start
+    if sent[0].text == "(":  # a leading bracketed note: "(Text) Sofia, February 15 (BTA) --"
+        start = next((t.i + 1 for t in sent[1:6] if t.text == ")"), start)
+    for token in sent.doc[start : sent.end]:
         mention = by_token.get(token.i)
-        if mention is None and not token.is_punct:
-            break
+        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}):
+            break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
         if mention is not None and mention not in opening:
             opening.append(mention)
     agency = next((m for m in reversed(opening) if is_a(m.type, "Organization")), None)

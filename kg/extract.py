@@ -381,7 +381,7 @@ class _AntecedentFinder:
         """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``."""
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
-        if classes is None or (token.pos_ != "PRON" and not _is_definite(token)):
+        if classes is None or (token.pos_ != "PRON" and not _is_definite(token) and token.dep_ != "compound"):
             return None
         mention = self.nearest(token, classes)
         if mention is None:
@@ -686,7 +686,7 @@ def _title_relations(
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
         found = False
         for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
-            for other in _mentions_at(t, by_token, rules) or _owners(t, by_token):
+            for other in _mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
                 if is_a(other.type, "Person") != wants_person:
                     continue
                 found = True
@@ -711,6 +711,12 @@ def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     if noun.pos_ != "NOUN":
         return []
     return [by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"} and c.i in by_token]
+
+
+def _named_before(noun: Token, antecedents: _AntecedentFinder, rules: Rules) -> list[Mention]:
+    """ "a company official": the category noun stands for the last entity of its class named before."""
+    anaphor = antecedents.anaphor(noun) if noun.dep_ == "compound" and noun.pos_ == "NOUN" else None
+    return [anaphor] if anaphor is not None else []
 
 
 def _is_known_place(mention: Mention, rules: Rules) -> bool:

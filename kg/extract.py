@@ -690,7 +690,11 @@ def _title_relations(
                 if is_a(other.type, "Person") != wants_person:
                     continue
                 found = True
-                chosen = rules.location if _is_known_place(other, rules) and rules.location is not None else trigger
+                chosen = trigger
+                if _is_known_place(other, rules) and rules.location is not None:
+                    if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
+                        continue  # "the president of the United States" holds an office there, no more
+                    chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
                 yield from (_Candidate(person, other, chosen) for person in people)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], ["Organization"])
@@ -773,6 +777,8 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, "Place"):
+                if word == "of" and _title_phrase_trigger(head, rules) is not None:
+                    continue  # "the president of the United States" holds an office there, no more
                 if word == "in" or not is_a(thing.type, "Place"):
                     yield _Candidate(thing, other, rules.location)  # type: ignore[arg-type]
             elif rules.membership is not None and word in rules.membership_preps and head.i in by_token:

@@ -794,8 +794,11 @@ def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules:
         if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
             continue
         before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
-        if before is not None and after is not None and is_a(before.type, "Place") and is_a(after.type, "Place"):
-            yield _Candidate(before, after, rules.location)
+        if before is None or after is None or not (is_a(before.type, "Place") and is_a(after.type, "Place")):
+            continue
+        if before.type == after.type == "Country":
+            continue  # a list of countries: "Russia, Japan, Poland"
+        yield _Candidate(before, after, rules.location)
 
 
 def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

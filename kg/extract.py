@@ -523,6 +523,8 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     """
     subjects = _children(verb, SUBJECT_DEPS)
     objects = _children(verb, OBJECT_DEPS)
+    if not objects:  # "Ruby shot and mortally wounded Oswald": the conjunct's object is shared
+        objects = [o for conj in _children(verb, frozenset({"conj"})) if conj.pos_ == "VERB" for o in _children(conj, OBJECT_DEPS)]
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
     located = passive or subjects
     if passive:
@@ -590,6 +592,8 @@ def _argument_mentions(
     found: list[Mention] = []
     for token in tokens:
         here = _mentions_at(token, by_token, rules)
+        if not here and token.pos_ == "NOUN":
+            here = _described_mentions(token, by_token, rules)  # "an actor who killed X": the actor named
         anaphor = antecedents.anaphor(token) if not here else None
         found.extend(here if anaphor is None else [anaphor])
     return found
@@ -617,13 +621,22 @@ def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
 
 
 def _accused_of(noun: Token, rules: Rules) -> list[Token]:
-    """Who a verb of accusation accuses of ``noun``: "X was convicted of the killing", "X, suspected of the murder"."""
+    """Who stands accused of ``noun``: "X was convicted of the killing", "X, suspected of the murder",
+    "X pleaded guilty to the assassination", "X is serving 99 years for the assassination"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.lemma_.casefold() not in rules.accusation_verbs:
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "NOUN"}:
         return []
     verb = prep.head
-    accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
-    return accused + ([verb.head] if verb.dep_ == "acl" else [])
+    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "pleaded guilty to ..."
+        verb = verb.head if verb.dep_ in {"dobj", "pobj"} and verb.head.pos_ == "VERB" else verb
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.casefold() in rules.accusation_verbs:
+        accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
+        return accused + ([verb.head] if verb.dep_ == "acl" else [])
+    if verb.lemma_.casefold() in rules.confession_verbs:
+        return _children(verb, SUBJECT_DEPS)
+    return []
 
 
 def _possessive_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

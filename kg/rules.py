@@ -64,6 +64,7 @@ class Rules:
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
     instrument_nouns: frozenset[str] = frozenset()
+    confession_verbs: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
@@ -109,6 +110,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
+        confession_verbs=frozenset(types.get("confession_verbs", [])),
         not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):

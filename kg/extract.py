@@ -472,10 +472,16 @@ def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> li
             found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
-            found.extend(m for example in _examples(each) for m in _mentions_at(example, by_token, rules))
+            for example in _examples(each):
+                found.extend(_mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
             found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
     return found
+
+
+def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """Entities naming a common noun by modifying it: "the Qwen3 Embedding series" -> Qwen3."""
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in by_token]
 
 
 def _examples(noun: Token) -> list[Token]:

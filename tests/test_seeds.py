@@ -119,5 +119,6 @@ def test_seed_facts_a_reader_would_state(turtle):
         ("Jensen Huang", "ceoOf", "Nvidia"), ("Sam Altman", "ceoOf", "OpenAI"), ("Yann LeCun", "worksFor", "Meta"),
         ("Liang Wenfeng", "founderOf", "DeepSeek"), ("Clément Delangue", "founderOf", "Hugging Face"),
         ("Mistral AI", "basedIn", "France"), ("Yi Xin", "livesIn", "Beijing"), ("Hangzhou", "locatedIn", "China"),
+        ("Alibaba", "released", "Qwen3"),
     }
     assert expected <= facts, expected - facts

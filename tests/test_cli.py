@@ -17,7 +17,7 @@ def test_help_lists_commands_with_examples():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "build" in result.output and "query" in result.output
-    for command in ("build", "query"):
+    for command in ("build", "query", "extract", "eval"):
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Example" in sub.output
 

@@ -428,6 +428,7 @@ def _sentence_relations(
         partial(_title_relations, antecedents=antecedents),
         _possessive_relations,
         _locative_relations,
+        partial(_home_relations, antecedents=antecedents),
         _place_apposition_relations,
         _dateline_relations,
     )
@@ -580,7 +581,7 @@ def _verb_relations(
         if prep_triggers:
             located_mentions = _argument_mentions(located, by_token, rules, antecedents)
             for prep, prep_trigger in prep_triggers.items():
-                for obj in _prep_objects(verb, [prep]):
+                for obj in _prep_objects(verb, [prep]) + _relative_where(verb, prep):
                     for o in _mentions_at(obj, by_token, rules):
                         matched = True
                         yield from (_Candidate(s, o, prep_trigger) for s in located_mentions)
@@ -589,6 +590,13 @@ def _verb_relations(
             for obj in _children(verb, frozenset({"dobj"})):
                 for o in _mentions_at(obj, by_token, rules):
                     yield from (_Candidate(s, o, open_trigger) for s in subject_mentions)
+
+
+def _relative_where(verb: Token, prep: str) -> list[Token]:
+    """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes."""
+    if prep == "in" and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        return [verb.head]
+    return []
 
 
 def _argument_mentions(
@@ -803,6 +811,29 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
             elif rules.membership is not None and word in rules.membership_preps and head.i in by_token:
                 if is_a(thing.type, "Person") and is_a(other.type, "Organization"):  # not "founder of X": a title
                     yield _Candidate(thing, other, rules.membership)
+
+
+def _home_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
+    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants": where a person is from."""
+    if rules.location is None or not rules.home_words:
+        return
+    for token in sent:
+        place = by_token.get(token.i)
+        last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
+        if place is None or not is_a(place.type, "Place") or not last_token:
+            continue  # look at each place once, at its last token
+        holders = [token]
+        if token.dep_ in {"compound", "attr"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            holders.append(token.head.head if token.dep_ == "pobj" else token.head)
+        if not any(w.lemma_.casefold() in rules.home_words or any(c.dep_ in {"amod", "compound"} and
+                   c.lemma_.casefold() in rules.home_words for c in w.children) for w in holders):
+            continue
+        for holder in holders:
+            for owner in _children(holder, frozenset({"poss"})):
+                people = _argument_mentions([owner], by_token, rules, antecedents)
+                yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
 
 
 def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -65,6 +65,7 @@ class Rules:
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
+    home_words: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
@@ -157,6 +158,8 @@ def _add_family(rules: Rules, path: Path) -> None:
     if "person_preps" in family:
         rules.membership = Trigger(predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep")
         rules.membership_preps = frozenset(family["person_preps"])
+    if "home_words" in family:
+        rules.home_words = frozenset(family["home_words"])
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

@@ -279,3 +279,19 @@ def test_killer_title_needs_a_person_victim(vocab):
 def test_text_in_another_script_is_not_content(vocab):
     doc = make_doc(vocab, [("Сэтгэгдэл", "Сэтгэгдэл", 0, "ROOT", "PROPN", "NNP")], ents=["B-PRODUCT"])
     assert _extraction(doc).mentions == ()
+
+
+def test_native_place_of_a_possessive_pronoun_is_where_the_person_is_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jackson", "Jackson", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("native", "native", 5, "amod", "ADJ", "JJ"),
+            ("Texas", "Texas", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"],
+    )
+    assert ("Jackson", "livesIn", "Texas") in {(r.subject.merge_name, r.predicate, r.object.text) for r in _extraction(doc).relations}

@@ -5,22 +5,29 @@ Only this module and :mod:`kg.cli` touch the file system.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, TextIO
 
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
+from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
 from kg.rdf import RDF_FORMATS, serialize
 from kg.render import DEFAULT_PAGE, PageOptions, to_html
-from kg.resolve import resolve
+from kg.resolve import extraction_records, resolve
+from kg.rules import load_rules
 from kg.vocab import DEFAULT_BASE, normalize_base
 
-OUTPUT_FORMATS = (*RDF_FORMATS, "html")
+OUTPUT_FORMATS = (*RDF_FORMATS, "html", "merges")
+OUTPUT_SUFFIXES = {"merges": "merges.tsv"}
 DocumentHandler = Callable[[Document], None]
 
 
@@ -32,10 +39,12 @@ def extract(
     n_process: int = 1,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``."""
+    documents = read_documents(paths, on_skip)
     return extract_documents(
-        read_documents(paths, on_skip), model=model, batch_size=batch_size, n_process=n_process, on_document=on_document
+        documents, model=model, batch_size=batch_size, n_process=n_process, on_document=on_document, gazetteer=gazetteer
     )
 
 
@@ -46,14 +55,19 @@ def extract_documents(
     batch_size: int = 32,
     n_process: int = 1,
     on_document: DocumentHandler | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
-    """Parse documents with the spaCy pipeline ``model`` and stream their extraction records."""
+    """Parse documents already in memory and stream their extraction records.
+
+    ``gazetteer`` replaces the shipped one (see :func:`kg.gazetteer.load_gazetteer`).
+    """
     nlp = load_pipeline(model)
+    rules = load_rules() if gazetteer is None else replace(load_rules(), gazetteer=gazetteer)
     pairs = ((doc.text, doc) for doc in documents)
     for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         if on_document is not None:
             on_document(document)
-        yield extract_document(parsed, document)
+        yield extract_document(parsed, document, rules)
 
 
 def build(
@@ -66,6 +80,7 @@ def build(
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
     dask_address: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from text files, folders and JSONL files.
 
@@ -79,6 +94,7 @@ def build(
         on_document: called after each document is parsed (for progress).
         dask_address: parse and extract on the Dask cluster whose scheduler is at this address
             (``n_process`` is then ignored); see :mod:`kg.distributed`.
+        gazetteer: known names, aliases and forced classes; the shipped gazetteer by default.
 
     Raises:
         InputError: no document could be read.
@@ -87,23 +103,27 @@ def build(
         from kg.distributed import extract_on_dask
 
         records = extract_on_dask(
-            paths, dask_address, model=model, batch_size=batch_size, on_skip=on_skip, on_document=on_document
+            paths, dask_address, model=model, batch_size=batch_size, on_skip=on_skip, on_document=on_document,
+            gazetteer=gazetteer,
         )
     else:
         records = extract(
-            paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document
+            paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document,
+            gazetteer=gazetteer,
         )
     extractions = list(records)
     if not extractions:
         raise InputError("no document could be read from the given paths")
-    return merge(extractions, base)
+    return merge(extractions, base, gazetteer)
 
 
-def merge(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
+def merge(
+    extractions: Iterable[Extraction], base: str = DEFAULT_BASE, gazetteer: Gazetteer | None = None
+) -> KnowledgeGraph:
     """Resolve extraction records and merge them into one :class:`KnowledgeGraph`."""
     extractions = list(extractions)
     base = normalize_base(base)
-    resolution = resolve(extractions, base)
+    resolution = resolve(extractions, base, gazetteer)
     graph = KnowledgeGraph(base=base, documents={e.document.id: e.document for e in extractions})
     graph.add_entities(resolution.entities)
     graph.add_relations(resolution.relations)
@@ -119,7 +139,24 @@ def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = DEFAULT_PAGE
         return to_html(kg, max_nodes=page.max_nodes, color=page.color, title=page.title)
     if fmt in RDF_FORMATS:
         return serialize(kg.to_rdf(), fmt)
+    if fmt == "merges":
+        return merges_tsv(kg)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+
+
+def merges_tsv(kg: KnowledgeGraph) -> str:
+    """One row per entity: IRI, label, class, and every surface form merged into it with the rule that merged it.
+
+    Surface forms are ``form [rule]`` joined by `` | ``; tabs and newlines in names become spaces.
+    """
+    def clean(text: str) -> str:
+        return " ".join(text.split())
+
+    rows = ["iri\tlabel\ttype\tmerged"]
+    for entity in kg.entities:
+        merged = " | ".join(f"{clean(form)} [{rule}]" for form, rule in entity.merged_from)
+        rows.append(f"{entity.iri}\t{clean(entity.label)}\t{entity.type}\t{merged}")
+    return "\n".join(rows) + "\n"
 
 
 def write_outputs(
@@ -128,10 +165,40 @@ def write_outputs(
     """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written."""
     written = []
     for fmt in formats:
-        path = prefix.with_name(f"{prefix.name}.{fmt}")
+        path = prefix.with_name(f"{prefix.name}.{OUTPUT_SUFFIXES.get(fmt, fmt)}")
         atomic_write_text(path, render_output(kg, fmt, page))
         written.append(path)
     return written
+
+
+def extract_records(
+    paths: Iterable[str | Path],
+    *,
+    model: str = DEFAULT_MODEL,
+    base: str = DEFAULT_BASE,
+    n_process: int = 1,
+    on_skip: SkipHandler | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[dict[str, Any]]:
+    """The ``kg extract`` records of every document: mentions and relation mentions with entity IRIs.
+
+    Raises:
+        InputError: no document could be read.
+    """
+    extractions = list(extract(paths, model=model, n_process=n_process, on_skip=on_skip, gazetteer=gazetteer))
+    if not extractions:
+        raise InputError("no document could be read from the given paths")
+    return list(extraction_records(extractions, resolve(extractions, normalize_base(base), gazetteer)))
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write one JSON object per line, atomically; return how many were written."""
+    count = 0
+    with _atomic_stream(path) as stream:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -145,6 +212,13 @@ def atomic_write_text(path: Path, text: str) -> None:
     Raises:
         OutputError: the file could not be written (the message names it and says why).
     """
+    with _atomic_stream(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def _atomic_stream(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream to a temporary file beside ``path``, renamed into place on success (see above)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -153,7 +227,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     try:
         os.chmod(temporary, 0o644)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -6,6 +6,7 @@ query syntax. Progress and summaries go to stderr, results to stdout.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -25,6 +26,7 @@ from rich.table import Table
 from kg import __version__
 from kg.build import OUTPUT_FORMATS, build, write_outputs
 from kg.errors import KGError
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest import Notice, Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
@@ -89,12 +91,15 @@ def build_command(
         int, typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first.")
     ] = DEFAULT_MAX_NODES,
     color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
+    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
 ) -> None:
-    """Build a knowledge graph from documents and write it (Turtle and HTML by default).
+    """Build a knowledge graph from documents and write it (Turtle and HTML by default), plus PREFIX.merges.tsv.
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --max-nodes 300 --color community
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --max-nodes 300 --gazetteer my-names.yaml
     """
     chosen = _parse_formats(formats)
+    chosen += [] if "merges" in chosen else ["merges"]
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
     page = PageOptions(max_nodes=max_nodes, color=color, title=f"{output.name} — knowledge graph")
@@ -110,6 +115,7 @@ def build_command(
                 graph = build(
                     paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
                     on_skip=notices.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
+                    gazetteer=_gazetteer(gazetteer, no_gazetteer),
                 )
             written = write_outputs(graph, output, chosen, page)
     except KGError as error:
@@ -158,6 +164,21 @@ def _report_notices(notices: list[Notice]) -> None:
     for notice in notices:
         kind = "skipped" if isinstance(notice, Skipped) else "warning"
         stderr.print(f"[yellow]kg: {kind}[/] {escape(str(notice))}", highlight=False)
+
+
+GAZETTEER_OPTION = typer.Option(
+    "--gazetteer", help="A gazetteer YAML file of aliases, forced types and names to ignore (repeatable; "
+    "format in ontologies/gazetteer.md)."
+)
+NO_GAZETTEER_OPTION = typer.Option("--no-gazetteer", help="Use no gazetteer at all, neither the shipped one nor yours.")
+
+
+def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
+    """The gazetteer the options ask for; ``None`` means the shipped one."""
+    if off:
+        return load_gazetteer(shipped=False)
+    return load_gazetteer(files) if files else None
+
 
 
 @app.command("query")
@@ -249,3 +270,66 @@ def push_command(
     except KGError as error:
         raise _fail(error) from None
     stderr.print(f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples to {endpoint}", highlight=False)
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines file to write.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
+    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
+) -> None:
+    """Write every entity mention and relation mention as JSON Lines, with resolved entity IRIs.
+
+    Example:  kg extract seeds/ -o out/seeds.jsonl
+    """
+    from kg.build import extract_records, write_jsonl
+
+    notices: list[Notice] = []
+    try:
+        records = extract_records(
+            paths, model=model, base=base, n_process=jobs, on_skip=notices.append,
+            gazetteer=_gazetteer(gazetteer, no_gazetteer),
+        )
+        count = write_jsonl(output, records)
+    except KGError as error:
+        _report_notices(notices)
+        raise _fail(error) from None
+    _report_notices(notices)
+    stderr.print(f"wrote {count} records to {output}", highlight=False)
+
+
+@app.command("eval")
+def eval_command(
+    benchmark: Annotated[str, typer.Argument(help="The benchmark format: conll04.")],
+    data: Annotated[Path, typer.Argument(help="A benchmark file, e.g. conll04_dev.json.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write every error as TSV here.")] = None,
+) -> None:
+    """Score extraction on annotated data: per-label and micro precision, recall and F1.
+
+    Example:  kg eval conll04 ../shared/benchmarks/conll04/conll04_dev.json --json
+    """
+    from kg.build import atomic_write_text
+    from kg.evaluate import error_lines, evaluate_conll04, load_conll04
+
+    if benchmark != "conll04":
+        raise typer.BadParameter("the only benchmark format is conll04", param_hint="BENCHMARK")
+    try:
+        evaluation = evaluate_conll04(data, model=model)
+        if errors is not None:
+            atomic_write_text(errors, "".join(f"{line}\n" for line in error_lines(evaluation, load_conll04(data))))
+    except KGError as error:
+        raise _fail(error) from None
+    if as_json:
+        sys.stdout.write(json.dumps(evaluation.as_dict(), indent=2) + "\n")
+        return
+    for title, scores in (("entities", evaluation.entities), ("relations", evaluation.relations)):
+        table = Table("label", "gold", "predicted", "correct", "P", "R", "F1", title=f"{title} ({evaluation.sentences} sentences)")
+        for s in scores:
+            table.add_row(s.label, str(s.gold), str(s.predicted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        stdout.print(table)

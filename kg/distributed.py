@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.build import DocumentHandler, extract_documents
+from kg.gazetteer import Gazetteer
 from kg.errors import ServerError
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction
@@ -33,6 +34,7 @@ def extract_on_dask(
     batch_size: int = 32,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``, computed on a Dask cluster.
 
@@ -45,6 +47,7 @@ def extract_on_dask(
         batch_size: documents per task.
         on_skip: called with each input that could not be read.
         on_document: called as each document's records arrive (for progress).
+        gazetteer: known names and classes (sent to the workers); the shipped one by default.
 
     Raises:
         ServerError: Dask is not installed, or the scheduler cannot be reached.
@@ -54,7 +57,7 @@ def extract_on_dask(
         threads = max(1, sum(client.nthreads().values()))
         in_flight: deque[Any] = deque()
         for batch in _batches(read_documents(paths, on_skip), batch_size):
-            in_flight.append(client.submit(extract_batch, batch, model, pure=False))
+            in_flight.append(client.submit(extract_batch, batch, model, gazetteer, pure=False))
             if len(in_flight) >= BATCHES_IN_FLIGHT_PER_THREAD * threads:
                 yield from _collect(in_flight.popleft(), on_document)
         while in_flight:
@@ -79,9 +82,9 @@ def connect(address: str) -> Any:
         raise ServerError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
 
 
-def extract_batch(documents: list[Document], model: str) -> list[Extraction]:
+def extract_batch(documents: list[Document], model: str, gazetteer: Gazetteer | None = None) -> list[Extraction]:
     """The extraction records of a batch of documents (runs on a worker)."""
-    return list(extract_documents(documents, model=model, batch_size=len(documents)))
+    return list(extract_documents(documents, model=model, batch_size=len(documents), gazetteer=gazetteer))
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -8,13 +8,18 @@ What counts as an entity, a type cue or a relation trigger comes from the rule f
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import NER_PRECISION_KEY
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
+from kg.resolve import canonical_key, predicate_signature, type_tally
 from kg.rules import Rules, Trigger, load_rules
 from kg.vocab import is_a
 
@@ -23,6 +28,8 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 OPEN_RELATION_CONFIDENCE = 0.3
+PROPAGATED_FROM = frozenset({"ner", "pattern", "gazetteer", "head_noun", "title"})
+CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
 
 
 @dataclass(frozen=True)
@@ -43,16 +50,28 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     rules = rules or load_rules()
     content = [sent for sent in doc.sents if not _is_boilerplate(sent, rules)]
     by_token = _mentions_by_token(content, document.id, rules)
+    by_token = _recover_names_from_context(content, by_token, document.id, rules)
+    by_token = _recover_known_places(content, by_token, document.id, rules)
+    by_token = _link_names_in_document(doc, by_token)
+    by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
+    antecedents = _AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
     relations: list[RelationMention] = []
     for sent in content:
-        relations.extend(_sentence_relations(sent, by_token, rules))
+        relations.extend(_sentence_relations(sent, by_token, rules, antecedents))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), tuple(relations))
 
 
 def _is_boilerplate(sent: Span, rules: Rules) -> bool:
-    return any(pattern.search(sent.text) for pattern in rules.boilerplate)
+    """Page furniture by pattern, or a sentence mostly in another script than Latin (an English parser's junk)."""
+    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_latin(sent.text)
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return not letters or latin * 2 >= len(letters)
 
 
 # ---------------------------------------------------------------- mentions
@@ -63,12 +82,30 @@ def _mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> 
     by_token: dict[int, Mention] = {}
     for sent in sentences:
         for ent in sent.ents:
-            span = _trim(ent)
-            mention = _make_mention(span, ent.label_, doc_id, rules) if span is not None else None
-            if mention is not None:
-                for token in span:
-                    by_token[token.i] = mention
+            for span, label, name in _entity_spans(ent, sent, rules):
+                mention = _make_mention(span, label, doc_id, rules, name)
+                if mention is not None:
+                    for token in span:
+                        by_token[token.i] = mention
     return by_token
+
+
+def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
+    """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
+
+    Leading determiners and punctuation go; a person's title joins the span but not its
+    name ("President Kennedy" names Kennedy); an organisation name that starts with a
+    known place is split when the rest names an institution ("U.S. Congress").
+    """
+    span = _trim(ent)
+    if span is None:
+        return []
+    if ent.label_ == "PERSON":
+        titled = _with_title(span, sent, rules)
+        return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ == "ORG":
+        return [(part, label, "") for part, label in _split_leading_place(span, rules)]
+    return [(span, ent.label_, "")]
 
 
 def _trim(ent: Span) -> Span | None:
@@ -81,18 +118,63 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if start < end else None
 
 
-def _make_mention(span: Span, label: str, doc_id: str, rules: Rules) -> Mention | None:
+def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
+    start = span.start
+    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    for size in (3, 2, 1):
+        if size >= len(span):
+            continue
+        head, rest = span[:size], span[size:]
+        known = rules.gazetteer.type_of(head.text)
+        if known is not None and is_a(known, "Place") and _names_institution(rest, rules):
+            return [(head, "GPE"), (rest, "ORG")]
+    return [(span, "ORG")]
+
+
+def _names_institution(span: Span, rules: Rules) -> bool:
+    """ "Congress", "Foreign Ministry", "ITAR-TASS": an institution word, or a name all in capitals."""
+    text = span.text
+    return span[-1].lower_ in rules.institution_nouns or (text.isupper() and sum(c.isalpha() for c in text) > 1)
+
+
+def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
     type_name = rules.ner_labels.get(label)
     text = span.text
-    if type_name is None or text.casefold() in rules.not_entities or not any(c.isalpha() for c in text):
+    if type_name is None or _is_not_an_entity(name or text, rules):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
+    known = rules.gazetteer.type_of(name or text)
+    if known is not None and source == "ner":
+        type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
-    if cue is not None:
+    if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
+    elif type_name == "Person" and not name and any(p.match(text) for p in rules.not_person_shapes):
+        type_name, source = "Organization", "shape"
+    if name and source == "ner":
+        source = "title"
     confidence = rules.type_confidence[source]
+    if source == "ner":
+        confidence *= span.doc.user_data.get(NER_PRECISION_KEY, {}).get(label, 1.0)
     start = span.start_char
-    return Mention(doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence)
+    return Mention(
+        doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
+        name=name, name_rule="title" if name else "",
+    )
+
+
+def _is_not_an_entity(text: str, rules: Rules) -> bool:
+    folded = text.casefold()
+    return (
+        folded in rules.not_entities
+        or canonical_key(text) in rules.gazetteer.ignore
+        or not any(c.isalpha() for c in text)
+    )
 
 
 def _head_noun_type(span: Span, rules: Rules) -> str | None:
@@ -104,6 +186,11 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
+    category = _category_of_example(root)
+    if category is not None:
+        cues.append(category)
+    if len(span) > 1:
+        cues.append(span[-1])  # the name's own last word: "Paris AI Action Summit", "Alibaba Group"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
@@ -111,14 +198,167 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     return None
 
 
+def _recover_names_from_context(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper names the tagger missed whose context types them.
+
+    A proper noun coordinated with an entity has its class ("Google and Facebook"); one
+    possessed by a place is an organisation there ("France's Mistral AI").
+    """
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            type_name = _class_from_context(token, found)
+            span = _proper_name_span(token, found)
+            if type_name is None or span is None or _is_not_an_entity(span.text, rules):
+                continue
+            mention = Mention(
+                doc_id, span.start_char, span.end_char, span.text, type_name,
+                rule="context", type_confidence=rules.type_confidence["context"],
+            )
+            found.update((t.i, mention) for t in span)
+    return found
+
+
+def _recover_known_places(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand")."""
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            known = rules.gazetteer.type_of(token.text)
+            if known is not None and is_a(known, "Place") and token.text.casefold() not in rules.not_entities:
+                found[token.i] = Mention(
+                    doc_id, token.idx, token.idx + len(token.text), token.text, known,
+                    rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
+                )
+    return found
+
+
+def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
+    if token.dep_ == "conj" and token.head.i in by_token:
+        return by_token[token.head.i].type
+    owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
+    if owners and is_a(owners[0].type, "Place"):
+        return "Organization"
+    return None
+
+
+def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None:
+    """The proper noun with the proper-noun compounds before it ("Mistral AI"), if none is in a mention."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    if any(i in by_token for i in range(start, token.i + 1)):
+        return None
+    return token.doc[start : token.i + 1]
+
+
+def _propagate_names(doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """Every other occurrence of a recognised name in the document is a mention of it too.
+
+    The tagger misses names it found elsewhere in the same text ("the US OpenAI"); the copy
+    takes the name's class by the document vote and casts no vote itself.
+    """
+    spans: dict[Mention, list[int]] = defaultdict(list)
+    for i, mention in by_token.items():
+        spans[mention].append(i)
+    known: dict[str, list[tuple[tuple[str, ...], Mention]]] = defaultdict(list)
+    for mention, indices in spans.items():
+        if mention.rule in PROPAGATED_FROM and mention.text[:1].isupper():
+            words = tuple(t.text for t in doc[min(indices) : max(indices) + 1])
+            known[words[0]].append((words, mention))
+    for candidates in known.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found:
+                continue
+            for words, source in known.get(token.text, []):
+                end = token.i + len(words)
+                if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
+                        tuple(t.text for t in sent.doc[token.i : end]) == words:
+                    span = sent.doc[token.i : end]
+                    copy = replace(source, start=span.start_char, end=span.end_char, text=span.text,
+                                   rule="propagated", type_confidence=0.0)
+                    found.update((i, copy) for i in range(token.i, end))
+                    break
+    return found
+
+
+def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """Point short names at the full name they abbreviate in the same document.
+
+    A parenthesised name right after another ("RedNote (Xiaohongshu)", "... Agency (NASDA)")
+    is an alias of it (``parenthetical``, or ``acronym`` when it spells its initials), and
+    so is every later mention with that text; a lone surname after a full personal name
+    ("Huang" after "Jensen Huang") names that person (``surname``).
+    """
+    mentions = sorted(set(by_token.values()), key=lambda m: m.start)
+    aliases: dict[str, tuple[Mention, str]] = {}
+    surnames: dict[str, Mention] = {}
+    previous: Mention | None = None
+    relinked: dict[Mention, Mention] = {}
+    for mention in mentions:
+        linked = aliases.get(mention.text)
+        if linked is None and previous is not None and _is_parenthesised_alias(doc.text, previous, mention):
+            rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
+            linked = aliases[mention.text] = (previous, rule)
+        if linked is None and mention.type == "Person" and " " not in mention.merge_name:
+            full = surnames.get(mention.merge_name)
+            linked = (full, "surname") if full is not None else None
+        if linked is not None and not mention.name:
+            target, rule = linked
+            relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
+        elif mention.type == "Person" and " " in mention.merge_name:
+            surnames.setdefault(mention.merge_name.split()[-1], mention)
+        previous = relinked.get(mention, mention)
+    return {i: relinked.get(m, m) for i, m in by_token.items()}
+
+
+def _is_parenthesised_alias(text: str, first: Mention, second: Mention) -> bool:
+    """ "NAME (ALIAS)": not a place in brackets after a name or the reverse (a dateline "PARIS (AP)"), nor a
+    person's affiliation ("X (Labour)")."""
+    between = text[first.end : second.start]
+    if between.strip() != "(" or not text[second.end : second.end + 2].strip().startswith(")"):
+        return False
+    if _is_acronym_of(second.text, first.merge_name):
+        return True
+    return is_a(first.type, "Place") == is_a(second.type, "Place") and not is_a(first.type, "Person")
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym of ``name``: capitals, its first letter, then the rest in order.
+
+    Examples:
+        >>> _is_acronym_of("NASDA", "National Space Development Agency of Japan")
+        True
+        >>> _is_acronym_of("RedNote", "Xiaohongshu")
+        False
+    """
+    letters = short.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not name[:1].isupper() or letters[0] != name[0]:
+        return False
+    remaining = iter(name[1:].casefold())
+    return all(letter in remaining for letter in letters[1:].casefold())
+
+
 def _vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
     """Give every mention of the same name in a document the type its mentions vote for."""
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    named: dict[str, list[Mention]] = defaultdict(list)
     for mention in set(by_token.values()):
-        votes[_vote_key(mention.text)][mention.type] += mention.type_confidence
-    winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in votes.items()}
+        named[_vote_key(mention.merge_name)].append(mention)
+    winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in
+               ((key, type_tally(mentions)) for key, mentions in named.items())}
     return {
-        i: replace(m, type=winners[_vote_key(m.text)]) if m.type != winners[_vote_key(m.text)] else m
+        i: replace(m, type=winners[_vote_key(m.merge_name)]) if m.type != winners[_vote_key(m.merge_name)] else m
         for i, m in by_token.items()
     }
 
@@ -127,13 +367,72 @@ def _vote_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+class _AntecedentFinder:
+    """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
+
+    WINDOW = 40
+
+    def __init__(self, mentions: list[Mention], rules: Rules) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.rules = rules
+
+    def anaphor(self, token: Token) -> Mention | None:
+        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``."""
+        word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
+        classes = self.rules.anaphors.get(word)
+        if classes is None or (token.pos_ != "PRON" and not _is_definite(token) and token.dep_ != "compound"):
+            return None
+        mention = self.nearest(token, classes)
+        if mention is None:
+            return None
+        span = _anaphor_span(token)
+        return Mention(
+            mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+            rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
+            name=mention.merge_name, name_rule="coreference",
+        )
+
+    def nearest(self, token: Token, classes: Iterable[str]) -> Mention | None:
+        """The closest mention before ``token`` whose class is one of ``classes``."""
+        wanted = tuple(classes)
+        position = bisect_left(self.starts, token.idx)
+        for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
+            if any(is_a(mention.type, c) for c in wanted):
+                return mention
+        return None
+
+
+def _is_definite(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _anaphor_span(token: Token) -> Span:
+    if token.pos_ == "PRON":
+        return token.doc[token.i : token.i + 1]
+    first = min([token.i, *(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})])
+    return token.doc[first : token.i + 1]
+
+
 # ---------------------------------------------------------------- relations
 
 
-def _sentence_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[RelationMention]:
+def _sentence_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[RelationMention]:
     sentence = Sentence(sent.start_char, sent.end_char, sent.text)
     seen: set[tuple[Mention, str, Mention]] = set()
-    finders = (_verb_relations, _noun_relations, _possessive_relations, _title_relations, _locative_relations)
+    finders = (
+        partial(_verb_relations, antecedents=antecedents),
+        _noun_relations,
+        partial(_title_relations, antecedents=antecedents),
+        _possessive_relations,
+        _locative_relations,
+        partial(_home_relations, antecedents=antecedents),
+        _place_apposition_relations,
+        _dateline_relations,
+    )
+    found: list[RelationMention] = []
     for finder in finders:
         for candidate in finder(sent, by_token, rules):
             subject, obj = candidate.subject, candidate.object
@@ -141,12 +440,13 @@ def _sentence_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                 subject, obj = obj, subject
             predicate = _refine_predicate(candidate.trigger.predicate, subject, rules)
             key = (subject, predicate, obj)
-            if subject == obj or key in seen:
+            if subject == obj or subject.merge_name == obj.merge_name or key in seen:
                 continue
             seen.add(key)
-            yield RelationMention(
+            found.append(RelationMention(
                 subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
-            )
+            ))
+    yield from found
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
@@ -161,16 +461,48 @@ def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
 def _mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """The mentions a token stands for, with its conjuncts.
 
-    A token inside a mention stands for it; a category noun (a ``head_nouns`` entry)
-    stands for the entity that names it: "H800 chips" stands for H800.
+    A token inside a mention stands for it; a noun in apposition to a name stands for it
+    ("Sirhan, the man convicted of ..."); a category noun (a ``head_nouns`` entry) stands
+    for the entity that names it ("H800 chips") and the examples it lists ("companies like Alibaba").
     """
     found: list[Mention] = []
     for each in [token, *token.conjuncts]:
         if each.i in by_token:
             found.append(by_token[each.i])
+        elif each.dep_ == "appos" and each.head.i in by_token:
+            found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
-            found.extend(by_token[c.i] for c in each.children if c.dep_ == "compound" and c.i in by_token)
+            found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
+            for example in _examples(each):
+                found.extend(_mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
+        elif each.pos_ == "NOUN":
+            found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
     return found
+
+
+def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """Entities naming a common noun by modifying it: "the Qwen3 Embedding series" -> Qwen3."""
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in by_token]
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
+    return [obj for prep in noun.children if _introduces_examples(prep) for obj in _children(prep, frozenset({"pobj"}))]
+
+
+def _introduces_examples(prep: Token) -> bool:
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ in {"like", "including"} or (prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+
+
+def _category_of_example(token: Token) -> Token | None:
+    """The category noun whose example ``token`` is ("Alibaba" in "companies like Alibaba and Tencent")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and _introduces_examples(token.head):
+        return token.head.head
+    return None
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -189,49 +521,70 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
-def _verb_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
-    """Grammatical subjects and objects of a verb, undoing the passive and following conjunctions."""
+def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
+    """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
+
+    The third list holds what a preposition of the verb is about: the grammatical subject in
+    the passive ("Mistral AI is based in Paris") and the noun a participle describes
+    ("Mistral AI, based in Paris"); the active subject otherwise ("Yi Xin lives in Beijing").
+    """
     subjects = _children(verb, SUBJECT_DEPS)
     objects = _children(verb, OBJECT_DEPS)
+    if not objects:  # "Ruby shot and mortally wounded Oswald": the conjunct's object is shared
+        objects = [o for conj in _children(verb, frozenset({"conj"})) if conj.pos_ == "VERB" for o in _children(conj, OBJECT_DEPS)]
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+    located = passive or subjects
     if passive:
         objects = objects + passive
         subjects = subjects + _prep_objects(verb, ["by"])
     if verb.dep_ in {"acl", "relcl"}:
-        relative_is_subject = any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
+        relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             objects.append(verb.head)
             subjects.extend(_prep_objects(verb, ["by"]))
+            located = [verb.head]
+        elif relative_is_subject and passive:
+            objects.append(verb.head)
+            located = [verb.head]
+        elif relative_is_subject and verb.head.lemma_.casefold() in rules.instrument_nouns and verb.head.dep_ == "dobj":
+            subjects.extend(_verb_arguments(verb.head.head, rules)[0])  # "X fired the shots that killed Y"
         elif relative_is_subject:
             subjects.append(verb.head)
-    elif not subjects and verb.dep_ in {"conj", "xcomp"}:
-        inherited, _ = _verb_arguments(verb.head)
+            located = [verb.head]
+    elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
+        governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        inherited, governed, _ = _verb_arguments(governor, rules)
+        if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
+            inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
-    return subjects, objects
+        located = located or inherited
+    return subjects, objects, located
 
 
-def _verb_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+def _verb_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.casefold()
-        subjects, objects = _verb_arguments(verb)
-        subject_mentions = [m for t in subjects for m in _mentions_at(t, by_token, rules)]
-        if not subject_mentions:
-            continue
+        subjects, objects, located = _verb_arguments(verb, rules)
+        subject_mentions = _argument_mentions(subjects, by_token, rules, antecedents)
         matched = False
         trigger = rules.verbs.get(lemma)
         if trigger is not None:
             for obj in objects:
-                for o in _mentions_at(obj, by_token, rules):
+                for o in _argument_mentions([obj], by_token, rules, antecedents):
                     matched = True
                     yield from (_Candidate(s, o, trigger) for s in subject_mentions)
-        for (verb_lemma, prep), prep_trigger in rules.verb_preps.items():
-            if verb_lemma == lemma:
-                for obj in _prep_objects(verb, [prep]):
+        prep_triggers = rules.verb_preps.get(lemma, {})
+        if prep_triggers:
+            located_mentions = _argument_mentions(located, by_token, rules, antecedents)
+            for prep, prep_trigger in prep_triggers.items():
+                for obj in _prep_objects(verb, [prep]) + _relative_where(verb, prep):
                     for o in _mentions_at(obj, by_token, rules):
                         matched = True
-                        yield from (_Candidate(s, o, prep_trigger) for s in subject_mentions)
+                        yield from (_Candidate(s, o, prep_trigger) for s in located_mentions)
         if not matched and verb.pos_ == "VERB" and trigger is None:
             open_trigger = Trigger(f"open:{lemma}", OPEN_RELATION_CONFIDENCE, "svo-open")
             for obj in _children(verb, frozenset({"dobj"})):
@@ -239,17 +592,65 @@ def _verb_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
                     yield from (_Candidate(s, o, open_trigger) for s in subject_mentions)
 
 
+def _relative_where(verb: Token, prep: str) -> list[Token]:
+    """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes."""
+    if prep == "in" and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        return [verb.head]
+    return []
+
+
+def _argument_mentions(
+    tokens: Iterable[Token], by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> list[Mention]:
+    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent."""
+    found: list[Mention] = []
+    for token in tokens:
+        here = _mentions_at(token, by_token, rules)
+        if not here and token.pos_ == "NOUN":
+            here = _described_mentions(token, by_token, rules)  # "an actor who killed X": the actor named
+        anaphor = antecedents.anaphor(token) if not here else None
+        found.extend(here if anaphor is None else [anaphor])
+    return found
+
+
 def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind"."""
+    """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind".
+
+    For a family whose nouns name what is done to the owner ("Kennedy's assassination",
+    ``noun_owner: object``), the owner is the object and the agent is whoever is accused of
+    it ("Sirhan was convicted of Kennedy's killing").
+    """
     for noun in sent:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         owners = [m for t in _children(noun, frozenset({"poss", "compound"})) for m in _mentions_at(t, by_token, rules)]
         targets = [m for t in _prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in _mentions_at(t, by_token, rules)]
+        if trigger.predicate in rules.patient_owner_predicates:
+            agents = [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            owners, targets = agents, owners + targets
         for owner in owners:
             for target in targets:
                 yield _Candidate(owner, target, trigger)
+
+
+def _accused_of(noun: Token, rules: Rules) -> list[Token]:
+    """Who stands accused of ``noun``: "X was convicted of the killing", "X, suspected of the murder",
+    "X pleaded guilty to the assassination", "X is serving 99 years for the assassination"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "NOUN"}:
+        return []
+    verb = prep.head
+    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "pleaded guilty to ..."
+        verb = verb.head if verb.dep_ in {"dobj", "pobj"} and verb.head.pos_ == "VERB" else verb
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.casefold() in rules.accusation_verbs:
+        accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
+        return accused + ([verb.head] if verb.dep_ == "acl" else [])
+    if verb.lemma_.casefold() in rules.confession_verbs:
+        return _children(verb, SUBJECT_DEPS)
+    return []
 
 
 def _possessive_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -292,8 +693,16 @@ def _title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     return rules.titles.get(noun.lemma_.casefold())
 
 
-def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y"."""
+def _title_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
+    """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
+
+    A title's other end must fit the predicate: a person for "the killer of X", not a person
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A
+    title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
+    named before it, with less confidence.
+    """
     for noun in sent:
         if noun.i in by_token or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -301,19 +710,57 @@ def _title_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> 
         if trigger is None:
             continue
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
-        employers = [
-            m
-            for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for"])]
-            for m in _mentions_at(t, by_token, rules)
-            if not is_a(m.type, "Person")
-        ]
-        for person in people:
-            for employer in employers:
-                yield _Candidate(person, employer, trigger)
+        wants_person = predicate_signature(trigger.predicate)[1] == "Person"
+        found = False
+        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
+            for other in _mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
+                if is_a(other.type, "Person") != wants_person:
+                    continue
+                found = True
+                chosen = trigger
+                if _is_known_place(other, rules) and rules.location is not None:
+                    if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
+                        continue  # "the president of the United States" holds an office there, no more
+                    chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
+                yield from (_Candidate(person, other, chosen) for person in people)
+        if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
+            employer = antecedents.nearest(sent[0], ["Organization"])
+            if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
+                contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
+                                     rule=f"{trigger.rule}-context")
+                # The title itself ("CEO") stands in this sentence for the employer named before.
+                title = Mention(
+                    employer.doc_id, noun.idx, noun.idx + len(noun.text), noun.text, employer.type,
+                    rule="coreference", type_confidence=rules.type_confidence["coreference"],
+                    name=employer.merge_name, name_rule="coreference",
+                )
+                yield from (_Candidate(person, title, contextual) for person in people)
+
+
+def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"} and c.i in by_token]
+
+
+def _named_before(noun: Token, antecedents: _AntecedentFinder, rules: Rules) -> list[Mention]:
+    """ "a company official": the category noun stands for the last entity of its class named before."""
+    anaphor = antecedents.anaphor(noun) if noun.dep_ == "compound" and noun.pos_ == "NOUN" else None
+    return [anaphor] if anaphor is not None else []
+
+
+def _is_known_place(mention: Mention, rules: Rules) -> bool:
+    """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
+    known = rules.gazetteer.type_of(mention.merge_name)
+    return known is not None and is_a(known, "Place")
 
 
 def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
-    """ "Beijing-based Yi Xin", "a commentator from Beijing", "Mistral AI, based in Paris"."""
+    """ "Beijing-based Yi Xin", "a commentator from Beijing", "Leroy Ivy of Oxford", "Gosforth in England".
+
+    A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
+    """
     if rules.location is None:
         return
     for token in sent:
@@ -324,10 +771,105 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
                 for place in places:
                     if is_a(place.type, "Place"):
                         yield _Candidate(thing, place, rules.location)
-        elif token.dep_ == "prep" and token.lower_ in rules.origin_preps and token.head.pos_ in {"NOUN", "PROPN"}:
-            things = _mentions_at(token.head, by_token, rules) or _described_mentions(token.head, by_token, rules)
-            places = [m for t in _children(token, frozenset({"pobj"})) for m in _mentions_at(t, by_token, rules)]
-            for thing in things:
-                for place in places:
-                    if is_a(place.type, "Place") and not is_a(thing.type, "Place"):
-                        yield _Candidate(thing, place, rules.location)
+        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            yield from _prepositional_location_or_membership(token, by_token, rules)
+        elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
+            yield from _place_modifier_relations(token, by_token, rules)
+
+
+def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes",
+    "Sun Hung Kai Properties, a Hong Kong construction firm"."""
+    place = by_token[token.i]
+    head = token.head
+    for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
+        if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
+            break
+        head = head.head
+    things = [by_token[head.i]] if head.i in by_token else _mentions_at(head, by_token, rules)
+    if not is_a(place.type, "Place"):
+        return
+    for thing in things:
+        if thing != place and not is_a(thing.type, "Place") and (is_a(thing.type, "Person") or _is_known_place(place, rules)):
+            yield _Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+
+
+def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    word = prep.lower_
+    if word not in rules.origin_preps and word not in rules.membership_preps:
+        return
+    head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
+    things = _mentions_at(head, by_token, rules) or _described_mentions(head, by_token, rules)
+    others = [m for t in _children(prep, frozenset({"pobj"})) for m in _mentions_at(t, by_token, rules)]
+    for thing in things:
+        for other in others:
+            if word in rules.origin_preps and is_a(other.type, "Place"):
+                if word == "of" and _title_phrase_trigger(head, rules) is not None:
+                    continue  # "the president of the United States" holds an office there, no more
+                if word == "in" or not is_a(thing.type, "Place"):
+                    yield _Candidate(thing, other, rules.location)  # type: ignore[arg-type]
+            elif rules.membership is not None and word in rules.membership_preps and head.i in by_token:
+                if is_a(thing.type, "Person") and is_a(other.type, "Organization"):  # not "founder of X": a title
+                    yield _Candidate(thing, other, rules.membership)
+
+
+def _home_relations(
+    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+) -> Iterator[_Candidate]:
+    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants": where a person is from."""
+    if rules.location is None or not rules.home_words:
+        return
+    for token in sent:
+        place = by_token.get(token.i)
+        last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
+        if place is None or not is_a(place.type, "Place") or not last_token:
+            continue  # look at each place once, at its last token
+        holders = [token]
+        if token.dep_ in {"compound", "attr"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            holders.append(token.head.head if token.dep_ == "pobj" else token.head)
+        if not any(w.lemma_.casefold() in rules.home_words or any(c.dep_ in {"amod", "compound"} and
+                   c.lemma_.casefold() in rules.home_words for c in w.children) for w in holders):
+            continue
+        for holder in holders:
+            for owner in _children(holder, frozenset({"poss"})):
+                people = _argument_mentions([owner], by_token, rules, antecedents)
+                yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
+    if rules.location is None:
+        return
+    for token in sent:
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
+            continue
+        before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
+        if before is None or after is None or not (is_a(before.type, "Place") and is_a(after.type, "Place")):
+            continue
+        if before.type == after.type == "Country":
+            continue  # a list of countries: "Russia, Japan, Poland"
+        yield _Candidate(before, after, rules.location)
+
+
+def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """A news dateline: "PARIS (AFP) -", "DAYTON, Ohio (AP)", "Madrid EFE": the agency is based where it opens.
+
+    The sentence must open with names and punctuation only, the last name an organisation.
+    """
+    if rules.location is None:
+        return
+    opening: list[Mention] = []
+    start = sent.start
+    if sent[0].text == "(":  # a leading bracketed note: "(Text) Sofia, February 15 (BTA) --"
+        start = next((t.i + 1 for t in sent[1:6] if t.text == ")"), start)
+    for token in sent.doc[start : sent.end]:
+        mention = by_token.get(token.i)
+        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}):
+            break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
+        if mention is not None and mention not in opening:
+            opening.append(mention)
+    agency = next((m for m in reversed(opening) if is_a(m.type, "Organization")), None)
+    if agency is None:
+        return
+    trigger = rules.dateline or rules.location
+    yield from (_Candidate(agency, m, trigger) for m in opening[: opening.index(agency)] if is_a(m.type, "Place"))

@@ -65,7 +65,10 @@ class Mention:
     """One occurrence of a named entity in a document.
 
     ``type`` is the local name of an ontology class (``"Organization"``), ``rule`` says
-    which rule typed or found it, ``type_confidence`` how sure that rule is.
+    which rule typed or found it, ``type_confidence`` how sure that rule is. ``name`` is
+    the name the mention stands for when that is not its own text, and ``name_rule`` says
+    why: a title stripped ("President Kennedy" -> "Kennedy", ``"title"``) or a pronoun or
+    description resolved to its antecedent ("it" -> "DeepSeek", ``"coreference"``).
     """
 
     doc_id: str
@@ -75,6 +78,13 @@ class Mention:
     type: str
     rule: str = "ner"
     type_confidence: float = 0.5
+    name: str = ""
+    name_rule: str = ""
+
+    @property
+    def merge_name(self) -> str:
+        """The name under which this mention merges: ``name`` if set, else its text."""
+        return self.name or self.text
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mention_count: int = 0
     documents: tuple[str, ...] = ()
+    merged_from: tuple[tuple[str, str], ...] = ()
+    """Every surface form merged into this entity with the rule that merged it ("case fold", "coreference", ...)."""
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,22 @@ supporting sentence as :class:`~kg.model.Evidence`.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDFS
 
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, RelationMention
-from kg.vocab import KG, OPEN_PREFIX, mint_entity_iri, ontology, term
+from kg.vocab import KG, OPEN_PREFIX, class_ancestors, is_a, mint_entity_iri, ontology, term
+
+if TYPE_CHECKING:
+    from kg.gazetteer import Gazetteer
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 POSSESSIVE_SUFFIX = re.compile(r"(?:'s|')$")
@@ -29,6 +34,12 @@ CORPORATE_SUFFIX = re.compile(
 )
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
+Tally = dict[str, float]  # class -> weight of the votes for it
+TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
+SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
+UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
+SURNAME_VOTE = 1.0
+GAZETTEER_VOTE = 1.5  # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
 
 
 @dataclass(frozen=True)
@@ -61,54 +72,190 @@ def canonical_key(text: str) -> str:
     return text
 
 
-def resolve(extractions: Iterable[Extraction], base: str) -> Resolution:
-    """Resolve the mentions and relation mentions of all documents into entities and facts."""
+def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer | None = None) -> Resolution:
+    """Resolve the mentions and relation mentions of all documents into entities and facts.
+
+    Args:
+        extractions: the extraction records of every document.
+        base: base IRI for minted entity IRIs.
+        gazetteer: known names (aliases, classes, names to ignore); the shipped one by default.
+    """
+    from kg.gazetteer import shipped_gazetteer
+
+    gazetteer = shipped_gazetteer() if gazetteer is None else gazetteer
     extractions = list(extractions)
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for extraction in extractions:
-        for mention in extraction.mentions:
-            groups[canonical_key(mention.text)].append(mention)
     relation_mentions = [r for extraction in extractions for r in extraction.relations]
-    implied = _types_implied_by_relations(relation_mentions)
-    entities: dict[str, Entity] = {}
-    iri_of_key: dict[str, str] = {}
+    listed = [m for extraction in extractions for m in extraction.mentions]
+    anaphors = {m for r in relation_mentions for m in (r.subject, r.object) if m.name_rule == "coreference"}
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in [*listed, *sorted(anaphors, key=lambda m: (m.doc_id, m.start))]:
+        key = gazetteer.key(mention.merge_name)
+        if key not in gazetteer.ignore:
+            groups[key].append(mention)
+    votes = _type_votes(groups, _types_implied_by_relations(relation_mentions, gazetteer), gazetteer)
+    entities: list[Entity] = []
+    mention_entities: dict[Mention, str] = {}
     for key in sorted(groups):
-        entity = _make_entity(key, groups[key], implied.get(key, {}), base)
-        entities[entity.iri] = entity
-        iri_of_key[key] = entity.iri
-    mention_entities = {m: iri_of_key[key] for key, mentions in groups.items() for m in mentions}
-    relations = _merge_relations(relation_mentions, iri_of_key)
-    return Resolution(tuple(entities[i] for i in sorted(entities)), relations, mention_entities)
+        for entity, members in _make_entities(key, groups[key], votes[key], base, gazetteer):
+            entities.append(entity)
+            mention_entities.update((m, entity.iri) for m in members)
+    types = {entity.iri: entity.type for entity in entities}
+    relations = _merge_relations(relation_mentions, mention_entities, types)
+    return Resolution(tuple(sorted(entities, key=lambda e: e.iri)), relations, mention_entities)
 
 
-def _make_entity(key: str, mentions: list[Mention], implied: dict[str, float], base: str) -> Entity:
-    votes: Counter[str] = Counter()
+def _type_votes(
+    groups: dict[str, list[Mention]], implied: dict[str, dict[str, float]], gazetteer: Gazetteer
+) -> dict[str, Tally]:
+    """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person."""
+    votes: dict[str, Tally] = {}
+    for key, mentions in groups.items():
+        tally = type_tally(mentions)
+        if key in gazetteer.types:
+            tally[gazetteer.types[key]] += GAZETTEER_VOTE
+        for type_name, weight in implied.get(key, {}).items():
+            tally[type_name] += weight
+        if key not in gazetteer.types and implied.get(key, {}).get("Organization") and _winner(tally) == "Place":
+            tally["Organization"] += tally["Place"]  # an unknown "place" that releases, employs, ... is a company
+        votes[key] = tally
+    for key, tally in list(votes.items()):
+        surname = key.rsplit(" ", 1)[-1]
+        if " " in key and _winner(tally) == "Person" and surname in votes and surname not in gazetteer.types:
+            votes[surname]["Person"] += SURNAME_VOTE
+    return votes
+
+
+def type_tally(mentions: Iterable[Mention]) -> Tally:
+    """Class votes of some mentions of one name, weighted by how sure each typing rule is.
+
+    Raw NER labels of the same name count logarithmically, not linearly: the tagger's
+    errors on a name repeat, so its fourteenth "DeepSeek is a product" is not new evidence.
+
+    Examples:
+        >>> ner = [Mention("d", 0, 1, "X", "Product") for _ in range(4)]
+        >>> round(type_tally(ner)["Product"], 3)
+        1.193
+    """
+    tally: Tally = defaultdict(float)
+    ner: dict[str, list[float]] = defaultdict(list)
     for mention in mentions:
-        votes[mention.type] += mention.type_confidence
-    for type_name, weight in implied.items():
-        votes[type_name] += weight
-    type_name = max(sorted(votes), key=lambda t: votes[t])
-    surface = Counter(_clean_surface(m.text) for m in mentions)
-    label = max(sorted(surface), key=lambda s: surface[s])
-    aliases = tuple(sorted(s for s in surface if s != label))
-    documents = tuple(sorted({m.doc_id for m in mentions}))
-    return Entity(mint_entity_iri(base, key), label, type_name, aliases, len(mentions), documents)
+        if mention.rule == "ner":
+            ner[mention.type].append(mention.type_confidence)
+        else:
+            tally[mention.type] += mention.type_confidence
+    for type_name, weights in ner.items():
+        tally[type_name] += sum(weights) / len(weights) * (1 + math.log(len(weights)))
+    return tally
+
+
+def _winner(tally: Tally) -> str:
+    return max(sorted(tally), key=lambda t: tally[t])
+
+
+def _make_entities(
+    key: str, mentions: list[Mention], tally: Tally, base: str, gazetteer: Gazetteer
+) -> Iterator[tuple[Entity, list[Mention]]]:
+    """One entity per key, or one per top class when two classes both have strong support.
+
+    A name typed as, say, a person by some mentions and as a product by others is two things
+    only if the smaller side has evidence beyond the statistical tagger (a pattern, a head
+    noun, the gazetteer) and at least ``SPLIT_SHARE`` of the larger side's support;
+    otherwise the minority is the tagger's noise and is outvoted.
+    """
+    type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(tally)
+    sides: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        sides[_top_class(mention.type)].append(mention)
+    main = _top_class(type_name)
+    strong = {
+        top: members
+        for top, members in sides.items()
+        if top != main and main in sides and key not in gazetteer.forced
+        and any(m.rule not in UNSURE_RULES for m in members)
+        and _support(members) >= SPLIT_SHARE * _support(sides[main]) > 0
+    }
+    kept = [m for m in mentions if _top_class(m.type) not in strong or m.name_rule == "coreference"]
+    yield _entity(mint_entity_iri(base, key), key, kept, type_name, gazetteer), kept
+    for _, members in sorted(strong.items()):
+        side_type = _winner(type_tally(members))
+        yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, gazetteer), members
+
+
+def _support(mentions: list[Mention]) -> float:
+    return sum(type_tally(mentions).values())
+
+
+def _top_class(type_name: str) -> str:
+    ancestors = class_ancestors(type_name)
+    return next((top for top in TOP_CLASSES if top in ancestors), type_name)
+
+
+def _entity(iri: str, key: str, mentions: list[Mention], type_name: str, gazetteer: Gazetteer) -> Entity:
+    named = [m for m in mentions if m.name_rule != "coreference"] or mentions
+    surface = Counter(_clean_surface(m.merge_name) for m in named)
+    label = gazetteer.labels.get(key) or min(surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s))
+    forms = Counter(_clean_surface(m.text) for m in named)
+    aliases = tuple(sorted(s for s in forms if s != label))
+    documents = tuple(sorted({m.doc_id for m in named}))
+    merged = {(_clean_surface(m.text), _merge_rule(m, label, key)) for m in mentions}
+    return Entity(iri, label, type_name, aliases, len(named), documents, tuple(sorted(merged)))
+
+
+def _merge_rule(mention: Mention, label: str, key: str) -> str:
+    """Why a surface form was merged into the entity labelled ``label``."""
+    text = _clean_surface(mention.text)
+    if mention.name_rule:
+        return mention.name_rule
+    if canonical_key(text) != key:
+        return "alias file"
+    if text == label:
+        return "label"
+    if text.casefold() == label.casefold():
+        return "case fold"
+    folded = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
+    for pattern, rule in ((POSSESSIVE_SUFFIX, "possessive"), (CORPORATE_SUFFIX, "suffix"), (LEADING_ARTICLE, "article"),
+                          (DOTTED_ACRONYM, "dotted acronym")):
+        if pattern.search(folded.casefold() if rule == "dotted acronym" else folded):
+            return rule
+    return "normalised spelling"
 
 
 def _clean_surface(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _types_implied_by_relations(relations: Iterable[RelationMention]) -> dict[str, dict[str, float]]:
+def _types_implied_by_relations(
+    relations: Iterable[RelationMention], gazetteer: Gazetteer
+) -> dict[str, dict[str, float]]:
     """Class votes from the ontology's domain and range of each fact's predicate."""
     implied: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
         if domain is not None:
-            implied[canonical_key(relation.subject.text)][domain] += relation.confidence
+            implied[gazetteer.key(relation.subject.merge_name)][domain] += relation.confidence
         if range_ is not None:
-            implied[canonical_key(relation.object.text)][range_] += relation.confidence
+            implied[gazetteer.key(relation.object.merge_name)][range_] += relation.confidence
     return implied
+
+
+def checked_predicate(predicate: str, subject_type: str, object_type: str) -> str | None:
+    """The predicate fitted to the resolved classes of its ends, or ``None`` if they cannot hold it.
+
+    A location predicate follows its subject's class (an organisation is ``basedIn``, a person
+    ``livesIn``); a predicate whose range is a place or a person needs an object of that kind
+    ("Jensen Huang livesIn Nvidia" is dropped once Nvidia resolves to an organisation).
+    """
+    from kg.rules import load_rules
+
+    rules = load_rules()
+    if rules.location is not None and predicate in {rules.location.predicate, *rules.location_by_subject_type.values()}:
+        predicate = next(
+            (p for cls, p in rules.location_by_subject_type.items() if is_a(subject_type, cls)), rules.location.predicate
+        )
+    range_ = predicate_signature(predicate)[1]
+    if range_ in {"Place", "Person"} and not is_a(object_type, range_):
+        return None
+    return predicate
 
 
 @cache
@@ -125,17 +272,68 @@ def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
     return local(ontology().value(iri, RDFS.domain)), local(ontology().value(iri, RDFS.range))
 
 
-def _merge_relations(relations: Iterable[RelationMention], iri_of_key: dict[str, str]) -> tuple[Relation, ...]:
+def _merge_relations(
+    relations: Iterable[RelationMention], entity_of: dict[Mention, str], types: dict[str, str]
+) -> tuple[Relation, ...]:
     support: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     for relation in relations:
-        subject = iri_of_key[canonical_key(relation.subject.text)]
-        obj = iri_of_key[canonical_key(relation.object.text)]
-        if subject == obj:
+        subject, obj = entity_of.get(relation.subject), entity_of.get(relation.object)
+        if subject is None or obj is None or subject == obj:
+            continue
+        predicate = checked_predicate(relation.predicate, types[subject], types[obj])
+        if predicate is None:
             continue
         evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence)
-        support[(subject, str(term(relation.predicate)), obj)].add(evidence)
+        support[(subject, str(term(predicate)), obj)].add(evidence)
     return tuple(
         Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.sentence.start, e.rule))))
         for (s, p, o), ev in sorted(support.items())
     )
 
+
+
+def extraction_records(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[dict[str, Any]]:
+    """The JSON-ready records of ``kg extract``: every resolved mention and relation mention.
+
+    Entities, types and predicates are full IRIs; a relation's subject and object keep the
+    offsets of their mention in that sentence (a pronoun's own span, with its antecedent's entity).
+    """
+    entities = {entity.iri: entity for entity in resolution.entities}
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            iri = resolution.mention_entities.get(mention)
+            if iri is not None:
+                yield {
+                    "kind": "mention",
+                    "doc": mention.doc_id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "entity": iri,
+                    "type": str(term(entities[iri].type)),
+                }
+        for relation in extraction.relations:
+            subject = resolution.mention_entities.get(relation.subject)
+            obj = resolution.mention_entities.get(relation.object)
+            if subject is None or obj is None or subject == obj:
+                continue
+            yield {
+                "kind": "relation",
+                "doc": relation.doc_id,
+                "predicate": str(term(relation.predicate)),
+                "subject": _argument_record(relation.subject, entities[subject]),
+                "object": _argument_record(relation.object, entities[obj]),
+                "sentence": {"start": relation.sentence.start, "end": relation.sentence.end},
+                "confidence": relation.confidence,
+                "rule": relation.rule,
+            }
+
+
+def _argument_record(mention: Mention, entity: Entity) -> dict[str, Any]:
+    return {
+        "entity": entity.iri,
+        "type": str(term(entity.type)),
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+    }

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from kg.errors import VocabularyError
+from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.vocab import term
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
@@ -49,15 +50,29 @@ class Rules:
     not_entities: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
     verbs: dict[str, Trigger] = field(default_factory=dict)
-    verb_preps: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    verb_preps: dict[str, dict[str, Trigger]] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     noun_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     titles: dict[str, Trigger] = field(default_factory=dict)
     based_adjectives: frozenset[str] = frozenset()
     origin_preps: frozenset[str] = frozenset()
     location: Trigger | None = None
+    dateline: Trigger | None = None
+    membership: Trigger | None = None
+    membership_preps: frozenset[str] = frozenset()
+    title_in_context: float | None = None
+    accusation_verbs: frozenset[str] = frozenset()
+    not_person_shapes: tuple[re.Pattern[str], ...] = ()
+    instrument_nouns: frozenset[str] = frozenset()
+    confession_verbs: frozenset[str] = frozenset()
+    home_words: frozenset[str] = frozenset()
+    patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
+    anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    person_titles: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    gazetteer: Gazetteer = field(default_factory=shipped_gazetteer)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -90,6 +105,14 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
         possessives=_possessive_rules(directory / "possessives.yaml"),
+        anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
+        person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
+        title_in_context=types.get("title_in_context"),
+        accusation_verbs=frozenset(types.get("accusation_verbs", [])),
+        instrument_nouns=frozenset(types.get("instrument_nouns", [])),
+        confession_verbs=frozenset(types.get("confession_verbs", [])),
+        not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)
@@ -124,12 +147,21 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.verbs[lemma] = trigger("verb", inverse=True)
     for lemma, preps in family.get("verb_preps", {}).items():
         for prep in preps:
-            rules.verb_preps[(lemma, prep)] = trigger("verb-prep")
+            rules.verb_preps.setdefault(lemma, {})[prep] = trigger("verb-prep")
+    if family.get("noun_owner") == "object":
+        rules.patient_owner_predicates |= {predicate}
     for lemma in family.get("nouns", []):
         rules.nouns[lemma] = trigger("noun")
         rules.noun_preps[lemma] = frozenset(family.get("noun_preps", ["of"]))
     for title in family.get("titles", []):
         rules.titles[str(title).casefold()] = trigger("title")
+    if "person_preps" in family:
+        rules.membership = Trigger(predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep")
+        rules.membership_preps = frozenset(family["person_preps"])
+    if "home_words" in family:
+        rules.home_words = frozenset(family["home_words"])
+    if "dateline_confidence" in family:
+        rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:
         rules.location = trigger("locative")
         rules.based_adjectives = frozenset(family.get("based_adjectives", []))

@@ -17,7 +17,7 @@ def test_help_lists_commands_with_examples():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "build" in result.output and "query" in result.output
-    for command in ("build", "query"):
+    for command in ("build", "query", "extract", "eval"):
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Example" in sub.output
 
@@ -69,3 +69,48 @@ def test_nothing_to_build_fails_clearly(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "x")])
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "empty document" in result.output
+
+
+@pytest.mark.model
+def test_extract_writes_mention_and_relation_records_in_the_documented_format(tmp_path):
+    out = tmp_path / "seeds.jsonl"
+    result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    mentions = [r for r in records if r["kind"] == "mention"]
+    relations = [r for r in records if r["kind"] == "relation"]
+    assert mentions and relations
+    texts = {path.name: path.read_text(encoding="utf-8") for path in SEEDS.iterdir()}
+    for mention in mentions:
+        assert list(mention) == ["kind", "doc", "start", "end", "text", "entity", "type"]
+        assert texts[mention["doc"]][mention["start"] : mention["end"]] == mention["text"]
+        assert mention["entity"].startswith("https://example.org/kg/entity/")
+        assert mention["type"].startswith("https://w3id.org/offline-kg/ontology#")
+    for relation in relations:
+        assert list(relation) == [
+            "kind", "doc", "predicate", "subject", "object", "sentence", "confidence", "rule"]
+        text = texts[relation["doc"]]
+        for end in (relation["subject"], relation["object"]):
+            assert list(end) == ["entity", "type", "text", "start", "end"]
+            assert text[end["start"] : end["end"]] == end["text"]
+            assert relation["sentence"]["start"] <= end["start"] < end["end"] <= relation["sentence"]["end"]
+        assert relation["predicate"].startswith(("https://w3id.org/offline-kg/ontology#", "https://w3id.org/offline-kg/open#"))
+        assert 0 < relation["confidence"] <= 1 and relation["rule"]
+    released = [r for r in relations if r["predicate"].endswith("#released")]
+    assert any(r["subject"]["text"] == "DeepSeek" and r["object"]["text"] == "R1" for r in released)
+
+
+@pytest.mark.model
+def test_build_writes_merges_and_takes_a_user_gazetteer(tmp_path):
+    names = tmp_path / "names.yaml"
+    names.write_text("entities:\n  - {name: Paris AI Action Summit, type: Event}\nignore: [China Daily]\n")
+    prefix = tmp_path / "seeds"
+    result = runner.invoke(app, ["build", str(SEEDS), "-o", str(prefix), "--format", "ttl", "--gazetteer", str(names)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in (tmp_path / "seeds.merges.tsv").read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["iri", "label", "type", "merged"]
+    by_label = {row[1]: row for row in rows[1:]}
+    assert by_label["Paris AI Action Summit"][2] == "Event"
+    assert "China Daily" not in by_label
+    assert "Xiaohongshu [parenthetical]" in by_label["RedNote"][3]
+    assert "US [alias file]" in by_label["United States"][3]

@@ -119,3 +119,179 @@ def test_mention_offsets_point_into_the_text(vocab):
     (mention,) = extraction.mentions
     assert doc.text[mention.start : mention.end] == "OpenAI" == mention.text
     assert mention.type == "Organization"
+
+
+def _extraction(doc, text_id: str = "t"):
+    return extract_document(doc, Document.from_text(text_id, doc.text))
+
+
+def test_coordinated_objects_each_get_the_fact(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Google", "Google", 1, "nsubj", "PROPN", "NNP"),
+            ("acquired", "acquire", 1, "ROOT", "VERB", "VBD"),
+            ("DeepMind", "DeepMind", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("Wiz", "Wiz", 2, "conj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "B-ORG", "O"],
+    )
+    assert _facts(doc) == {("Google", "acquired", "DeepMind"), ("Google", "acquired", "Wiz")}
+
+
+def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("DeepSeek", "DeepSeek", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("It", "it", 4, "nsubj", "PRON", "PRP"),
+            ("released", "release", 4, "ROOT", "VERB", "VBD"),
+            ("R1", "R1", 4, "dobj", "PROPN", "NNP"),
+            (".", ".", 4, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-PRODUCT", "O"],
+    )
+    (relation,) = _extraction(doc).relations
+    assert relation.predicate == "released" and relation.object.text == "R1"
+    assert relation.subject.text == "It" and doc.text[relation.subject.start : relation.subject.end] == "It"
+    assert relation.subject.merge_name == "DeepSeek" and relation.subject.name_rule == "coreference"
+
+
+def test_honorific_joins_the_person_mention_but_not_its_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("President", "President", 1, "compound", "PROPN", "NNP"),
+            ("Kennedy", "Kennedy", 2, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "O"],
+    )
+    (mention,) = _extraction(doc).mentions
+    assert mention.text == "President Kennedy" and mention.merge_name == "Kennedy" and mention.type == "Person"
+
+
+def test_place_comma_place_is_located_in_and_typed_by_the_gazetteer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("lives", "live", 1, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Vienna", "Vienna", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Austria", "Austria", 3, "appos", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    extraction = _extraction(doc)
+    assert {(m.text, m.type) for m in extraction.mentions} == {("Vienna", "City"), ("Austria", "Country")}
+    assert ("Vienna", "locatedIn", "Austria") in _facts(doc)
+
+
+def test_dateline_places_the_agency(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("PARIS", "PARIS", 0, "ROOT", "PROPN", "NNP"),
+            ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+            ("AFP", "AFP", 0, "appos", "PROPN", "NNP"),
+            (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+        ],
+        ents=["B-GPE", "O", "B-ORG", "O"],
+    )
+    assert _facts(doc) == {("AFP", "basedIn", "PARIS")}
+
+
+def test_parenthesised_name_and_acronym_link_to_the_name_before(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("National", "National", 3, "compound", "PROPN", "NNP"),
+            ("Space", "Space", 3, "compound", "PROPN", "NNP"),
+            ("Development", "Development", 3, "compound", "PROPN", "NNP"),
+            ("Agency", "Agency", 7, "nsubj", "PROPN", "NNP"),
+            ("(", "(", 3, "punct", "PUNCT", "-LRB-"),
+            ("NASDA", "NASDA", 3, "appos", "PROPN", "NNP"),
+            (")", ")", 3, "punct", "PUNCT", "-RRB-"),
+            ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"],
+    )
+    acronym = next(m for m in _extraction(doc).mentions if m.text == "NASDA")
+    assert acronym.merge_name == "National Space Development Agency" and acronym.name_rule == "acronym"
+
+
+def test_proper_noun_possessed_by_a_place_is_an_organisation_based_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("France", "France", 3, "poss", "PROPN", "NNP"),
+            ("’s", "’s", 0, "case", "PART", "POS"),
+            ("Mistral", "Mistral", 3, "compound", "PROPN", "NNP"),
+            ("AI", "AI", 4, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "O"],
+    )
+    mistral = next(m for m in _extraction(doc).mentions if m.text == "Mistral AI")
+    assert mistral.type == "Organization"
+    assert _facts(doc) == {("Mistral AI", "basedIn", "France")}
+
+
+def test_examples_of_a_category_noun_take_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("companies", "company", 3, "nsubj", "NOUN", "NNS"),
+            ("like", "like", 0, "prep", "ADP", "IN"),
+            ("Alibaba", "Alibaba", 1, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "B-GPE", "O"],
+    )
+    (alibaba,) = _extraction(doc).mentions
+    assert alibaba.type == "Organization" and alibaba.rule == "head_noun"
+
+
+def test_killer_title_needs_a_person_victim(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("James", "James", 1, "compound", "PROPN", "NNP"),
+            ("Ray", "Ray", 7, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("killer", "killer", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("King", "King", 5, "pobj", "PROPN", "NNP"),
+            ("died", "die", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert _facts(doc) == {("James Ray", "killed", "King")}
+
+
+def test_text_in_another_script_is_not_content(vocab):
+    doc = make_doc(vocab, [("Сэтгэгдэл", "Сэтгэгдэл", 0, "ROOT", "PROPN", "NNP")], ents=["B-PRODUCT"])
+    assert _extraction(doc).mentions == ()
+
+
+def test_native_place_of_a_possessive_pronoun_is_where_the_person_is_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jackson", "Jackson", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("native", "native", 5, "amod", "ADJ", "JJ"),
+            ("Texas", "Texas", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"],
+    )
+    assert ("Jackson", "livesIn", "Texas") in {(r.subject.merge_name, r.predicate, r.object.text) for r in _extraction(doc).relations}

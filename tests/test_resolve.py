@@ -40,3 +40,103 @@ def test_same_fact_from_two_sentences_keeps_both_evidence_and_combines_confidenc
     assert fact.predicate == str(KG.released)
     assert len(fact.evidence) == 2
     assert fact.confidence == 0.9
+
+
+BASE = "https://example.org/kg/"
+
+
+def _merged(entity) -> dict[str, str]:
+    return dict(entity.merged_from)
+
+
+def test_gazetteer_aliases_merge_under_the_gazetteer_label_and_say_why():
+    us = Mention("a", 0, 2, "US", "Place", "ner", 0.5)
+    dotted = Mention("a", 10, 14, "U.S.", "Place", "ner", 0.5)
+    full = Mention("b", 0, 13, "United States", "Place", "ner", 0.5)
+    (entity,) = resolve([_extraction("a", [us, dotted]), _extraction("b", [full])], BASE).entities
+    assert entity.label == "United States" and entity.type == "Country"
+    assert _merged(entity) == {"US": "alias file", "U.S.": "alias file", "United States": "label"}
+
+
+def test_case_and_suffix_merges_are_explained():
+    a = Mention("a", 0, 6, "Nvidia", "Organization")
+    b = Mention("a", 10, 16, "NVIDIA", "Organization")
+    c = Mention("a", 20, 31, "Nvidia Corp.", "Organization")
+    (entity,) = resolve([_extraction("a", [a, b, c])], BASE).entities
+    assert _merged(entity) == {"Nvidia": "label", "NVIDIA": "case fold", "Nvidia Corp.": "suffix"}
+
+
+def test_parenthetical_alias_becomes_alt_label_of_one_entity():
+    name = Mention("a", 0, 7, "RedNote", "Organization")
+    alias = Mention("a", 9, 20, "Xiaohongshu", "Person", "ner", 0.4, name="RedNote", name_rule="parenthetical")
+    (entity,) = resolve([_extraction("a", [name, alias])], BASE).entities
+    assert entity.label == "RedNote" and entity.aliases == ("Xiaohongshu",)
+    assert _merged(entity)["Xiaohongshu"] == "parenthetical"
+
+
+def test_coreference_carries_the_fact_but_is_no_alias():
+    deepseek = Mention("a", 0, 8, "DeepSeek", "Organization")
+    it = Mention("a", 20, 22, "It", "Organization", "coreference", 0.0, name="DeepSeek", name_rule="coreference")
+    r1 = Mention("a", 32, 34, "R1", "Product", "pattern", 0.8)
+    sentence = Sentence(20, 35, "It released R1.")
+    relation = RelationMention("a", it, "released", r1, sentence, 0.85, "release-verb")
+    result = resolve([_extraction("a", [deepseek, r1], [relation])], BASE)
+    deepseek_iri = result.mention_entities[deepseek]
+    assert result.mention_entities[it] == deepseek_iri
+    assert [(f.subject, f.predicate) for f in result.relations] == [(deepseek_iri, str(KG.released))]
+    entity = next(e for e in result.entities if e.iri == deepseek_iri)
+    assert entity.aliases == () and entity.mention_count == 1 and _merged(entity)["It"] == "coreference"
+
+
+def test_a_person_and_a_product_with_one_name_stay_apart():
+    person = [Mention("a", i * 10, i * 10 + 4, "Grok", "Person", "ner", 0.44) for i in range(3)]
+    person.append(Mention("a", 40, 48, "Mr. Grok", "Person", "title", 0.9, name="Grok", name_rule="title"))
+    product = Mention("b", 0, 4, "Grok", "Product", "pattern", 0.8)
+    result = resolve([_extraction("a", person), _extraction("b", [product])], BASE)
+    assert sorted((e.iri, e.type) for e in result.entities) == [
+        (f"{BASE}entity/grok", "Person"),
+        (f"{BASE}entity/grok--product", "Product"),
+    ]
+
+
+def test_tagger_noise_is_outvoted_not_split():
+    mentions = [Mention("a", i * 10, i * 10 + 6, "OpenAI", "Organization", "ner", 0.4) for i in range(3)]
+    noise = Mention("b", 0, 6, "OpenAI", "Person", "ner", 0.44)
+    (entity,) = resolve([_extraction("a", mentions), _extraction("b", [noise])], BASE).entities
+    assert entity.type == "Organization"
+
+
+def test_user_gazetteer_forces_types_and_ignores_names(tmp_path):
+    from kg.gazetteer import load_gazetteer
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("entities:\n  - {name: Summit, type: Event, aliases: [The Summit]}\nignore: [Subscribe]\n")
+    gazetteer = load_gazetteer([path])
+    summit = Mention("a", 0, 6, "Summit", "Organization", "ner", 0.4)
+    junk = Mention("a", 10, 19, "Subscribe", "Product", "ner", 0.2)
+    (entity,) = resolve([_extraction("a", [summit, junk])], BASE, gazetteer).entities
+    assert entity.label == "Summit" and entity.type == "Event"
+
+
+def test_a_bad_user_gazetteer_names_the_file(tmp_path):
+    import pytest
+
+    from kg.errors import InputError
+    from kg.gazetteer import load_gazetteer
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("entities:\n  - {name: X, type: Spaceship}\n")
+    with pytest.raises(InputError, match="bad.yaml"):
+        load_gazetteer([path])
+
+
+def test_location_facts_follow_the_resolved_class_of_their_ends():
+    huang = Mention("a", 0, 12, "Jensen Huang", "Person")
+    nvidia = Mention("a", 20, 26, "Nvidia", "Place", "ner", 0.45)
+    chips = Mention("a", 30, 34, "H800", "Chip", "pattern", 0.8)
+    sentence = Sentence(0, 40, "x")
+    wrong = RelationMention("a", huang, "livesIn", nvidia, sentence, 0.7, "locate-locative")
+    makes = RelationMention("a", nvidia, "manufactures", chips, sentence, 0.75, "poss-org-chip")
+    result = resolve([_extraction("a", [huang, nvidia, chips], [wrong, makes])], BASE)
+    assert {e.label: e.type for e in result.entities}["Nvidia"] == "Organization"
+    assert [f.predicate for f in result.relations] == [str(KG.manufactures)]

@@ -77,3 +77,48 @@ def test_html_loads_no_remote_script_or_style(seeds_build):
 def test_html_edge_tooltip_carries_evidence_sentence(seeds_build):
     html = seeds_build.with_suffix(".html").read_text(encoding="utf-8")
     assert "DeepSeek\\u2019s launch of R1" in html or "DeepSeek’s launch of R1" in html
+
+
+def _typed(graph: Graph) -> dict[str, str]:
+    return {
+        str(graph.value(e, RDFS.label)): str(graph.value(e, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")))[len(str(KG)):]
+        for e in set(graph.subjects(KG.mentionCount, None))
+    }
+
+
+def test_seed_entities_have_the_types_a_reader_would_give(turtle):
+    typed = _typed(turtle)
+    expected = {
+        "DeepSeek": "Organization", "OpenAI": "Organization", "Nvidia": "Organization", "Meta": "Organization",
+        "Alibaba": "Organization", "Mistral AI": "Organization", "Hugging Face": "Organization",
+        "Google": "Organization", "Facebook": "Organization",
+        "Jensen Huang": "Person", "Sam Altman": "Person", "Yann LeCun": "Person", "Liang Wenfeng": "Person",
+        "Clément Delangue": "Person", "Elon Musk": "Person", "Yi Xin": "Person", "David Gosset": "Person",
+        "China": "Country", "France": "Country", "United States": "Country", "Beijing": "City", "Hangzhou": "City",
+        "R1": "Product", "GPT-4": "Product", "Grok-1": "Product", "Qwen3": "Product", "H800": "Chip",
+    }
+    assert {label: typed.get(label) for label in expected} == expected
+
+
+def test_seed_graph_has_no_junk_nodes(turtle):
+    typed = _typed(turtle)
+    assert "AI" not in typed and "Subscribe" not in typed and "Сэтгэгдэл" not in typed
+    assert not [label for label in typed if not any(c.isalpha() for c in label)]
+    assert typed.get("OpenAI") != "Person"
+
+
+def test_seed_facts_a_reader_would_state(turtle):
+    facts = {
+        (str(turtle.value(s, RDFS.label)), str(p)[len(str(KG)):], str(turtle.value(o, RDFS.label)))
+        for s, p, o in turtle
+        if str(p).startswith(str(KG)) and turtle.value(s, KG.mentionCount) is not None
+        and turtle.value(o, KG.mentionCount) is not None
+    }
+    expected = {
+        ("DeepSeek", "released", "R1"), ("OpenAI", "develops", "GPT-4"), ("Nvidia", "manufactures", "H800"),
+        ("Jensen Huang", "ceoOf", "Nvidia"), ("Sam Altman", "ceoOf", "OpenAI"), ("Yann LeCun", "worksFor", "Meta"),
+        ("Liang Wenfeng", "founderOf", "DeepSeek"), ("Clément Delangue", "founderOf", "Hugging Face"),
+        ("Mistral AI", "basedIn", "France"), ("Yi Xin", "livesIn", "Beijing"), ("Hangzhou", "locatedIn", "China"),
+        ("Alibaba", "released", "Qwen3"),
+    }
+    assert expected <= facts, expected - facts

@@ -10,16 +10,18 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from rdflib import Dataset
+
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
-from kg.rdf import RDF_FORMATS, serialize
+from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.resolve import resolve
 from kg.vocab import DEFAULT_BASE, normalize_base
 
-OUTPUT_FORMATS = (*RDF_FORMATS, "html")
+OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "html")
 DocumentHandler = Callable[[Document], None]
 
 
@@ -84,23 +86,37 @@ def merge(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Knowle
     return graph
 
 
-def render_output(kg: KnowledgeGraph, fmt: str) -> str:
-    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``html``)."""
+def render_output(kg: KnowledgeGraph, fmt: str, dataset: Dataset | None = None) -> str:
+    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``graphml``, ``html``).
+
+    ``dataset`` is the RDF view to serialise (default: ``kg.to_rdf()``).
+    """
     if fmt == "html":
         from kg.render import to_html
 
         return to_html(kg)
+    if fmt == "graphml":
+        from kg.export import to_graphml
+
+        return to_graphml(kg)
     if fmt in RDF_FORMATS:
-        return serialize(kg.to_rdf(), fmt)
+        return serialize(dataset if dataset is not None else kg.to_rdf(), fmt)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
 
 
-def write_outputs(kg: KnowledgeGraph, prefix: Path, formats: Iterable[str]) -> list[Path]:
-    """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written."""
+def write_outputs(kg: KnowledgeGraph, prefix: Path, formats: Iterable[str], *, infer_rdf: bool = False) -> list[Path]:
+    """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written.
+
+    With ``infer_rdf`` the RDF outputs also hold what the ontology entails (OWL-RL, :func:`kg.rdf.infer`).
+    """
+    formats = list(formats)
+    dataset = None
+    if any(fmt in RDF_FORMATS for fmt in formats):
+        dataset = infer(to_dataset(kg)) if infer_rdf else to_dataset(kg)
     written = []
     for fmt in formats:
         path = prefix.with_name(f"{prefix.name}.{fmt}")
-        atomic_write_text(path, render_output(kg, fmt))
+        atomic_write_text(path, render_output(kg, fmt, dataset))
         written.append(path)
     return written
 

@@ -21,7 +21,8 @@ from kg.build import OUTPUT_FORMATS, build, write_outputs
 from kg.errors import KGError
 from kg.ingest import Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
-from kg.query import QueryResult, compact, format_result, run_query
+from kg.query import OUTPUT_FORMATS as QUERY_FORMATS
+from kg.query import QueryResult, compact, example_query, format_result, list_examples, run_query
 from kg.rdf import load_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -74,10 +75,13 @@ def build_command(
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    infer: Annotated[
+        bool, typer.Option("--infer", help="Add what the ontology entails (OWL-RL: inverses, superclass types).")
+    ] = False,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default).
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,nq,jsonld,graphml,html --infer
     """
     chosen = _parse_formats(formats)
     skipped: list[Skipped] = []
@@ -92,7 +96,7 @@ def build_command(
                 paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
                 on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
             )
-        written = write_outputs(graph, output, chosen)
+        written = write_outputs(graph, output, chosen, infer_rdf=infer)
     except KGError as error:
         _report_skipped(skipped)
         raise _fail(error) from None
@@ -115,28 +119,39 @@ def _report_skipped(skipped: list[Skipped]) -> None:
 
 @app.command("query")
 def query_command(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
+    graph_file: Annotated[
+        Optional[Path], typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")
+    ] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
     query_file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    example: Annotated[Optional[str], typer.Option("--example", "-e", help="Run a named example query.")] = None,
+    list_examples_flag: Annotated[bool, typer.Option("--list-examples", help="List the example queries and exit.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv, json (SPARQL results) or ttl (graphs).")] = "table",
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.001, help="Stop the query after SECONDS.")] = None,
+    limit_rows: Annotated[int, typer.Option("--limit-rows", min=0, help="Rows shown in a table (0: all).")] = 1000,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE query remote endpoints.")] = False,
 ) -> None:
-    """Run a SPARQL query over a graph file and print the results.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file and print the results.
 
-    Example:  kg query out/seeds.ttl 'SELECT ?who ?what WHERE { ?w kg:released ?p . ?w rdfs:label ?who . ?p rdfs:label ?what }'
+    Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
-    if output_format not in {"table", "csv", "tsv", "json"}:
-        raise typer.BadParameter("choose table, csv, tsv or json", param_hint="--format")
-    if (sparql is None) == (query_file is None):
-        raise typer.BadParameter("give the query as an argument or with --file, not both")
+    if list_examples_flag:
+        for name, description in list_examples().items():
+            stdout.print(f"{name:20} {description}", highlight=False)
+        return
+    if output_format not in QUERY_FORMATS:
+        raise typer.BadParameter(f"choose {', '.join(QUERY_FORMATS)}", param_hint="--format")
+    if graph_file is None or [sparql, query_file, example].count(None) != 2:
+        raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
     try:
-        text = sparql if sparql is not None else _read_query(query_file)
-        result = run_query(load_graph(graph_file), text)
+        text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
+        result = run_query(load_graph(graph_file), text, allow_service=allow_service, timeout=timeout)
+        if output_format == "table" and result.kind == "select":
+            _print_table(result, limit_rows)
+        else:
+            sys.stdout.write(format_result(result, output_format))
     except KGError as error:
         raise _fail(error) from None
-    if output_format == "table" and result.kind == "select":
-        _print_table(result)
-    else:
-        sys.stdout.write(format_result(result, "csv" if output_format == "table" else output_format))
 
 
 def _read_query(path: Path | None) -> str:
@@ -149,9 +164,32 @@ def _read_query(path: Path | None) -> str:
         raise InputError(f"{path}: cannot read query: {exc}") from exc
 
 
-def _print_table(result: QueryResult) -> None:
+def _print_table(result: QueryResult, limit_rows: int) -> None:
+    shown = result.rows if limit_rows == 0 else result.rows[:limit_rows]
     table = Table(*result.variables, show_lines=False)
-    for row in result.rows:
+    for row in shown:
         table.add_row(*(compact(value) for value in row))
     stdout.print(table)
-    stderr.print(f"{len(result)} rows", highlight=False)
+    left_out = len(result) - len(shown)
+    note = f"; {left_out} more rows left out (raise --limit-rows, 0 for all, or use --format csv)" if left_out else ""
+    stderr.print(f"{len(result)} rows{note}", highlight=False)
+
+
+@app.command("validate")
+def validate_command(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")] = None,
+) -> None:
+    """Check a graph against kg's SHACL shapes and ontology; exit 0 if it conforms, 1 if not.
+
+    Example:  kg validate out/seeds.ttl
+    """
+    from kg.validate import format_report, validate_graph
+
+    try:
+        report = validate_graph(load_graph(graph_file), shapes)
+    except KGError as error:
+        raise _fail(error) from None
+    sys.stdout.write(format_report(report, graph_file))
+    if not report.conforms:
+        raise typer.Exit(1)

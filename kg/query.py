@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import threading
 from collections.abc import Callable
@@ -153,8 +154,8 @@ def list_examples() -> dict[str, str]:
     found = {}
     for item in sorted(EXAMPLES.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".rq"):
-            first = item.read_text(encoding="utf-8").splitlines()[0]
-            found[item.name[: -len(".rq")]] = first.lstrip("# ").strip()
+            comments = itertools.takewhile(lambda line: line.startswith("#"), item.read_text(encoding="utf-8").splitlines())
+            found[item.name[: -len(".rq")]] = " ".join(line.lstrip("# ").strip() for line in comments)
     return found
 
 

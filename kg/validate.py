@@ -1,0 +1,117 @@
+"""SHACL validation of a kg graph against ``ontologies/shapes.ttl`` and the ontology (pySHACL).
+
+The ontology is mixed into the data graph (for the class and property hierarchy) and no
+inference is run: domains and ranges are checked as constraints, not used to derive types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.namespace import SH
+
+from kg.errors import ValidationError
+from kg.query import compact
+from kg.vocab import PREFIXES, SHAPES_PATH, ontology
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failed constraint: the node that failed, the property, the offending value, and why."""
+
+    focus: str
+    path: str
+    value: str
+    message: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating one graph."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+    checked_triples: int
+
+
+def shapes_graph(path: str | Path | None = None) -> Graph:
+    """The SHACL shapes (kg's own unless ``path`` is given).
+
+    Raises:
+        ValidationError: the shapes file cannot be read or parsed.
+    """
+    path = Path(path) if path is not None else SHAPES_PATH
+    try:
+        return Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(f"{path}: cannot read SHACL shapes: {exc}") from exc
+
+
+def validate_graph(graph: Graph, shapes: str | Path | None = None) -> ValidationReport:
+    """Validate the default graph of ``graph`` against the shapes and the ontology.
+
+    Examples:
+        >>> from rdflib import Graph
+        >>> broken = Graph().parse(format="turtle", data='''
+        ...     @prefix kg: <https://w3id.org/offline-kg/ontology#> .
+        ...     <https://e.org/x> a kg:Person ; kg:mentionCount 1 .''')
+        >>> report = validate_graph(broken)
+        >>> report.conforms, report.violations[0].focus
+        (False, 'https://e.org/x')
+    """
+    import pyshacl
+
+    data = Graph()
+    for triple in graph.default_graph if isinstance(graph, Dataset) else graph:
+        data.add(triple)
+    conforms, results, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes_graph(shapes),
+        ont_graph=ontology(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return ValidationReport(bool(conforms), _violations(results), len(data))
+
+
+def _violations(results: Graph) -> tuple[Violation, ...]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+
+        def value(prop: URIRef, node: URIRef = result) -> str:
+            found_value = results.value(node, prop)
+            return "" if found_value is None else str(found_value)
+
+        found.append(
+            Violation(
+                focus=value(SH.focusNode),
+                path=compact(results.value(result, SH.resultPath)) if value(SH.resultPath) else "",
+                value=value(SH.value),
+                message=value(SH.resultMessage),
+                severity=value(SH.resultSeverity).rsplit("#", 1)[-1],
+            )
+        )
+    return tuple(sorted(set(found), key=lambda v: (v.focus, v.path, v.message, v.value)))
+
+
+def _short(text: str) -> str:
+    """``text`` with kg's namespaces written as prefixes (kg:Organization, not the full IRI)."""
+    for prefix, namespace in PREFIXES.items():
+        text = text.replace(namespace, f"{prefix}:")
+    return text
+
+
+def format_report(report: ValidationReport, source: str | Path) -> str:
+    """A readable report: one block per failing node, with the property, value and message."""
+    if report.conforms:
+        return f"{source}: conforms to the kg shapes and ontology ({report.checked_triples} triples checked)\n"
+    lines = [f"{source}: does NOT conform: {len(report.violations)} problems"]
+    for violation in report.violations:
+        where = f" {violation.path}" if violation.path else ""
+        what = f" = {_short(violation.value)}" if violation.value and violation.value != violation.focus else ""
+        lines.append(f"  {violation.severity}: <{violation.focus}>{where}{what}\n      {_short(violation.message)}")
+    return "\n".join(lines) + "\n"

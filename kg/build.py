@@ -21,7 +21,7 @@ from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.resolve import resolve
 from kg.vocab import DEFAULT_BASE, normalize_base
 
-OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "html")
+OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "json", "html")
 DocumentHandler = Callable[[Document], None]
 
 
@@ -87,7 +87,7 @@ def merge(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Knowle
 
 
 def render_output(kg: KnowledgeGraph, fmt: str, dataset: Dataset | None = None) -> str:
-    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``graphml``, ``html``).
+    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``graphml``, ``json``, ``html``).
 
     ``dataset`` is the RDF view to serialise (default: ``kg.to_rdf()``).
     """
@@ -95,10 +95,10 @@ def render_output(kg: KnowledgeGraph, fmt: str, dataset: Dataset | None = None) 
         from kg.render import to_html
 
         return to_html(kg)
-    if fmt == "graphml":
-        from kg.export import to_graphml
+    if fmt in {"graphml", "json"}:
+        from kg.export import to_graphml, to_node_link_json
 
-        return to_graphml(kg)
+        return to_graphml(kg) if fmt == "graphml" else to_node_link_json(kg)
     if fmt in RDF_FORMATS:
         return serialize(dataset if dataset is not None else kg.to_rdf(), fmt)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")

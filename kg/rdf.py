@@ -27,15 +27,17 @@ No blank nodes: every node has a minted, hash-stable IRI (:mod:`kg.vocab`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
-from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import InferenceError, InputError
@@ -45,8 +47,8 @@ from kg.vocab import (
     KG,
     OPEN,
     PREFIXES,
-    local_name,
     is_a,
+    local_name,
     mint_document_iri,
     mint_evidence_iri,
     mint_fact_iri,
@@ -65,6 +67,9 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
+OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+_TYPE_PREDICATE = f"> <{RDF.type}> ".encode()
+_TYPE_MARKER = b"> <\x00> "  # canonical N-Triples escapes NUL, so the marker never occurs in data
 
 
 @dataclass(frozen=True)
@@ -134,9 +139,8 @@ def written_facts(kg: KnowledgeGraph) -> list[WrittenFact]:
 
 def to_dataset(kg: KnowledgeGraph) -> Dataset:
     """Build the RDF dataset of ``kg``: everything in the default graph, each document's facts also in its graph."""
-    dataset = new_dataset()
-    default: list[Triple] = []
-    per_document: dict[str, list[Triple]] = defaultdict(list)
+    default: list[OxTriple] = []
+    per_document: dict[str, list[OxTriple]] = defaultdict(list)
     for fact in written_facts(kg):
         default.extend(_fact_triples(kg.base, fact))
         for doc_id in {support.doc_id for support in fact.relation.evidence}:
@@ -145,86 +149,95 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
         default.extend(_document_triples(kg.base, document, has_graph=document.id in per_document))
     for entity in kg.entities:
         default.extend(_entity_triples(kg.base, entity))
-    quads = [(s, p, o, dataset.default_graph) for s, p, o in default]
+    store = ox.Store()
+    store.extend([ox.Quad(s, p, o) for s, p, o in default])
     for doc_id, triples in per_document.items():
-        graph = dataset.graph(URIRef(mint_graph_iri(kg.base, doc_id)))
-        quads.extend((s, p, o, graph) for s, p, o in triples)
-    dataset.store.addN(quads)
-    return dataset
+        graph = ox.NamedNode(mint_graph_iri(kg.base, doc_id))
+        store.extend([ox.Quad(s, p, o, graph) for s, p, o in triples])
+    return new_dataset(store)
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
+@cache
+def _vocab(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
-def _document_triples(base: str, document: Document, *, has_graph: bool) -> Iterator[Triple]:
-    node = URIRef(mint_document_iri(base, document.id))
-    yield node, RDF.type, KG.Document
-    yield node, RDF.type, PROV.Entity
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_vocab(XSD.integer))
+
+
+def _decimal(value: float) -> ox.Literal:
+    return ox.Literal(str(Decimal(str(round(value, 4)))), datatype=_vocab(XSD.decimal))
+
+
+def _document_triples(base: str, document: Document, *, has_graph: bool) -> Iterator[OxTriple]:
+    node = ox.NamedNode(mint_document_iri(base, document.id))
+    yield node, _vocab(RDF.type), _vocab(KG.Document)
+    yield node, _vocab(RDF.type), _vocab(PROV.Entity)
     if document.title or document.date:
-        yield node, RDF.type, SDO.NewsArticle
-    yield node, RDFS.label, Literal(document.title or document.id)
-    yield node, KG.documentId, Literal(document.id)
-    yield node, KG.sha256, Literal(document.sha256)
+        yield node, _vocab(RDF.type), _vocab(SDO.NewsArticle)
+    yield node, _vocab(RDFS.label), ox.Literal(document.title or document.id)
+    yield node, _vocab(KG.documentId), ox.Literal(document.id)
+    yield node, _vocab(KG.sha256), ox.Literal(document.sha256)
     for prop, value in ((KG.title, document.title), (KG.date, document.date), (KG.source, document.source)):
         if value:
-            yield node, prop, Literal(value)
+            yield node, _vocab(prop), ox.Literal(value)
     if has_graph:
-        yield node, KG.namedGraph, URIRef(mint_graph_iri(base, document.id))
+        yield node, _vocab(KG.namedGraph), ox.NamedNode(mint_graph_iri(base, document.id))
 
 
-def _entity_triples(base: str, entity: Entity) -> Iterator[Triple]:
-    node = URIRef(entity.iri)
-    yield node, RDF.type, term(entity.type)
-    yield node, RDFS.label, Literal(entity.label)
+def _entity_triples(base: str, entity: Entity) -> Iterator[OxTriple]:
+    node = ox.NamedNode(entity.iri)
+    yield node, _vocab(RDF.type), _vocab(term(entity.type))
+    yield node, _vocab(RDFS.label), ox.Literal(entity.label)
     for alias in entity.aliases:
-        yield node, SKOS.altLabel, Literal(alias)
-    yield node, KG.mentionCount, Literal(entity.mention_count)
+        yield node, _vocab(SKOS.altLabel), ox.Literal(alias)
+    yield node, _vocab(KG.mentionCount), _integer(entity.mention_count)
     for doc_id in entity.documents:
-        yield URIRef(mint_document_iri(base, doc_id)), KG.mentions, node
+        yield ox.NamedNode(mint_document_iri(base, doc_id)), _vocab(KG.mentions), node
 
 
-def _direct_triple(relation: Relation) -> Triple:
-    return URIRef(relation.subject), URIRef(relation.predicate), URIRef(relation.object)
+def _direct_triple(relation: Relation) -> OxTriple:
+    return ox.NamedNode(relation.subject), ox.NamedNode(relation.predicate), ox.NamedNode(relation.object)
 
 
-def _fact_triples(base: str, written: WrittenFact) -> Iterator[Triple]:
+def _fact_triples(base: str, written: WrittenFact) -> Iterator[OxTriple]:
     relation = written.relation
     subject, predicate, obj = _direct_triple(relation)
     yield subject, predicate, obj
     stated = dict(written.stated)
     for open_predicate in {p for p in (relation.predicate, *stated.values()) if p.startswith(str(OPEN))}:
-        yield from _open_predicate_triples(URIRef(open_predicate))
-    fact = URIRef(mint_fact_iri(base, relation.subject, relation.predicate, relation.object))
-    yield fact, RDF.type, KG.Fact
-    yield fact, RDF.subject, subject
-    yield fact, RDF.predicate, predicate
-    yield fact, RDF.object, obj
-    yield fact, KG.confidence, _decimal(relation.confidence)
-    yield fact, KG.supportCount, Literal(len(relation.evidence))
+        yield from _open_predicate_triples(ox.NamedNode(open_predicate))
+    fact = ox.NamedNode(mint_fact_iri(base, relation.subject, relation.predicate, relation.object))
+    yield fact, _vocab(RDF.type), _vocab(KG.Fact)
+    yield fact, _vocab(RDF.subject), subject
+    yield fact, _vocab(RDF.predicate), predicate
+    yield fact, _vocab(RDF.object), obj
+    yield fact, _vocab(KG.confidence), _decimal(relation.confidence)
+    yield fact, _vocab(KG.supportCount), _integer(len(relation.evidence))
     for support in relation.evidence:
         sentence = support.sentence
-        node = URIRef(
+        node = ox.NamedNode(
             mint_evidence_iri(
-                base, str(fact), support.doc_id, sentence.start, sentence.end, support.rule, stated.get(support, "")
+                base, fact.value, support.doc_id, sentence.start, sentence.end, support.rule, stated.get(support, "")
             )
         )
-        yield fact, KG.evidence, node
-        yield node, RDF.type, KG.Evidence
-        yield node, KG.fromDocument, URIRef(mint_document_iri(base, support.doc_id))
-        yield node, KG.sentence, Literal(sentence.text)
-        yield node, KG.startOffset, Literal(sentence.start)
-        yield node, KG.endOffset, Literal(sentence.end)
-        yield node, KG.rule, Literal(support.rule)
-        yield node, KG.confidence, _decimal(support.confidence)
+        yield fact, _vocab(KG.evidence), node
+        yield node, _vocab(RDF.type), _vocab(KG.Evidence)
+        yield node, _vocab(KG.fromDocument), ox.NamedNode(mint_document_iri(base, support.doc_id))
+        yield node, _vocab(KG.sentence), ox.Literal(sentence.text)
+        yield node, _vocab(KG.startOffset), _integer(sentence.start)
+        yield node, _vocab(KG.endOffset), _integer(sentence.end)
+        yield node, _vocab(KG.rule), ox.Literal(support.rule)
+        yield node, _vocab(KG.confidence), _decimal(support.confidence)
         if support in stated:
-            yield node, KG.statedPredicate, URIRef(stated[support])
+            yield node, _vocab(KG.statedPredicate), ox.NamedNode(stated[support])
 
 
-def _open_predicate_triples(predicate: URIRef) -> Iterator[Triple]:
-    yield predicate, RDF.type, OWL.ObjectProperty
-    yield predicate, RDFS.subPropertyOf, KG.relatedTo
-    yield predicate, RDFS.label, Literal(local_name(str(predicate)).split(":", 1)[1])
+def _open_predicate_triples(predicate: ox.NamedNode) -> Iterator[OxTriple]:
+    yield predicate, _vocab(RDF.type), _vocab(OWL.ObjectProperty)
+    yield predicate, _vocab(RDFS.subPropertyOf), _vocab(KG.relatedTo)
+    yield predicate, _vocab(RDFS.label), ox.Literal(local_name(predicate.value).split(":", 1)[1])
 
 
 def oxigraph_store(graph: Graph) -> ox.Store:
@@ -237,20 +250,27 @@ def oxigraph_store(graph: Graph) -> ox.Store:
     return store
 
 
-def sorted_quads(store: ox.Store, *, named_graphs: bool) -> list[ox.Quad]:
-    """The quads of ``store`` in a stable order: default graph first, then by graph, subject, type, predicate, object.
+def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
+    """The canonical N-Triples lines of one graph of ``store`` in a stable order: by subject, ``rdf:type``
+    first, then by predicate and object.
 
-    Oxigraph iterates in its own index order, which is not the same from run to run.
+    Oxigraph iterates in its own index order, which differs from run to run. The lines are
+    sorted as bytes (in C); ``rdf:type`` is swapped for a marker that sorts first and back.
     """
-    quads = store if named_graphs else store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    rdf_type = ox.NamedNode(str(RDF.type))
+    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
+    lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKER).splitlines()
+    lines.sort()
+    return b"\n".join(lines).replace(_TYPE_MARKER, _TYPE_PREDICATE).splitlines()
 
-    def key(quad: ox.Quad) -> tuple[bool, str, str, bool, str, str]:
-        in_named = not isinstance(quad.graph_name, ox.DefaultGraph)
-        return (in_named, str(quad.graph_name) if in_named else "", str(quad.subject),
-                quad.predicate != rdf_type, str(quad.predicate), str(quad.object))
 
-    return sorted(quads, key=key)
+def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
+    """The default graph (and, with ``named_graphs``, every named graph by name) as sorted N-Quads."""
+    lines = sorted_ntriples(store, ox.DefaultGraph())
+    if named_graphs:
+        for name in sorted(store.named_graphs(), key=str):
+            suffix = f" {name} .".encode()
+            lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name))
+    return b"".join(line + b"\n" for line in lines)
 
 
 def serialize(graph: Graph, fmt: str) -> str:
@@ -260,9 +280,93 @@ def serialize(graph: Graph, fmt: str) -> str:
     write the default graph only.
     """
     named = fmt in DATASET_FORMATS
-    quads = sorted_quads(oxigraph_store(graph), named_graphs=named)
-    statements = quads if named else [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    store = oxigraph_store(graph)
+    if fmt == "ttl":
+        return turtle_from_ntriples(sorted_ntriples(store, ox.DefaultGraph())).decode("utf-8")
+    canonical = sorted_nquads(store, named_graphs=named)
+    if fmt in {"nt", "nq"}:
+        return canonical.decode("utf-8")
+    statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
     return ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
+
+
+def turtle_from_ntriples(lines: list[bytes]) -> bytes:
+    """Turtle for canonical N-Triples ``lines`` sorted by subject (see :func:`sorted_ntriples`), in their order.
+
+    Written here rather than by a general serialiser because sorted input makes Turtle a
+    streaming rewrite: group by subject (``;``) and predicate (``,``), and write kg's prefixes.
+    N-Triples terms are valid Turtle terms, so only IRIs are shortened (where the local name
+    is a plain name) and nothing else is re-escaped.
+
+    Examples:
+        >>> lines = [b'<https://e.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person> .',
+        ...          b'<https://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .',
+        ...          b'<https://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "B"@en .']
+        >>> text = turtle_from_ntriples(lines).decode()
+        >>> print(text[text.index("<https://e.org/a>") :])
+        <https://e.org/a> a schema:Person ;
+            rdfs:label "A" , "B"@en .
+        <BLANKLINE>
+    """
+    compact = _TurtleNames()
+    out = [f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in PREFIXES.items()]
+    last_subject = last_predicate = b""
+    for line in lines:
+        subject, _, rest = line.partition(b" ")
+        predicate, _, obj = rest[: -len(b" .")].partition(b" ")
+        if subject != last_subject:
+            out.append(b" .\n\n" if last_subject else b"\n")
+            out.extend((compact.iri(subject), b" ", compact.predicate(predicate), b" "))
+        elif predicate != last_predicate:
+            out.extend((b" ;\n    ", compact.predicate(predicate), b" "))
+        else:
+            out.append(b" , ")
+        out.append(compact.term(obj))
+        last_subject, last_predicate = subject, predicate
+    if last_subject:
+        out.append(b" .\n")
+    return b"".join(out)
+
+
+class _TurtleNames:
+    """Shortens N-Triples IRIs to kg's prefixed names, remembering each answer."""
+
+    LOCAL_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_-]*")
+    TYPE = f"<{RDF.type}>".encode()
+
+    def __init__(self) -> None:
+        self.namespaces = sorted(((ns.encode(), p.encode()) for p, ns in PREFIXES.items()), reverse=True)
+        self.known: dict[bytes, bytes] = {}
+
+    def predicate(self, iri: bytes) -> bytes:
+        return b"a" if iri == self.TYPE else self.iri(iri)
+
+    def iri(self, iri: bytes) -> bytes:
+        found = self.known.get(iri)
+        if found is None:
+            found = self.known[iri] = self._shorten(iri)
+        return found
+
+    def term(self, term: bytes) -> bytes:
+        if term.startswith(b"<"):
+            return self.iri(term)
+        text, marker, datatype = term.rpartition(b'"^^')
+        return text + marker + self.iri(datatype) if marker else term
+
+    def _shorten(self, iri: bytes) -> bytes:
+        body = iri[1:-1]
+        for namespace, prefix in self.namespaces:
+            if body.startswith(namespace) and self.LOCAL_NAME.fullmatch(body, len(namespace)):
+                return prefix + b":" + body[len(namespace) :]
+        return iri
+
+
+def to_memory_graph(graph: Graph) -> Graph:
+    """A copy of the default graph of ``graph`` in rdflib's in-memory store (for pySHACL and owlrl).
+
+    Copied through N-Triples, so simple literals stay simple (``"x"``, not ``"x"^^xsd:string``).
+    """
+    return Graph().parse(data=serialize(graph, "nt"), format="nt")
 
 
 def load_graph(path: str | Path) -> Dataset:
@@ -307,9 +411,7 @@ def infer(dataset: Dataset) -> Dataset:
     import owlrl
     from owlrl.Namespaces import ERRNS
 
-    data = Graph()
-    for triple in dataset.default_graph:
-        data.add(triple)
+    data = to_memory_graph(dataset)
     closure = Graph()
     closure += data
     closure += ontology()

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.errors import ValidationError
 from kg.query import compact
+from kg.rdf import to_memory_graph
 from kg.vocab import PREFIXES, SHAPES_PATH, ontology
 
 
@@ -64,9 +65,7 @@ def validate_graph(graph: Graph, shapes: str | Path | None = None) -> Validation
     """
     import pyshacl
 
-    data = Graph()
-    for triple in graph.default_graph if isinstance(graph, Dataset) else graph:
-        data.add(triple)
+    data = to_memory_graph(graph)
     conforms, results, _ = pyshacl.validate(
         data,
         shacl_graph=shapes_graph(shapes),

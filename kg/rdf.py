@@ -27,7 +27,6 @@ No blank nodes: every node has a minted, hash-stable IRI (:mod:`kg.vocab`).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,7 +68,8 @@ DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
 OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 _TYPE_PREDICATE = f"> <{RDF.type}> ".encode()
-_TYPE_MARKER = b"> <\x00> "  # canonical N-Triples escapes NUL, so the marker never occurs in data
+# Canonical N-Triples escapes NUL, so the marker occurs in no IRI, and literals get it back by unmark_types.
+_TYPE_MARKED = b"> <\x00> "
 
 
 @dataclass(frozen=True)
@@ -252,15 +252,21 @@ def oxigraph_store(graph: Graph) -> ox.Store:
 
 def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
     """The canonical N-Triples lines of one graph of ``store`` in a stable order: by subject, ``rdf:type``
-    first, then by predicate and object.
+    first, then by predicate and object; ``rdf:type`` is still marked in them (see :func:`unmark_types`).
 
     Oxigraph iterates in its own index order, which differs from run to run. The lines are
-    sorted as bytes (in C); ``rdf:type`` is swapped for a marker that sorts first and back.
+    sorted as bytes (in C), with ``rdf:type`` swapped for a marker that sorts first;
+    :func:`unmark_types` swaps it back.
     """
     dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
-    lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKER).splitlines()
+    lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKED).splitlines()
     lines.sort()
-    return b"\n".join(lines).replace(_TYPE_MARKER, _TYPE_PREDICATE).splitlines()
+    return lines
+
+
+def unmark_types(text: bytes) -> bytes:
+    """``text`` with the ``rdf:type`` marker of :func:`sorted_ntriples` replaced by ``rdf:type`` again."""
+    return text.replace(_TYPE_MARKED, _TYPE_PREDICATE)
 
 
 def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
@@ -270,7 +276,8 @@ def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
         for name in sorted(store.named_graphs(), key=str):
             suffix = f" {name} .".encode()
             lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name))
-    return b"".join(line + b"\n" for line in lines)
+    lines.append(b"")
+    return unmark_types(b"\n".join(lines))
 
 
 def serialize(graph: Graph, fmt: str) -> str:
@@ -280,85 +287,11 @@ def serialize(graph: Graph, fmt: str) -> str:
     write the default graph only.
     """
     named = fmt in DATASET_FORMATS
-    store = oxigraph_store(graph)
-    if fmt == "ttl":
-        return turtle_from_ntriples(sorted_ntriples(store, ox.DefaultGraph())).decode("utf-8")
-    canonical = sorted_nquads(store, named_graphs=named)
+    canonical = sorted_nquads(oxigraph_store(graph), named_graphs=named)
     if fmt in {"nt", "nq"}:
         return canonical.decode("utf-8")
     statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
     return ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
-
-
-def turtle_from_ntriples(lines: list[bytes]) -> bytes:
-    """Turtle for canonical N-Triples ``lines`` sorted by subject (see :func:`sorted_ntriples`), in their order.
-
-    Written here rather than by a general serialiser because sorted input makes Turtle a
-    streaming rewrite: group by subject (``;``) and predicate (``,``), and write kg's prefixes.
-    N-Triples terms are valid Turtle terms, so only IRIs are shortened (where the local name
-    is a plain name) and nothing else is re-escaped.
-
-    Examples:
-        >>> lines = [b'<https://e.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person> .',
-        ...          b'<https://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .',
-        ...          b'<https://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "B"@en .']
-        >>> text = turtle_from_ntriples(lines).decode()
-        >>> print(text[text.index("<https://e.org/a>") :])
-        <https://e.org/a> a schema:Person ;
-            rdfs:label "A" , "B"@en .
-        <BLANKLINE>
-    """
-    compact = _TurtleNames()
-    out = [f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in PREFIXES.items()]
-    last_subject = last_predicate = b""
-    for line in lines:
-        subject, _, rest = line.partition(b" ")
-        predicate, _, obj = rest[: -len(b" .")].partition(b" ")
-        if subject != last_subject:
-            out.append(b" .\n\n" if last_subject else b"\n")
-            out.extend((compact.iri(subject), b" ", compact.predicate(predicate), b" "))
-        elif predicate != last_predicate:
-            out.extend((b" ;\n    ", compact.predicate(predicate), b" "))
-        else:
-            out.append(b" , ")
-        out.append(compact.term(obj))
-        last_subject, last_predicate = subject, predicate
-    if last_subject:
-        out.append(b" .\n")
-    return b"".join(out)
-
-
-class _TurtleNames:
-    """Shortens N-Triples IRIs to kg's prefixed names, remembering each answer."""
-
-    LOCAL_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_-]*")
-    TYPE = f"<{RDF.type}>".encode()
-
-    def __init__(self) -> None:
-        self.namespaces = sorted(((ns.encode(), p.encode()) for p, ns in PREFIXES.items()), reverse=True)
-        self.known: dict[bytes, bytes] = {}
-
-    def predicate(self, iri: bytes) -> bytes:
-        return b"a" if iri == self.TYPE else self.iri(iri)
-
-    def iri(self, iri: bytes) -> bytes:
-        found = self.known.get(iri)
-        if found is None:
-            found = self.known[iri] = self._shorten(iri)
-        return found
-
-    def term(self, term: bytes) -> bytes:
-        if term.startswith(b"<"):
-            return self.iri(term)
-        text, marker, datatype = term.rpartition(b'"^^')
-        return text + marker + self.iri(datatype) if marker else term
-
-    def _shorten(self, iri: bytes) -> bytes:
-        body = iri[1:-1]
-        for namespace, prefix in self.namespaces:
-            if body.startswith(namespace) and self.LOCAL_NAME.fullmatch(body, len(namespace)):
-                return prefix + b":" + body[len(namespace) :]
-        return iri
 
 
 def to_memory_graph(graph: Graph) -> Graph:

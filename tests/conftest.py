@@ -43,3 +43,11 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     graph = build([SEEDS])
     write_outputs(graph, prefix, ["ttl", "html"])
     return prefix
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_build: Path):
+    """The seeds as a KnowledgeGraph (built once more in memory, for the writers' tests)."""
+    from kg.build import build
+
+    return build([SEEDS])

@@ -291,7 +291,8 @@ def serialize(graph: Graph, fmt: str) -> str:
     if fmt in {"nt", "nq"}:
         return canonical.decode("utf-8")
     statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
+    text = ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def to_memory_graph(graph: Graph) -> Graph:

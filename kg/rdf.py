@@ -290,7 +290,8 @@ def serialize(graph: Graph, fmt: str) -> str:
     canonical = sorted_nquads(oxigraph_store(graph), named_graphs=named)
     if fmt in {"nt", "nq"}:
         return canonical.decode("utf-8")
-    statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
+    # lenient: the input is canonical N-Triples Oxigraph itself just wrote, so IRIs need no re-validation
+    statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES, lenient=True)
     text = ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
 

@@ -115,7 +115,7 @@ def run_query(graph: Graph, sparql: str, *, allow_service: bool = False, timeout
     prepared = prepare(sparql, allow_service=allow_service) if not on_oxigraph or SERVICE_WORD.search(sparql) else None
 
     def answer() -> QueryResult:
-        if not on_oxigraph:
+        if prepared is not None and not on_oxigraph:
             return _collect(graph, graph.query(prepared))
         try:
             return _collect(graph, graph.query(sparql, initNs=PREFIXES))
@@ -149,7 +149,7 @@ def _within(timeout: float | None, work: Callable[[], T]) -> T:
     def target() -> None:
         try:
             outcome["value"] = work()
-        except BaseException as exc:  # handed to the caller's thread below
+        except Exception as exc:  # noqa: BLE001 -- re-raised in the caller's thread below
             outcome["error"] = exc
 
     worker = threading.Thread(target=target, name="kg-query", daemon=True)

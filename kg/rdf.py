@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
@@ -66,6 +67,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
+AnyGraph = TypeVar("AnyGraph", bound=Graph)
 OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 _TYPE_PREDICATE = f"> <{RDF.type}> ".encode()
 # Canonical N-Triples escapes NUL, so the marker occurs in no IRI, and literals get it back by unmark_types.
@@ -84,7 +86,7 @@ class WrittenFact:
     stated: tuple[tuple[Evidence, str], ...] = ()
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+def bind_prefixes(graph: AnyGraph) -> AnyGraph:
     """Bind kg's prefixes (kg, schema, prov, skos, …) on ``graph`` and return it."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
@@ -250,7 +252,7 @@ def oxigraph_store(graph: Graph) -> ox.Store:
     return store
 
 
-def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[bytes]:
+def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> list[bytes]:
     """The canonical N-Triples lines of one graph of ``store`` in a stable order: by subject, ``rdf:type``
     first, then by predicate and object; ``rdf:type`` is still marked in them (see :func:`unmark_types`).
 
@@ -258,7 +260,7 @@ def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.DefaultGraph)
     sorted as bytes (in C), with ``rdf:type`` swapped for a marker that sorts first;
     :func:`unmark_types` swaps it back.
     """
-    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
+    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b""
     lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKED).splitlines()
     lines.sort()
     return lines
@@ -292,7 +294,7 @@ def serialize(graph: Graph, fmt: str) -> str:
         return canonical.decode("utf-8")
     # lenient: the input is canonical N-Triples Oxigraph itself just wrote, so IRIs need no re-validation
     statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES, lenient=True)
-    text = ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES).decode("utf-8")
+    text = (ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b"").decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.errors import ValidationError
 from kg.query import compact
@@ -78,23 +79,22 @@ def validate_graph(graph: Graph, shapes: str | Path | None = None) -> Validation
 
 
 def _violations(results: Graph) -> tuple[Violation, ...]:
-    found = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-
-        def value(prop: URIRef, node: URIRef = result) -> str:
-            found_value = results.value(node, prop)
-            return "" if found_value is None else str(found_value)
-
-        found.append(
-            Violation(
-                focus=value(SH.focusNode),
-                path=compact(results.value(result, SH.resultPath)) if value(SH.resultPath) else "",
-                value=value(SH.value),
-                message=value(SH.resultMessage),
-                severity=value(SH.resultSeverity).rsplit("#", 1)[-1],
-            )
+    found = {
+        Violation(
+            focus=_text(results, result, SH.focusNode),
+            path=compact(results.value(result, SH.resultPath)) if _text(results, result, SH.resultPath) else "",
+            value=_text(results, result, SH.value),
+            message=_text(results, result, SH.resultMessage),
+            severity=_text(results, result, SH.resultSeverity).rsplit("#", 1)[-1],
         )
-    return tuple(sorted(set(found), key=lambda v: (v.focus, v.path, v.message, v.value)))
+        for result in results.subjects(RDF.type, SH.ValidationResult)
+    }
+    return tuple(sorted(found, key=lambda v: (v.focus, v.path, v.message, v.value)))
+
+
+def _text(results: Graph, node: Node, prop: URIRef) -> str:
+    value = results.value(node, prop)
+    return "" if value is None else str(value)
 
 
 def _short(text: str) -> str:

@@ -34,6 +34,8 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 EXAMPLES = files("kg") / "queries"
 SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
+VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7-\uFFFF]+)")
+SELECT_STAR = re.compile(r"select\s+(?:distinct\s+|reduced\s+)?\*", re.IGNORECASE)
 T = TypeVar("T")
 
 
@@ -110,20 +112,34 @@ def run_query(graph: Graph, sparql: str, *, allow_service: bool = False, timeout
         [('https://w3id.org/offline-kg/ontology#b',)]
     """
     on_oxigraph = isinstance(graph.store, OxigraphStore) and not allow_service
-    # rdflib's parser is slow next to Oxigraph's: on the Oxigraph path it only runs to
-    # look for SERVICE when the word occurs, and to word a syntax error.
-    prepared = prepare(sparql, allow_service=allow_service) if not on_oxigraph or SERVICE_WORD.search(sparql) else None
+    # rdflib's parser is slow next to Oxigraph's: on the Oxigraph path it only runs to look for
+    # SERVICE when the word occurs, and to word a syntax error.
+    needs_rdflib_parse = not on_oxigraph or SERVICE_WORD.search(sparql)
+    prepared = prepare(sparql, allow_service=allow_service) if needs_rdflib_parse else None
 
     def answer() -> QueryResult:
         if prepared is not None and not on_oxigraph:
-            return _collect(graph, graph.query(prepared))
+            return _in_written_order(_collect(graph, graph.query(prepared)), sparql)
         try:
-            return _collect(graph, graph.query(sparql, initNs=PREFIXES))
+            return _in_written_order(_collect(graph, graph.query(sparql, initNs=PREFIXES)), sparql)
         except SyntaxError as exc:  # Oxigraph's parser; rdflib's gives the same line and column wording
             prepare(sparql, allow_service=allow_service)
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
     return _within(timeout, answer)
+
+
+def _in_written_order(result: QueryResult, sparql: str) -> QueryResult:
+    """Columns of a ``SELECT *`` in the order the variables first appear in the query text.
+
+    Neither engine does that: Oxigraph sorts them, rdflib's order changes with the hash seed.
+    """
+    if result.kind != "select" or not SELECT_STAR.search(sparql):
+        return result
+    appearance = [name for name in dict.fromkeys(VARIABLE.findall(sparql)) if name in result.variables]
+    written = appearance + [name for name in result.variables if name not in appearance]
+    position = [result.variables.index(name) for name in written]
+    return QueryResult("select", written, [tuple(row[i] for i in position) for row in result.rows])
 
 
 def _collect(graph: Graph, result: Any) -> QueryResult:

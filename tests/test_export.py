@@ -40,3 +40,20 @@ def test_node_link_json_and_model_left_untouched():
 def test_exports_are_deterministic():
     assert to_graphml(_graph()) == to_graphml(_graph())
     assert to_node_link_json(_graph()) == to_node_link_json(_graph())
+
+
+@pytest.mark.model
+def test_build_writes_every_format_with_infer(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.conftest import SEEDS
+
+    prefix = tmp_path / "seeds"
+    formats = "ttl,trig,nt,nq,jsonld,graphml,json,html"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "-o", str(prefix), "--format", formats, "--infer"])
+    assert result.exit_code == 0, result.output
+    for fmt in formats.split(","):
+        assert prefix.with_name(f"seeds.{fmt}").stat().st_size > 0, fmt
+    assert "kg:releasedBy" in prefix.with_suffix(".ttl").read_text(encoding="utf-8")
+    assert nx.read_graphml(prefix.with_suffix(".graphml")).number_of_edges() > 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -52,6 +52,42 @@ def shapes_graph(path: str | Path | None = None) -> Graph:
         raise ValidationError(f"{path}: cannot read SHACL shapes: {exc}") from exc
 
 
+def domain_range_shapes(ontology_graph: Graph) -> Graph:
+    """SHACL shapes for every ``rdfs:domain`` and ``rdfs:range`` the ontology declares.
+
+    Subjects of a property must be instances of its domain, objects of its range (a class,
+    with ``sh:class``) or literals of its datatype (``sh:datatype``). Core SHACL, so pySHACL
+    checks them with graph look-ups, not a SPARQL query per node.
+    """
+    shapes = Graph()
+    for prop, domain in sorted(ontology_graph.subject_objects(RDFS.domain)):
+        _add_shape(shapes, SH.targetSubjectsOf, prop, SH["class"], domain,
+                   f"is the subject of {_short(prop)} but not a {_short(domain)} (its rdfs:domain)")
+    for prop, range_ in sorted(ontology_graph.subject_objects(RDFS.range)):
+        if (range_, RDF.type, OWL.Class) in ontology_graph:
+            _add_shape(shapes, SH.targetObjectsOf, prop, SH["class"], range_,
+                       f"is the object of {_short(prop)} but not a {_short(range_)} (its rdfs:range)")
+        elif str(range_).startswith(str(XSD)):
+            shape = _add_shape(shapes, SH.targetSubjectsOf, prop, None, None, "")
+            check = BNode()
+            shapes.add((shape, SH.property, check))
+            shapes.add((check, SH.path, prop))
+            shapes.add((check, SH.datatype, range_))
+            shapes.add((check, SH.message, Literal(f"{_short(prop)} must be an {_short(range_)} (its rdfs:range)")))
+    return shapes
+
+
+def _add_shape(shapes: Graph, target: URIRef, prop: Node, constraint: URIRef | None, value: Node | None,
+               message: str) -> BNode:
+    shape = BNode()
+    shapes.add((shape, RDF.type, SH.NodeShape))
+    shapes.add((shape, target, prop))
+    if constraint is not None and value is not None:
+        shapes.add((shape, constraint, value))
+        shapes.add((shape, SH.message, Literal(message)))
+    return shape
+
+
 def validate_graph(graph: Graph, shapes: str | Path | None = None) -> ValidationReport:
     """Validate the default graph of ``graph`` against the shapes and the ontology.
 
@@ -69,7 +105,7 @@ def validate_graph(graph: Graph, shapes: str | Path | None = None) -> Validation
     data = to_memory_graph(graph)
     conforms, results, _ = pyshacl.validate(
         data,
-        shacl_graph=shapes_graph(shapes),
+        shacl_graph=shapes_graph(shapes) + domain_range_shapes(ontology()),
         ont_graph=ontology(),
         inference="none",
         advanced=True,

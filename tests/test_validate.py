@@ -27,11 +27,12 @@ def broken_report():
         ("https://e.org/beijing", "not a kg:Organization (its rdfs:domain)"),  # a Place manufactures
         ("https://e.org/h800", "exactly one non-empty rdfs:label"),  # two labels
         ("https://e.org/nolabel", "exactly one non-empty rdfs:label"),  # no label
-        ("https://e.org/widget", "which the kg ontology does not declare"),  # undeclared type
+        ("https://e.org/widget", "the kg ontology does not declare"),  # undeclared type
         ("https://e.org/widget", "no rdf:type from the kg ontology"),
         ("https://e.org/fact1", "a decimal in [0, 1]"),  # confidence 1.5
         ("https://e.org/fact1", "at least one kg:evidence"),
         ("https://e.org/fact2", "not asserted"),  # reified triple missing
+        ("https://e.org/beijing", "not a kg:Organization (its rdfs:domain)"),
         ("https://e.org/ev2", "kg:fromDocument"),  # evidence without document
         ("https://e.org/ev2", "kg:endOffset"),  # start after end
     ],

@@ -256,9 +256,9 @@ def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | o
     """The canonical N-Triples lines of one graph of ``store`` in a stable order: by subject, ``rdf:type``
     first, then by predicate and object; ``rdf:type`` is still marked in them (see :func:`unmark_types`).
 
-    Oxigraph iterates in its own index order, which differs from run to run. The lines are
-    sorted as bytes (in C), with ``rdf:type`` swapped for a marker that sorts first;
-    :func:`unmark_types` swaps it back.
+    Oxigraph iterates in its own index order, which is neither sorted nor promised to be
+    stable. The lines are sorted as bytes (in C), with ``rdf:type`` swapped for a marker that
+    sorts first; :func:`unmark_types` swaps it back.
     """
     dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b""
     lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKED).splitlines()

@@ -14,19 +14,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from rdflib import Dataset
+
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL, load_pipeline
-from kg.rdf import RDF_FORMATS, serialize
+from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import extraction_records, resolve
 from kg.rules import load_rules
 from kg.vocab import DEFAULT_BASE, normalize_base
 
-OUTPUT_FORMATS = (*RDF_FORMATS, "html", "merges")
+OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "json", "html", "merges")
 OUTPUT_SUFFIXES = {"merges": "merges.tsv"}
 DocumentHandler = Callable[[Document], None]
 
@@ -130,15 +132,22 @@ def merge(
     return graph
 
 
-def render_output(kg: KnowledgeGraph, fmt: str, page: PageOptions = DEFAULT_PAGE) -> str:
-    """The text of one output format (``ttl``, ``trig``, ``nt``, ``nq``, ``jsonld``, ``html``).
+def render_output(
+    kg: KnowledgeGraph, fmt: str, dataset: Dataset | None = None, page: PageOptions = DEFAULT_PAGE
+) -> str:
+    """The text of one output format (see :data:`OUTPUT_FORMATS`).
 
-    ``page`` sets how the HTML page is drawn (node cap, colouring); other formats ignore it.
+    ``dataset`` is the RDF view to serialise (default: ``kg.to_rdf()``); ``page`` sets how the
+    HTML page is drawn (node cap, colouring). Other formats ignore them.
     """
     if fmt == "html":
         return to_html(kg, max_nodes=page.max_nodes, color=page.color, title=page.title)
+    if fmt in {"graphml", "json"}:
+        from kg.export import to_graphml, to_node_link_json
+
+        return to_graphml(kg) if fmt == "graphml" else to_node_link_json(kg)
     if fmt in RDF_FORMATS:
-        return serialize(kg.to_rdf(), fmt)
+        return serialize(dataset if dataset is not None else kg.to_rdf(), fmt)
     if fmt == "merges":
         return merges_tsv(kg)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
@@ -160,13 +169,25 @@ def merges_tsv(kg: KnowledgeGraph) -> str:
 
 
 def write_outputs(
-    kg: KnowledgeGraph, prefix: Path, formats: Iterable[str], page: PageOptions = DEFAULT_PAGE
+    kg: KnowledgeGraph,
+    prefix: Path,
+    formats: Iterable[str],
+    page: PageOptions = DEFAULT_PAGE,
+    *,
+    infer_rdf: bool = False,
 ) -> list[Path]:
-    """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written."""
+    """Write ``PREFIX.<fmt>`` for each format, each atomically; return the paths written.
+
+    With ``infer_rdf`` the RDF outputs also hold what the ontology entails (OWL-RL, :func:`kg.rdf.infer`).
+    """
+    formats = list(formats)
+    dataset = None
+    if any(fmt in RDF_FORMATS for fmt in formats):
+        dataset = infer(to_dataset(kg)) if infer_rdf else to_dataset(kg)
     written = []
     for fmt in formats:
         path = prefix.with_name(f"{prefix.name}.{OUTPUT_SUFFIXES.get(fmt, fmt)}")
-        atomic_write_text(path, render_output(kg, fmt, page))
+        atomic_write_text(path, render_output(kg, fmt, dataset, page))
         written.append(path)
     return written
 

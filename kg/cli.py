@@ -29,7 +29,8 @@ from kg.errors import KGError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest import Notice, Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
-from kg.query import QueryResult, compact, format_result, run_query
+from kg.query import OUTPUT_FORMATS as QUERY_FORMATS
+from kg.query import QueryResult, compact, example_query, format_result, list_examples, run_query
 from kg.rdf import load_graph
 from kg.serve import DEFAULT_HOST, DEFAULT_PORT
 from kg.render import COLOR_MODES, DEFAULT_MAX_NODES, PageOptions
@@ -93,10 +94,13 @@ def build_command(
     color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
     gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
     no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
+    infer: Annotated[
+        bool, typer.Option("--infer", help="Add what the ontology entails (OWL-RL: inverses, superclass types).")
+    ] = False,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default), plus PREFIX.merges.tsv.
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html --max-nodes 300 --gazetteer my-names.yaml
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,nq,jsonld,graphml,html --infer --max-nodes 300
     """
     chosen = _parse_formats(formats)
     chosen += [] if "merges" in chosen else ["merges"]
@@ -117,7 +121,7 @@ def build_command(
                     on_skip=notices.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
                     gazetteer=_gazetteer(gazetteer, no_gazetteer),
                 )
-            written = write_outputs(graph, output, chosen, page)
+            written = write_outputs(graph, output, chosen, page, infer_rdf=infer)
     except KGError as error:
         _report_notices(notices)
         raise _fail(error) from None
@@ -183,28 +187,39 @@ def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
 
 @app.command("query")
 def query_command(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
+    graph_file: Annotated[
+        Optional[Path], typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")
+    ] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
     query_file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    example: Annotated[Optional[str], typer.Option("--example", "-e", help="Run a named example query.")] = None,
+    list_examples_flag: Annotated[bool, typer.Option("--list-examples", help="List the example queries and exit.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv, json (SPARQL results) or ttl (graphs).")] = "table",
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.001, help="Stop the query after SECONDS.")] = None,
+    limit_rows: Annotated[int, typer.Option("--limit-rows", min=0, help="Rows shown in a table (0: all).")] = 1000,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE query remote endpoints.")] = False,
 ) -> None:
-    """Run a SPARQL query over a graph file and print the results.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file and print the results.
 
-    Example:  kg query out/seeds.ttl 'SELECT ?who ?what WHERE { ?w kg:released ?p . ?w rdfs:label ?who . ?p rdfs:label ?what }'
+    Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
-    if output_format not in {"table", "csv", "tsv", "json"}:
-        raise typer.BadParameter("choose table, csv, tsv or json", param_hint="--format")
-    if (sparql is None) == (query_file is None):
-        raise typer.BadParameter("give the query as an argument or with --file, not both")
+    if list_examples_flag:
+        for name, description in list_examples().items():
+            stdout.print(f"{name:20} {description}", highlight=False)
+        return
+    if output_format not in QUERY_FORMATS:
+        raise typer.BadParameter(f"choose {', '.join(QUERY_FORMATS)}", param_hint="--format")
+    if graph_file is None or [sparql, query_file, example].count(None) != 2:
+        raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
     try:
-        text = sparql if sparql is not None else _read_query(query_file)
-        result = run_query(load_graph(graph_file), text)
+        text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
+        result = run_query(load_graph(graph_file), text, allow_service=allow_service, timeout=timeout)
+        if output_format == "table" and result.kind == "select":
+            _print_table(result, limit_rows)
+        else:
+            sys.stdout.write(format_result(result, output_format))
     except KGError as error:
         raise _fail(error) from None
-    if output_format == "table" and result.kind == "select":
-        _print_table(result)
-    else:
-        sys.stdout.write(format_result(result, "csv" if output_format == "table" else output_format))
 
 
 def _read_query(path: Path | None) -> str:
@@ -217,12 +232,35 @@ def _read_query(path: Path | None) -> str:
         raise InputError(f"{path}: cannot read query: {exc}") from exc
 
 
-def _print_table(result: QueryResult) -> None:
+def _print_table(result: QueryResult, limit_rows: int) -> None:
+    shown = result.rows if limit_rows == 0 else result.rows[:limit_rows]
     table = Table(*result.variables, show_lines=False)
-    for row in result.rows:
+    for row in shown:
         table.add_row(*(compact(value) for value in row))
     stdout.print(table)
-    stderr.print(f"{len(result)} rows", highlight=False)
+    left_out = len(result) - len(shown)
+    note = f"; {left_out} more rows left out (raise --limit-rows, 0 for all, or use --format csv)" if left_out else ""
+    stderr.print(f"{len(result)} rows{note}", highlight=False)
+
+
+@app.command("validate")
+def validate_command(
+    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")] = None,
+) -> None:
+    """Check a graph against kg's SHACL shapes and ontology; exit 0 if it conforms, 1 if not.
+
+    Example:  kg validate out/seeds.ttl
+    """
+    from kg.validate import format_report, validate_graph
+
+    try:
+        report = validate_graph(load_graph(graph_file), shapes)
+    except KGError as error:
+        raise _fail(error) from None
+    sys.stdout.write(format_report(report, graph_file))
+    if not report.conforms:
+        raise typer.Exit(1)
 
 
 @app.command("serve")

@@ -31,10 +31,28 @@ class QuerySyntaxError(KGError):
     exit_code = 2
 
 
+class UsageError(KGError):
+    """The command was asked for something that does not exist (an unknown example query, format, ...)."""
+
+    exit_code = 2
+
+
 class QueryRefusedError(KGError):
     """A SPARQL query asks for something refused by default (SERVICE, remote loads)."""
 
     exit_code = 2
+
+
+class InferenceError(KGError):
+    """Reasoning over the graph with the ontology found a contradiction."""
+
+
+class ValidationError(KGError):
+    """The shapes or ontology used for validation cannot be read."""
+
+
+class QueryTimeoutError(KGError):
+    """A SPARQL query ran longer than its time limit."""
 
 
 class OutputError(KGError):

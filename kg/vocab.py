@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,7 +16,10 @@ from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
 from kg.errors import VocabularyError
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "kg.ttl"
+# ontologies/ is installed as the data package kg.ontologies (pyproject package-dir), so the same
+# files are found from a source checkout, an editable install and a wheel.
+ONTOLOGY_PATH = Path(str(files("kg.ontologies") / "kg.ttl"))
+SHAPES_PATH = Path(str(files("kg.ontologies") / "shapes.ttl"))
 KG = Namespace("https://w3id.org/offline-kg/ontology#")
 OPEN = Namespace("https://w3id.org/offline-kg/open#")
 DEFAULT_BASE = "https://example.org/kg/"
@@ -134,6 +138,16 @@ def mint_document_iri(base: str, doc_id: str) -> str:
     return f"{normalize_base(base)}doc/{slug(doc_id)}"
 
 
+def mint_graph_iri(base: str, doc_id: str) -> str:
+    """The IRI of the named graph that holds the facts one document supports.
+
+    Examples:
+        >>> mint_graph_iri("https://example.org/kg/", "seeds/a b.txt")
+        'https://example.org/kg/graph/seeds%2Fa_b.txt'
+    """
+    return f"{normalize_base(base)}graph/{slug(doc_id)}"
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -143,9 +157,16 @@ def mint_fact_iri(base: str, subject: str, predicate: str, obj: str) -> str:
     return f"{normalize_base(base)}fact/{_digest(subject, predicate, obj)}"
 
 
-def mint_evidence_iri(base: str, fact_iri: str, doc_id: str, start: int, end: int, rule: str) -> str:
-    """The IRI of one evidence sentence of one fact."""
-    return f"{normalize_base(base)}evidence/{_digest(fact_iri, doc_id, str(start), str(end), rule)}"
+def mint_evidence_iri(
+    base: str, fact_iri: str, doc_id: str, start: int, end: int, rule: str, stated_predicate: str = ""
+) -> str:
+    """The IRI of one evidence sentence of one fact.
+
+    ``stated_predicate`` is given when the sentence stated a more specific predicate than the
+    fact is written with, so that two readings of one sentence keep two evidence nodes.
+    """
+    parts = (fact_iri, doc_id, str(start), str(end), rule) + ((stated_predicate,) if stated_predicate else ())
+    return f"{normalize_base(base)}evidence/{_digest(*parts)}"
 
 
 @cache
@@ -166,3 +187,28 @@ def class_ancestors(name: str) -> frozenset[str]:
 def is_a(name: str, ancestor: str) -> bool:
     """Whether class ``name`` is ``ancestor`` or one of its subclasses."""
     return ancestor in class_ancestors(name)
+
+
+@cache
+def property_ancestors(name: str) -> tuple[str, ...]:
+    """The kg super-properties of property ``name``, nearest first (breadth-first, then by name).
+
+    Examples:
+        >>> property_ancestors("ceoOf")
+        ('leads', 'worksFor', 'relatedTo')
+    """
+    found: list[str] = []
+    frontier = [name]
+    while frontier:
+        parents = sorted(
+            {
+                str(parent)[len(KG) :]
+                for child in frontier
+                for parent in ontology().objects(term(child), RDFS.subPropertyOf)
+                if str(parent).startswith(str(KG))
+            }
+            - set(found)
+        )
+        found.extend(parents)
+        frontier = parents
+    return tuple(found)

@@ -54,3 +54,9 @@ def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> spacy.language.Language:
     # "kg.build" the attribute is the function kg.build(); patch the module
     monkeypatch.setattr(importlib.import_module("kg.build"), "load_pipeline", lambda name=None: nlp)
     return nlp
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_build: Path):
+    """The seeds as a KnowledgeGraph (built once more in memory, for the writers' tests)."""
+    from kg.build import build
+
+    return build([SEEDS])

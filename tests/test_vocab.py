@@ -33,3 +33,31 @@ def test_every_rule_predicate_and_class_is_declared():
 def test_different_keys_never_share_an_iri(a, b):
     assert slug(a) != slug(b)
     assert mint_entity_iri("https://e.org/", a) != mint_entity_iri("https://e.org/", b)
+
+
+def test_ontology_and_shapes_ship_in_the_wheel(tmp_path):
+    """A non-editable install finds kg.ttl, shapes.ttl and the example queries as package data."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from tests.conftest import ROOT
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"kg/ontologies/kg.ttl", "kg/ontologies/shapes.ttl", "kg/ontologies/__init__.py"} <= names
+    assert {"kg/queries/evidence-for-fact.rq", "kg/queries/top-entities.rq"} <= names
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    found = subprocess.run(
+        [sys.executable, "-c", "import kg.vocab as v, kg.query as q; print(v.ONTOLOGY_PATH, v.SHAPES_PATH.is_file(),"
+         " len(v.declared_terms()), len(q.list_examples()))"],
+        cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""}, capture_output=True, text=True, check=True,
+    )
+    path, shapes_found, terms, examples = found.stdout.split()
+    assert path.startswith(str(target)) and shapes_found == "True" and int(terms) > 40 and int(examples) >= 5

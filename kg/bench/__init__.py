@@ -1,0 +1,1 @@
+"""Benchmarks of kg's stages (run as ``python -m kg.bench.<name>``)."""

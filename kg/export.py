@@ -1,0 +1,63 @@
+"""The knowledge graph for graph tools: GraphML (Gephi, yEd, Cytoscape) and node-link JSON (D3, networkx).
+
+A flat view with scalar attributes only: node = entity (IRI as id, label, type, mention
+count, aliases), edge = fact as written to RDF (:func:`kg.rdf.written_facts`, so the
+predicate fits the entity types exactly as in the Turtle) with its confidence, number of
+supports, the documents and the first supporting sentence.
+"""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from kg.model import KnowledgeGraph
+from kg.rdf import written_facts
+from kg.vocab import local_name
+
+
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """A new ``MultiDiGraph`` with scalar attributes only (the model's own graph is left untouched).
+
+    Examples:
+        >>> from kg.model import Entity, KnowledgeGraph
+        >>> graph = KnowledgeGraph("https://e.org/")
+        >>> graph.add_entities([Entity("https://e.org/r1", "R1", "AIModel", ("R-1",), 3)])
+        >>> to_networkx(graph).nodes["https://e.org/r1"]
+        {'label': 'R1', 'type': 'AIModel', 'mention_count': 3, 'aliases': 'R-1'}
+    """
+    flat = nx.MultiDiGraph()
+    for entity in kg.entities:
+        flat.add_node(
+            entity.iri,
+            label=entity.label,
+            type=entity.type,
+            mention_count=entity.mention_count,
+            aliases="; ".join(entity.aliases),
+        )
+    for fact in written_facts(kg):
+        relation = fact.relation
+        flat.add_edge(
+            relation.subject,
+            relation.object,
+            key=relation.predicate,
+            predicate=relation.predicate,
+            label=local_name(relation.predicate),
+            confidence=relation.confidence,
+            support_count=len(relation.evidence),
+            documents="; ".join(sorted({e.doc_id for e in relation.evidence})),
+            sentence=relation.evidence[0].sentence.text if relation.evidence else "",
+        )
+    return flat
+
+
+def to_graphml(kg: KnowledgeGraph) -> str:
+    """The graph as GraphML text (typed ``<key>`` declarations; opens in Gephi)."""
+    return "\n".join(nx.generate_graphml(to_networkx(kg), encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def to_node_link_json(kg: KnowledgeGraph) -> str:
+    """The graph as networkx node-link JSON (``nodes`` and ``edges`` lists), sorted keys."""
+    data = nx.node_link_data(to_networkx(kg), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -89,7 +89,7 @@ def refuse_service(sparql: str) -> None:
         >>> refuse_service("SELECT * WHERE { ?s ?p ?o }")
         >>> refuse_service("SELECT * WHERE { \\\\u0053ERVICE <http://x/> { ?s ?p ?o } }")
         Traceback (most recent call last):
-        kg.errors.QueryRefusedError: SERVICE (federated query) is refused: kg never sends queries over the network
+        kg.errors.QueryRefusedError: SERVICE (federated query) is refused: ...
     """
     unescaped = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
     if "service" in unescaped.casefold():

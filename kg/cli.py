@@ -23,6 +23,7 @@ from kg.ingest import Skipped, count_documents
 from kg.nlp import DEFAULT_MODEL
 from kg.query import QueryResult, compact, format_result, run_query
 from kg.rdf import load_graph
+from kg.store import StoreChange, add_documents, load_store_graph, open_store_graph, remove_documents
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -68,18 +69,26 @@ def _parse_formats(value: str) -> list[str]:
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
+    ] = None,
     formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl,html",
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    into: Annotated[
+        Optional[Path], typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
+    ] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
 ) -> None:
-    """Build a knowledge graph from documents and write it (Turtle and HTML by default).
+    """Build a knowledge graph from documents and write it (Turtle and HTML by default), or add them to a store.
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,html   or   kg build more/ --into out/store
     """
     chosen = _parse_formats(formats)
+    if output is None and into is None:
+        raise typer.BadParameter("give --output PREFIX, --into STORE, or both")
     skipped: list[Skipped] = []
     started = time.perf_counter()
     try:
@@ -88,11 +97,13 @@ def build_command(
             console=stderr, transient=True,
         ) as progress:
             task = progress.add_task("documents", total=count_documents(paths) or None)
-            graph = build(
-                paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
+            options = dict(
+                model=model, base=base, n_process=jobs, batch_size=batch_size,
                 on_skip=skipped.append, on_document=lambda _doc: progress.advance(task),
             )
-        written = write_outputs(graph, output, chosen)
+            change = None if into is None else add_documents(into, paths, wait=wait, **options)
+            graph = build(paths, **options) if change is None else change.graph
+        written = write_outputs(graph, output, chosen) if output is not None else []
     except KGError as error:
         _report_skipped(skipped)
         raise _fail(error) from None
@@ -104,6 +115,51 @@ def build_command(
         + (f"; skipped {len(skipped)}" if skipped else ""),
         highlight=False,
     )
+    if change is not None:
+        _report_change(into, change)
+    for path in written:
+        stderr.print(f"  wrote {path}", highlight=False)
+
+
+def _report_change(store: Path, change: StoreChange) -> None:
+    counts = {"added": change.added, "replaced": change.replaced, "unchanged (skipped)": change.unchanged,
+              "removed": change.removed, "not in the store": change.missing}
+    summary = ", ".join(f"{len(ids)} {what}" for what, ids in counts.items() if ids) or "no change"
+    stderr.print(f"  store {store}: {summary}", highlight=False)
+
+
+@app.command("remove")
+def remove_command(
+    store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
+    doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to retract.")],
+    wait: Annotated[bool, typer.Option("--wait", help="Wait while another process writes the store.")] = False,
+) -> None:
+    """Retract documents from a store; facts that other documents also support stay, with their other evidence.
+
+    Example:  kg remove out/store bbc/tech/001.txt
+    """
+    try:
+        change = remove_documents(store, doc_ids, wait=wait)
+    except KGError as error:
+        raise _fail(error) from None
+    _report_change(store, change)
+
+
+@app.command("export")
+def export_command(
+    store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.nt, ...")],
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl",
+) -> None:
+    """Write a store's graph as files: the same files kg build -o PREFIX writes for the same documents.
+
+    Example:  kg export out/store -o out/all --format ttl,nt,html
+    """
+    chosen = _parse_formats(formats)
+    try:
+        written = write_outputs(load_store_graph(store), output, chosen)
+    except KGError as error:
+        raise _fail(error) from None
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 
@@ -115,7 +171,9 @@ def _report_skipped(skipped: list[Skipped]) -> None:
 
 @app.command("query")
 def query_command(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
+    graph_file: Annotated[
+        Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld) or a store directory.")
+    ],
     sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
     query_file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
@@ -130,7 +188,8 @@ def query_command(
         raise typer.BadParameter("give the query as an argument or with --file, not both")
     try:
         text = sparql if sparql is not None else _read_query(query_file)
-        result = run_query(load_graph(graph_file), text)
+        graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
+        result = run_query(graph, text)
     except KGError as error:
         raise _fail(error) from None
     if output_format == "table" and result.kind == "select":

@@ -35,3 +35,11 @@ class QueryRefusedError(KGError):
 
 class OutputError(KGError):
     """An output file could not be written."""
+
+
+class StoreError(KGError):
+    """A store directory is missing, not a kg store, or was built with other settings."""
+
+
+class StoreLockedError(StoreError):
+    """Another kg process is writing the store."""

@@ -42,7 +42,6 @@ from kg.vocab import DEFAULT_BASE, normalize_base
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1
 MANIFEST = "manifest.json"
-KEPT_GENERATIONS = 2  # the live one and the one before it, which a reader may still have open
 
 
 @dataclass(frozen=True)
@@ -272,8 +271,8 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _activate(store, target)
-    _collect_garbage(store)
+    previous = _activate(store, target)
+    _collect_garbage(store, keep={target} if previous is None else {target, previous})
     return graph
 
 
@@ -294,16 +293,19 @@ def _next_generation(generations: Path) -> int:
     return max(numbers, default=0) + 1
 
 
-def _activate(store: Path, generation: Path) -> None:
-    """Point ``current`` at ``generation`` with one atomic rename (the commit point)."""
+def _activate(store: Path, generation: Path) -> Path | None:
+    """Point ``current`` at ``generation`` with one atomic rename (the commit point); return the previous one."""
+    current = store / "current"
+    previous = store / os.readlink(current) if current.is_symlink() else None
     link = store / ".current.new"
     link.unlink(missing_ok=True)
     link.symlink_to(generation.relative_to(store))
-    os.replace(link, store / "current")
+    os.replace(link, current)
     _fsync_directory(store)
     readers_path = store / "oxigraph"
     if not readers_path.is_symlink():
         readers_path.symlink_to(Path("current") / "oxigraph")
+    return previous
 
 
 def _fsync_directory(path: Path) -> None:
@@ -314,17 +316,14 @@ def _fsync_directory(path: Path) -> None:
         os.close(handle)
 
 
-def _collect_garbage(store: Path) -> None:
-    """Delete old generations, unfinished ones left by killed runs, and records nothing refers to."""
-    generations = store / "generations"
-    live = (store / "current").resolve()
-    finished = sorted((p for p in generations.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
-    kept = [p for p in finished if p.resolve() == live or p in finished[-KEPT_GENERATIONS:]]
-    for path in generations.iterdir():
-        if path not in kept:
+def _collect_garbage(store: Path, keep: set[Path]) -> None:
+    """Delete all generations but ``keep`` (the live one and the one before it, which a reader may
+    still have open), what killed runs left, and records no kept generation refers to."""
+    for path in (store / "generations").iterdir():
+        if path not in keep:
             shutil.rmtree(path, ignore_errors=True)
     referenced = set()
-    for generation in kept:
+    for generation in keep:
         data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
         referenced.update(entry["records"] for entry in data["documents"].values())
     for path in (store / "records").glob("*/*"):

@@ -1,0 +1,69 @@
+"""Streaming at scale: long documents in parts, worker processes, bounded retention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import build, extract, write_outputs
+from kg.chunk import join_parts, split_text
+from kg.model import Document, Extraction, Mention
+from tests.conftest import SEEDS
+
+PARAGRAPH = "Nvidia CEO Jensen Huang spoke in Taipei. DeepSeek released R1 in January, analysts said."
+
+
+def test_split_text_covers_the_text_in_bounded_parts():
+    text = "\n\n".join(f"Paragraph {i}. It has two sentences." for i in range(50)) + " " + "x" * 120
+    parts = split_text(text, 100)
+    assert "".join(part for _, part in parts) == text
+    assert all(len(part) <= 100 for _, part in parts)
+    assert all(text[offset : offset + len(part)] == part for offset, part in parts)
+    assert all(part.endswith("\n\n") for _, part in parts[:-3]), "cuts fall at paragraph breaks first"
+
+
+def test_split_text_falls_back_to_sentences_then_spaces_then_a_hard_cut():
+    assert split_text("One two. Three four five six.", 20)[0] == (0, "One two. ")
+    assert split_text("aaaa bbbb cccc dddd", 12)[0] == (0, "aaaa bbbb ")
+    assert split_text("a" * 25, 10) == [(0, "a" * 10), (10, "a" * 10), (20, "a" * 5)]
+
+
+def test_join_parts_shifts_every_offset():
+    document = Document.from_text("d", "Apple. Nvidia.")
+    part = Extraction(document, (Mention("d", 0, 6, "Nvidia", "Organization"),), ())
+    joined = join_parts(document, [(0, part), (7, part)])
+    assert [(m.start, m.end) for m in joined.mentions] == [(0, 6), (7, 13)]
+
+
+@pytest.mark.model
+def test_long_document_parsed_in_parts_keeps_offsets_right(tmp_path: Path):
+    text = "\n\n".join(f"{PARAGRAPH} Story {i} ends here." for i in range(40))
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    (extraction,) = extract([tmp_path / "long.txt"], part_chars=500)
+    assert len(split_text(text, 500)) > 5
+    assert extraction.document.text == text
+    assert extraction.mentions and all(text[m.start : m.end] == m.text for m in extraction.mentions)
+    assert max(m.start for m in extraction.mentions) > len(text) - 500, "the last part's mentions are kept"
+    for relation in extraction.relations:
+        assert text[relation.sentence.start : relation.sentence.end] == relation.sentence.text
+        for mention in (relation.subject, relation.object):
+            assert text[mention.start : mention.end] == mention.text
+    whole = next(extract([tmp_path / "long.txt"]))
+    assert {(m.start, m.text) for m in extraction.mentions} == {(m.start, m.text) for m in whole.mentions}
+
+
+@pytest.mark.model
+def test_two_worker_processes_give_the_same_graph_as_one(tmp_path: Path):
+    (tmp_path / "more.txt").write_text("\n\n".join([PARAGRAPH] * 3), encoding="utf-8")
+    paths = [SEEDS, tmp_path / "more.txt"]
+    one = write_outputs(build(paths, n_process=1, batch_size=1), tmp_path / "one", ["ttl"])[0]
+    two = write_outputs(build(paths, n_process=2, batch_size=1), tmp_path / "two", ["ttl"])[0]
+    assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.model
+def test_a_built_graph_keeps_no_document_text():
+    graph = build([SEEDS])
+    assert graph.documents and all(document.text == "" for document in graph.documents.values())
+    assert all(len(document.sha256) == 64 for document in graph.documents.values())

@@ -1,9 +1,9 @@
 """Split long documents into parts spaCy can parse, and put their extraction records back together.
 
 spaCy refuses texts longer than ``nlp.max_length`` (1,000,000 characters), and a batch of
-parses needs memory in proportion to the characters in it (about 1 GB per million with
-en_core_web_sm, measured): a document longer than :data:`PART_CHARS` is therefore parsed
-in parts, so a batch of 32 stays well under 1 GB whatever the input. A part ends at the
+parses needs memory in proportion to the characters in it (about 3 GB per million
+characters with en_core_web_sm, measured): a document longer than :data:`PART_CHARS` is therefore parsed
+in parts, so a batch of 32 stays near 1 GB whatever the input. A part ends at the
 last paragraph break before the limit, else at the last sentence end, else at the last
 space (a hard cut only when there is none); each part is parsed on its own and its
 records are shifted by the part's offset, so every offset stays an offset into the whole text.
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from kg.model import Document, Extraction
 
-PART_CHARS = 20_000
+PART_CHARS = 10_000
 # Boundaries tried in order; each pattern's match end is where the next part starts.
 BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 

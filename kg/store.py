@@ -279,9 +279,9 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
 def _write_oxigraph(path: Path, graph: KnowledgeGraph) -> None:
     import pyoxigraph
 
-    from kg.rdf import to_dataset
+    from kg.rdf import serialize, to_dataset
 
-    quads = to_dataset(graph).serialize(format="nquads", encoding="utf-8")
+    quads = serialize(to_dataset(graph), "nq").encode("utf-8")
     oxigraph = pyoxigraph.Store(str(path))
     oxigraph.bulk_load(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     oxigraph.flush()

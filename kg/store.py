@@ -42,6 +42,7 @@ from kg.vocab import DEFAULT_BASE, normalize_base
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1
 MANIFEST = "manifest.json"
+STORE_ENTRIES = frozenset({"lock", "current", "oxigraph", "generations", "records", ".current.new"})
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def add_documents(
         InputError: nothing could be read and the store is new.
     """
     store = Path(store)
+    _refuse_foreign_directory(store)
     with locked(store, wait=wait):
         old = read_manifest(store) if is_store(store) else Manifest(normalize_base(base), model)
         _check_settings(store, old, model, normalize_base(base))
@@ -223,6 +225,16 @@ def remove_documents(store: str | Path, doc_ids: Iterable[str], *, wait: bool = 
         documents = {d: entry for d, entry in old.documents.items() if d not in removed}
         graph = _commit(store, Manifest(old.base, old.model, documents), {})
     return StoreChange(removed=removed, missing=missing, graph=graph)
+
+
+def _refuse_foreign_directory(store: Path) -> None:
+    """Never turn a folder of other files into a store (``--into ~`` by mistake)."""
+    if store.is_dir() and not is_store(store):
+        foreign = sorted(p.name for p in store.iterdir() if p.name not in STORE_ENTRIES)
+        if foreign:
+            raise StoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
+    elif store.exists() and not store.is_dir():
+        raise StoreError(f"{store}: not a kg store (a file, not a folder)")
 
 
 def _check_settings(store: Path, manifest: Manifest, model: str, base: str) -> None:

@@ -172,6 +172,9 @@ def test_other_settings_are_refused(corpus: Path, tmp_path: Path):
         add_documents(store, [corpus / "b.txt"], base="https://other.example/")
     with pytest.raises(StoreError, match="not a kg store"):
         load_store_graph(tmp_path)
+    with pytest.raises(StoreError, match="not a kg store and not empty"):
+        add_documents(corpus, [corpus / "a.txt"])
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt", "c.txt"]
 
 
 # ---------------------------------------------------------------- killed writers

@@ -67,3 +67,19 @@ def test_a_built_graph_keeps_no_document_text():
     graph = build([SEEDS])
     assert graph.documents and all(document.text == "" for document in graph.documents.values())
     assert all(len(document.sha256) == 64 for document in graph.documents.values())
+
+
+def test_store_commands_have_examples_and_build_needs_a_target(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    for command in ("remove", "export"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and "Example" in result.output
+    (tmp_path / "a.txt").write_text("DeepSeek released R1.", encoding="utf-8")
+    neither = runner.invoke(app, ["build", str(tmp_path / "a.txt")])
+    assert neither.exit_code == 2 and "--into" in neither.output
+    missing = runner.invoke(app, ["export", str(tmp_path), "-o", str(tmp_path / "x")])
+    assert missing.exit_code == 1 and "not a kg store" in missing.output and "Traceback" not in missing.output

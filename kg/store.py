@@ -193,7 +193,7 @@ def add_documents(
             new[extraction.document.id] = extraction.without_text()
         if not new and not unchanged and not old.documents:
             raise InputError("no document could be read from the given paths")
-        if new or not old.documents:
+        if new:
             documents = dict(old.documents)
             for doc_id, extraction in new.items():
                 documents[doc_id] = (extraction.document.sha256, _write_records(store, extraction))

@@ -1,8 +1,9 @@
 """The pipeline benchmark: ``kg build`` against bare ``nlp.pipe``, and incremental builds.
 
 Every run is a fresh subprocess, timed by wall clock from start to exit (interpreter start
-and model load included on both sides), while the summed resident memory of its process
-tree (spaCy's workers included) is sampled for the peak. The bare run parses the same
+and model load included on both sides) and by the CPU seconds of its whole process tree
+(``RUSAGE_CHILDREN``: steadier than wall time on a shared machine), while the summed
+resident memory of the tree (spaCy's workers included) is sampled for the peak. The bare run parses the same
 texts with the same pipeline (:func:`kg.nlp.load_pipeline`), batch size and processes,
 through the same ``nlp.pipe(as_tuples=True)`` call, and does nothing else.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,9 +33,10 @@ SAMPLE_SECONDS = 0.05
 
 @dataclass(frozen=True)
 class Run:
-    """One timed subprocess: wall-clock seconds, peak RSS of its process tree, and what it printed."""
+    """One timed subprocess: wall-clock and CPU seconds, peak RSS of its process tree, and what it printed."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     stdout: str
 
@@ -46,6 +49,7 @@ def measure(command: list[str]) -> Run:
     """
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(process.pid)
@@ -55,9 +59,11 @@ def measure(command: list[str]) -> Run:
         time.sleep(SAMPLE_SECONDS)
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command[-6:])} failed ({process.returncode}): {stderr.strip()[-2000:]}")
-    return Run(round(seconds, 2), round(peak / 2**20, 1), stdout)
+    return Run(round(seconds, 2), round(cpu, 2), round(peak / 2**20, 1), stdout)
 
 
 def _tree_rss(process: Any) -> int:
@@ -107,6 +113,7 @@ def run_pipeline_benchmark(
                 "bare": _rates(bare, documents, tokens),
                 "kg_build": _rates(built, documents, tokens),
                 "ratio": round(built.seconds / bare.seconds, 3),
+                "cpu_ratio": round(built.cpu_seconds / bare.cpu_seconds, 3),
             })
         if documents > increment:
             results["incremental"] = _incremental(corpus, work, documents, increment, model, batch_size)
@@ -114,7 +121,7 @@ def run_pipeline_benchmark(
 
 
 def _rates(run: Run, documents: int, tokens: int) -> dict[str, float]:
-    return {"seconds": run.seconds, "peak_rss_mb": run.peak_rss_mb,
+    return {"seconds": run.seconds, "cpu_seconds": run.cpu_seconds, "peak_rss_mb": run.peak_rss_mb,
             "documents_per_s": round(documents / run.seconds, 2), "tokens_per_s": round(tokens / run.seconds)}
 
 
@@ -129,26 +136,30 @@ def _incremental(corpus: Path, work: Path, documents: int, increment: int, model
     alone = measure([*KG_COMMAND, "build", str(last), "--into", str(work / "alone"), *settings])
     return {"store_documents": documents - increment, "added": increment, "into_store_s": into.seconds,
             "alone_s": alone.seconds, "ratio": round(into.seconds / alone.seconds, 3),
+            "into_store_cpu_s": into.cpu_seconds, "alone_cpu_s": alone.cpu_seconds,
+            "cpu_ratio": round(into.cpu_seconds / alone.cpu_seconds, 3),
             "into_store_peak_rss_mb": into.peak_rss_mb}
 
 
 def format_table(results: dict[str, Any]) -> str:
     """The results as a plain-text table."""
     lines = [f"{results['documents']} documents from {results['corpus']} ({results['model']}, batch {results['batch_size']})",
-             f"{'jobs':>4} {'run':<9} {'seconds':>8} {'docs/s':>7} {'tokens/s':>9} {'peak RSS MB':>12} {'kg/bare':>8}"]
+             f"{'jobs':>4} {'run':<9} {'seconds':>8} {'CPU s':>8} {'docs/s':>7} {'tokens/s':>9} {'peak RSS MB':>12} "
+             f"{'kg/bare':>8} {'(CPU)':>6}"]
     for run in results["runs"]:
         for name in ("bare", "kg_build"):
             row = run[name]
-            ratio = f"{run['ratio']:>8.3f}" if name == "kg_build" else ""
-            lines.append(f"{run['jobs']:>4} {name:<9} {row['seconds']:>8.2f} {row['documents_per_s']:>7.2f} "
-                         f"{row['tokens_per_s']:>9} {row['peak_rss_mb']:>12.1f} {ratio}")
+            ratio = f"{run['ratio']:>8.3f} {run['cpu_ratio']:>6.3f}" if name == "kg_build" else ""
+            lines.append(f"{run['jobs']:>4} {name:<9} {row['seconds']:>8.2f} {row['cpu_seconds']:>8.2f} "
+                         f"{row['documents_per_s']:>7.2f} {row['tokens_per_s']:>9} {row['peak_rss_mb']:>12.1f} {ratio}")
     by_jobs = {run["jobs"]: run["kg_build"]["seconds"] for run in results["runs"]}
     if 1 in by_jobs and 2 in by_jobs:
         lines.append(f"kg build speed-up, jobs 2 over jobs 1: {by_jobs[1] / by_jobs[2]:.2f}x")
     if "incremental" in results:
         inc = results["incremental"]
         lines.append(f"incremental: {inc['added']} documents into a store of {inc['store_documents']}: "
-                     f"{inc['into_store_s']:.2f} s; alone {inc['alone_s']:.2f} s; ratio {inc['ratio']:.3f}")
+                     f"{inc['into_store_s']:.2f} s; alone {inc['alone_s']:.2f} s; ratio {inc['ratio']:.3f} "
+                     f"(CPU {inc['into_store_cpu_s']:.1f} s / {inc['alone_cpu_s']:.1f} s = {inc['cpu_ratio']:.3f})")
     return "\n".join(lines)
 
 

@@ -83,3 +83,18 @@ def test_store_commands_have_examples_and_build_needs_a_target(tmp_path: Path):
     assert neither.exit_code == 2 and "--into" in neither.output
     missing = runner.invoke(app, ["export", str(tmp_path), "-o", str(tmp_path / "x")])
     assert missing.exit_code == 1 and "not a kg store" in missing.output and "Traceback" not in missing.output
+
+
+def test_bench_measures_a_process_tree_and_refuses_a_missing_corpus(tmp_path: Path, capsys):
+    import sys
+
+    from kg.bench.__main__ import main
+    from kg.bench.pipeline import measure, write_sample
+
+    run = measure([sys.executable, "-c", "import time; x = bytearray(80_000_000); time.sleep(0.5); print('done')"])
+    assert run.stdout.strip() == "done" and run.peak_rss_mb > 70 and run.seconds >= 0.5
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(f'{{"id": "{i}", "text": "Text {i}."}}\n' for i in range(5)), encoding="utf-8")
+    assert write_sample(corpus, tmp_path / "tail.jsonl", 3, 10) == 2
+    assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 1
+    assert "missing.jsonl: corpus not found" in capsys.readouterr().err

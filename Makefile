@@ -21,5 +21,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# make bench [BENCH_LIMIT=200] [BENCH_CORPUS=path/to/corpus.jsonl]
+BENCH_CORPUS ?= ../shared/corpus/bbc.jsonl
+BENCH_LIMIT ?=
+
+bench: $(STAMP)
+	$(BIN)/python -m kg.bench --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
+
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html .pytest_cache

@@ -11,11 +11,13 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from typing import Any, TextIO
 
 from rdflib import Dataset
 
+from kg.chunk import PART_CHARS, join_parts, split_text
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
@@ -39,14 +41,20 @@ def extract(
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
     n_process: int = 1,
+    part_chars: int = PART_CHARS,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
-    """Stream the extraction records of every document under ``paths``."""
-    documents = read_documents(paths, on_skip)
+    """Stream the extraction records of every document under ``paths`` (see :func:`extract_documents`)."""
     return extract_documents(
-        documents, model=model, batch_size=batch_size, n_process=n_process, on_document=on_document, gazetteer=gazetteer
+        read_documents(paths, on_skip),
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        part_chars=part_chars,
+        on_document=on_document,
+        gazetteer=gazetteer,
     )
 
 
@@ -56,20 +64,51 @@ def extract_documents(
     model: str = DEFAULT_MODEL,
     batch_size: int = 32,
     n_process: int = 1,
+    part_chars: int = PART_CHARS,
     on_document: DocumentHandler | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> Iterator[Extraction]:
-    """Parse documents already in memory and stream their extraction records.
+    """Parse and extract documents as a stream, in input order.
 
-    ``gazetteer`` replaces the shipped one (see :func:`kg.gazetteer.load_gazetteer`).
+    Documents flow through ``nlp.pipe(as_tuples=True)`` in batches, so only the batches in
+    flight are in memory. A document longer than ``part_chars`` (or the model's
+    ``max_length``) is parsed in parts (:mod:`kg.chunk`) whose records are put back
+    together with their offsets into the whole text.
+
+    Args:
+        documents: the documents to parse.
+        model: name (or path) of an installed spaCy pipeline.
+        batch_size: texts per ``nlp.pipe`` batch.
+        n_process: spaCy worker processes.
+        part_chars: longest text parsed in one piece.
+        on_document: called after each document is extracted (for progress).
+        gazetteer: replaces the shipped gazetteer (see :func:`kg.gazetteer.load_gazetteer`).
     """
     nlp = load_pipeline(model)
     rules = load_rules() if gazetteer is None else replace(load_rules(), gazetteer=gazetteer)
-    pairs = ((doc.text, doc) for doc in documents)
-    for parsed, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    pending: dict[int, Document] = {}
+    parts = _document_parts(documents, min(part_chars, nlp.max_length), pending)
+    parsed = nlp.pipe(parts, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for number, group in groupby(parsed, key=lambda item: item[1][0]):
+        document = pending.pop(number)
+        pieces = [(offset, extract_document(doc, document, rules)) for doc, (_, offset) in group]
+        extraction = pieces[0][1] if len(pieces) == 1 else join_parts(document, pieces)
         if on_document is not None:
             on_document(document)
-        yield extract_document(parsed, document, rules)
+        yield extraction
+
+
+def _document_parts(
+    documents: Iterable[Document], max_chars: int, pending: dict[int, Document]
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    """``(text, (document number, offset))`` for each part; the documents wait in ``pending``.
+
+    Only the small context tuple travels to spaCy's worker processes, not the document.
+    """
+    for number, document in enumerate(documents):
+        pending[number] = document
+        for offset, text in split_text(document.text, max_chars):
+            yield text, (number, offset)
 
 
 def build(
@@ -85,6 +124,9 @@ def build(
     gazetteer: Gazetteer | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from text files, folders and JSONL files.
+
+    Documents are streamed; what is kept per document is its metadata and extraction
+    records, never its text.
 
     Args:
         paths: files (``.txt``, ``.md``, ``.jsonl``) and folders to read.
@@ -113,7 +155,7 @@ def build(
             paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document,
             gazetteer=gazetteer,
         )
-    extractions = list(records)
+    extractions = [extraction.without_text() for extraction in records]
     if not extractions:
         raise InputError("no document could be read from the given paths")
     return merge(extractions, base, gazetteer)

@@ -32,8 +32,9 @@ from kg.nlp import DEFAULT_MODEL
 from kg.query import OUTPUT_FORMATS as QUERY_FORMATS
 from kg.query import QueryResult, compact, example_query, format_result, list_examples, run_query
 from kg.rdf import load_graph
-from kg.serve import DEFAULT_HOST, DEFAULT_PORT
 from kg.render import COLOR_MODES, DEFAULT_MAX_NODES, PageOptions
+from kg.serve import DEFAULT_HOST, DEFAULT_PORT
+from kg.store import StoreChange, add_documents, load_store_graph, open_store_graph, remove_documents
 from kg.vocab import DEFAULT_BASE
 
 app = typer.Typer(
@@ -79,7 +80,9 @@ def _parse_formats(value: str) -> list[str]:
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
+    ] = None,
     formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl,html",
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
@@ -97,18 +100,27 @@ def build_command(
     infer: Annotated[
         bool, typer.Option("--infer", help="Add what the ontology entails (OWL-RL: inverses, superclass types).")
     ] = False,
+    into: Annotated[
+        Optional[Path], typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
+    ] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
 ) -> None:
-    """Build a knowledge graph from documents and write it (Turtle and HTML by default), plus PREFIX.merges.tsv.
+    """Build a knowledge graph from documents and write it (Turtle and HTML by default, plus PREFIX.merges.tsv), or add them to a store.
 
-    Example:  kg build seeds/ -o out/seeds --format ttl,trig,nq,jsonld,graphml,html --infer --max-nodes 300
+    Example:  kg build seeds/ -o out/seeds --format ttl,trig,graphml,html --max-nodes 300   or   kg build more/ --into out/store
     """
     chosen = _parse_formats(formats)
     chosen += [] if "merges" in chosen else ["merges"]
+    if output is None and into is None:
+        raise typer.BadParameter("give --output PREFIX, --into STORE, or both")
+    if into is not None and (dask is not None or gazetteer or no_gazetteer):
+        raise typer.BadParameter("--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer")
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
-    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{output.name} — knowledge graph")
+    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{(output or into).name} — knowledge graph")
     notices: list[Notice] = []
     started = time.perf_counter()
+    change: StoreChange | None = None
     try:
         with _quiet_interrupts():
             with Progress(
@@ -116,12 +128,18 @@ def build_command(
                 console=stderr, transient=True, disable=not stderr.is_terminal,  # logs get no blank line
             ) as progress:
                 task = progress.add_task("documents", total=count_documents(paths) or None)
-                graph = build(
-                    paths, model=model, base=base, n_process=jobs, batch_size=batch_size,
-                    on_skip=notices.append, on_document=lambda _doc: progress.advance(task), dask_address=dask,
-                    gazetteer=_gazetteer(gazetteer, no_gazetteer),
+                options = dict(
+                    model=model, base=base, n_process=jobs, batch_size=batch_size,
+                    on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
                 )
-            written = write_outputs(graph, output, chosen, page, infer_rdf=infer)
+                if into is not None:
+                    change = add_documents(into, paths, wait=wait, **options)
+                    graph = change.graph
+                else:
+                    graph = build(
+                        paths, dask_address=dask, gazetteer=_gazetteer(gazetteer, no_gazetteer), **options
+                    )
+            written = write_outputs(graph, output, chosen, page, infer_rdf=infer) if output is not None else []
     except KGError as error:
         _report_notices(notices)
         raise _fail(error) from None
@@ -137,6 +155,51 @@ def build_command(
         + (f"; skipped {skipped} (listed above)" if skipped else ""),
         highlight=False,
     )
+    if change is not None:
+        _report_change(into, change)
+    for path in written:
+        stderr.print(f"  wrote {path}", highlight=False)
+
+
+def _report_change(store: Path, change: StoreChange) -> None:
+    counts = {"added": change.added, "replaced": change.replaced, "unchanged (skipped)": change.unchanged,
+              "removed": change.removed, "not in the store": change.missing}
+    summary = ", ".join(f"{len(ids)} {what}" for what, ids in counts.items() if ids) or "no change"
+    stderr.print(f"  store {store}: {summary}", highlight=False)
+
+
+@app.command("remove")
+def remove_command(
+    store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
+    doc_ids: Annotated[list[str], typer.Argument(help="Ids of the documents to retract.")],
+    wait: Annotated[bool, typer.Option("--wait", help="Wait while another process writes the store.")] = False,
+) -> None:
+    """Retract documents from a store; facts that other documents also support stay, with their other evidence.
+
+    Example:  kg remove out/store bbc/tech/001.txt
+    """
+    try:
+        change = remove_documents(store, doc_ids, wait=wait)
+    except KGError as error:
+        raise _fail(error) from None
+    _report_change(store, change)
+
+
+@app.command("export")
+def export_command(
+    store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.nt, ...")],
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl",
+) -> None:
+    """Write a store's graph as files: the same files kg build -o PREFIX writes for the same documents.
+
+    Example:  kg export out/store -o out/all --format ttl,nt,html
+    """
+    chosen = _parse_formats(formats)
+    try:
+        written = write_outputs(load_store_graph(store), output, chosen)
+    except KGError as error:
+        raise _fail(error) from None
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 
@@ -188,7 +251,8 @@ def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
 @app.command("query")
 def query_command(
     graph_file: Annotated[
-        Optional[Path], typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")
+        Optional[Path],
+        typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld) or a store directory."),
     ] = None,
     sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
     query_file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
@@ -213,7 +277,8 @@ def query_command(
         raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
     try:
         text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
-        result = run_query(load_graph(graph_file), text, allow_service=allow_service, timeout=timeout)
+        graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
+        result = run_query(graph, text, allow_service=allow_service, timeout=timeout)
         if output_format == "table" and result.kind == "select":
             _print_table(result, limit_rows)
         else:

@@ -61,3 +61,11 @@ class OutputError(KGError):
 
 class ServerError(KGError):
     """A server kg runs or talks to (SPARQL endpoint, Graph Store, Dask scheduler) cannot be started, reached or used."""
+
+
+class StoreError(KGError):
+    """A store directory is missing, not a kg store, or was built with other settings."""
+
+
+class StoreLockedError(StoreError):
+    """Another kg process is writing the store."""

@@ -10,7 +10,7 @@ edge keys are predicate IRIs.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -50,6 +50,10 @@ class Document:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return cls(doc_id, text, digest, title=title, date=date, source=source)
 
+    def without_text(self) -> Document:
+        """The same document with its text dropped: what a built graph keeps (id, hash, metadata)."""
+        return replace(self, text="")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -58,6 +62,10 @@ class Sentence:
     start: int
     end: int
     text: str
+
+    def shifted(self, offset: int) -> Sentence:
+        """The same sentence with its offsets moved by ``offset`` characters."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,10 @@ class Mention:
         """The name under which this mention merges: ``name`` if set, else its text."""
         return self.name or self.text
 
+    def shifted(self, offset: int) -> Mention:
+        """The same mention with its offsets moved by ``offset`` characters."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
 
 @dataclass(frozen=True)
 class RelationMention:
@@ -103,6 +115,15 @@ class RelationMention:
     confidence: float
     rule: str
 
+    def shifted(self, offset: int) -> RelationMention:
+        """The same relation mention with every offset moved by ``offset`` characters."""
+        return replace(
+            self,
+            subject=self.subject.shifted(offset),
+            object=self.object.shifted(offset),
+            sentence=self.sentence.shifted(offset),
+        )
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -117,6 +138,57 @@ class Extraction:
         return [{"kind": "mention", **asdict(m)} for m in self.mentions] + [
             {"kind": "relation", **asdict(r)} for r in self.relations
         ]
+
+    def shifted(self, offset: int) -> Extraction:
+        """The same records with every character offset moved by ``offset``.
+
+        Used when a long document is parsed in parts: a part's records are shifted by
+        where the part starts in the whole text.
+
+        Examples:
+            >>> m = Mention("a", 0, 5, "Apple", "Organization")
+            >>> Extraction(Document.from_text("a", "Apple"), (m,), ()).shifted(10).mentions[0].start
+            10
+        """
+        return replace(
+            self,
+            mentions=tuple(m.shifted(offset) for m in self.mentions),
+            relations=tuple(r.shifted(offset) for r in self.relations),
+        )
+
+    def without_text(self) -> Extraction:
+        """The same records with the document's text dropped (what a built graph and a store keep)."""
+        return replace(self, document=self.document.without_text())
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of the document's metadata (no text) and all its records."""
+        metadata = asdict(self.document.without_text())
+        del metadata["text"]
+        return {"document": metadata, "records": self.to_records()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        """Rebuild the records written by :meth:`to_json` (the document comes back without its text).
+
+        Examples:
+            >>> m = Mention("a", 0, 5, "Apple", "Organization")
+            >>> e = Extraction(Document.from_text("a", "Apple").without_text(), (m,), ())
+            >>> Extraction.from_json(e.to_json()) == e
+            True
+        """
+        document = Document(text="", **data["document"])
+        mentions: list[Mention] = []
+        relations: list[RelationMention] = []
+        for record in data["records"]:
+            fields = {k: v for k, v in record.items() if k != "kind"}
+            if record["kind"] == "mention":
+                mentions.append(Mention(**fields))
+            else:
+                fields["subject"] = Mention(**fields["subject"])
+                fields["object"] = Mention(**fields["object"])
+                fields["sentence"] = Sentence(**fields["sentence"])
+                relations.append(RelationMention(**fields))
+        return cls(document, tuple(mentions), tuple(relations))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,46 @@
+"""``python -m kg.bench``: run the benchmarks, print a table, write ``out/bench.json``.
+
+Example:  python -m kg.bench --corpus ../shared/corpus/bbc.jsonl --limit 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg.bench.pipeline import format_table, run_pipeline_benchmark
+from kg.build import atomic_write_text
+from kg.nlp import DEFAULT_MODEL
+
+DEFAULT_CORPUS = Path("../shared/corpus/bbc.jsonl")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the pipeline benchmark; return the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus of {id, text} lines.")
+    parser.add_argument("--limit", type=int, default=None, help="Use only the first N documents.")
+    parser.add_argument("--jobs", default="1,2", help="Comma-separated worker-process counts to compare.")
+    parser.add_argument("--increment", type=int, default=100, help="Documents added to a store in the incremental run.")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--output", type=Path, default=Path("out/bench.json"))
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"kg.bench: error: {args.corpus}: corpus not found; give one with --corpus (make bench BENCH_CORPUS=...)",
+              file=sys.stderr)
+        return 1
+    jobs = tuple(int(n) for n in args.jobs.split(","))
+    results = {"pipeline": run_pipeline_benchmark(
+        args.corpus, limit=args.limit, jobs=jobs, increment=args.increment, model=args.model, batch_size=args.batch_size
+    )}
+    atomic_write_text(args.output, json.dumps(results, indent=2) + "\n")
+    print(format_table(results["pipeline"]))
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

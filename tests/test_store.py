@@ -133,7 +133,7 @@ def test_store_graph_holds_what_the_files_hold(corpus: Path, tmp_path: Path):
     graph = add_documents(store, [corpus]).graph
     from kg.rdf import to_dataset
 
-    expected = set(to_dataset(graph).default_graph)
+    expected = {plain(triple) for triple in to_dataset(graph).default_graph}
     assert {plain(triple) for triple in open_store_graph(store)} == expected
 
 

@@ -299,10 +299,10 @@ def _atomic_stream(path: Path) -> Iterator[TextIO]:
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         raise
-    _sync_directory(path.parent)
+    sync_directory(path.parent)
 
 
-def _sync_directory(folder: Path) -> None:
+def sync_directory(folder: Path) -> None:
     """Make a rename in ``folder`` durable (best effort: not every platform can open a folder)."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)

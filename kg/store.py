@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.build import DocumentHandler, atomic_write_text, extract_documents, merge
+from kg.build import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
 from kg.errors import InputError, StoreError, StoreLockedError
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
@@ -313,19 +313,11 @@ def _activate(store: Path, generation: Path) -> Path | None:
     link.unlink(missing_ok=True)
     link.symlink_to(generation.relative_to(store))
     os.replace(link, current)
-    _fsync_directory(store)
+    sync_directory(store)
     readers_path = store / "oxigraph"
     if not readers_path.is_symlink():
         readers_path.symlink_to(Path("current") / "oxigraph")
     return previous
-
-
-def _fsync_directory(path: Path) -> None:
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _collect_garbage(store: Path, keep: set[Path]) -> None:

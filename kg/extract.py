@@ -377,15 +377,23 @@ class _AntecedentFinder:
         self.starts = [m.start for m in mentions]
         self.rules = rules
 
-    def anaphor(self, token: Token) -> Mention | None:
-        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``."""
+    def anaphor(self, token: Token, excluded: Iterable[Mention] = ()) -> Mention | None:
+        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
+
+        An antecedent in the same sentence is returned itself: the name is right there
+        ("Kennedy had won when Sirhan shot him"). ``excluded`` are mentions the pronoun
+        cannot stand for: a verb's object pronoun is never its own subject ("him" is not
+        "Sirhan" in "Sirhan shot him").
+        """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
         if classes is None or (token.pos_ != "PRON" and not _is_definite(token) and token.dep_ != "compound"):
             return None
-        mention = self.nearest(token, classes)
+        mention = self.nearest(token, classes, excluded)
         if mention is None:
             return None
+        if mention.start >= token.sent.start_char:
+            return mention
         span = _anaphor_span(token)
         return Mention(
             mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
@@ -393,12 +401,13 @@ class _AntecedentFinder:
             name=mention.merge_name, name_rule="coreference",
         )
 
-    def nearest(self, token: Token, classes: Iterable[str]) -> Mention | None:
-        """The closest mention before ``token`` whose class is one of ``classes``."""
+    def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
+        """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""
         wanted = tuple(classes)
+        names = {m.merge_name for m in excluded}
         position = bisect_left(self.starts, token.idx)
         for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
-            if any(is_a(mention.type, c) for c in wanted):
+            if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
                 return mention
         return None
 
@@ -574,7 +583,7 @@ def _verb_relations(
         trigger = rules.verbs.get(lemma)
         if trigger is not None:
             for obj in objects:
-                for o in _argument_mentions([obj], by_token, rules, antecedents):
+                for o in _argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
                     matched = True
                     yield from (_Candidate(s, o, trigger) for s in subject_mentions)
         prep_triggers = rules.verb_preps.get(lemma, {})
@@ -600,15 +609,20 @@ def _relative_where(verb: Token, prep: str) -> list[Token]:
 
 
 def _argument_mentions(
-    tokens: Iterable[Token], by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+    tokens: Iterable[Token],
+    by_token: dict[int, Mention],
+    rules: Rules,
+    antecedents: _AntecedentFinder,
+    excluded: Iterable[Mention] = (),
 ) -> list[Mention]:
-    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent."""
+    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent
+    (never one of ``excluded``)."""
     found: list[Mention] = []
     for token in tokens:
         here = _mentions_at(token, by_token, rules)
         if not here and token.pos_ == "NOUN":
             here = _described_mentions(token, by_token, rules)  # "an actor who killed X": the actor named
-        anaphor = antecedents.anaphor(token) if not here else None
+        anaphor = antecedents.anaphor(token, excluded) if not here else None
         found.extend(here if anaphor is None else [anaphor])
     return found
 

@@ -295,3 +295,20 @@ def test_native_place_of_a_possessive_pronoun_is_where_the_person_is_from(vocab)
         ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"],
     )
     assert ("Jackson", "livesIn", "Texas") in {(r.subject.merge_name, r.predicate, r.object.text) for r in _extraction(doc).relations}
+
+
+def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands_for_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Kennedy", "Kennedy", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("when", "when", 4, "advmod", "SCONJ", "WRB"),
+            ("Sirhan", "Sirhan", 4, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "advcl", "VERB", "VBD"),
+            ("him", "he", 4, "dobj", "PRON", "PRP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Sirhan", "killed", "Kennedy")}

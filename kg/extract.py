@@ -154,6 +154,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
+    elif source != "gazetteer" and _described_as_person(span, rules):
+        type_name, source = "Person", "person_cue"
     elif type_name == "Person" and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = "Organization", "shape"
     if name and source == "ner":
@@ -183,6 +185,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues: list[Token] = []
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
         cues.append(root.head)
+        modified = rules.modified_nouns.get(root.head.lemma_.casefold())
+        if modified is not None:  # "a Fargo native": Fargo is a place
+            return modified
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
@@ -196,6 +201,21 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _described_as_person(span: Span, rules: Rules) -> bool:
+    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
+    a "who" clause ("Warner, who lives in Ocala")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
+        return True
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
+        for c in root.children
+    )
 
 
 def _recover_names_from_context(
@@ -718,8 +738,8 @@ def _title_relations(
     named before it, with less confidence.
     """
     for noun in sent:
-        if noun.i in by_token or noun.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
+            continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
         trigger = _title_phrase_trigger(noun, rules)
         if trigger is None:
             continue

@@ -312,3 +312,39 @@ def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands
         ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
     )
     assert _facts(doc) == {("Sirhan", "killed", "Kennedy")}
+
+
+def test_who_clause_makes_a_person_who_lives_somewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Warner", "Warner", 4, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("lives", "live", 0, "relcl", "VERB", "VBZ"),
+            ("sued", "sue", 4, "ROOT", "VERB", "VBD"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Ocala", "Ocala", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE"],
+    )
+    extraction = _extraction(doc)
+    assert {(m.text, m.type) for m in extraction.mentions} >= {("Warner", "Person")}
+    assert ("Warner", "livesIn", "Ocala") in _facts(doc)
+
+
+def test_a_place_native_is_a_person_from_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Vee", "Vee", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("Fargo", "Fargo", 4, "compound", "PROPN", "NNP"),
+            ("native", "native", 0, "appos", "ADJ", "JJ"),
+            ("sang", "sing", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Vee", "Person"), ("Fargo", "Place")}
+    assert _facts(doc) == {("Vee", "livesIn", "Fargo")}

@@ -455,6 +455,7 @@ def _sentence_relations(
         partial(_verb_relations, antecedents=antecedents),
         _noun_relations,
         partial(_title_relations, antecedents=antecedents),
+        _role_relations,
         _possessive_relations,
         _locative_relations,
         partial(_home_relations, antecedents=antecedents),
@@ -769,6 +770,24 @@ def _title_relations(
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (_Candidate(person, title, contextual) for person in people)
+
+
+def _role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
+    describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
+    if rules.membership is None or not rules.role_preps:
+        return
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in by_token or _title_phrase_trigger(noun, rules) is not None:
+            continue
+        described = noun.head if noun.dep_ == "conj" else noun  # "an ecologist and entomologist at Cornell"
+        people = [m for m in _described_mentions(described, by_token, rules) if is_a(m.type, "Person")]
+        if not people:
+            continue
+        for target in _prep_objects(noun, rules.role_preps):
+            for org in _mentions_at(target, by_token, rules):
+                if is_a(org.type, "Organization"):
+                    yield from (_Candidate(person, org, rules.membership) for person in people)
 
 
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

@@ -60,6 +60,7 @@ class Rules:
     dateline: Trigger | None = None
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
+    role_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
@@ -162,6 +163,7 @@ def _add_family(rules: Rules, path: Path) -> None:
     if "person_preps" in family:
         rules.membership = Trigger(predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep")
         rules.membership_preps = frozenset(family["person_preps"])
+        rules.role_preps = frozenset(family.get("role_preps", []))
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
     if "dateline_confidence" in family:

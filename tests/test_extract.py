@@ -348,3 +348,20 @@ def test_a_place_native_is_a_person_from_a_place(vocab):
     )
     assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Vee", "Person"), ("Fargo", "Place")}
     assert _facts(doc) == {("Vee", "livesIn", "Fargo")}
+
+
+def test_a_person_described_by_any_role_at_an_organisation_works_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pimentel", "Pimentel", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("an", "an", 3, "det", "DET", "DT"),
+            ("entomologist", "entomologist", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+            ("Cornell", "Cornell", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert _facts(doc) == {("Pimentel", "worksFor", "Cornell")}

@@ -653,7 +653,8 @@ def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
 
     For a family whose nouns name what is done to the owner ("Kennedy's assassination",
     ``noun_owner: object``), the owner is the object and the agent is whoever is accused of
-    it ("Sirhan was convicted of Kennedy's killing").
+    it ("Sirhan was convicted of Kennedy's killing"). A "by" phrase names the agent of any of
+    them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
     """
     for noun in sent:
         trigger = rules.nouns.get(noun.lemma_.casefold())
@@ -661,8 +662,11 @@ def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
             continue
         owners = [m for t in _children(noun, frozenset({"poss", "compound"})) for m in _mentions_at(t, by_token, rules)]
         targets = [m for t in _prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in _mentions_at(t, by_token, rules)]
+        agents = [m for t in _prep_objects(noun, ["by"]) for m in _mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
-            agents = [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            agents += [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            owners, targets = agents, owners + targets
+        elif agents:
             owners, targets = agents, owners + targets
         for owner in owners:
             for target in targets:
@@ -747,7 +751,8 @@ def _title_relations(
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
         found = False
-        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
+        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"]),
+                  *_owner_before_title(noun, by_token)]:
             for other in _mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
                 if is_a(other.type, "Person") != wants_person:
                     continue
@@ -788,6 +793,13 @@ def _role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
             for org in _mentions_at(target, by_token, rules):
                 if is_a(org.type, "Organization"):
                     yield from (_Candidate(person, org, rules.membership) for person in people)
+
+
+def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the title."""
+    if noun.dep_ != "compound" or noun.head.i not in by_token:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
 
 
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

@@ -365,3 +365,35 @@ def test_a_person_described_by_any_role_at_an_organisation_works_there(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
     )
     assert _facts(doc) == {("Pimentel", "worksFor", "Cornell")}
+
+
+def test_by_phrase_names_the_agent_of_a_killing_noun(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("slaying", "slaying", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Oswald", "Oswald", 2, "pobj", "PROPN", "NNP"),
+            ("by", "by", 1, "prep", "ADP", "IN"),
+            ("Ruby", "Ruby", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Ruby", "killed", "Oswald")}
+
+
+def test_possessive_on_the_name_after_a_title_belongs_to_the_title(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Garfield", "Garfield", 4, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("assassin", "assassin", 4, "compound", "PROPN", "NNP"),
+            ("Charles", "Charles", 4, "compound", "PROPN", "NNP"),
+            ("Guiteau", "Guiteau", 5, "nsubj", "PROPN", "NNP"),
+            ("prances", "prance", 5, "ROOT", "VERB", "VBZ"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert _facts(doc) == {("Charles Guiteau", "killed", "Garfield")}

@@ -458,6 +458,7 @@ def _sentence_relations(
         _role_relations,
         _possessive_relations,
         _locative_relations,
+        _demonym_relations,
         partial(_home_relations, antecedents=antecedents),
         _place_apposition_relations,
         _dateline_relations,
@@ -840,6 +841,36 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
             yield from _prepositional_location_or_membership(token, by_token, rules)
         elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
             yield from _place_modifier_relations(token, by_token, rules)
+
+
+def _demonym_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
+    nationality places what it describes in that country, when the country is named in the same sentence."""
+    if rules.location is None or not rules.gazetteer.demonyms:
+        return
+    countries: dict[str, list[Mention]] = defaultdict(list)
+    for mention in {by_token[t.i] for t in sent if t.i in by_token}:
+        if is_a(mention.type, "Place"):
+            countries[rules.gazetteer.key(mention.merge_name)].append(mention)
+    if not countries:
+        return
+    for token in sent:
+        country = rules.gazetteer.demonyms.get(token.lower_)
+        if country is None or country not in countries:
+            continue
+        if token.i in by_token and by_token[token.i].start == token.idx:  # "German Government" as one name
+            things = [by_token[token.i]]
+        elif token.dep_ in {"amod", "compound", "nmod"}:
+            head = token.head
+            while head.i not in by_token and head.dep_ == "compound":  # "Croatian President Franjo Tudjman"
+                head = head.head
+            things = [by_token[head.i]] if head.i in by_token else []
+        else:
+            continue
+        trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
+        for thing in things:
+            if not is_a(thing.type, "Place"):
+                yield from (_Candidate(thing, place, trigger) for place in countries[country])
 
 
 def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

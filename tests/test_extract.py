@@ -397,3 +397,21 @@ def test_possessive_on_the_name_after_a_title_belongs_to_the_title(vocab):
         ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
     )
     assert _facts(doc) == {("Charles Guiteau", "killed", "Garfield")}
+
+
+def test_adjective_of_nationality_places_an_organisation_in_the_country_named_in_its_sentence(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("German", "German", 2, "amod", "ADJ", "JJ"),
+            ("Government", "Government", 3, "nsubj", "PROPN", "NNP"),
+            ("acts", "act", 3, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Germany", "Germany", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE"],
+    )
+    (relation,) = _extraction(doc).relations
+    assert (relation.subject.text, relation.predicate, relation.object.text) == ("Government", "basedIn", "Germany")
+    assert relation.rule == "locate-demonym"

@@ -103,8 +103,8 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     if ent.label_ == "PERSON":
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
-    if ent.label_ == "ORG":
-        return [(part, label, "") for part, label in _split_leading_place(span, rules)]
+    if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
+        return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
 
 
@@ -126,6 +126,7 @@ def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
 
 
 def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    """A known place and the institution after it, or the span unchanged with no label ("")."""
     for size in (3, 2, 1):
         if size >= len(span):
             continue
@@ -133,7 +134,7 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
         known = rules.gazetteer.type_of(head.text)
         if known is not None and is_a(known, "Place") and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]
-    return [(span, "ORG")]
+    return [(span, "")]
 
 
 def _names_institution(span: Span, rules: Rules) -> bool:
@@ -246,7 +247,8 @@ def _recover_names_from_context(
 def _recover_known_places(
     sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
 ) -> dict[int, Mention]:
-    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand")."""
+    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand"), and a
+    name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
     found = dict(by_token)
     for sent in sentences:
         for token in sent:
@@ -258,7 +260,23 @@ def _recover_known_places(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
                 )
+            elif _is_agency_after_place(token, found):
+                found[token.i] = Mention(
+                    doc_id, token.idx, token.idx + len(token.text), token.text, "Organization",
+                    rule="context", type_confidence=rules.type_confidence["context"],
+                )
     return found
+
+
+def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
+    """A single word in capitals, last of its phrase, right after a place mention: "Beijing XINHUA"."""
+    before = found.get(token.i - 1) if token.i > 0 else None
+    text = token.text
+    return (
+        before is not None and is_a(before.type, "Place") and not before.text.isupper()
+        and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
+        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+    )
 
 
 def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:

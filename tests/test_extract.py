@@ -415,3 +415,14 @@ def test_adjective_of_nationality_places_an_organisation_in_the_country_named_in
     (relation,) = _extraction(doc).relations
     assert (relation.subject.text, relation.predicate, relation.object.text) == ("Government", "basedIn", "Germany")
     assert relation.rule == "locate-demonym"
+
+
+def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
+    for ents in (["B-GPE", "O"], ["B-GPE", "I-GPE"]):  # "Beijing XINHUA": the agency untagged or tagged with the place
+        doc = make_doc(
+            vocab,
+            [("Beijing", "Beijing", 1, "compound", "PROPN", "NNP"), ("XINHUA", "XINHUA", 1, "ROOT", "PROPN", "NNP")],
+            ents=ents,
+        )
+        assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Beijing", "City"), ("XINHUA", "Organization")}
+        assert _facts(doc) == {("XINHUA", "basedIn", "Beijing")}

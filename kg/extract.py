@@ -260,12 +260,32 @@ def _recover_known_places(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
                 )
-            elif _is_agency_after_place(token, found):
-                found[token.i] = Mention(
-                    doc_id, token.idx, token.idx + len(token.text), token.text, "Organization",
+            elif _is_agency_after_place(token, found) or _is_employer_before_title(token, rules):
+                span = _hyphenated_name(token)
+                if any(t.i in found for t in span):
+                    continue
+                mention = Mention(
+                    doc_id, span.start_char, span.end_char, span.text, "Organization",
                     rule="context", type_confidence=rules.type_confidence["context"],
                 )
+                found.update((t.i, mention) for t in span)
     return found
+
+
+def _is_employer_before_title(token: Token, rules: Rules) -> bool:
+    """A name in capitals modifying a job title: "ITAR-TASS correspondent Mikhail Shevtsov"."""
+    return (
+        token.dep_ == "compound" and token.text.isupper() and sum(c.isalpha() for c in token.text) >= 3
+        and token.head.pos_ == "NOUN" and token.head.lemma_.casefold() in rules.titles
+    )
+
+
+def _hyphenated_name(token: Token) -> Span:
+    """The token with the words joined to it by hyphens before it ("ITAR - TASS" ending at "TASS")."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" and token.doc[start - 2].text.isupper():
+        start -= 2
+    return token.doc[start : token.i + 1]
 
 
 def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:

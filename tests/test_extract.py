@@ -426,3 +426,20 @@ def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
         )
         assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Beijing", "City"), ("XINHUA", "Organization")}
         assert _facts(doc) == {("XINHUA", "basedIn", "Beijing")}
+
+
+def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("By", "by", 0, "ROOT", "ADP", "IN"),
+            ("ITAR", "ITAR", 3, "compound", "PROPN", "NNP"),
+            ("-", "-", 1, "punct", "PUNCT", "HYPH"),
+            ("TASS", "TASS", 4, "compound", "PROPN", "NNP"),
+            ("correspondent", "correspondent", 6, "compound", "NOUN", "NN"),
+            ("Mikhail", "Mikhail", 6, "compound", "PROPN", "NNP"),
+            ("Shevtsov", "Shevtsov", 0, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert _facts(doc) == {("Mikhail Shevtsov", "worksFor", "ITAR- TASS")}  # make_doc spaces after the hyphen

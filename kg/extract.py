@@ -801,7 +801,8 @@ def _title_relations(
                     if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
                         continue  # "the president of the United States" holds an office there, no more
                     chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
-                yield from (_Candidate(person, other, chosen) for person in people)
+                holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
+                yield from (_Candidate(person, other, chosen) for person in holders)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], ["Organization"])
             if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
@@ -832,6 +833,22 @@ def _role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
             for org in _mentions_at(target, by_token, rules):
                 if is_a(org.type, "Organization"):
                     yield from (_Candidate(person, org, rules.membership) for person in people)
+
+
+def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The person a title phrase is set off from by a comma, when the parse attached the apposition elsewhere:
+    "Anderson, the GE attorney, said", "the chairman of the Front, Mohamed Ahmed Issa, was arrested"."""
+    doc = noun.doc
+    start = min(noun.left_edge.i, target.i)
+    end = max(noun.i, target.i)
+    while end + 1 < len(doc) and by_token.get(end + 1) is not None and by_token.get(end + 1) == by_token.get(end):
+        end += 1
+    found = []
+    if start >= 2 and doc[start - 1].text == "," and start - 2 in by_token:
+        found.append(by_token[start - 2])
+    if end + 2 < len(doc) and doc[end + 1].text == "," and end + 2 in by_token:
+        found.append(by_token[end + 2])
+    return [m for m in found if is_a(m.type, "Person")]
 
 
 def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:

@@ -443,3 +443,20 @@ def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
         ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
     )
     assert _facts(doc) == {("Mikhail Shevtsov", "worksFor", "ITAR- TASS")}  # make_doc spaces after the hyphen
+
+
+def test_title_set_off_by_commas_describes_the_person_beside_it_when_the_parse_misses_the_apposition(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Anderson", "Anderson", 6, "npadvmod", "PROPN", "NNP"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("GE", "GE", 4, "compound", "PROPN", "NNP"),
+            ("attorney", "attorney", 6, "nsubj", "NOUN", "NN"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("said", "say", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Anderson", "worksFor", "GE")}

@@ -52,6 +52,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = _mentions_by_token(content, document.id, rules)
     by_token = _recover_names_from_context(content, by_token, document.id, rules)
     by_token = _recover_known_places(content, by_token, document.id, rules)
+    by_token = _places_before_known_regions(doc, by_token, rules)
     by_token = _link_names_in_document(doc, by_token)
     by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
@@ -286,6 +287,22 @@ def _hyphenated_name(token: Token) -> Span:
     while start >= 2 and token.doc[start - 1].text == "-" and token.doc[start - 2].text.isupper():
         start -= 2
     return token.doc[start : token.i + 1]
+
+
+def _places_before_known_regions(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """A name the tagger called an organisation, followed by a comma and a known region, is a place in it:
+    "ROYAL OAK, Mich.", "Rocky Flats, Colorado" (an institution noun keeps it an organisation)."""
+    retyped: dict[Mention, Mention] = {}
+    for i, mention in by_token.items():
+        after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
+        if (
+            after is None or mention.rule != "ner" or mention.type != "Organization" or by_token.get(i + 1) == mention
+            or rules.gazetteer.type_of(after.merge_name) is None or not is_a(after.type, "Place")
+            or doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns
+        ):
+            continue
+        retyped[mention] = replace(mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
+    return {i: retyped.get(m, m) for i, m in by_token.items()}
 
 
 def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
@@ -757,6 +774,8 @@ def _described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules)
         found.extend(m for s in _children(noun.head, SUBJECT_DEPS) for m in _mentions_at(s, by_token, rules))
     if noun.dep_ == "compound" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "a jeweler and president of Vision Seattle"
+        found.extend(_described_mentions(noun.head, by_token, rules))
     return found
 
 
@@ -825,8 +844,7 @@ def _role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in by_token or _title_phrase_trigger(noun, rules) is not None:
             continue
-        described = noun.head if noun.dep_ == "conj" else noun  # "an ecologist and entomologist at Cornell"
-        people = [m for m in _described_mentions(described, by_token, rules) if is_a(m.type, "Person")]
+        people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
         if not people:
             continue
         for target in _prep_objects(noun, rules.role_preps):

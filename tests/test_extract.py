@@ -460,3 +460,18 @@ def test_title_set_off_by_commas_describes_the_person_beside_it_when_the_parse_m
         ents=["B-PERSON", "O", "O", "B-ORG", "O", "O", "O"],
     )
     assert _facts(doc) == {("Anderson", "worksFor", "GE")}
+
+
+def test_name_tagged_organisation_before_a_comma_and_a_known_region_is_a_place_in_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("ROYAL", "ROYAL", 1, "compound", "PROPN", "NNP"),
+            ("OAK", "OAK", 1, "ROOT", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 1, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "O", "B-GPE"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("ROYAL OAK", "Place"), ("Mich.", "Place")}
+    assert _facts(doc) == {("ROYAL OAK", "locatedIn", "Mich.")}

@@ -626,9 +626,10 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     if verb.dep_ in {"acl", "relcl"}:
         relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
-            objects.append(verb.head)
+            described = _name_just_before(verb) or verb.head
+            objects.append(described)
             subjects.extend(_prep_objects(verb, ["by"]))
-            located = [verb.head]
+            located = [described]
         elif relative_is_subject and passive:
             objects.append(verb.head)
             located = [verb.head]
@@ -639,12 +640,29 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
             located = [verb.head]
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
+            governor = governor.head
         inherited, governed, _ = _verb_arguments(governor, rules)
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
         located = located or inherited
     return subjects, objects, located
+
+
+def _name_just_before(participle: Token) -> Token | None:
+    """The proper name a participle follows, when the parser attached the participle higher up: in
+    "the sentence of John Adamson, convicted of murder" and "a spokeswoman for K mart based in Troy" the
+    participle describes the name right before it."""
+    i = participle.i - 1
+    if i >= 0 and participle.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    name = participle.doc[i]
+    if name.pos_ != "PROPN" or name == participle.head or participle.head not in name.ancestors:
+        return None
+    return name
 
 
 def _verb_relations(
@@ -743,8 +761,8 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
     if verb.lemma_.casefold() in rules.accusation_verbs:
         accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
         return accused + ([verb.head] if verb.dep_ == "acl" else [])
-    if verb.lemma_.casefold() in rules.confession_verbs:
-        return _children(verb, SUBJECT_DEPS)
+    if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
+        return [verb.head if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else s for s in _children(verb, SUBJECT_DEPS)]
     return []
 
 

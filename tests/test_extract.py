@@ -475,3 +475,38 @@ def test_name_tagged_organisation_before_a_comma_and_a_known_region_is_a_place_i
     )
     assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("ROYAL OAK", "Place"), ("Mich.", "Place")}
     assert _facts(doc) == {("ROYAL OAK", "locatedIn", "Mich.")}
+
+
+def test_pleaded_guilty_to_killing_makes_the_subject_the_killer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chapman", "Chapman", 1, "nsubj", "PROPN", "NNP"),
+            ("pleaded", "plead", 1, "ROOT", "VERB", "VBD"),
+            ("guilty", "guilty", 1, "oprd", "ADJ", "JJ"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("killing", "kill", 3, "pcomp", "VERB", "VBG"),
+            ("Lennon", "Lennon", 4, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Chapman", "killed", "Lennon")}
+
+
+def test_participle_after_a_name_describes_the_name_though_parsed_on_a_noun_above_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("sentence", "sentence", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Adamson", "Adamson", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("convicted", "convict", 1, "acl", "VERB", "VBN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("murdering", "murder", 6, "pcomp", "VERB", "VBG"),
+            ("Bolles", "Bolles", 7, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Adamson", "killed", "Bolles")}

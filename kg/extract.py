@@ -94,11 +94,13 @@ def _mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> 
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
-    Leading determiners and punctuation go; a person's title joins the span but not its
-    name ("President Kennedy" names Kennedy); an organisation name that starts with a
-    known place is split when the rest names an institution ("U.S. Congress").
+    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
+    Kennedy" names Kennedy); an organisation name that starts with a known place is split
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International").
     """
-    span = _trim(ent)
+    bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
+    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket])
     if span is None:
         return []
     if ent.label_ == "PERSON":
@@ -139,9 +141,12 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
 
 
 def _names_institution(span: Span, rules: Rules) -> bool:
-    """ "Congress", "Foreign Ministry", "ITAR-TASS": an institution word, or a name all in capitals."""
+    """ "Congress", "Foreign Ministry", "Radio Lebanon", "ITAR-TASS": an institution word first or last, or a
+    name all in capitals."""
     text = span.text
-    return span[-1].lower_ in rules.institution_nouns or (text.isupper() and sum(c.isalpha() for c in text) > 1)
+    return bool({span[0].lower_, span[-1].lower_} & rules.institution_nouns) or (
+        text.isupper() and sum(c.isalpha() for c in text) > 1
+    )
 
 
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:

@@ -510,3 +510,22 @@ def test_participle_after_a_name_describes_the_name_though_parsed_on_a_noun_abov
         ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON"],
     )
     assert _facts(doc) == {("Adamson", "killed", "Bolles")}
+
+
+def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("PRD", "PRD", 0, "ROOT", "PROPN", "NNP"),
+            ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+            ("Party", "Party", 0, "appos", "PROPN", "NNP"),
+            (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+            ("Paris", "Paris", 5, "compound", "PROPN", "NNP"),
+            ("Radio", "Radio", 6, "compound", "PROPN", "NNP"),
+            ("France", "France", 0, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    texts = {m.text for m in _extraction(doc).mentions}
+    assert "PRD" in texts and not any("(" in t for t in texts)
+    assert {"Paris", "Radio France"} <= texts

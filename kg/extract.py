@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import NER_PRECISION_KEY
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.resolve import canonical_key, predicate_signature, type_tally
+from kg.resolve import CORPORATE_SUFFIX, canonical_key, predicate_signature, type_tally
 from kg.rules import Rules, Trigger, load_rules
 from kg.vocab import is_a
 
@@ -52,7 +52,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = _mentions_by_token(content, document.id, rules)
     by_token = _recover_names_from_context(content, by_token, document.id, rules)
     by_token = _recover_known_places(content, by_token, document.id, rules)
-    by_token = _places_before_known_regions(doc, by_token, rules)
+    by_token = _places_by_construction(doc, by_token, rules)
     by_token = _link_names_in_document(doc, by_token)
     by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
@@ -294,20 +294,42 @@ def _hyphenated_name(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def _places_before_known_regions(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
-    """A name the tagger called an organisation, followed by a comma and a known region, is a place in it:
-    "ROYAL OAK, Mich.", "Rocky Flats, Colorado" (an institution noun keeps it an organisation)."""
+def _places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Names the tagger called organisations that their construction shows to be places.
+
+    A name followed by a comma and a known region is a place in it ("ROYAL OAK, Mich.",
+    "Rocky Flats, Colorado"); "of" a name after a person's age or a company's legal form says
+    where they are from ("Daniel Sullivan, 30, of Boothbay", "Avis Bourg Co. of Folsom"). A
+    name ending in an institution noun stays an organisation.
+    """
     retyped: dict[Mention, Mention] = {}
     for i, mention in by_token.items():
-        after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
-        if (
-            after is None or mention.rule != "ner" or mention.type != "Organization" or by_token.get(i + 1) == mention
-            or rules.gazetteer.type_of(after.merge_name) is None or not is_a(after.type, "Place")
-            or doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns
-        ):
+        if mention.rule != "ner" or mention.type != "Organization" or mention in retyped:
             continue
-        retyped[mention] = replace(mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
+        if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
+            continue
+        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token):
+            retyped[mention] = replace(mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
     return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: Rules) -> bool:
+    after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
+    return (
+        after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, "Place")
+        and rules.gazetteer.type_of(after.merge_name) is not None
+    )
+
+
+def _of_after_age_or_company(token: Token, by_token: dict[int, Mention]) -> bool:
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
+        return True
+    company = by_token.get(owner.i)
+    return company is not None and is_a(company.type, "Organization") and CORPORATE_SUFFIX.search(company.text) is not None
 
 
 def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:

@@ -529,3 +529,19 @@ def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab
     texts = {m.text for m in _extraction(doc).mentions}
     assert "PRD" in texts and not any("(" in t for t in texts)
     assert {"Paris", "Radio France"} <= texts
+
+
+def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Avis", "Avis", 2, "compound", "PROPN", "NNP"),
+            ("Bourg", "Bourg", 2, "compound", "PROPN", "NNP"),
+            ("Co.", "Co.", 2, "ROOT", "PROPN", "NNP"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("Folsom", "Folsom", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
+    assert _facts(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}

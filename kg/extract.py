@@ -543,6 +543,7 @@ def _sentence_relations(
         _demonym_relations,
         partial(_home_relations, antecedents=antecedents),
         _place_apposition_relations,
+        _place_in_place_relations,
         _dateline_relations,
     )
     found: list[RelationMention] = []
@@ -1048,6 +1049,27 @@ def _home_relations(
             for owner in _children(holder, frozenset({"poss"})):
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
+    it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    if rules.location is None:
+        return
+    doc = sent.doc
+    for token in sent:
+        inner = by_token.get(token.i)
+        if inner is None or not is_a(inner.type, "Place") or by_token.get(token.i + 1) == inner:
+            continue  # look at each place once, at its last token
+        position = token.i + 1
+        if position >= sent.end or doc[position].lower_ != "in":
+            continue
+        position += 1
+        while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+            position += 1
+        outer = by_token.get(position) if position < sent.end else None
+        if outer is not None and outer != inner and is_a(outer.type, "Place"):
+            yield _Candidate(inner, outer, rules.location)
 
 
 def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -545,3 +545,19 @@ def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
     )
     assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
     assert _facts(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}
+
+
+def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse_hangs_in_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("found", "find", 0, "ROOT", "VERB", "VBN"),
+            ("near", "near", 0, "prep", "ADP", "IN"),
+            ("Haifa", "Haifa", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("northern", "northern", 5, "amod", "ADJ", "JJ"),
+            ("Israel", "Israel", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert _facts(doc) == {("Haifa", "locatedIn", "Israel")}

@@ -220,7 +220,8 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
         return True
     return any(
-        c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
+        c.dep_ == "relcl"
+        and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
         for c in root.children
     )
 
@@ -309,7 +310,9 @@ def _places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules
         if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
             continue
         if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token):
-            retyped[mention] = replace(mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
+            retyped[mention] = replace(
+                mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
+            )
     return {i: retyped.get(m, m) for i, m in by_token.items()}
 
 
@@ -329,7 +332,10 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention]) -> bool
     if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
         return True
     company = by_token.get(owner.i)
-    return company is not None and is_a(company.type, "Organization") and CORPORATE_SUFFIX.search(company.text) is not None
+    return (
+        company is not None and is_a(company.type, "Organization")
+        and CORPORATE_SUFFIX.search(company.text) is not None
+    )
 
 
 def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
@@ -790,7 +796,8 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
         accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
         return accused + ([verb.head] if verb.dep_ == "acl" else [])
     if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
-        return [verb.head if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else s for s in _children(verb, SUBJECT_DEPS)]
+        subjects = _children(verb, SUBJECT_DEPS)
+        return [verb.head if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else s for s in subjects]
     return []
 
 
@@ -855,8 +862,12 @@ def _title_relations(
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
         found = False
-        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"]),
-                  *_owner_before_title(noun, by_token)]:
+        others = [
+            *_children(noun, frozenset({"compound", "poss", "nmod"})),
+            *_prep_objects(noun, ["of", "at", "for", "with"]),
+            *_owner_before_title(noun, by_token),
+        ]
+        for t in others:
             for other in _mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
                 if is_a(other.type, "Person") != wants_person:
                     continue

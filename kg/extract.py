@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import NER_PRECISION_KEY
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.resolve import canonical_key, predicate_signature, type_tally
+from kg.resolve import CORPORATE_SUFFIX, canonical_key, predicate_signature, type_tally
 from kg.rules import Rules, Trigger, load_rules
 from kg.vocab import is_a
 
@@ -52,6 +52,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = _mentions_by_token(content, document.id, rules)
     by_token = _recover_names_from_context(content, by_token, document.id, rules)
     by_token = _recover_known_places(content, by_token, document.id, rules)
+    by_token = _places_by_construction(doc, by_token, rules)
     by_token = _link_names_in_document(doc, by_token)
     by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
@@ -93,18 +94,20 @@ def _mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> 
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
-    Leading determiners and punctuation go; a person's title joins the span but not its
-    name ("President Kennedy" names Kennedy); an organisation name that starts with a
-    known place is split when the rest names an institution ("U.S. Congress").
+    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
+    Kennedy" names Kennedy); an organisation name that starts with a known place is split
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International").
     """
-    span = _trim(ent)
+    bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
+    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket])
     if span is None:
         return []
     if ent.label_ == "PERSON":
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
-    if ent.label_ == "ORG":
-        return [(part, label, "") for part, label in _split_leading_place(span, rules)]
+    if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
+        return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
 
 
@@ -126,6 +129,7 @@ def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
 
 
 def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    """A known place and the institution after it, or the span unchanged with no label ("")."""
     for size in (3, 2, 1):
         if size >= len(span):
             continue
@@ -133,13 +137,16 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
         known = rules.gazetteer.type_of(head.text)
         if known is not None and is_a(known, "Place") and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]
-    return [(span, "ORG")]
+    return [(span, "")]
 
 
 def _names_institution(span: Span, rules: Rules) -> bool:
-    """ "Congress", "Foreign Ministry", "ITAR-TASS": an institution word, or a name all in capitals."""
+    """ "Congress", "Foreign Ministry", "Radio Lebanon", "ITAR-TASS": an institution word first or last, or a
+    name all in capitals."""
     text = span.text
-    return span[-1].lower_ in rules.institution_nouns or (text.isupper() and sum(c.isalpha() for c in text) > 1)
+    return bool({span[0].lower_, span[-1].lower_} & rules.institution_nouns) or (
+        text.isupper() and sum(c.isalpha() for c in text) > 1
+    )
 
 
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
@@ -154,6 +161,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
+    elif source != "gazetteer" and _described_as_person(span, rules):
+        type_name, source = "Person", "person_cue"
     elif type_name == "Person" and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = "Organization", "shape"
     if name and source == "ner":
@@ -183,6 +192,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues: list[Token] = []
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
         cues.append(root.head)
+        modified = rules.modified_nouns.get(root.head.lemma_.casefold())
+        if modified is not None:  # "a Fargo native": Fargo is a place
+            return modified
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
@@ -196,6 +208,22 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _described_as_person(span: Span, rules: Rules) -> bool:
+    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
+    a "who" clause ("Warner, who lives in Ocala")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
+        for c in root.children
+    )
 
 
 def _recover_names_from_context(
@@ -226,7 +254,8 @@ def _recover_names_from_context(
 def _recover_known_places(
     sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
 ) -> dict[int, Mention]:
-    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand")."""
+    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand"), and a
+    name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
     found = dict(by_token)
     for sent in sentences:
         for token in sent:
@@ -238,7 +267,86 @@ def _recover_known_places(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
                 )
+            elif _is_agency_after_place(token, found) or _is_employer_before_title(token, rules):
+                span = _hyphenated_name(token)
+                if any(t.i in found for t in span):
+                    continue
+                mention = Mention(
+                    doc_id, span.start_char, span.end_char, span.text, "Organization",
+                    rule="context", type_confidence=rules.type_confidence["context"],
+                )
+                found.update((t.i, mention) for t in span)
     return found
+
+
+def _is_employer_before_title(token: Token, rules: Rules) -> bool:
+    """A name in capitals modifying a job title: "ITAR-TASS correspondent Mikhail Shevtsov"."""
+    return (
+        token.dep_ == "compound" and token.text.isupper() and sum(c.isalpha() for c in token.text) >= 3
+        and token.head.pos_ == "NOUN" and token.head.lemma_.casefold() in rules.titles
+    )
+
+
+def _hyphenated_name(token: Token) -> Span:
+    """The token with the words joined to it by hyphens before it ("ITAR - TASS" ending at "TASS")."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" and token.doc[start - 2].text.isupper():
+        start -= 2
+    return token.doc[start : token.i + 1]
+
+
+def _places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Names the tagger called organisations that their construction shows to be places.
+
+    A name followed by a comma and a known region is a place in it ("ROYAL OAK, Mich.",
+    "Rocky Flats, Colorado"); "of" a name after a person's age or a company's legal form says
+    where they are from ("Daniel Sullivan, 30, of Boothbay", "Avis Bourg Co. of Folsom"). A
+    name ending in an institution noun stays an organisation.
+    """
+    retyped: dict[Mention, Mention] = {}
+    for i, mention in by_token.items():
+        if mention.rule != "ner" or mention.type != "Organization" or mention in retyped:
+            continue
+        if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
+            continue
+        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token):
+            retyped[mention] = replace(
+                mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
+            )
+    return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: Rules) -> bool:
+    after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
+    return (
+        after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, "Place")
+        and rules.gazetteer.type_of(after.merge_name) is not None
+    )
+
+
+def _of_after_age_or_company(token: Token, by_token: dict[int, Mention]) -> bool:
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
+        return True
+    company = by_token.get(owner.i)
+    return (
+        company is not None and is_a(company.type, "Organization")
+        and CORPORATE_SUFFIX.search(company.text) is not None
+    )
+
+
+def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
+    """A single word in capitals, last of its phrase, right after a place mention: "Beijing XINHUA"."""
+    before = found.get(token.i - 1) if token.i > 0 else None
+    text = token.text
+    return (
+        before is not None and is_a(before.type, "Place") and not before.text.isupper()
+        and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
+        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+    )
 
 
 def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
@@ -377,15 +485,23 @@ class _AntecedentFinder:
         self.starts = [m.start for m in mentions]
         self.rules = rules
 
-    def anaphor(self, token: Token) -> Mention | None:
-        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``."""
+    def anaphor(self, token: Token, excluded: Iterable[Mention] = ()) -> Mention | None:
+        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
+
+        An antecedent in the same sentence is returned itself: the name is right there
+        ("Kennedy had won when Sirhan shot him"). ``excluded`` are mentions the pronoun
+        cannot stand for: a verb's object pronoun is never its own subject ("him" is not
+        "Sirhan" in "Sirhan shot him").
+        """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
         if classes is None or (token.pos_ != "PRON" and not _is_definite(token) and token.dep_ != "compound"):
             return None
-        mention = self.nearest(token, classes)
+        mention = self.nearest(token, classes, excluded)
         if mention is None:
             return None
+        if mention.start >= token.sent.start_char:
+            return mention
         span = _anaphor_span(token)
         return Mention(
             mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
@@ -393,12 +509,13 @@ class _AntecedentFinder:
             name=mention.merge_name, name_rule="coreference",
         )
 
-    def nearest(self, token: Token, classes: Iterable[str]) -> Mention | None:
-        """The closest mention before ``token`` whose class is one of ``classes``."""
+    def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
+        """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""
         wanted = tuple(classes)
+        names = {m.merge_name for m in excluded}
         position = bisect_left(self.starts, token.idx)
         for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
-            if any(is_a(mention.type, c) for c in wanted):
+            if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
                 return mention
         return None
 
@@ -426,10 +543,13 @@ def _sentence_relations(
         partial(_verb_relations, antecedents=antecedents),
         _noun_relations,
         partial(_title_relations, antecedents=antecedents),
+        _role_relations,
         _possessive_relations,
         _locative_relations,
+        _demonym_relations,
         partial(_home_relations, antecedents=antecedents),
         _place_apposition_relations,
+        _place_in_place_relations,
         _dateline_relations,
     )
     found: list[RelationMention] = []
@@ -540,9 +660,10 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     if verb.dep_ in {"acl", "relcl"}:
         relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
-            objects.append(verb.head)
+            described = _name_just_before(verb) or verb.head
+            objects.append(described)
             subjects.extend(_prep_objects(verb, ["by"]))
-            located = [verb.head]
+            located = [described]
         elif relative_is_subject and passive:
             objects.append(verb.head)
             located = [verb.head]
@@ -553,12 +674,29 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
             located = [verb.head]
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
+            governor = governor.head
         inherited, governed, _ = _verb_arguments(governor, rules)
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
         located = located or inherited
     return subjects, objects, located
+
+
+def _name_just_before(participle: Token) -> Token | None:
+    """The proper name a participle follows, when the parser attached the participle higher up: in
+    "the sentence of John Adamson, convicted of murder" and "a spokeswoman for K mart based in Troy" the
+    participle describes the name right before it."""
+    i = participle.i - 1
+    if i >= 0 and participle.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    name = participle.doc[i]
+    if name.pos_ != "PROPN" or name == participle.head or participle.head not in name.ancestors:
+        return None
+    return name
 
 
 def _verb_relations(
@@ -574,7 +712,7 @@ def _verb_relations(
         trigger = rules.verbs.get(lemma)
         if trigger is not None:
             for obj in objects:
-                for o in _argument_mentions([obj], by_token, rules, antecedents):
+                for o in _argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
                     matched = True
                     yield from (_Candidate(s, o, trigger) for s in subject_mentions)
         prep_triggers = rules.verb_preps.get(lemma, {})
@@ -600,15 +738,20 @@ def _relative_where(verb: Token, prep: str) -> list[Token]:
 
 
 def _argument_mentions(
-    tokens: Iterable[Token], by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
+    tokens: Iterable[Token],
+    by_token: dict[int, Mention],
+    rules: Rules,
+    antecedents: _AntecedentFinder,
+    excluded: Iterable[Mention] = (),
 ) -> list[Mention]:
-    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent."""
+    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent
+    (never one of ``excluded``)."""
     found: list[Mention] = []
     for token in tokens:
         here = _mentions_at(token, by_token, rules)
         if not here and token.pos_ == "NOUN":
             here = _described_mentions(token, by_token, rules)  # "an actor who killed X": the actor named
-        anaphor = antecedents.anaphor(token) if not here else None
+        anaphor = antecedents.anaphor(token, excluded) if not here else None
         found.extend(here if anaphor is None else [anaphor])
     return found
 
@@ -618,7 +761,8 @@ def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
 
     For a family whose nouns name what is done to the owner ("Kennedy's assassination",
     ``noun_owner: object``), the owner is the object and the agent is whoever is accused of
-    it ("Sirhan was convicted of Kennedy's killing").
+    it ("Sirhan was convicted of Kennedy's killing"). A "by" phrase names the agent of any of
+    them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
     """
     for noun in sent:
         trigger = rules.nouns.get(noun.lemma_.casefold())
@@ -626,8 +770,11 @@ def _noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> I
             continue
         owners = [m for t in _children(noun, frozenset({"poss", "compound"})) for m in _mentions_at(t, by_token, rules)]
         targets = [m for t in _prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in _mentions_at(t, by_token, rules)]
+        agents = [m for t in _prep_objects(noun, ["by"]) for m in _mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
-            agents = [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            agents += [m for t in _accused_of(noun, rules) for m in _mentions_at(t, by_token, rules)]
+            owners, targets = agents, owners + targets
+        elif agents:
             owners, targets = agents, owners + targets
         for owner in owners:
             for target in targets:
@@ -648,8 +795,9 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
     if verb.lemma_.casefold() in rules.accusation_verbs:
         accused = _children(verb, frozenset({"dobj", "nsubjpass"}))
         return accused + ([verb.head] if verb.dep_ == "acl" else [])
-    if verb.lemma_.casefold() in rules.confession_verbs:
-        return _children(verb, SUBJECT_DEPS)
+    if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
+        subjects = _children(verb, SUBJECT_DEPS)
+        return [verb.head if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else s for s in subjects]
     return []
 
 
@@ -679,6 +827,8 @@ def _described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules)
         found.extend(m for s in _children(noun.head, SUBJECT_DEPS) for m in _mentions_at(s, by_token, rules))
     if noun.dep_ == "compound" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "a jeweler and president of Vision Seattle"
+        found.extend(_described_mentions(noun.head, by_token, rules))
     return found
 
 
@@ -704,15 +854,20 @@ def _title_relations(
     named before it, with less confidence.
     """
     for noun in sent:
-        if noun.i in by_token or noun.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
+            continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
         trigger = _title_phrase_trigger(noun, rules)
         if trigger is None:
             continue
         people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
         wants_person = predicate_signature(trigger.predicate)[1] == "Person"
         found = False
-        for t in [*_children(noun, frozenset({"compound", "poss", "nmod"})), *_prep_objects(noun, ["of", "at", "for", "with"])]:
+        others = [
+            *_children(noun, frozenset({"compound", "poss", "nmod"})),
+            *_prep_objects(noun, ["of", "at", "for", "with"]),
+            *_owner_before_title(noun, by_token),
+        ]
+        for t in others:
             for other in _mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
                 if is_a(other.type, "Person") != wants_person:
                     continue
@@ -722,7 +877,8 @@ def _title_relations(
                     if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
                         continue  # "the president of the United States" holds an office there, no more
                     chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
-                yield from (_Candidate(person, other, chosen) for person in people)
+                holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
+                yield from (_Candidate(person, other, chosen) for person in holders)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], ["Organization"])
             if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
@@ -735,6 +891,46 @@ def _title_relations(
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (_Candidate(person, title, contextual) for person in people)
+
+
+def _role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
+    describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
+    if rules.membership is None or not rules.role_preps:
+        return
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in by_token or _title_phrase_trigger(noun, rules) is not None:
+            continue
+        people = [m for m in _described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
+        if not people:
+            continue
+        for target in _prep_objects(noun, rules.role_preps):
+            for org in _mentions_at(target, by_token, rules):
+                if is_a(org.type, "Organization"):
+                    yield from (_Candidate(person, org, rules.membership) for person in people)
+
+
+def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The person a title phrase is set off from by a comma, when the parse attached the apposition elsewhere:
+    "Anderson, the GE attorney, said", "the chairman of the Front, Mohamed Ahmed Issa, was arrested"."""
+    doc = noun.doc
+    start = min(noun.left_edge.i, target.i)
+    end = max(noun.i, target.i)
+    while end + 1 < len(doc) and by_token.get(end + 1) is not None and by_token.get(end + 1) == by_token.get(end):
+        end += 1
+    found = []
+    if start >= 2 and doc[start - 1].text == "," and start - 2 in by_token:
+        found.append(by_token[start - 2])
+    if end + 2 < len(doc) and doc[end + 1].text == "," and end + 2 in by_token:
+        found.append(by_token[end + 2])
+    return [m for m in found if is_a(m.type, "Person")]
+
+
+def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the title."""
+    if noun.dep_ != "compound" or noun.head.i not in by_token:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
 
 
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
@@ -775,6 +971,36 @@ def _locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
             yield from _prepositional_location_or_membership(token, by_token, rules)
         elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
             yield from _place_modifier_relations(token, by_token, rules)
+
+
+def _demonym_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
+    nationality places what it describes in that country, when the country is named in the same sentence."""
+    if rules.location is None or not rules.gazetteer.demonyms:
+        return
+    countries: dict[str, list[Mention]] = defaultdict(list)
+    for mention in {by_token[t.i] for t in sent if t.i in by_token}:
+        if is_a(mention.type, "Place"):
+            countries[rules.gazetteer.key(mention.merge_name)].append(mention)
+    if not countries:
+        return
+    for token in sent:
+        country = rules.gazetteer.demonyms.get(token.lower_)
+        if country is None or country not in countries:
+            continue
+        if token.i in by_token and by_token[token.i].start == token.idx:  # "German Government" as one name
+            things = [by_token[token.i]]
+        elif token.dep_ in {"amod", "compound", "nmod"}:
+            head = token.head
+            while head.i not in by_token and head.dep_ == "compound":  # "Croatian President Franjo Tudjman"
+                head = head.head
+            things = [by_token[head.i]] if head.i in by_token else []
+        else:
+            continue
+        trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
+        for thing in things:
+            if not is_a(thing.type, "Place"):
+                yield from (_Candidate(thing, place, trigger) for place in countries[country])
 
 
 def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -834,6 +1060,27 @@ def _home_relations(
             for owner in _children(holder, frozenset({"poss"})):
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
+    it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    if rules.location is None:
+        return
+    doc = sent.doc
+    for token in sent:
+        inner = by_token.get(token.i)
+        if inner is None or not is_a(inner.type, "Place") or by_token.get(token.i + 1) == inner:
+            continue  # look at each place once, at its last token
+        position = token.i + 1
+        if position >= sent.end or doc[position].lower_ != "in":
+            continue
+        position += 1
+        while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+            position += 1
+        outer = by_token.get(position) if position < sent.end else None
+        if outer is not None and outer != inner and is_a(outer.type, "Place"):
+            yield _Candidate(inner, outer, rules.location)
 
 
 def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -61,8 +61,11 @@ def canonical_key(text: str) -> str:
         'deepseek'
         >>> canonical_key("U.S."), canonical_key("the  United   States")
         ('us', 'united states')
+        >>> canonical_key("Nvi\u200bdia")  # an invisible format character does not split a name
+        'nvidia'
     """
-    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
+    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    text = text.translate(APOSTROPHES)
     text = " ".join(text.split())
     text = POSSESSIVE_SUFFIX.sub("", text)
     text = CORPORATE_SUFFIX.sub("", text)

@@ -60,6 +60,7 @@ class Rules:
     dateline: Trigger | None = None
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
+    role_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
@@ -72,6 +73,8 @@ class Rules:
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    modified_nouns: dict[str, str] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=shipped_gazetteer)
 
 
@@ -102,12 +105,14 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         ner_labels={label: _checked(cls, types_path) for label, cls in types["ner_labels"].items()},
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
+        modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
+        person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
@@ -158,6 +163,7 @@ def _add_family(rules: Rules, path: Path) -> None:
     if "person_preps" in family:
         rules.membership = Trigger(predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep")
         rules.membership_preps = frozenset(family["person_preps"])
+        rules.role_preps = frozenset(family.get("role_preps", []))
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
     if "dateline_confidence" in family:

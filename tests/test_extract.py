@@ -295,3 +295,269 @@ def test_native_place_of_a_possessive_pronoun_is_where_the_person_is_from(vocab)
         ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"],
     )
     assert ("Jackson", "livesIn", "Texas") in {(r.subject.merge_name, r.predicate, r.object.text) for r in _extraction(doc).relations}
+
+
+def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands_for_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Kennedy", "Kennedy", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("when", "when", 4, "advmod", "SCONJ", "WRB"),
+            ("Sirhan", "Sirhan", 4, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "advcl", "VERB", "VBD"),
+            ("him", "he", 4, "dobj", "PRON", "PRP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Sirhan", "killed", "Kennedy")}
+
+
+def test_who_clause_makes_a_person_who_lives_somewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Warner", "Warner", 4, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("lives", "live", 0, "relcl", "VERB", "VBZ"),
+            ("sued", "sue", 4, "ROOT", "VERB", "VBD"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Ocala", "Ocala", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE"],
+    )
+    extraction = _extraction(doc)
+    assert {(m.text, m.type) for m in extraction.mentions} >= {("Warner", "Person")}
+    assert ("Warner", "livesIn", "Ocala") in _facts(doc)
+
+
+def test_a_place_native_is_a_person_from_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Vee", "Vee", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("Fargo", "Fargo", 4, "compound", "PROPN", "NNP"),
+            ("native", "native", 0, "appos", "ADJ", "JJ"),
+            ("sang", "sing", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Vee", "Person"), ("Fargo", "Place")}
+    assert _facts(doc) == {("Vee", "livesIn", "Fargo")}
+
+
+def test_a_person_described_by_any_role_at_an_organisation_works_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pimentel", "Pimentel", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("an", "an", 3, "det", "DET", "DT"),
+            ("entomologist", "entomologist", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+            ("Cornell", "Cornell", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert _facts(doc) == {("Pimentel", "worksFor", "Cornell")}
+
+
+def test_by_phrase_names_the_agent_of_a_killing_noun(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("slaying", "slaying", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Oswald", "Oswald", 2, "pobj", "PROPN", "NNP"),
+            ("by", "by", 1, "prep", "ADP", "IN"),
+            ("Ruby", "Ruby", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Ruby", "killed", "Oswald")}
+
+
+def test_possessive_on_the_name_after_a_title_belongs_to_the_title(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Garfield", "Garfield", 4, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("assassin", "assassin", 4, "compound", "PROPN", "NNP"),
+            ("Charles", "Charles", 4, "compound", "PROPN", "NNP"),
+            ("Guiteau", "Guiteau", 5, "nsubj", "PROPN", "NNP"),
+            ("prances", "prance", 5, "ROOT", "VERB", "VBZ"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert _facts(doc) == {("Charles Guiteau", "killed", "Garfield")}
+
+
+def test_adjective_of_nationality_places_an_organisation_in_the_country_named_in_its_sentence(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("German", "German", 2, "amod", "ADJ", "JJ"),
+            ("Government", "Government", 3, "nsubj", "PROPN", "NNP"),
+            ("acts", "act", 3, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Germany", "Germany", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE"],
+    )
+    (relation,) = _extraction(doc).relations
+    assert (relation.subject.text, relation.predicate, relation.object.text) == ("Government", "basedIn", "Germany")
+    assert relation.rule == "locate-demonym"
+
+
+def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
+    for ents in (["B-GPE", "O"], ["B-GPE", "I-GPE"]):  # "Beijing XINHUA": the agency untagged or tagged with the place
+        doc = make_doc(
+            vocab,
+            [("Beijing", "Beijing", 1, "compound", "PROPN", "NNP"), ("XINHUA", "XINHUA", 1, "ROOT", "PROPN", "NNP")],
+            ents=ents,
+        )
+        assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Beijing", "City"), ("XINHUA", "Organization")}
+        assert _facts(doc) == {("XINHUA", "basedIn", "Beijing")}
+
+
+def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("By", "by", 0, "ROOT", "ADP", "IN"),
+            ("ITAR", "ITAR", 3, "compound", "PROPN", "NNP"),
+            ("-", "-", 1, "punct", "PUNCT", "HYPH"),
+            ("TASS", "TASS", 4, "compound", "PROPN", "NNP"),
+            ("correspondent", "correspondent", 6, "compound", "NOUN", "NN"),
+            ("Mikhail", "Mikhail", 6, "compound", "PROPN", "NNP"),
+            ("Shevtsov", "Shevtsov", 0, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert _facts(doc) == {("Mikhail Shevtsov", "worksFor", "ITAR- TASS")}  # make_doc spaces after the hyphen
+
+
+def test_title_set_off_by_commas_describes_the_person_beside_it_when_the_parse_misses_the_apposition(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Anderson", "Anderson", 6, "npadvmod", "PROPN", "NNP"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("GE", "GE", 4, "compound", "PROPN", "NNP"),
+            ("attorney", "attorney", 6, "nsubj", "NOUN", "NN"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("said", "say", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Anderson", "worksFor", "GE")}
+
+
+def test_name_tagged_organisation_before_a_comma_and_a_known_region_is_a_place_in_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("ROYAL", "ROYAL", 1, "compound", "PROPN", "NNP"),
+            ("OAK", "OAK", 1, "ROOT", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 1, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "O", "B-GPE"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("ROYAL OAK", "Place"), ("Mich.", "Place")}
+    assert _facts(doc) == {("ROYAL OAK", "locatedIn", "Mich.")}
+
+
+def test_pleaded_guilty_to_killing_makes_the_subject_the_killer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chapman", "Chapman", 1, "nsubj", "PROPN", "NNP"),
+            ("pleaded", "plead", 1, "ROOT", "VERB", "VBD"),
+            ("guilty", "guilty", 1, "oprd", "ADJ", "JJ"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("killing", "kill", 3, "pcomp", "VERB", "VBG"),
+            ("Lennon", "Lennon", 4, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Chapman", "killed", "Lennon")}
+
+
+def test_participle_after_a_name_describes_the_name_though_parsed_on_a_noun_above_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("sentence", "sentence", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Adamson", "Adamson", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("convicted", "convict", 1, "acl", "VERB", "VBN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("murdering", "murder", 6, "pcomp", "VERB", "VBG"),
+            ("Bolles", "Bolles", 7, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert _facts(doc) == {("Adamson", "killed", "Bolles")}
+
+
+def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("PRD", "PRD", 0, "ROOT", "PROPN", "NNP"),
+            ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+            ("Party", "Party", 0, "appos", "PROPN", "NNP"),
+            (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+            ("Paris", "Paris", 5, "compound", "PROPN", "NNP"),
+            ("Radio", "Radio", 6, "compound", "PROPN", "NNP"),
+            ("France", "France", 0, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    texts = {m.text for m in _extraction(doc).mentions}
+    assert "PRD" in texts and not any("(" in t for t in texts)
+    assert {"Paris", "Radio France"} <= texts
+
+
+def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Avis", "Avis", 2, "compound", "PROPN", "NNP"),
+            ("Bourg", "Bourg", 2, "compound", "PROPN", "NNP"),
+            ("Co.", "Co.", 2, "ROOT", "PROPN", "NNP"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("Folsom", "Folsom", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"],
+    )
+    assert {(m.text, m.type) for m in _extraction(doc).mentions} == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
+    assert _facts(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}
+
+
+def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse_hangs_in_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("found", "find", 0, "ROOT", "VERB", "VBN"),
+            ("near", "near", 0, "prep", "ADP", "IN"),
+            ("Haifa", "Haifa", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("northern", "northern", 5, "amod", "ADJ", "JJ"),
+            ("Israel", "Israel", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert _facts(doc) == {("Haifa", "locatedIn", "Israel")}

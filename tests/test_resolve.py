@@ -14,6 +14,21 @@ def test_canonical_key_folds_case_possessive_suffix_and_dots():
     assert canonical_key("Hugging  Face") == "hugging face"
 
 
+def test_canonical_key_ignores_invisible_format_characters():
+    # zero-width space, ZWNJ, ZWJ, left-to-right and right-to-left marks, soft hyphen, BOM (all category Cf)
+    for invisible in ("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u00ad", "\ufeff"):
+        assert canonical_key(f"Nvi{invisible}dia") == canonical_key("Nvidia") == "nvidia"
+    assert canonical_key("\u200fDeep\u00adSeek\u200b’s") == "deepseek"
+
+
+def test_name_with_a_zero_width_space_merges_with_the_plain_name():
+    a = Mention("a", 0, 6, "Nvidia", "Organization", "ner", 0.5)
+    b = Mention("b", 0, 7, "Nvi\u200bdia", "Organization", "ner", 0.5)
+    result = resolve([_extraction("a", [a]), _extraction("b", [b])], "https://example.org/kg/")
+    (entity,) = result.entities
+    assert entity.iri == "https://example.org/kg/entity/nvidia" and entity.mention_count == 2
+
+
 def _extraction(doc_id: str, mentions: list[Mention], relations: list[RelationMention] = ()) -> Extraction:
     return Extraction(Document.from_text(doc_id, "x"), tuple(mentions), tuple(relations))
 

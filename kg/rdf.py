@@ -69,9 +69,6 @@ DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
 AnyGraph = TypeVar("AnyGraph", bound=Graph)
 OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
-_TYPE_PREDICATE = f"> <{RDF.type}> ".encode()
-# Canonical N-Triples escapes NUL, so the marker occurs in no IRI, and literals get it back by unmark_types.
-_TYPE_MARKED = b"> <\x00> "
 
 
 @dataclass(frozen=True)
@@ -253,22 +250,14 @@ def oxigraph_store(graph: Graph) -> ox.Store:
 
 
 def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> list[bytes]:
-    """The canonical N-Triples lines of one graph of ``store`` in a stable order: by subject, ``rdf:type``
-    first, then by predicate and object; ``rdf:type`` is still marked in them (see :func:`unmark_types`).
+    """The canonical N-Triples lines of one graph of ``store``, sorted as bytes: by subject, predicate, object.
 
     Oxigraph iterates in its own index order, which is neither sorted nor promised to be
-    stable. The lines are sorted as bytes (in C), with ``rdf:type`` swapped for a marker that
-    sorts first; :func:`unmark_types` swaps it back.
+    stable; sorting the canonical lines (in C) makes every output byte-identical run to run.
     """
-    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b""
-    lines = dumped.replace(_TYPE_PREDICATE, _TYPE_MARKED).splitlines()
+    lines = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b"").split(b"\n")
     lines.sort()
-    return lines
-
-
-def unmark_types(text: bytes) -> bytes:
-    """``text`` with the ``rdf:type`` marker of :func:`sorted_ntriples` replaced by ``rdf:type`` again."""
-    return text.replace(_TYPE_MARKED, _TYPE_PREDICATE)
+    return [line for line in lines if line]
 
 
 def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
@@ -279,7 +268,7 @@ def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
             suffix = f" {name} .".encode()
             lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name))
     lines.append(b"")
-    return unmark_types(b"\n".join(lines))
+    return b"\n".join(lines)
 
 
 def serialize(graph: Graph, fmt: str) -> str:

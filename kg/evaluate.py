@@ -4,7 +4,7 @@ The measure is the benchmark's: a sentence's text is its tokens joined by single
 entity spans are compared as exact character offsets with their label (Peop, Org, Loc);
 relations with their label and both argument spans; precision, recall and F1 per label
 and micro-averaged. How kg's classes and predicates map to the CoNLL04 labels is data
-(``kg/patterns/benchmarks/conll04.yaml``). The pipeline scored is exactly the one behind
+(``kg/patterns/benchmarks/entity-relation-labels.yaml``). The pipeline scored is exactly the one behind
 ``kg extract``: parse, extract, resolve across the whole file, then read the records.
 """
 
@@ -23,7 +23,7 @@ from kg.errors import InputError
 from kg.model import Document
 from kg.vocab import DEFAULT_BASE, class_ancestors, local_name
 
-CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "conll04.yaml"
+CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"
 ENTITY_LABELS = ("Peop", "Org", "Loc")
 
 Span = tuple[int, int]
@@ -96,7 +96,7 @@ class Evaluation:
 
 @dataclass(frozen=True)
 class LabelMap:
-    """How kg's classes and predicates map to CoNLL04 labels (see ``conll04.yaml``)."""
+    """How kg's classes and predicates map to CoNLL04 labels (see ``entity-relation-labels.yaml``)."""
 
     entity_labels: dict[str, str]
     relation_labels: dict[str, str]

@@ -12,7 +12,7 @@ from kg.cli import app
 from kg.evaluate import LabelScore, load_conll04, load_label_map, predictions, score, token_aligned
 from kg.vocab import KG
 
-TINY = Path(__file__).resolve().parent / "data" / "conll04_tiny.json"
+TINY = Path(__file__).resolve().parent / "data" / "entity_relation_sample.json"
 
 
 def test_examples_have_character_spans_in_space_joined_text():

@@ -298,9 +298,24 @@ def to_memory_graph(graph: Graph) -> Graph:
 def load_graph(path: str | Path) -> Dataset:
     """Parse an RDF file (format from its extension) into an Oxigraph-backed dataset with kg's prefixes.
 
+    When the file has no default graph (N-Quads of named graphs only), the default graph is
+    the union of its named graphs.
+
+    Raises:
+        InputError: unknown extension, missing file, or a file that does not parse.
+    """
+    store = load_store(path)
+    dataset = new_dataset(store)
+    if not any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+        dataset.default_union = True
+    return dataset
+
+
+def load_store(path: str | Path) -> ox.Store:
+    """Load an RDF file (format from its extension) into a new in-memory pyoxigraph store.
+
     Nothing is fetched: JSON-LD with a remote ``@context`` is refused and ``owl:imports``
-    is not followed. When the file has no default graph (N-Quads of named graphs only),
-    the default graph is the union of its named graphs.
+    is not followed.
 
     Raises:
         InputError: unknown extension, missing file, or a file that does not parse.
@@ -317,11 +332,8 @@ def load_graph(path: str | Path) -> Dataset:
     except (OSError, SyntaxError, ValueError) as exc:
         if "LoadDocumentCallback" in str(exc):
             raise InputError(f"{path}: refers to a remote JSON-LD @context; kg never fetches documents") from exc
-        raise InputError(f"{path}: not valid {suffix}: {exc}") from exc
-    dataset = new_dataset(store)
-    if not any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-        dataset.default_union = True
-    return dataset
+        raise InputError(f"{path}: cannot load: not valid {suffix}: {exc}") from exc
+    return store
 
 
 def infer(dataset: Dataset) -> Dataset:

@@ -24,16 +24,16 @@ from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
 
-from kg.errors import InputError, KGError, QueryRefusedError, QuerySyntaxError, ServerError
+from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, ServerError
 from kg.query import prepare
-from kg.rdf import RDF_FORMATS
+from kg.rdf import load_store
+from kg.store import open_oxigraph
 from kg.vocab import PREFIXES
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 QUERY_PATH = "/query"
 UPDATE_PATH = "/update"
-STORE_DIRECTORY = "oxigraph"  # STORE/oxigraph/ holds the pyoxigraph store
 MAX_REQUEST_BYTES = 1 << 20
 MAX_RESULT_BYTES = 64 << 20
 MAX_CONNECTIONS = 64
@@ -49,31 +49,7 @@ def open_store(source: str | Path) -> Store:
         InputError: ``source`` is neither a kg store nor a readable RDF file.
     """
     source = Path(source)
-    if not source.is_dir():
-        return load_file(source)
-    location = source / STORE_DIRECTORY
-    if not location.is_dir():
-        raise InputError(f"{source}: not a kg store (no {STORE_DIRECTORY}/ directory inside)")
-    try:
-        return Store.read_only(str(location))
-    except OSError as exc:
-        raise InputError(f"{source}: cannot open the store: {exc}") from exc
-
-
-def load_file(path: Path) -> Store:
-    """Load an RDF file written by ``kg build`` (format from its extension) into an in-memory store."""
-    extension = path.suffix.lower().lstrip(".")
-    if extension not in RDF_FORMATS:
-        raise InputError(f"{path}: not a kg store or RDF file; use a store directory or one of "
-                         + ", ".join("." + s for s in RDF_FORMATS))
-    store = Store()
-    try:
-        store.bulk_load(path=str(path), format=RdfFormat.from_extension(extension))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"{path}: cannot load: {exc}") from exc
-    return store
+    return open_oxigraph(source) if source.is_dir() else load_store(source)
 
 
 def refuse_service(sparql: str) -> None:

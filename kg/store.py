@@ -42,7 +42,8 @@ from kg.vocab import DEFAULT_BASE, normalize_base
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1
 MANIFEST = "manifest.json"
-STORE_ENTRIES = frozenset({"lock", "current", "oxigraph", "generations", "records", ".current.new"})
+OXIGRAPH_DIRECTORY = "oxigraph"  # STORE/oxigraph: the live generation's pyoxigraph store, for readers
+STORE_ENTRIES = frozenset({"lock", "current", OXIGRAPH_DIRECTORY, "generations", "records", ".current.new"})
 
 
 @dataclass(frozen=True)
@@ -133,9 +134,25 @@ def load_store_graph(store: str | Path) -> KnowledgeGraph:
     return merge(load_extractions(store, manifest), manifest.base)
 
 
+def open_oxigraph(store: str | Path) -> Any:
+    """The store's ``oxigraph/`` pyoxigraph store, opened read-only (readers may share it with a writer).
+
+    Raises:
+        InputError: ``store`` has no ``oxigraph/`` store inside, or it cannot be opened.
+    """
+    import pyoxigraph
+
+    location = Path(store) / OXIGRAPH_DIRECTORY
+    if not location.is_dir():
+        raise InputError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
+    try:
+        return pyoxigraph.Store.read_only(str(location))
+    except OSError as exc:
+        raise InputError(f"{store}: cannot open the store: {exc}") from exc
+
+
 def open_store_graph(store: str | Path) -> Any:
     """The store's default graph as a read-only rdflib ``Graph`` over Oxigraph (for SPARQL)."""
-    import pyoxigraph
     from oxrdflib import OxigraphStore
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -143,8 +160,7 @@ def open_store_graph(store: str | Path) -> Any:
     from kg.rdf import bind_prefixes
 
     read_manifest(store)
-    inner = pyoxigraph.Store.read_only(str(Path(store) / "oxigraph"))
-    return bind_prefixes(Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID))
+    return bind_prefixes(Graph(store=OxigraphStore(store=open_oxigraph(store)), identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def add_documents(
@@ -276,7 +292,7 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=generations))
     try:
         staging.chmod(0o755)
-        _write_oxigraph(staging / "oxigraph", graph)
+        _write_oxigraph(staging / OXIGRAPH_DIRECTORY, graph)
         atomic_write_text(staging / MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
         target = generations / f"{_next_generation(generations):06d}"
         os.rename(staging, target)
@@ -314,7 +330,7 @@ def _activate(store: Path, generation: Path) -> Path | None:
     link.symlink_to(generation.relative_to(store))
     os.replace(link, current)
     sync_directory(store)
-    readers_path = store / "oxigraph"
+    readers_path = store / OXIGRAPH_DIRECTORY
     if not readers_path.is_symlink():
         readers_path.symlink_to(Path("current") / "oxigraph")
     return previous

@@ -22,6 +22,8 @@ is consistent with the ontology without dropping evidence.
 
 The dataset lives in an Oxigraph store under rdflib's API (oxrdflib). Serialisation goes
 through pyoxigraph with the quads sorted first: the same input gives byte-identical output.
+:func:`to_dataset` loads its statements so that the store already iterates in that order,
+and Oxigraph then writes Turtle straight from the store.
 No blank nodes: every node has a minted, hash-stable IRI (:mod:`kg.vocab`).
 """
 
@@ -68,7 +70,21 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
 AnyGraph = TypeVar("AnyGraph", bound=Graph)
-OxTriple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+NtTriple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
+
+# N-Triples forms of the non-kg terms the writer uses, made once: rdflib's namespace lookups cost a
+# microsecond each, which is most of the time spent on a large graph.
+_RDF_TYPE = f"<{RDF.type}>"
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = f"<{RDF.subject}>", f"<{RDF.predicate}>", f"<{RDF.object}>"
+_RDFS_LABEL, _RDFS_SUB_PROPERTY_OF = f"<{RDFS.label}>", f"<{RDFS.subPropertyOf}>"
+_SKOS_ALT_LABEL, _PROV_ENTITY = f"<{SKOS.altLabel}>", f"<{PROV.Entity}>"
+_SCHEMA_NEWS_ARTICLE, _OWL_OBJECT_PROPERTY = f"<{SDO.NewsArticle}>", f"<{OWL.ObjectProperty}>"
+_XSD_INTEGER, _XSD_DECIMAL = f"<{XSD.integer}>", f"<{XSD.decimal}>"
+# Canonical N-Triples string escapes (the ones Oxigraph writes): ECHAR where one exists, else UCHAR.
+_LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
+    ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f",
+    ord("\r"): "\\r",
+}
 
 
 @dataclass(frozen=True)
@@ -137,106 +153,128 @@ def written_facts(kg: KnowledgeGraph) -> list[WrittenFact]:
 
 
 def to_dataset(kg: KnowledgeGraph) -> Dataset:
-    """Build the RDF dataset of ``kg``: everything in the default graph, each document's facts also in its graph."""
-    default: list[OxTriple] = []
-    per_document: dict[str, list[OxTriple]] = defaultdict(list)
+    """Build the RDF dataset of ``kg``: everything in the default graph, each document's facts also in its graph.
+
+    The statements are written as N-Quads and loaded in reverse canonical order: Oxigraph's
+    in-memory store iterates a graph newest first, so the store then iterates sorted and
+    :func:`serialize` can let Oxigraph write it as it is (it checks the order, never assumes it).
+    """
+    lines: list[str] = []
+    graphs: dict[str, str] = {}
     for fact in written_facts(kg):
-        default.extend(_fact_triples(kg.base, fact))
+        lines.extend(map(_statement, _fact_triples(kg.base, fact)))
+        direct = _direct_triple(fact.relation)
         for doc_id in {support.doc_id for support in fact.relation.evidence}:
-            per_document[doc_id].append(_direct_triple(fact.relation))
+            graph = graphs.setdefault(doc_id, _iri(mint_graph_iri(kg.base, doc_id)))
+            lines.append(_statement(direct, graph))
     for document in kg.documents.values():
-        default.extend(_document_triples(kg.base, document, has_graph=document.id in per_document))
+        lines.extend(map(_statement, _document_triples(kg.base, document, graphs.get(document.id))))
     for entity in kg.entities:
-        default.extend(_entity_triples(kg.base, entity))
+        lines.extend(map(_statement, _entity_triples(kg.base, entity)))
+    lines.sort(reverse=True)
     store = ox.Store()
-    store.extend([ox.Quad(s, p, o) for s, p, o in default])
-    for doc_id, triples in per_document.items():
-        graph = ox.NamedNode(mint_graph_iri(kg.base, doc_id))
-        store.extend([ox.Quad(s, p, o, graph) for s, p, o in triples])
+    store.load("\n".join(lines), format=ox.RdfFormat.N_QUADS)
     return new_dataset(store)
 
 
+def _statement(triple: NtTriple, graph: str = "") -> str:
+    """One N-Quads line (without its newline) for ``triple`` in ``graph`` (the default graph when empty)."""
+    subject, predicate, obj = triple
+    return f"{subject} {predicate} {obj} {graph} ." if graph else f"{subject} {predicate} {obj} ."
+
+
+def _iri(value: str) -> str:
+    return f"<{value}>"
+
+
 @cache
-def _vocab(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+def _kg(name: str) -> str:
+    return _iri(term(name))
 
 
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_vocab(XSD.integer))
+def _string(value: str) -> str:
+    return f'"{value.translate(_LITERAL_ESCAPES)}"'
 
 
-def _decimal(value: float) -> ox.Literal:
-    return ox.Literal(str(Decimal(str(round(value, 4)))), datatype=_vocab(XSD.decimal))
+def _integer(value: int) -> str:
+    return f'"{value}"^^{_XSD_INTEGER}'
 
 
-def _document_triples(base: str, document: Document, *, has_graph: bool) -> Iterator[OxTriple]:
-    node = ox.NamedNode(mint_document_iri(base, document.id))
-    yield node, _vocab(RDF.type), _vocab(KG.Document)
-    yield node, _vocab(RDF.type), _vocab(PROV.Entity)
+def _decimal(value: float) -> str:
+    # normalised as Oxigraph writes decimals back ("0.75", "1"), so the text loaded is the text dumped
+    return f'"{Decimal(str(round(value, 4))).normalize():f}"^^{_XSD_DECIMAL}'
+
+
+def _document_triples(base: str, document: Document, graph: str | None) -> Iterator[NtTriple]:
+    node = _iri(mint_document_iri(base, document.id))
+    yield node, _RDF_TYPE, _kg("Document")
+    yield node, _RDF_TYPE, _PROV_ENTITY
     if document.title or document.date:
-        yield node, _vocab(RDF.type), _vocab(SDO.NewsArticle)
-    yield node, _vocab(RDFS.label), ox.Literal(document.title or document.id)
-    yield node, _vocab(KG.documentId), ox.Literal(document.id)
-    yield node, _vocab(KG.sha256), ox.Literal(document.sha256)
-    for prop, value in ((KG.title, document.title), (KG.date, document.date), (KG.source, document.source)):
+        yield node, _RDF_TYPE, _SCHEMA_NEWS_ARTICLE
+    yield node, _RDFS_LABEL, _string(document.title or document.id)
+    yield node, _kg("documentId"), _string(document.id)
+    yield node, _kg("sha256"), _string(document.sha256)
+    for prop, value in (("title", document.title), ("date", document.date), ("source", document.source)):
         if value:
-            yield node, _vocab(prop), ox.Literal(value)
-    if has_graph:
-        yield node, _vocab(KG.namedGraph), ox.NamedNode(mint_graph_iri(base, document.id))
+            yield node, _kg(prop), _string(value)
+    if graph:
+        yield node, _kg("namedGraph"), graph
 
 
-def _entity_triples(base: str, entity: Entity) -> Iterator[OxTriple]:
-    node = ox.NamedNode(entity.iri)
-    yield node, _vocab(RDF.type), _vocab(term(entity.type))
-    yield node, _vocab(RDFS.label), ox.Literal(entity.label)
+def _entity_triples(base: str, entity: Entity) -> Iterator[NtTriple]:
+    node = _iri(entity.iri)
+    yield node, _RDF_TYPE, _kg(entity.type)
+    yield node, _RDFS_LABEL, _string(entity.label)
     for alias in entity.aliases:
-        yield node, _vocab(SKOS.altLabel), ox.Literal(alias)
-    yield node, _vocab(KG.mentionCount), _integer(entity.mention_count)
+        yield node, _SKOS_ALT_LABEL, _string(alias)
+    yield node, _kg("mentionCount"), _integer(entity.mention_count)
     for doc_id in entity.documents:
-        yield ox.NamedNode(mint_document_iri(base, doc_id)), _vocab(KG.mentions), node
+        yield _iri(mint_document_iri(base, doc_id)), _kg("mentions"), node
 
 
-def _direct_triple(relation: Relation) -> OxTriple:
-    return ox.NamedNode(relation.subject), ox.NamedNode(relation.predicate), ox.NamedNode(relation.object)
+def _direct_triple(relation: Relation) -> NtTriple:
+    return _iri(relation.subject), _iri(relation.predicate), _iri(relation.object)
 
 
-def _fact_triples(base: str, written: WrittenFact) -> Iterator[OxTriple]:
+def _fact_triples(base: str, written: WrittenFact) -> Iterator[NtTriple]:
     relation = written.relation
     subject, predicate, obj = _direct_triple(relation)
     yield subject, predicate, obj
     stated = dict(written.stated)
-    for open_predicate in {p for p in (relation.predicate, *stated.values()) if p.startswith(str(OPEN))}:
-        yield from _open_predicate_triples(ox.NamedNode(open_predicate))
-    fact = ox.NamedNode(mint_fact_iri(base, relation.subject, relation.predicate, relation.object))
-    yield fact, _vocab(RDF.type), _vocab(KG.Fact)
-    yield fact, _vocab(RDF.subject), subject
-    yield fact, _vocab(RDF.predicate), predicate
-    yield fact, _vocab(RDF.object), obj
-    yield fact, _vocab(KG.confidence), _decimal(relation.confidence)
-    yield fact, _vocab(KG.supportCount), _integer(len(relation.evidence))
+    for open_predicate in sorted({p for p in (relation.predicate, *stated.values()) if p.startswith(str(OPEN))}):
+        yield from _open_predicate_triples(open_predicate)
+    fact_iri = mint_fact_iri(base, relation.subject, relation.predicate, relation.object)
+    fact = _iri(fact_iri)
+    yield fact, _RDF_TYPE, _kg("Fact")
+    yield fact, _RDF_SUBJECT, subject
+    yield fact, _RDF_PREDICATE, predicate
+    yield fact, _RDF_OBJECT, obj
+    yield fact, _kg("confidence"), _decimal(relation.confidence)
+    yield fact, _kg("supportCount"), _integer(len(relation.evidence))
     for support in relation.evidence:
         sentence = support.sentence
-        node = ox.NamedNode(
+        node = _iri(
             mint_evidence_iri(
-                base, fact.value, support.doc_id, sentence.start, sentence.end, support.rule, stated.get(support, "")
+                base, fact_iri, support.doc_id, sentence.start, sentence.end, support.rule, stated.get(support, "")
             )
         )
-        yield fact, _vocab(KG.evidence), node
-        yield node, _vocab(RDF.type), _vocab(KG.Evidence)
-        yield node, _vocab(KG.fromDocument), ox.NamedNode(mint_document_iri(base, support.doc_id))
-        yield node, _vocab(KG.sentence), ox.Literal(sentence.text)
-        yield node, _vocab(KG.startOffset), _integer(sentence.start)
-        yield node, _vocab(KG.endOffset), _integer(sentence.end)
-        yield node, _vocab(KG.rule), ox.Literal(support.rule)
-        yield node, _vocab(KG.confidence), _decimal(support.confidence)
+        yield fact, _kg("evidence"), node
+        yield node, _RDF_TYPE, _kg("Evidence")
+        yield node, _kg("fromDocument"), _iri(mint_document_iri(base, support.doc_id))
+        yield node, _kg("sentence"), _string(sentence.text)
+        yield node, _kg("startOffset"), _integer(sentence.start)
+        yield node, _kg("endOffset"), _integer(sentence.end)
+        yield node, _kg("rule"), _string(support.rule)
+        yield node, _kg("confidence"), _decimal(support.confidence)
         if support in stated:
-            yield node, _vocab(KG.statedPredicate), ox.NamedNode(stated[support])
+            yield node, _kg("statedPredicate"), _iri(stated[support])
 
 
-def _open_predicate_triples(predicate: ox.NamedNode) -> Iterator[OxTriple]:
-    yield predicate, _vocab(RDF.type), _vocab(OWL.ObjectProperty)
-    yield predicate, _vocab(RDFS.subPropertyOf), _vocab(KG.relatedTo)
-    yield predicate, _vocab(RDFS.label), ox.Literal(local_name(predicate.value).split(":", 1)[1])
+def _open_predicate_triples(predicate: str) -> Iterator[NtTriple]:
+    node = _iri(predicate)
+    yield node, _RDF_TYPE, _OWL_OBJECT_PROPERTY
+    yield node, _RDFS_SUB_PROPERTY_OF, _kg("relatedTo")
+    yield node, _RDFS_LABEL, _string(local_name(predicate).split(":", 1)[1])
 
 
 def oxigraph_store(graph: Graph) -> ox.Store:
@@ -249,36 +287,37 @@ def oxigraph_store(graph: Graph) -> ox.Store:
     return store
 
 
-def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> list[bytes]:
-    """The canonical N-Triples lines of one graph of ``store``, sorted as bytes: by subject, predicate, object.
+def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> tuple[list[bytes], bool]:
+    """The N-Triples lines of one graph of ``store`` sorted as bytes (by subject, predicate, object), and
+    whether the store already iterated them in that order.
 
-    Oxigraph iterates in its own index order, which is neither sorted nor promised to be
-    stable; sorting the canonical lines (in C) makes every output byte-identical run to run.
+    Oxigraph iterates in its own order, which nothing promises; sorting the canonical lines
+    (in C) makes every output byte-identical run to run.
     """
-    lines = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b"").split(b"\n")
-    lines.sort()
-    return [line for line in lines if line]
-
-
-def sorted_nquads(store: ox.Store, *, named_graphs: bool) -> bytes:
-    """The default graph (and, with ``named_graphs``, every named graph by name) as sorted N-Quads."""
-    lines = sorted_ntriples(store, ox.DefaultGraph())
-    if named_graphs:
-        for name in sorted(store.named_graphs(), key=str):
-            suffix = f" {name} .".encode()
-            lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name))
-    lines.append(b"")
-    return b"\n".join(lines)
+    dumped = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b"").split(b"\n")
+    del dumped[-1]  # the empty piece after the last newline
+    lines = sorted(dumped)
+    return lines, lines == dumped
 
 
 def serialize(graph: Graph, fmt: str) -> str:
     """Serialise ``graph`` in one of :data:`RDF_FORMATS` (by its short name), deterministically.
 
-    ``trig`` and ``nq`` write the default graph and every named graph; the other formats
-    write the default graph only.
+    ``trig`` and ``nq`` write the default graph and every named graph (by name); the other
+    formats write the default graph only.
     """
+    store = oxigraph_store(graph)
+    lines, in_order = sorted_ntriples(store, ox.DefaultGraph())
+    if fmt == "ttl" and in_order and lines:
+        # The store already iterates canonically (to_dataset builds it so): Oxigraph's own dump is the
+        # Turtle the re-parse below would write, in a third of the time.
+        return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES).decode("utf-8")
     named = fmt in DATASET_FORMATS
-    canonical = sorted_nquads(oxigraph_store(graph), named_graphs=named)
+    if named:
+        for name in sorted(store.named_graphs(), key=str):
+            suffix = f" {name} .".encode()
+            lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name)[0])
+    canonical = b"".join(line + b"\n" for line in lines)
     if fmt in {"nt", "nq"}:
         return canonical.decode("utf-8")
     # lenient: the input is canonical N-Triples Oxigraph itself just wrote, so IRIs need no re-validation

@@ -24,6 +24,7 @@ from kg.rdf import (
     new_dataset,
     oxigraph_store,
     serialize,
+    sorted_ntriples,
     to_dataset,
     written_facts,
 )
@@ -130,6 +131,15 @@ def test_output_does_not_depend_on_store_order(fmt):
     for quad in quads:
         shuffled.add(quad)
     assert serialize(new_dataset(shuffled), fmt) == serialize(dataset, fmt)
+
+
+def test_a_built_dataset_already_iterates_in_canonical_order():
+    """to_dataset writes the text Oxigraph writes back (escapes, decimals), so serialize can skip re-sorting."""
+    graph = _graph()
+    graph.add_entities([Entity(BASE + "ctl", "tab\there \x01 \x7f \"q\" \\ é", "Person", ("x\x01", "x\\u0001y", "alias\r\n"), 3, ("a.txt",))])
+    store = oxigraph_store(to_dataset(graph))
+    lines, in_order = sorted_ntriples(store, ox.DefaultGraph())
+    assert in_order and len(lines) == len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))

@@ -22,20 +22,21 @@ is consistent with the ontology without dropping evidence.
 
 The dataset lives in an Oxigraph store under rdflib's API (oxrdflib). Serialisation goes
 through pyoxigraph with the quads sorted first: the same input gives byte-identical output.
-:func:`to_dataset` loads its statements so that the store already iterates in that order,
-and Oxigraph then writes Turtle straight from the store.
+:func:`to_dataset` loads its statements so that the store already iterates in that order;
+until the dataset is changed, Oxigraph then writes Turtle straight from the store.
 No blank nodes: every node has a minted, hash-stable IRI (:mod:`kg.vocab`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
@@ -80,6 +81,9 @@ _RDFS_LABEL, _RDFS_SUB_PROPERTY_OF = f"<{RDFS.label}>", f"<{RDFS.subPropertyOf}>
 _SKOS_ALT_LABEL, _PROV_ENTITY = f"<{SKOS.altLabel}>", f"<{PROV.Entity}>"
 _SCHEMA_NEWS_ARTICLE, _OWL_OBJECT_PROPERTY = f"<{SDO.NewsArticle}>", f"<{OWL.ObjectProperty}>"
 _XSD_INTEGER, _XSD_DECIMAL = f"<{XSD.integer}>", f"<{XSD.decimal}>"
+# The subject starting each statement of Oxigraph's Turtle (other lines start with a tab or "@prefix").
+_TURTLE_SUBJECT = re.compile(rb"\n([^\t@\n]\S*) ")
+_NAMESPACES = {prefix.encode(): namespace.encode() for prefix, namespace in PREFIXES.items()}
 # Canonical N-Triples string escapes (the ones Oxigraph writes): ECHAR where one exists, else UCHAR.
 _LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
     ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f",
@@ -106,12 +110,41 @@ def bind_prefixes(graph: AnyGraph) -> AnyGraph:
     return graph
 
 
-def new_dataset(store: ox.Store | None = None) -> Dataset:
+def new_dataset(store: ox.Store | None = None, *, in_order: bool = False) -> Dataset:
     """An empty (or ``store``-backed) rdflib ``Dataset`` on an Oxigraph store, with kg's prefixes.
 
-    SPARQL over it sees the default graph; named graphs through ``GRAPH ?g``.
+    SPARQL over it sees the default graph; named graphs through ``GRAPH ?g``. ``in_order``:
+    ``store`` is known to iterate its default graph in canonical order (see :func:`to_dataset`).
     """
-    return bind_prefixes(Dataset(store=OxigraphStore(store=store or ox.Store()), default_union=False))
+    ordered = OrderedOxigraphStore(store=store or ox.Store())
+    dataset = bind_prefixes(Dataset(store=ordered, default_union=False))
+    ordered.in_order = in_order
+    return dataset
+
+
+def _forgets_order(method: Callable[..., None]) -> Callable[..., None]:
+    @wraps(method)
+    def change(self: OrderedOxigraphStore, *args: Any, **kwargs: Any) -> None:
+        self.in_order = False
+        method(self, *args, **kwargs)
+
+    return change
+
+
+class OrderedOxigraphStore(OxigraphStore):
+    """oxrdflib's store, remembering whether the pyoxigraph store is known to iterate in canonical order.
+
+    :func:`to_dataset` loads its statements so (``in_order``); any change made through rdflib
+    clears it, and :func:`serialize` then sorts.
+    """
+
+    in_order = False
+    add = _forgets_order(OxigraphStore.add)
+    addN = _forgets_order(OxigraphStore.addN)
+    remove = _forgets_order(OxigraphStore.remove)
+    update = _forgets_order(OxigraphStore.update)
+    add_graph = _forgets_order(OxigraphStore.add_graph)
+    remove_graph = _forgets_order(OxigraphStore.remove_graph)
 
 
 def fitting_predicate(kg: KnowledgeGraph, relation: Relation) -> str:
@@ -157,7 +190,7 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
 
     The statements are written as N-Quads and loaded in reverse canonical order: Oxigraph's
     in-memory store iterates a graph newest first, so the store then iterates sorted and
-    :func:`serialize` can let Oxigraph write it as it is (it checks the order, never assumes it).
+    :func:`serialize` lets Oxigraph write Turtle straight from it, without sorting again.
     """
     lines: list[str] = []
     graphs: dict[str, str] = {}
@@ -174,7 +207,7 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     lines.sort(reverse=True)
     store = ox.Store()
     store.load("\n".join(lines), format=ox.RdfFormat.N_QUADS)
-    return new_dataset(store)
+    return new_dataset(store, in_order=True)
 
 
 def _statement(triple: NtTriple, graph: str = "") -> str:
@@ -287,17 +320,16 @@ def oxigraph_store(graph: Graph) -> ox.Store:
     return store
 
 
-def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> tuple[list[bytes], bool]:
-    """The N-Triples lines of one graph of ``store`` sorted as bytes (by subject, predicate, object), and
-    whether the store already iterated them in that order.
+def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> list[bytes]:
+    """The canonical N-Triples lines of one graph of ``store``, sorted as bytes: by subject, predicate, object.
 
     Oxigraph iterates in its own order, which nothing promises; sorting the canonical lines
     (in C) makes every output byte-identical run to run.
     """
-    dumped = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b"").split(b"\n")
-    del dumped[-1]  # the empty piece after the last newline
-    lines = sorted(dumped)
-    return lines, lines == dumped
+    lines = (store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name) or b"").split(b"\n")
+    lines.sort()
+    del lines[0]  # the empty piece after the last newline, sorted first
+    return lines
 
 
 def serialize(graph: Graph, fmt: str) -> str:
@@ -307,16 +339,16 @@ def serialize(graph: Graph, fmt: str) -> str:
     formats write the default graph only.
     """
     store = oxigraph_store(graph)
-    lines, in_order = sorted_ntriples(store, ox.DefaultGraph())
-    if fmt == "ttl" and in_order and lines:
-        # The store already iterates canonically (to_dataset builds it so): Oxigraph's own dump is the
-        # Turtle the re-parse below would write, in a third of the time.
-        return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES).decode("utf-8")
+    if fmt == "ttl" and isinstance(graph.store, OrderedOxigraphStore) and graph.store.in_order:
+        turtle = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES) or b""
+        if _subjects_ascend(turtle):
+            return turtle.decode("utf-8")
     named = fmt in DATASET_FORMATS
+    lines = sorted_ntriples(store, ox.DefaultGraph())
     if named:
         for name in sorted(store.named_graphs(), key=str):
             suffix = f" {name} .".encode()
-            lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name)[0])
+            lines.extend(line[: -len(b" .")] + suffix for line in sorted_ntriples(store, name))
     canonical = b"".join(line + b"\n" for line in lines)
     if fmt in {"nt", "nq"}:
         return canonical.decode("utf-8")
@@ -324,6 +356,24 @@ def serialize(graph: Graph, fmt: str) -> str:
     statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES, lenient=True)
     text = (ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b"").decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
+
+
+def _subjects_ascend(turtle: bytes) -> bool:
+    """Whether the subjects of Oxigraph's ``turtle`` strictly ascend in N-Triples byte order.
+
+    A cheap check that the store iterated as :func:`to_dataset` loaded it (grouped and sorted
+    by subject), so that a different iteration order in some Oxigraph version is never
+    written as if it were canonical.
+    """
+    previous = b""
+    for subject in _TURTLE_SUBJECT.findall(b"\n" + turtle):
+        prefix, colon, local = subject.partition(b":")
+        if subject[:1] != b"<" and colon and prefix != b"_":
+            subject = b"<" + _NAMESPACES.get(prefix, b"?") + local + b">"
+        if subject <= previous:
+            return False
+        previous = subject
+    return bool(previous)
 
 
 def to_memory_graph(graph: Graph) -> Graph:

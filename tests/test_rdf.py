@@ -24,11 +24,10 @@ from kg.rdf import (
     new_dataset,
     oxigraph_store,
     serialize,
-    sorted_ntriples,
     to_dataset,
     written_facts,
 )
-from kg.vocab import KG, mint_document_iri, mint_graph_iri, term
+from kg.vocab import KG, PREFIXES, mint_document_iri, mint_graph_iri, term
 from tests.conftest import SEEDS
 
 BASE = "https://e.org/"
@@ -125,21 +124,37 @@ def test_no_blank_nodes():
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
 def test_output_does_not_depend_on_store_order(fmt):
     dataset = to_dataset(_graph())
-    quads = list(oxigraph_store(dataset))
+    assert serialize(new_dataset(_shuffled_copy(oxigraph_store(dataset))), fmt) == serialize(dataset, fmt)
+
+
+def _shuffled_copy(store: ox.Store) -> ox.Store:
+    quads = list(store)
     random.Random(7).shuffle(quads)
     shuffled = ox.Store()
     for quad in quads:
         shuffled.add(quad)
-    assert serialize(new_dataset(shuffled), fmt) == serialize(dataset, fmt)
+    return shuffled
 
 
-def test_a_built_dataset_already_iterates_in_canonical_order():
-    """to_dataset writes the text Oxigraph writes back (escapes, decimals), so serialize can skip re-sorting."""
+def test_a_built_dataset_iterates_in_canonical_order_until_changed():
+    """to_dataset writes the text Oxigraph writes back (escapes, decimals), so its store needs no sort."""
     graph = _graph()
     graph.add_entities([Entity(BASE + "ctl", "tab\there \x01 \x7f \"q\" \\ é", "Person", ("x\x01", "x\\u0001y", "alias\r\n"), 3, ("a.txt",))])
-    store = oxigraph_store(to_dataset(graph))
-    lines, in_order = sorted_ntriples(store, ox.DefaultGraph())
-    assert in_order and len(lines) == len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    dataset = to_dataset(graph)
+    store = oxigraph_store(dataset)
+    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
+    assert dataset.store.in_order and dumped == sorted(dumped)
+    before = serialize(dataset, "ttl")
+    assert before == store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES).decode()
+    dataset.add((URIRef(BASE + "ctl"), RDFS.comment, Literal("added later")))
+    assert not dataset.store.in_order
+    assert serialize(dataset, "ttl") == serialize(new_dataset(_shuffled_copy(store)), "ttl") != before
+
+
+def test_a_store_claiming_an_order_it_does_not_have_is_still_written_sorted():
+    store = oxigraph_store(to_dataset(_graph()))
+    claims_order = new_dataset(_shuffled_copy(store), in_order=True)
+    assert serialize(claims_order, "ttl") == serialize(new_dataset(_shuffled_copy(store)), "ttl")
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))

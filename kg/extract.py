@@ -178,11 +178,12 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
 
 
 def _is_not_an_entity(text: str, rules: Rules) -> bool:
-    folded = text.casefold()
     return (
-        folded in rules.not_entities
+        text.casefold() in rules.not_entities
         or canonical_key(text) in rules.gazetteer.ignore
         or not any(c.isalpha() for c in text)
+        or text.islower()  # a name in a cased script has a capital ("cts", "tandem" are not names)
+        or any(shape.search(text) for shape in rules.not_entity_shapes)
     )
 
 

@@ -48,6 +48,7 @@ class Rules:
     type_confidence: dict[str, float]
     head_nouns: dict[str, str]
     not_entities: frozenset[str]
+    not_entity_shapes: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     verbs: dict[str, Trigger] = field(default_factory=dict)
     verb_preps: dict[str, dict[str, Trigger]] = field(default_factory=dict)
@@ -107,6 +108,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
+        not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},

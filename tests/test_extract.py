@@ -105,6 +105,25 @@ def test_non_entities_and_boilerplate_are_dropped(vocab):
     assert extraction.mentions == ()
 
 
+def test_lowercase_words_and_markup_are_not_names(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Profit", "profit", 1, "nsubj", "NOUN", "NN"),
+            ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+            ("10", "10", 3, "nummod", "NUM", "CD"),
+            ("cts", "ct", 1, "dobj", "NOUN", "NNS"),
+            ("at", "at", 1, "prep", "ADP", "IN"),
+            ("quot;Acme", "quot;Acme", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Initech", "Initech", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG"],
+    )
+    extraction = extract_document(doc, Document.from_text("t", doc.text))
+    assert [m.text for m in extraction.mentions] == ["Initech"]
+
+
 def test_mention_offsets_point_into_the_text(vocab):
     doc = make_doc(
         vocab,

@@ -1,8 +1,7 @@
 """The knowledge graph for graph tools: GraphML (Gephi, yEd, Cytoscape) and node-link JSON (D3, networkx).
 
 A flat view with scalar attributes only: node = entity (IRI as id, label, type, mention
-count, aliases), edge = fact as written to RDF (:func:`kg.rdf.written_facts`, so the
-predicate fits the entity types exactly as in the Turtle) with its confidence, number of
+count, aliases), edge = fact (its predicate as in the Turtle) with its confidence, number of
 supports, the documents and the first supporting sentence.
 """
 
@@ -13,7 +12,6 @@ import json
 import networkx as nx
 
 from kg.model import KnowledgeGraph
-from kg.rdf import written_facts
 from kg.vocab import local_name
 
 
@@ -36,8 +34,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             mention_count=entity.mention_count,
             aliases="; ".join(entity.aliases),
         )
-    for fact in written_facts(kg):
-        relation = fact.relation
+    for relation in kg.relations:
         flat.add_edge(
             relation.subject,
             relation.object,

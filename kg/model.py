@@ -10,9 +10,10 @@ edge keys are predicate IRIs.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -207,12 +208,18 @@ class Entity:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One sentence that supports a fact, and how it was read."""
+    """One sentence that supports a fact, and how it was read.
+
+    ``stated_predicate`` is the predicate IRI the sentence stated when the fact carries a more
+    general one, because the entity types do not fit the stated one's domain or range (empty
+    when the sentence stated the fact's own predicate).
+    """
 
     doc_id: str
     sentence: Sentence
     rule: str
     confidence: float
+    stated_predicate: str = ""
 
 
 @dataclass(frozen=True)

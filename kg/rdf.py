@@ -14,11 +14,11 @@ Design (see README, "The RDF graph"):
 * every document a ``kg:Document`` and ``prov:Entity`` (``schema:NewsArticle`` when it has a
   title or date) with its id, hash, metadata and ``kg:mentions`` links.
 
-Domain and range: a fact whose entity types do not fit its predicate's ``rdfs:domain`` or
-``rdfs:range`` (the extractor read "Beijing manufactures H800") is written with the nearest
-kg super-property that fits (ultimately ``kg:relatedTo``), which the stated fact entails; each
-evidence node keeps the predicate the sentence stated as ``kg:statedPredicate``. So the graph
-is consistent with the ontology without dropping evidence.
+Domain and range: resolution gives a fact whose entity types do not fit its stated predicate
+("Beijing manufactures H800") the nearest super-property that fits
+(:func:`kg.resolve.fitted_predicate`); each evidence node keeps the predicate the sentence
+stated as ``kg:statedPredicate``. So the graph is consistent with the ontology without
+dropping evidence.
 
 The dataset lives in an Oxigraph store under rdflib's API (oxrdflib). Serialisation goes
 through pyoxigraph with the quads sorted first: the same input gives byte-identical output.
@@ -30,9 +30,7 @@ No blank nodes: every node has a minted, hash-stable IRI (:mod:`kg.vocab`).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, wraps
 from pathlib import Path
@@ -44,20 +42,16 @@ from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import InferenceError, InputError
-from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation
-from kg.resolve import predicate_signature
+from kg.model import Document, Entity, KnowledgeGraph, Relation
 from kg.vocab import (
-    KG,
     OPEN,
     PREFIXES,
-    is_a,
     local_name,
     mint_document_iri,
     mint_evidence_iri,
     mint_fact_iri,
     mint_graph_iri,
     ontology,
-    property_ancestors,
     term,
 )
 
@@ -89,18 +83,6 @@ _LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
     ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f",
     ord("\r"): "\\r",
 }
-
-
-@dataclass(frozen=True)
-class WrittenFact:
-    """A fact as written to RDF: predicate fitted to the entity types, evidence merged.
-
-    ``stated`` maps each evidence whose sentence stated a different (more specific)
-    predicate to that predicate's IRI.
-    """
-
-    relation: Relation
-    stated: tuple[tuple[Evidence, str], ...] = ()
 
 
 def bind_prefixes(graph: AnyGraph) -> AnyGraph:
@@ -147,44 +129,6 @@ class OrderedOxigraphStore(OxigraphStore):
     remove_graph = _forgets_order(OxigraphStore.remove_graph)
 
 
-def fitting_predicate(kg: KnowledgeGraph, relation: Relation) -> str:
-    """The relation's predicate, or its nearest kg super-property whose domain and range fit the entity types.
-
-    Examples:
-        >>> from kg.model import Entity, KnowledgeGraph, Relation
-        >>> graph = KnowledgeGraph("https://e.org/")
-        >>> graph.add_entities([Entity("https://e.org/beijing", "Beijing", "Place"),
-        ...                     Entity("https://e.org/h800", "H800", "Chip")])
-        >>> fitting_predicate(graph, Relation("https://e.org/beijing", str(term("manufactures")), "https://e.org/h800", ()))
-        'https://w3id.org/offline-kg/ontology#relatedTo'
-    """
-    subject_type = kg.entity(relation.subject).type
-    object_type = kg.entity(relation.object).type
-    name = local_name(relation.predicate)
-    for candidate in (name, *property_ancestors(name)):
-        domain, range_ = predicate_signature(candidate)
-        if (domain is None or is_a(subject_type, domain)) and (range_ is None or is_a(object_type, range_)):
-            return str(term(candidate))
-    return str(KG.relatedTo)
-
-
-def written_facts(kg: KnowledgeGraph) -> list[WrittenFact]:
-    """Every fact of ``kg`` as written to RDF, sorted by triple (see the module docstring)."""
-    groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
-    for relation in kg.relations:
-        groups[(relation.subject, fitting_predicate(kg, relation), relation.object)].append(relation)
-    facts = []
-    for (subject, predicate, obj), relations in sorted(groups.items()):
-        evidence: dict[Evidence, str] = {}
-        for relation in relations:
-            for support in relation.evidence:
-                evidence.setdefault(support, relation.predicate)
-        ordered = sorted(evidence, key=lambda e: (e.doc_id, e.sentence.start, e.rule, evidence[e]))
-        stated = tuple((e, evidence[e]) for e in ordered if evidence[e] != predicate)
-        facts.append(WrittenFact(Relation(subject, predicate, obj, tuple(ordered)), stated))
-    return facts
-
-
 def to_dataset(kg: KnowledgeGraph) -> Dataset:
     """Build the RDF dataset of ``kg``: everything in the default graph, each document's facts also in its graph.
 
@@ -194,10 +138,10 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     """
     lines: list[str] = []
     graphs: dict[str, str] = {}
-    for fact in written_facts(kg):
-        lines.extend(map(_statement, _fact_triples(kg.base, fact)))
-        direct = _direct_triple(fact.relation)
-        for doc_id in {support.doc_id for support in fact.relation.evidence}:
+    for relation in kg.relations:
+        lines.extend(map(_statement, _fact_triples(kg.base, relation)))
+        direct = _direct_triple(relation)
+        for doc_id in {support.doc_id for support in relation.evidence}:
             graph = graphs.setdefault(doc_id, _iri(mint_graph_iri(kg.base, doc_id)))
             lines.append(_statement(direct, graph))
     for document in kg.documents.values():
@@ -269,12 +213,11 @@ def _direct_triple(relation: Relation) -> NtTriple:
     return _iri(relation.subject), _iri(relation.predicate), _iri(relation.object)
 
 
-def _fact_triples(base: str, written: WrittenFact) -> Iterator[NtTriple]:
-    relation = written.relation
+def _fact_triples(base: str, relation: Relation) -> Iterator[NtTriple]:
     subject, predicate, obj = _direct_triple(relation)
     yield subject, predicate, obj
-    stated = dict(written.stated)
-    for open_predicate in sorted({p for p in (relation.predicate, *stated.values()) if p.startswith(str(OPEN))}):
+    stated = sorted({support.stated_predicate for support in relation.evidence} - {""})
+    for open_predicate in (p for p in (relation.predicate, *stated) if p.startswith(str(OPEN))):
         yield from _open_predicate_triples(open_predicate)
     fact_iri = mint_fact_iri(base, relation.subject, relation.predicate, relation.object)
     fact = _iri(fact_iri)
@@ -288,7 +231,7 @@ def _fact_triples(base: str, written: WrittenFact) -> Iterator[NtTriple]:
         sentence = support.sentence
         node = _iri(
             mint_evidence_iri(
-                base, fact_iri, support.doc_id, sentence.start, sentence.end, support.rule, stated.get(support, "")
+                base, fact_iri, support.doc_id, sentence.start, sentence.end, support.rule, support.stated_predicate
             )
         )
         yield fact, _kg("evidence"), node
@@ -299,8 +242,8 @@ def _fact_triples(base: str, written: WrittenFact) -> Iterator[NtTriple]:
         yield node, _kg("endOffset"), _integer(sentence.end)
         yield node, _kg("rule"), _string(support.rule)
         yield node, _kg("confidence"), _decimal(support.confidence)
-        if support in stated:
-            yield node, _kg("statedPredicate"), _iri(stated[support])
+        if support.stated_predicate:
+            yield node, _kg("statedPredicate"), _iri(support.stated_predicate)
 
 
 def _open_predicate_triples(predicate: str) -> Iterator[NtTriple]:

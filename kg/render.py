@@ -25,7 +25,7 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from kg.model import Entity, KnowledgeGraph, Relation
+from kg.model import Entity, Evidence, KnowledgeGraph, Relation
 from kg.vocab import local_name
 
 COLOR_MODES = ("type", "community")
@@ -318,8 +318,15 @@ def _edge_data(index: int, relation: Relation) -> dict[str, Any]:
         "to": relation.object,
         "predicate": local_name(relation.predicate),
         "confidence": relation.confidence,
-        "evidence": [{"document": e.doc_id, "sentence": e.sentence.text} for e in relation.evidence],
+        "evidence": [_evidence_data(e) for e in relation.evidence],
     }
+
+
+def _evidence_data(evidence: Evidence) -> dict[str, str]:
+    data = {"document": evidence.doc_id, "sentence": evidence.sentence.text}
+    if evidence.stated_predicate:  # the fact carries a more general predicate than the sentence stated
+        data["stated"] = local_name(evidence.stated_predicate)
+    return data
 
 
 @cache

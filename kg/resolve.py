@@ -15,14 +15,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDFS
 
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, RelationMention
-from kg.vocab import KG, OPEN_PREFIX, class_ancestors, is_a, mint_entity_iri, ontology, term
+from kg.vocab import KG, OPEN_PREFIX, class_ancestors, is_a, mint_entity_iri, ontology, property_ancestors, term
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
@@ -275,24 +275,52 @@ def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
     return local(ontology().value(iri, RDFS.domain)), local(ontology().value(iri, RDFS.range))
 
 
+def fitted_predicate(predicate: str, subject_type: str, object_type: str) -> str:
+    """``predicate`` (a local name), or its nearest kg super-property whose domain and range fit the classes.
+
+    The extractor may read "Beijing manufactures H800": a place cannot manufacture, so the fact
+    is kept with the more general predicate that the statement entails (ultimately ``relatedTo``).
+
+    Examples:
+        >>> fitted_predicate("manufactures", "Place", "Chip")
+        'relatedTo'
+        >>> fitted_predicate("ceoOf", "Person", "Organization")
+        'ceoOf'
+    """
+    for candidate in (predicate, *property_ancestors(predicate)):
+        domain, range_ = predicate_signature(candidate)
+        if (domain is None or is_a(subject_type, domain)) and (range_ is None or is_a(object_type, range_)):
+            return candidate
+    return "relatedTo"
+
+
 def _merge_relations(
     relations: Iterable[RelationMention], entity_of: dict[Mention, str], types: dict[str, str]
 ) -> tuple[Relation, ...]:
-    support: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    """One :class:`Relation` per (subject, fitted predicate, object), each sentence read once.
+
+    A sentence read with two predicates that fit to the same fact keeps one reading: the
+    fact's own predicate if it was among them, else the first stated predicate by IRI.
+    """
+    readings: dict[tuple[str, str, str], dict[Evidence, str]] = defaultdict(dict)
     for relation in relations:
         subject, obj = entity_of.get(relation.subject), entity_of.get(relation.object)
         if subject is None or obj is None or subject == obj:
             continue
-        predicate = checked_predicate(relation.predicate, types[subject], types[obj])
-        if predicate is None:
+        stated = checked_predicate(relation.predicate, types[subject], types[obj])
+        if stated is None:
             continue
+        predicate = fitted_predicate(stated, types[subject], types[obj])
+        stated_iri = "" if stated == predicate else str(term(stated))
         evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence)
-        support[(subject, str(term(predicate)), obj)].add(evidence)
-    return tuple(
-        Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.sentence.start, e.rule))))
-        for (s, p, o), ev in sorted(support.items())
-    )
+        found = readings[(subject, str(term(predicate)), obj)]
+        found[evidence] = min(found.get(evidence, stated_iri), stated_iri)
+    return tuple(Relation(s, p, o, _ordered_evidence(found)) for (s, p, o), found in sorted(readings.items()))
 
+
+def _ordered_evidence(readings: dict[Evidence, str]) -> tuple[Evidence, ...]:
+    supports = (replace(evidence, stated_predicate=stated) for evidence, stated in readings.items())
+    return tuple(sorted(supports, key=lambda e: (e.doc_id, e.sentence.start, e.rule, e.stated_predicate)))
 
 
 def extraction_records(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[dict[str, Any]]:

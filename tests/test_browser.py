@@ -16,7 +16,15 @@ from rdflib import RDF, Graph
 from kg.render import to_html
 from kg.vocab import KG
 from tests.conftest import ROOT
-from tests.test_render import HOSTILE_ALIAS, HOSTILE_LABEL, HOSTILE_SENTENCE, hostile_graph, sample_graph, star_graph
+from tests.test_render import (
+    HOSTILE_ALIAS,
+    HOSTILE_LABEL,
+    HOSTILE_SENTENCE,
+    generalised_graph,
+    hostile_graph,
+    sample_graph,
+    star_graph,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -130,6 +138,15 @@ def test_search_selects_and_centres_deepseek_and_opens_its_facts(visit):
     assert panel.is_visible()
     assert "DeepSeek’s launch of R1 is widely seen as China’s response." in panel.text_content()
     assert "[doc-1.txt]" in panel.text_content()
+    _assert_clean(seen)
+
+
+def test_side_panel_says_what_the_sentence_stated_for_a_generalised_fact(visit):
+    seen = visit(to_html(generalised_graph()))
+    _search(seen, "Beijing")
+    panel = seen.page.locator("#kg-panel")
+    assert "—relatedTo→" in panel.text_content()
+    assert "[doc-1.txt] (stated: manufactures) Beijing makes the H800." in panel.text_content()
     _assert_clean(seen)
 
 

@@ -25,7 +25,6 @@ from kg.rdf import (
     oxigraph_store,
     serialize,
     to_dataset,
-    written_facts,
 )
 from kg.vocab import KG, PREFIXES, mint_document_iri, mint_graph_iri, term
 from tests.conftest import SEEDS
@@ -34,7 +33,7 @@ BASE = "https://e.org/"
 
 
 def _graph() -> KnowledgeGraph:
-    """DeepSeek released R1 (two documents), Beijing "manufactures" H800 (a Place cannot manufacture)."""
+    """DeepSeek released R1 (two documents), Beijing "manufactures" H800, which resolution generalised."""
     graph = KnowledgeGraph(BASE)
     graph.documents = {
         "a.txt": Document.from_text("a.txt", "DeepSeek released R1. Beijing makes H800.", title="R1 out", date="2025-01-20"),
@@ -52,11 +51,11 @@ def _graph() -> KnowledgeGraph:
         Evidence("a.txt", Sentence(0, 21, "DeepSeek released R1."), "svo", 0.8),
         Evidence("b.txt", Sentence(0, 28, "R1 was released by DeepSeek."), "passive", 0.5),
     )
-    makes = (Evidence("a.txt", Sentence(22, 41, "Beijing makes H800."), "svo", 0.6),)
+    makes = (Evidence("a.txt", Sentence(22, 41, "Beijing makes H800."), "svo", 0.6, str(term("manufactures"))),)
     graph.add_relations(
         [
             Relation(BASE + "deepseek", str(term("released")), BASE + "r1", released),
-            Relation(BASE + "beijing", str(term("manufactures")), BASE + "h800", makes),
+            Relation(BASE + "beijing", str(KG.relatedTo), BASE + "h800", makes),
         ]
     )
     return graph
@@ -105,15 +104,13 @@ def test_each_documents_facts_are_also_in_its_named_graph():
     assert len(only_b) == 1, "b.txt supports one fact only"
 
 
-def test_a_fact_outside_its_predicates_domain_is_generalised_and_keeps_the_stated_predicate():
-    facts = {f.relation.subject: f for f in written_facts(_graph())}
-    beijing = facts[BASE + "beijing"]
-    assert beijing.relation.predicate == str(KG.relatedTo)
-    assert [predicate for _, predicate in beijing.stated] == [str(term("manufactures"))]
+def test_a_generalised_fact_keeps_the_stated_predicate_on_its_evidence():
     dataset = to_dataset(_graph())
+    assert (URIRef(BASE + "beijing"), KG.relatedTo, URIRef(BASE + "h800")) in dataset
     assert (URIRef(BASE + "beijing"), KG.manufactures, None) not in dataset
-    assert (None, KG.statedPredicate, KG.manufactures) in dataset
-    assert facts[BASE + "deepseek"].relation.predicate == str(term("released")) and not facts[BASE + "deepseek"].stated
+    assert list(dataset.subject_objects(KG.statedPredicate)) == [
+        (next(dataset.subjects(KG.sentence, Literal("Beijing makes H800."))), KG.manufactures)
+    ]
 
 
 def test_no_blank_nodes():

@@ -55,6 +55,14 @@ def sample_graph() -> KnowledgeGraph:
     )
 
 
+def generalised_graph() -> KnowledgeGraph:
+    """Beijing "manufactures" H800: a city cannot, so the fact is relatedTo and its evidence says what was stated."""
+    beijing, h800 = entity("beijing", "Beijing", "City"), entity("h800", "H800", "Chip")
+    sentence = "Beijing makes the H800."
+    evidence = Evidence("doc-1.txt", Sentence(0, len(sentence), sentence), "test", 0.6, str(term("manufactures")))
+    return graph_of([beijing, h800], [Relation(beijing.iri, str(term("relatedTo")), h800.iri, (evidence,))])
+
+
 def hostile_graph() -> KnowledgeGraph:
     """Names and sentences that would run script if the page treated data as markup."""
     bad = entity("bad", HOSTILE_LABEL, "Organization", aliases=(HOSTILE_ALIAS,))
@@ -91,6 +99,12 @@ def test_page_carries_every_entity_and_fact_with_evidence():
     deepseek = next(n for n in data["nodes"] if n["label"] == "DeepSeek")
     assert (deepseek["type"], deepseek["aliases"], deepseek["mentions"]) == ("Organization", ["DeepSeek AI"], 18)
     assert data["summary"] == {"documents": 0, "entities": 6, "facts": 4, "shownEntities": 6, "hiddenEntities": 0}
+
+
+def test_a_generalised_fact_shows_what_its_sentence_stated():
+    (edge,) = page_payload(to_html(generalised_graph()))["edges"]
+    assert edge["predicate"] == "relatedTo"
+    assert edge["evidence"] == [{"document": "doc-1.txt", "sentence": "Beijing makes the H800.", "stated": "manufactures"}]
 
 
 def test_hostile_text_never_appears_as_markup():

@@ -155,3 +155,15 @@ def test_location_facts_follow_the_resolved_class_of_their_ends():
     result = resolve([_extraction("a", [huang, nvidia, chips], [wrong, makes])], BASE)
     assert {e.label: e.type for e in result.entities}["Nvidia"] == "Organization"
     assert [f.predicate for f in result.relations] == [str(KG.manufactures)]
+
+
+def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_what_was_stated():
+    alibaba, *more = (Mention("a", start, start + 7, "Alibaba", "Organization", "ner", 0.9) for start in (0, 50, 90))
+    ant = Mention("a", 37, 40, "Ant", "Organization", "ner", 0.9)
+    sentence = Sentence(0, 41, "Alibaba, the founder and head of Ant.")
+    readings = [RelationMention("a", alibaba, predicate, ant, sentence, 0.6, "title") for predicate in ("founderOf", "ceoOf")]
+    result = resolve([_extraction("a", [alibaba, *more, ant], readings)], BASE)
+    (fact,) = result.relations
+    assert fact.predicate == str(KG.relatedTo), "an organisation neither founds nor heads as a person does"
+    assert [e.stated_predicate for e in fact.evidence] == [str(KG.ceoOf)], "one reading per sentence"
+    assert fact.confidence == 0.6

@@ -30,9 +30,17 @@
     return box;
   }
 
+  // "[doc] (stated: manufactures) sentence": what the sentence said, when the fact carries a more general predicate
+  function evidenceParts(evidence) {
+    const parts = [element("span", "kg-doc", "[" + evidence.document + "] ")];
+    if (evidence.stated) parts.push(element("span", "kg-stated", "(stated: " + evidence.stated + ") "));
+    parts.push(document.createTextNode(evidence.sentence));
+    return parts;
+  }
+
   function evidenceLine(evidence) {
     const line = element("div", "kg-tip-sentence");
-    line.append(element("span", "kg-doc", "[" + evidence.document + "] "), document.createTextNode(evidence.sentence));
+    line.append(...evidenceParts(evidence));
     return line;
   }
 
@@ -163,7 +171,7 @@
       const list = element("ul");
       edge.evidence.forEach((evidence) => {
         const item = element("li");
-        item.append(element("span", "kg-doc", "[" + evidence.document + "] "), document.createTextNode(evidence.sentence));
+        item.append(...evidenceParts(evidence));
         list.append(item);
       });
       panelBody.append(head, list);

@@ -28,7 +28,7 @@ from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import extraction_records, resolve
 from kg.rules import load_rules
-from kg.vocab import DEFAULT_BASE, normalize_base
+from kg.vocab import DEFAULT_BASE, checked_base
 
 OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "json", "html", "merges")
 OUTPUT_SUFFIXES = {"merges": "merges.tsv"}
@@ -142,7 +142,9 @@ def build(
 
     Raises:
         InputError: no document could be read.
+        UsageError: ``base`` is not an absolute IRI.
     """
+    base = checked_base(base)
     if dask_address is not None:
         from kg.distributed import extract_on_dask
 
@@ -166,7 +168,7 @@ def merge(
 ) -> KnowledgeGraph:
     """Resolve extraction records and merge them into one :class:`KnowledgeGraph`."""
     extractions = list(extractions)
-    base = normalize_base(base)
+    base = checked_base(base)
     resolution = resolve(extractions, base, gazetteer)
     graph = KnowledgeGraph(base=base, documents={e.document.id: e.document for e in extractions})
     graph.add_entities(resolution.entities)
@@ -247,11 +249,13 @@ def extract_records(
 
     Raises:
         InputError: no document could be read.
+        UsageError: ``base`` is not an absolute IRI.
     """
+    base = checked_base(base)
     extractions = list(extract(paths, model=model, n_process=n_process, on_skip=on_skip, gazetteer=gazetteer))
     if not extractions:
         raise InputError("no document could be read from the given paths")
-    return list(extraction_records(extractions, resolve(extractions, normalize_base(base), gazetteer)))
+    return list(extraction_records(extractions, resolve(extractions, base, gazetteer)))
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:

@@ -37,7 +37,7 @@ from kg.errors import InputError, StoreError, StoreLockedError
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp import DEFAULT_MODEL
-from kg.vocab import DEFAULT_BASE, normalize_base
+from kg.vocab import DEFAULT_BASE, checked_base
 
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1
@@ -185,12 +185,14 @@ def add_documents(
         StoreError: the store was built with another model or base IRI.
         StoreLockedError: another process is writing the store and ``wait`` is false.
         InputError: nothing could be read and the store is new.
+        UsageError: ``base`` is not an absolute IRI.
     """
     store = Path(store)
+    base = checked_base(base)
     _refuse_foreign_directory(store)
     with locked(store, wait=wait):
-        old = read_manifest(store) if is_store(store) else Manifest(normalize_base(base), model)
-        _check_settings(store, old, model, normalize_base(base))
+        old = read_manifest(store) if is_store(store) else Manifest(base, model)
+        _check_settings(store, old, model, base)
         unchanged: dict[str, None] = {}
 
         def fresh(documents: Iterable[Document]) -> Iterator[Document]:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
-from kg.errors import VocabularyError
+from kg.errors import UsageError, VocabularyError
 
 # ontologies/ is installed as the data package kg.ontologies (pyproject package-dir), so the same
 # files are found from a source checkout, an editable install and a wheel.
@@ -89,6 +89,26 @@ def local_name(iri: str) -> str:
 def normalize_base(base: str) -> str:
     """Make sure the base IRI ends with ``/`` or ``#`` so minted IRIs read well."""
     return base if base.endswith(("/", "#")) else base + "/"
+
+
+def checked_base(base: str) -> str:
+    """``base`` normalised (:func:`normalize_base`), checked once where a build starts.
+
+    Examples:
+        >>> checked_base("https://example.org/kg")
+        'https://example.org/kg/'
+
+    Raises:
+        UsageError: ``base`` is not an absolute IRI, so no IRI could be minted under it.
+    """
+    import pyoxigraph
+
+    normalized = normalize_base(base)
+    try:
+        pyoxigraph.NamedNode(normalized)
+    except ValueError as exc:
+        raise UsageError(f"base IRI {base!r} is not an absolute IRI: {exc}") from exc
+    return normalized
 
 
 def slug(text: str) -> str:

@@ -114,3 +114,13 @@ def test_build_writes_merges_and_takes_a_user_gazetteer(tmp_path):
     assert "China Daily" not in by_label
     assert "Xiaohongshu [parenthetical]" in by_label["RedNote"][3]
     assert "US [alias file]" in by_label["United States"][3]
+
+
+@pytest.mark.parametrize("command", [["build", "-o", "PREFIX"], ["build", "--into", "PREFIX"], ["extract", "-o", "PREFIX"]])
+def test_a_base_that_is_not_an_iri_is_refused_before_any_work(tmp_path, command):
+    target = str(tmp_path / "out")
+    args = [part.replace("PREFIX", target) for part in command]
+    result = runner.invoke(app, [args[0], str(SEEDS), *args[1:], "--base", "https://example.org/my kg/"])
+    assert result.exit_code == 2
+    assert "base IRI 'https://example.org/my kg/' is not an absolute IRI" in result.output
+    assert "Traceback" not in result.output and list(tmp_path.iterdir()) == []

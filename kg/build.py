@@ -191,7 +191,7 @@ def render_output(
 
         return to_graphml(kg) if fmt == "graphml" else to_node_link_json(kg)
     if fmt in RDF_FORMATS:
-        return serialize(dataset if dataset is not None else kg.to_rdf(), fmt)
+        return serialize(dataset if dataset is not None else kg.to_rdf(), fmt, base=kg.base)
     if fmt == "merges":
         return merges_tsv(kg)
     raise OutputError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")

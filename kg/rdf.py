@@ -51,6 +51,7 @@ from kg.vocab import (
     mint_evidence_iri,
     mint_fact_iri,
     mint_graph_iri,
+    minted_prefixes,
     ontology,
     term,
 )
@@ -77,7 +78,7 @@ _SCHEMA_NEWS_ARTICLE, _OWL_OBJECT_PROPERTY = f"<{SDO.NewsArticle}>", f"<{OWL.Obj
 _XSD_INTEGER, _XSD_DECIMAL = f"<{XSD.integer}>", f"<{XSD.decimal}>"
 # The subject starting each statement of Oxigraph's Turtle (other lines start with a tab or "@prefix").
 _TURTLE_SUBJECT = re.compile(rb"\n([^\t@\n]\S*) ")
-_NAMESPACES = {prefix.encode(): namespace.encode() for prefix, namespace in PREFIXES.items()}
+_TURTLE_LOCAL_ESCAPE = re.compile(rb"\\(.)")  # doc:a\%5Fb is <...doc/a%5Fb>
 # Canonical N-Triples string escapes (the ones Oxigraph writes): ECHAR where one exists, else UCHAR.
 _LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)} | {
     ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n", ord("\f"): "\\f",
@@ -275,16 +276,18 @@ def sorted_ntriples(store: ox.Store, graph_name: ox.NamedNode | ox.BlankNode | o
     return lines
 
 
-def serialize(graph: Graph, fmt: str) -> str:
+def serialize(graph: Graph, fmt: str, *, base: str | None = None) -> str:
     """Serialise ``graph`` in one of :data:`RDF_FORMATS` (by its short name), deterministically.
 
     ``trig`` and ``nq`` write the default graph and every named graph (by name); the other
-    formats write the default graph only.
+    formats write the default graph only. With the ``base`` the graph was minted under, the
+    minted IRIs get prefixes too (``entity:``, ``doc:``, ``fact:``, …; see :func:`kg.vocab.minted_prefixes`).
     """
+    prefixes = PREFIXES | minted_prefixes(base) if base else PREFIXES
     store = oxigraph_store(graph)
     if fmt == "ttl" and isinstance(graph.store, OrderedOxigraphStore) and graph.store.in_order:
-        turtle = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES) or b""
-        if _subjects_ascend(turtle):
+        turtle = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
+        if _subjects_ascend(turtle, prefixes):
             return turtle.decode("utf-8")
     named = fmt in DATASET_FORMATS
     lines = sorted_ntriples(store, ox.DefaultGraph())
@@ -297,22 +300,23 @@ def serialize(graph: Graph, fmt: str) -> str:
         return canonical.decode("utf-8")
     # lenient: the input is canonical N-Triples Oxigraph itself just wrote, so IRIs need no re-validation
     statements = ox.parse(canonical, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES, lenient=True)
-    text = (ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES) or b"").decode("utf-8")
+    text = (ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=prefixes) or b"").decode("utf-8")
     return text if text.endswith("\n") else text + "\n"
 
 
-def _subjects_ascend(turtle: bytes) -> bool:
-    """Whether the subjects of Oxigraph's ``turtle`` strictly ascend in N-Triples byte order.
+def _subjects_ascend(turtle: bytes, prefixes: dict[str, str]) -> bool:
+    """Whether the subjects of Oxigraph's ``turtle`` (written with ``prefixes``) strictly ascend as N-Triples bytes.
 
     A cheap check that the store iterated as :func:`to_dataset` loaded it (grouped and sorted
     by subject), so that a different iteration order in some Oxigraph version is never
     written as if it were canonical.
     """
+    namespaces = {prefix.encode(): namespace.encode() for prefix, namespace in prefixes.items()}
     previous = b""
     for subject in _TURTLE_SUBJECT.findall(b"\n" + turtle):
         prefix, colon, local = subject.partition(b":")
         if subject[:1] != b"<" and colon and prefix != b"_":
-            subject = b"<" + _NAMESPACES.get(prefix, b"?") + local + b">"
+            subject = b"<" + namespaces.get(prefix, b"?") + _TURTLE_LOCAL_ESCAPE.sub(rb"\1", local) + b">"
         if subject <= previous:
             return False
         previous = subject

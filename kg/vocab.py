@@ -116,17 +116,20 @@ def slug(text: str) -> str:
 
     Letters and decimal digits stay as they are (any script), spaces become ``_``, and
     every other character is percent-encoded, so different keys never share a slug
-    (there is no Unicode normalisation here: it would merge different strings).
+    (there is no Unicode normalisation here: it would merge different strings). A final
+    ``.`` is encoded too: Turtle writes it as ``\\.`` in a prefixed name, which rdflib
+    cannot read.
 
     Examples:
         >>> slug("jensen huang")
         'jensen_huang'
-        >>> slug("gpt-4")
-        'gpt-4'
+        >>> slug("gpt-4"), slug("corp.")
+        ('gpt-4', 'corp%2E')
         >>> slug("a_b"), slug("a b"), slug("at&t")
         ('a%5Fb', 'a_b', 'at%26t')
     """
-    return "".join(_slug_char(c) for c in text)
+    encoded = "".join(_slug_char(c) for c in text)
+    return encoded[:-1] + "%2E" if encoded.endswith(".") else encoded
 
 
 def _slug_char(char: str) -> str:
@@ -147,15 +150,33 @@ def _open_local_name(verb: str) -> str:
     return encoded if encoded[:1].isalpha() else "_" + encoded
 
 
+MINTED_KINDS = ("entity", "doc", "graph", "fact", "evidence")
+"""What kg mints IRIs for: each kind is a path segment under the base IRI, and a Turtle prefix."""
+
+
+def minted_prefixes(base: str) -> dict[str, str]:
+    """Prefixes for the IRIs kg mints under ``base``, for readable Turtle (``entity:deepseek``).
+
+    Examples:
+        >>> minted_prefixes("https://example.org/kg/")["entity"]
+        'https://example.org/kg/entity/'
+    """
+    return {kind: _mint(base, kind, "") for kind in MINTED_KINDS}
+
+
+def _mint(base: str, kind: str, local: str) -> str:
+    return f"{normalize_base(base)}{kind}/{local}"
+
+
 def mint_entity_iri(base: str, key: str, type_name: str | None = None) -> str:
     """The IRI of an entity with canonical key ``key``; ``type_name`` disambiguates homonyms."""
     name = slug(key) if type_name is None else f"{slug(key)}--{type_name.lower()}"
-    return f"{normalize_base(base)}entity/{name}"
+    return _mint(base, "entity", name)
 
 
 def mint_document_iri(base: str, doc_id: str) -> str:
     """The IRI of a document."""
-    return f"{normalize_base(base)}doc/{slug(doc_id)}"
+    return _mint(base, "doc", slug(doc_id))
 
 
 def mint_graph_iri(base: str, doc_id: str) -> str:
@@ -165,7 +186,7 @@ def mint_graph_iri(base: str, doc_id: str) -> str:
         >>> mint_graph_iri("https://example.org/kg/", "seeds/a b.txt")
         'https://example.org/kg/graph/seeds%2Fa_b.txt'
     """
-    return f"{normalize_base(base)}graph/{slug(doc_id)}"
+    return _mint(base, "graph", slug(doc_id))
 
 
 def _digest(*parts: str) -> str:
@@ -174,7 +195,7 @@ def _digest(*parts: str) -> str:
 
 def mint_fact_iri(base: str, subject: str, predicate: str, obj: str) -> str:
     """The IRI of the reified statement of a fact (stable hash of its triple)."""
-    return f"{normalize_base(base)}fact/{_digest(subject, predicate, obj)}"
+    return _mint(base, "fact", _digest(subject, predicate, obj))
 
 
 def mint_evidence_iri(
@@ -183,10 +204,10 @@ def mint_evidence_iri(
     """The IRI of one evidence sentence of one fact.
 
     ``stated_predicate`` is given when the sentence stated a more specific predicate than the
-    fact is written with, so that two readings of one sentence keep two evidence nodes.
+    fact is written with.
     """
     parts = (fact_iri, doc_id, str(start), str(end), rule) + ((stated_predicate,) if stated_predicate else ())
-    return f"{normalize_base(base)}evidence/{_digest(*parts)}"
+    return _mint(base, "evidence", _digest(*parts))
 
 
 @cache

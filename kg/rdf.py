@@ -316,7 +316,9 @@ def _subjects_ascend(turtle: bytes, prefixes: dict[str, str]) -> bool:
     for subject in _TURTLE_SUBJECT.findall(b"\n" + turtle):
         prefix, colon, local = subject.partition(b":")
         if subject[:1] != b"<" and colon and prefix != b"_":
-            subject = b"<" + namespaces.get(prefix, b"?") + _TURTLE_LOCAL_ESCAPE.sub(rb"\1", local) + b">"
+            if b"\\" in local:
+                local = _TURTLE_LOCAL_ESCAPE.sub(rb"\1", local)
+            subject = b"<" + namespaces.get(prefix, b"?") + local + b">"
         if subject <= previous:
             return False
         previous = subject

@@ -49,9 +49,9 @@ if TYPE_CHECKING:
 
 
 class _Commands(TyperGroup):
-    """kg's commands: Ctrl-C while one parses its options, imports its libraries or works prints one line, exit 130.
+    """kg's command group: Ctrl-C while a command reads its options, imports its libraries or works prints one line.
 
-    (Typer itself would exit 130 without a word.)
+    It exits 130 (see :func:`kg.__main__.exit_interrupted`); typer alone would exit 130 without a word.
     """
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:

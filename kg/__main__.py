@@ -42,9 +42,7 @@ def exit_interrupted() -> NoReturn:
 
 
 def _end_at_once(signum: int, frame: FrameType | None) -> None:
-    """Ctrl-C once kg is exiting: its work is done or undone, so end now, not in a traceback from shutdown."""
-    sys.stderr.write(f"{INTERRUPTED_MESSAGE}\n")
-    sys.stderr.flush()
+    """Ctrl-C once kg is exiting: its work is done or undone and reported, so end now, not in a shutdown traceback."""
     os._exit(INTERRUPTED_EXIT_CODE)
 
 

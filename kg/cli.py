@@ -1,7 +1,9 @@
 """The ``kg`` command line: thin typed commands over the library.
 
 Errors are one line on stderr: exit 1 for input and output problems, 2 for usage and
-query syntax. Progress and summaries go to stderr, results to stdout.
+query syntax; Ctrl-C prints ``kg: interrupted`` and exits 130. Progress and summaries go to
+stderr, results to stdout. Each command imports the library modules it needs when it runs,
+so ``kg --help`` imports no spaCy, rdflib or networkx.
 """
 
 from __future__ import annotations
@@ -15,29 +17,58 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from kg import __version__
-from kg.build import OUTPUT_FORMATS, build, write_outputs
+from kg.__main__ import exit_interrupted
 from kg.errors import KGError
-from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.ingest import Notice, Skipped, count_documents
-from kg.nlp import DEFAULT_MODEL
-from kg.query import OUTPUT_FORMATS as QUERY_FORMATS
-from kg.query import QueryResult, compact, example_query, format_result, list_examples, run_query
-from kg.rdf import load_graph
-from kg.render import COLOR_MODES, DEFAULT_MAX_NODES, PageOptions
-from kg.serve import DEFAULT_HOST, DEFAULT_PORT
-from kg.store import StoreChange, add_documents, load_store_graph, open_store_graph, remove_documents
-from kg.vocab import DEFAULT_BASE
+from kg.options import (
+    COLOR_MODES,
+    DEFAULT_BASE,
+    DEFAULT_HOST,
+    DEFAULT_MAX_NODES,
+    DEFAULT_MODEL,
+    DEFAULT_PORT,
+    OUTPUT_FORMATS,
+    QUERY_FORMATS,
+)
+
+if TYPE_CHECKING:
+    from kg.gazetteer import Gazetteer
+    from kg.ingest import Notice
+    from kg.query import QueryResult
+    from kg.store import StoreChange
+
+
+class _Commands(TyperGroup):
+    """kg's command group: Ctrl-C while a command reads its options, imports its libraries or works prints one line.
+
+    It exits 130 (see :func:`kg.__main__.exit_interrupted`); typer alone would exit 130 without a word.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            exit_interrupted()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            exit_interrupted()
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="kg",
     help="Build a knowledge graph from English news text, offline: entities, relations and the evidence for each.\n\n"
     "Example:  kg build seeds/ -o out/seeds   then   kg query out/seeds.ttl 'SELECT ?s ?o WHERE { ?s kg:released ?o }'",
@@ -109,6 +140,11 @@ def build_command(
 
     Example:  kg build seeds/ -o out/seeds --format ttl,trig,graphml,html --max-nodes 300   or   kg build more/ --into out/store
     """
+    from kg.ingest import Skipped, count_documents
+    from kg.pipeline import build, write_outputs
+    from kg.render import PageOptions
+    from kg.store import add_documents
+
     chosen = _parse_formats(formats)
     chosen += [] if "merges" in chosen else ["merges"]
     if output is None and into is None:
@@ -143,9 +179,6 @@ def build_command(
     except KGError as error:
         _report_notices(notices)
         raise _fail(error) from None
-    except KeyboardInterrupt:
-        stderr.print("kg: interrupted", highlight=False)
-        raise typer.Exit(130) from None
     _report_notices(notices)
     skipped = sum(isinstance(notice, Skipped) for notice in notices)
     seconds = time.perf_counter() - started
@@ -178,6 +211,8 @@ def remove_command(
 
     Example:  kg remove out/store bbc/tech/001.txt
     """
+    from kg.store import remove_documents
+
     try:
         change = remove_documents(store, doc_ids, wait=wait)
     except KGError as error:
@@ -195,6 +230,9 @@ def export_command(
 
     Example:  kg export out/store -o out/all --format ttl,nt,html
     """
+    from kg.pipeline import write_outputs
+    from kg.store import load_store_graph
+
     chosen = _parse_formats(formats)
     try:
         written = write_outputs(load_store_graph(store), output, chosen)
@@ -228,6 +266,8 @@ def _quiet_interrupts() -> Iterator[None]:
 
 
 def _report_notices(notices: list[Notice]) -> None:
+    from kg.ingest import Skipped
+
     for notice in notices:
         kind = "skipped" if isinstance(notice, Skipped) else "warning"
         stderr.print(f"[yellow]kg: {kind}[/] {escape(str(notice))}", highlight=False)
@@ -242,6 +282,8 @@ NO_GAZETTEER_OPTION = typer.Option("--no-gazetteer", help="Use no gazetteer at a
 
 def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
     """The gazetteer the options ask for; ``None`` means the shipped one."""
+    from kg.gazetteer import load_gazetteer
+
     if off:
         return load_gazetteer(shipped=False)
     return load_gazetteer(files) if files else None
@@ -267,6 +309,10 @@ def query_command(
 
     Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
+    from kg.query import example_query, format_result, list_examples, run_query
+    from kg.rdf import load_graph
+    from kg.store import open_store_graph
+
     if list_examples_flag:
         for name, description in list_examples().items():
             stdout.print(f"{name:20} {description}", highlight=False)
@@ -298,6 +344,8 @@ def _read_query(path: Path | None) -> str:
 
 
 def _print_table(result: QueryResult, limit_rows: int) -> None:
+    from kg.query import compact
+
     shown = result.rows if limit_rows == 0 else result.rows[:limit_rows]
     table = Table(*result.variables, show_lines=False)
     for row in shown:
@@ -317,6 +365,7 @@ def validate_command(
 
     Example:  kg validate out/seeds.ttl
     """
+    from kg.rdf import load_graph
     from kg.validate import format_report, validate_graph
 
     try:
@@ -389,7 +438,7 @@ def extract_command(
 
     Example:  kg extract seeds/ -o out/seeds.jsonl
     """
-    from kg.build import extract_records, write_jsonl
+    from kg.pipeline import extract_records, write_jsonl
 
     notices: list[Notice] = []
     try:
@@ -417,7 +466,7 @@ def eval_command(
 
     Example:  kg eval conll04 ../shared/benchmarks/conll04/conll04_dev.json --json
     """
-    from kg.build import atomic_write_text
+    from kg.pipeline import atomic_write_text
     from kg.evaluate import error_lines, evaluate_conll04, load_conll04
 
     if benchmark != "conll04":

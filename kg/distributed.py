@@ -3,7 +3,7 @@
 The client reads the documents and submits them in batches; each worker process loads the spaCy
 pipeline once (:func:`kg.nlp.load_pipeline` is cached) and returns the batch's
 :class:`~kg.model.Extraction` records (frozen, picklable dataclasses). Resolution and merging stay on
-the client (:func:`kg.build.merge`), so the graph is the one a single process builds. Workers need the
+the client (:func:`kg.pipeline.merge`), so the graph is the one a single process builds. Workers need the
 same ``kg`` and spaCy model installed as the client. Dask is the optional extra ``offline-kg[dask]``.
 """
 
@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.build import DocumentHandler, extract_documents
-from kg.gazetteer import Gazetteer
 from kg.errors import ServerError
+from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction
-from kg.nlp import DEFAULT_MODEL
+from kg.options import DEFAULT_MODEL
+from kg.pipeline import DocumentHandler, extract_documents
 
 CONNECT_TIMEOUT_SECONDS = 30
 BATCHES_IN_FLIGHT_PER_THREAD = 2  # enough to keep workers busy while the client collects, bounded memory
@@ -38,7 +38,7 @@ def extract_on_dask(
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``, computed on a Dask cluster.
 
-    Mirrors :func:`kg.build.extract`: same records, in the same order.
+    Mirrors :func:`kg.pipeline.extract`: same records, in the same order.
 
     Args:
         paths: files and folders to read (on the client).

@@ -21,7 +21,8 @@ import yaml
 
 from kg.errors import InputError
 from kg.model import Document
-from kg.vocab import DEFAULT_BASE, class_ancestors, local_name
+from kg.options import DEFAULT_BASE, DEFAULT_MODEL
+from kg.vocab import class_ancestors, local_name
 
 CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"
 ENTITY_LABELS = ("Peop", "Org", "Loc")
@@ -227,8 +228,7 @@ def evaluate_conll04(path: Path, *, model: str | None = None, base: str = DEFAUL
         model: spaCy pipeline to use (kg's default when ``None``).
         base: base IRI for minted entity IRIs (does not affect the scores).
     """
-    from kg.build import extract_documents
-    from kg.nlp import DEFAULT_MODEL
+    from kg.pipeline import extract_documents
     from kg.resolve import extraction_records, resolve
 
     examples = load_conll04(path)

@@ -286,7 +286,7 @@ class KnowledgeGraph:
 
     def write(self, prefix: str | Path, formats: Iterable[str] = ("ttl", "html")) -> list[Path]:
         """Write the graph as ``PREFIX.<format>`` files, atomically; return the paths written."""
-        from kg.build import write_outputs
+        from kg.pipeline import write_outputs
 
         return write_outputs(self, Path(prefix), formats)
 

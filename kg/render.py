@@ -26,10 +26,9 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
+from kg.options import COLOR_MODES, DEFAULT_MAX_NODES
 from kg.vocab import local_name
 
-COLOR_MODES = ("type", "community")
-DEFAULT_MAX_NODES = 500
 DEFAULT_TITLE = "Knowledge graph"
 LOUVAIN_SEED = 7
 # Up to this many shown nodes vis-network's physics polishes the precomputed layout; above, it starts off.

@@ -25,13 +25,12 @@ from urllib.parse import parse_qs, urlsplit
 from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
 
 from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, ServerError
+from kg.options import DEFAULT_HOST, DEFAULT_PORT
 from kg.query import prepare
 from kg.rdf import load_store
 from kg.store import open_oxigraph
 from kg.vocab import PREFIXES
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
 QUERY_PATH = "/query"
 UPDATE_PATH = "/update"
 MAX_REQUEST_BYTES = 1 << 20

@@ -32,12 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.build import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
 from kg.errors import InputError, StoreError, StoreLockedError
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.nlp import DEFAULT_MODEL
-from kg.vocab import DEFAULT_BASE, checked_base
+from kg.options import DEFAULT_BASE, DEFAULT_MODEL
+from kg.pipeline import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
+from kg.vocab import checked_base
 
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1

@@ -22,7 +22,6 @@ ONTOLOGY_PATH = Path(str(files("kg.ontologies") / "kg.ttl"))
 SHAPES_PATH = Path(str(files("kg.ontologies") / "shapes.ttl"))
 KG = Namespace("https://w3id.org/offline-kg/ontology#")
 OPEN = Namespace("https://w3id.org/offline-kg/open#")
-DEFAULT_BASE = "https://example.org/kg/"
 OPEN_PREFIX = "open:"
 
 PREFIXES: dict[str, str] = {

@@ -9,7 +9,6 @@ sleeps. Without ``--real-model`` a blank spaCy pipeline stands in for the model 
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -39,14 +38,14 @@ def main(point: str, args: list[str]) -> None:
     import spacy
     from spacy.language import Language
 
-    build_module = importlib.import_module("kg.build")
+    import kg.pipeline as pipeline
     if "--real-model" in args:
         args.remove("--real-model")
-        nlp = build_module.load_pipeline()
+        nlp = pipeline.load_pipeline()
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-    build_module.load_pipeline = lambda name=None: nlp
+    pipeline.load_pipeline = lambda name=None: nlp
     if point == "parse":
         Language.component("pause_on_first_document", func=pause_after_first(lambda doc: doc))
         nlp.add_pipe("pause_on_first_document")

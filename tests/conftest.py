@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,7 @@ def make_doc(vocab, rows: list[tuple[str, str, int, str, str, str]], ents: list[
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the seeds once with the real model; return the output prefix."""
-    from kg.build import build, write_outputs
+    from kg.pipeline import build, write_outputs
 
     prefix = tmp_path_factory.mktemp("seeds") / "seeds"
     graph = build([SEEDS])
@@ -51,12 +50,11 @@ def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> spacy.language.Language:
     """Build with a blank English pipeline (sentences only, no entities) instead of the model: fast."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    # "kg.build" the attribute is the function kg.build(); patch the module
-    monkeypatch.setattr(importlib.import_module("kg.build"), "load_pipeline", lambda name=None: nlp)
+    monkeypatch.setattr("kg.pipeline.load_pipeline", lambda name=None: nlp)
     return nlp
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_build: Path):
     """The seeds as a KnowledgeGraph (built once more in memory, for the writers' tests)."""
-    from kg.build import build
+    from kg.pipeline import build
 
     return build([SEEDS])

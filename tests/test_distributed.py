@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.bench.serve import free_port
-from kg.build import build, render_output
 from kg.cli import app
 from kg.distributed import connect
 from kg.errors import ModelNotFoundError, ServerError
+from kg.pipeline import build, render_output
 from tests.conftest import SEEDS
 
 ARTICLES = [

@@ -375,7 +375,7 @@ def test_build_of_ten_thousand_tiny_files(tmp_path, blank_pipeline):
 @pytest.mark.model
 def test_end_to_end_build_of_a_folder_mixing_good_and_bad_files(tmp_path):
     """The real model over the seeds plus every kind of bad file: the seeds build, offsets stay true."""
-    from kg.build import extract
+    from kg.pipeline import extract
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -1,7 +1,7 @@
 """Names are data: any entity text, document id or sentence gives valid IRIs and valid RDF.
 
 Property-based (Hypothesis): knowledge graphs are built straight from :mod:`kg.model`
-records through :func:`kg.build.merge` (no spaCy), written in every RDF format, and parsed
+records through :func:`kg.pipeline.merge` (no spaCy), written in every RDF format, and parsed
 back with rdflib and with pyoxigraph (a strict, independent parser). Labels, document
 ids and sentences must come back exactly, and different names never share an IRI.
 """
@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Dataset, Literal, URIRef
 
-from kg.build import merge, render_output
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
+from kg.options import DEFAULT_BASE
+from kg.pipeline import merge, render_output
 from kg.rdf import RDF_FORMATS
 from kg.resolve import canonical_key
-from kg.vocab import DEFAULT_BASE, KG, local_name, mint_document_iri, mint_entity_iri, slug, term
+from kg.vocab import KG, local_name, mint_document_iri, mint_entity_iri, slug, term
 
 HOSTILE = [
     'He said "hi"', "back\\slash\\", "<script>alert(1)</script>", "C#", "100% AI", "line\nbreak", 'tri"""ple',

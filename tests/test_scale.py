@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build, extract, write_outputs
 from kg.chunk import join_parts, split_text
 from kg.model import Document, Extraction, Mention
+from kg.pipeline import build, extract, write_outputs
 from tests.conftest import SEEDS
 
 PARAGRAPH = "Nvidia CEO Jensen Huang spoke in Taipei. DeepSeek released R1 in January, analysts said."

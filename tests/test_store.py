@@ -14,10 +14,10 @@ import pytest
 from rdflib import XSD, Literal
 from typer.testing import CliRunner
 
-from kg.build import build, write_outputs
 from kg.cli import app
 from kg.errors import StoreError, StoreLockedError
 from kg.model import KnowledgeGraph
+from kg.pipeline import build, write_outputs
 from kg.store import add_documents, load_store_graph, locked, open_store_graph, read_manifest, remove_documents
 
 pytestmark = pytest.mark.model

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import write_outputs
 from kg.cli import app
+from kg.pipeline import write_outputs
 from kg.rdf import load_graph
 from kg.validate import format_report, validate_graph
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from kg.bench import pipeline, rdf
-from kg.build import atomic_write_text
-from kg.nlp import DEFAULT_MODEL
+from kg.options import DEFAULT_MODEL
+from kg.pipeline import atomic_write_text
 
 DEFAULT_CORPUS = Path("../shared/corpus/bbc.jsonl")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.nlp import DEFAULT_MODEL
+from kg.options import DEFAULT_MODEL
 
 KG_COMMAND = [sys.executable, "-c", "from kg.cli import app; app(prog_name='kg')"]
 BARE_COMMAND = [sys.executable, "-m", "kg.bench.pipeline"]

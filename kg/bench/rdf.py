@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
+from kg.options import DEFAULT_BASE
 from kg.query import run_query
 from kg.rdf import serialize, to_dataset, to_memory_graph
-from kg.vocab import DEFAULT_BASE, PREFIXES, mint_entity_iri, minted_prefixes, term
+from kg.vocab import PREFIXES, mint_entity_iri, minted_prefixes, term
 
 TRIPLES_PER_FACT = 17  # direct triple, 6 about the fact, 8 about its evidence, ~2 of entity description
 PREDICATES = ("released", "develops", "uses", "partnerOf", "investedIn")

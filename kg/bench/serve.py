@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from kg.build import atomic_write_text, build, write_outputs
+from kg.pipeline import atomic_write_text, build, write_outputs
 
 QUERIES_DIRECTORY = Path(__file__).resolve().parent / "queries"
 ACCEPT_CYCLE = (

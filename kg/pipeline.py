@@ -23,14 +23,14 @@ from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.nlp import DEFAULT_MODEL, load_pipeline
+from kg.nlp import load_pipeline
+from kg.options import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
 from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import extraction_records, resolve
 from kg.rules import load_rules
-from kg.vocab import DEFAULT_BASE, checked_base
+from kg.vocab import checked_base
 
-OUTPUT_FORMATS = (*RDF_FORMATS, "graphml", "json", "html", "merges")
 OUTPUT_SUFFIXES = {"merges": "merges.tsv"}
 DocumentHandler = Callable[[Document], None]
 

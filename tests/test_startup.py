@@ -1,0 +1,112 @@
+"""Start-up: help without heavy imports, a lazy public API, and Ctrl-C handled from kg's first moment.
+
+What is imported depends on the whole process, so these checks run in fresh interpreters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import signal
+import subprocess
+import sys
+import time
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.options import RDF_FORMAT_NAMES
+from tests.conftest import ROOT, SEEDS
+
+HEAVY = ("spacy", "thinc", "rdflib", "pyoxigraph", "oxrdflib", "networkx", "pyshacl", "owlrl", "dask", "pyvis")
+
+
+def run_python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_help_of_kg_and_of_every_command_imports_no_heavy_library():
+    loaded = run_python(
+        "import sys, typer\n"
+        "from typer.testing import CliRunner\n"
+        "from kg.cli import app\n"
+        "runner = CliRunner()\n"
+        "commands = sorted(typer.main.get_command(app).commands)\n"
+        "for args in [['--help'], ['--version'], *([name, '--help'] for name in commands)]:\n"
+        "    result = runner.invoke(app, args)\n"
+        "    assert result.exit_code == 0 and 'kg' in result.output, (args, result.output)\n"
+        "assert len(commands) >= 9, commands\n"
+        f"print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))\n"
+    )
+    assert loaded.split() == []
+
+
+def test_import_kg_is_light_and_its_public_names_load_on_first_use():
+    loaded = run_python(
+        "import sys, kg\n"
+        f"before = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+        "assert kg.__version__ and 'build' in dir(kg) and set(kg.__all__) <= set(dir(kg))\n"
+        "graph = kg.KnowledgeGraph\n"
+        "print(' '.join(before), '|', graph.__module__)\n"
+    )
+    assert loaded.split() == ["|", "kg.model"]
+
+
+def test_kg_build_and_kg_extract_stay_the_functions_after_their_modules_are_imported():
+    """``kg.extract`` is also a submodule, and importing one makes Python bind it on its package."""
+    printed = run_python(
+        "import kg.extract, kg.pipeline, kg\n"
+        "from kg import build, extract\n"
+        "import kg.extract\n"
+        "print(kg.build.__module__, kg.extract.__module__, kg.merge.__name__, build is kg.build, extract is kg.extract)\n"
+    )
+    assert printed.split() == ["kg.pipeline", "kg.pipeline", "merge", "True", "True"]
+    importlib.import_module("kg.extract")
+    assert kg.extract.__name__ == "extract" and callable(kg.build) and kg.build.__module__ == "kg.pipeline"
+
+
+def test_unknown_names_are_still_attribute_errors():
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        kg.nothing_here  # noqa: B018
+
+
+def test_the_option_module_lists_the_rdf_formats_kg_rdf_writes():
+    from kg.rdf import RDF_FORMATS
+
+    assert tuple(RDF_FORMATS) == RDF_FORMAT_NAMES
+
+
+def test_the_console_script_is_the_interrupt_safe_entry_point():
+    (script,) = entry_points(group="console_scripts", name="kg")
+    assert script.value == "kg.__main__:main"
+
+
+def wait_until_loaded(pid: int, library: str) -> None:
+    """Wait until the process has mapped one of ``library``'s compiled modules: it is importing it."""
+    maps = Path(f"/proc/{pid}/maps")
+    for _ in range(2000):
+        if f"/{library}/" in maps.read_text():
+            return
+        time.sleep(0.005)
+    pytest.fail(f"{library} was never imported")
+
+
+@pytest.mark.parametrize("moment", [0.2, 0.5, "spacy"], ids=lambda m: f"after {m} s" if isinstance(m, float) else f"while {m} imports")
+def test_ctrl_c_during_start_up_is_one_line_exit_130_and_writes_nothing(tmp_path, moment):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(tmp_path / "x")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    if isinstance(moment, float):
+        time.sleep(moment)
+    else:
+        wait_until_loaded(process.pid, moment)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    assert err.splitlines() == ["kg: interrupted"]
+    assert process.returncode == 130
+    assert list(tmp_path.iterdir()) == []

@@ -94,7 +94,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
 ) -> None:
     """kg: offline knowledge graphs from news text."""
@@ -112,7 +112,7 @@ def _parse_formats(value: str) -> list[str]:
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
+        Path | None, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
     ] = None,
     formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl,html",
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
@@ -120,19 +120,19 @@ def build_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
     dask: Annotated[
-        Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address.")
+        str | None, typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address.")
     ] = None,
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first.")
     ] = DEFAULT_MAX_NODES,
     color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
-    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    gazetteer: Annotated[list[Path] | None, GAZETTEER_OPTION] = None,
     no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
     infer: Annotated[
         bool, typer.Option("--infer", help="Add what the ontology entails (OWL-RL: inverses, superclass types).")
     ] = False,
     into: Annotated[
-        Optional[Path], typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
+        Path | None, typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
     ] = None,
     wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
 ) -> None:
@@ -293,15 +293,15 @@ def _gazetteer(files: list[Path] | None, off: bool) -> Gazetteer | None:
 @app.command("query")
 def query_command(
     graph_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld) or a store directory."),
     ] = None,
-    sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
-    query_file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
-    example: Annotated[Optional[str], typer.Option("--example", "-e", help="Run a named example query.")] = None,
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
+    query_file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
+    example: Annotated[str | None, typer.Option("--example", "-e", help="Run a named example query.")] = None,
     list_examples_flag: Annotated[bool, typer.Option("--list-examples", help="List the example queries and exit.")] = False,
     output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv, json (SPARQL results) or ttl (graphs).")] = "table",
-    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.001, help="Stop the query after SECONDS.")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Stop the query after SECONDS.")] = None,
     limit_rows: Annotated[int, typer.Option("--limit-rows", min=0, help="Rows shown in a table (0: all).")] = 1000,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE query remote endpoints.")] = False,
 ) -> None:
@@ -359,7 +359,7 @@ def _print_table(result: QueryResult, limit_rows: int) -> None:
 @app.command("validate")
 def validate_command(
     graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
-    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")] = None,
+    shapes: Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")] = None,
 ) -> None:
     """Check a graph against kg's SHACL shapes and ontology; exit 0 if it conforms, 1 if not.
 
@@ -431,7 +431,7 @@ def extract_command(
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
-    gazetteer: Annotated[Optional[list[Path]], GAZETTEER_OPTION] = None,
+    gazetteer: Annotated[list[Path] | None, GAZETTEER_OPTION] = None,
     no_gazetteer: Annotated[bool, NO_GAZETTEER_OPTION] = False,
 ) -> None:
     """Write every entity mention and relation mention as JSON Lines, with resolved entity IRIs.
@@ -460,14 +460,14 @@ def eval_command(
     data: Annotated[Path, typer.Argument(help="A benchmark file, e.g. conll04_dev.json.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Also write every error as TSV here.")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Also write every error as TSV here.")] = None,
 ) -> None:
     """Score extraction on annotated data: per-label and micro precision, recall and F1.
 
     Example:  kg eval conll04 ../shared/benchmarks/conll04/conll04_dev.json --json
     """
-    from kg.pipeline import atomic_write_text
     from kg.evaluate import error_lines, evaluate_conll04, load_conll04
+    from kg.pipeline import atomic_write_text
 
     if benchmark != "conll04":
         raise typer.BadParameter("the only benchmark format is conll04", param_hint="BENCHMARK")

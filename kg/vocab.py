@@ -81,7 +81,7 @@ def local_name(iri: str) -> str:
     """The local name of a kg or open IRI, as written in pattern files (inverse of :func:`term`)."""
     if iri.startswith(str(OPEN)):
         encoded = iri[len(OPEN) :]
-        return OPEN_PREFIX + unquote((encoded[1:] if encoded.startswith("_") else encoded).replace("_", " "))
+        return OPEN_PREFIX + unquote(encoded.removeprefix("_").replace("_", " "))
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 

@@ -38,7 +38,7 @@ def main(point: str, args: list[str]) -> None:
     import spacy
     from spacy.language import Language
 
-    import kg.pipeline as pipeline
+    from kg import pipeline
     if "--real-model" in args:
         args.remove("--real-model")
         nlp = pipeline.load_pipeline()

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
@@ -37,6 +37,7 @@ from kg.options import (
     DEFAULT_MAX_NODES,
     DEFAULT_MODEL,
     DEFAULT_PORT,
+    DEFAULT_QUERY_SECONDS,
     OUTPUT_FORMATS,
     QUERY_FORMATS,
 )
@@ -382,6 +383,9 @@ def serve_command(
     source: Annotated[Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")],
     host: Annotated[str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")] = DEFAULT_HOST,
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = DEFAULT_PORT,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.001, help="Stop a query still writing its answer after SECONDS (503).")
+    ] = DEFAULT_QUERY_SECONDS,
 ) -> None:
     """Serve a store or RDF file as a read-only SPARQL endpoint at http://HOST:PORT/query.
 
@@ -390,7 +394,7 @@ def serve_command(
     from kg.serve import make_server, open_store
 
     try:
-        server = make_server(open_store(source), host, port, access_log=sys.stderr)
+        server = make_server(open_store(source), host, port, max_query_seconds=timeout, access_log=sys.stderr)
     except KGError as error:
         raise _fail(error) from None
     if host not in {"127.0.0.1", "::1", "localhost"}:

@@ -15,3 +15,4 @@ COLOR_MODES = ("type", "community")
 DEFAULT_MAX_NODES = 500
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+DEFAULT_QUERY_SECONDS = 30.0  # kg serve: a query still writing its answer after this is stopped

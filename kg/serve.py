@@ -16,6 +16,7 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,8 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
 
-from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, ServerError
-from kg.options import DEFAULT_HOST, DEFAULT_PORT
+from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ServerError
+from kg.options import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QUERY_SECONDS
 from kg.query import prepare
 from kg.rdf import load_store
 from kg.store import open_oxigraph
@@ -80,6 +81,7 @@ def answer_query(
     default_graph_uris: list[str] | None = None,
     named_graph_uris: list[str] | None = None,
     max_result_bytes: int = MAX_RESULT_BYTES,
+    max_seconds: float = DEFAULT_QUERY_SECONDS,
 ) -> tuple[bytes, str]:
     """Run a read-only SPARQL query and serialise its answer in the format ``accept`` prefers.
 
@@ -90,9 +92,12 @@ def answer_query(
     Raises:
         QuerySyntaxError: the query (or a graph IRI) does not parse; SPARQL Update is not a query.
         QueryRefusedError: the query uses SERVICE, or its answer is over ``max_result_bytes``.
+        QueryTimeoutError: the answer was still being written after ``max_seconds``. Oxigraph
+            evaluates as it writes, so this stops the query; one that computes long before it
+            writes anything (a big COUNT, ORDER BY) is stopped only when it starts writing.
     """
     refuse_service(sparql)
-    return _evaluate(store, sparql, accept, default_graph_uris, named_graph_uris, max_result_bytes)
+    return _evaluate(store, sparql, accept, default_graph_uris, named_graph_uris, max_result_bytes, max_seconds)
 
 
 def _evaluate(
@@ -102,6 +107,7 @@ def _evaluate(
     default_graph_uris: list[str] | None,
     named_graph_uris: list[str] | None,
     max_result_bytes: int,
+    max_seconds: float,
 ) -> tuple[bytes, str]:
     # Not inlined in answer_query: rdflib's parser leaves reference cycles that keep its callers' frames
     # alive until a garbage collection on some other thread, and pyoxigraph results must die on their own.
@@ -114,7 +120,7 @@ def _evaluate(
         )
     except SyntaxError as exc:
         raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
-    output = _CappedBuffer(max_result_bytes)
+    output = _BoundedBuffer(max_result_bytes, time.monotonic() + max_seconds)
     try:  # serialize() evaluates the query as it writes, without holding the GIL
         if isinstance(result, QueryTriples):
             rdf_format = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
@@ -125,22 +131,32 @@ def _evaluate(
         return output.getvalue(), results_format.media_type
     except _ResultTooLarge:
         raise QueryRefusedError(f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)") from None
+    except _ResultTooSlow:
+        raise QueryTimeoutError(f"the query ran over {max_seconds:g} s and was stopped: add a LIMIT or narrow it") from None
 
 
 class _ResultTooLarge(Exception):
     pass
 
 
-class _CappedBuffer(io.BytesIO):
-    """An in-memory output that refuses to grow past ``limit`` bytes (pyoxigraph passes our exception on)."""
+class _ResultTooSlow(Exception):
+    pass
 
-    def __init__(self, limit: int) -> None:
+
+class _BoundedBuffer(io.BytesIO):
+    """An in-memory output that refuses to grow past ``limit`` bytes or to be written after ``deadline``
+    (a ``time.monotonic()`` value); pyoxigraph passes our exception on and stops evaluating."""
+
+    def __init__(self, limit: int, deadline: float) -> None:
         super().__init__()
         self.limit = limit
+        self.deadline = deadline
 
     def write(self, data: Any) -> int:
         if self.tell() + len(data) > self.limit:
             raise _ResultTooLarge
+        if time.monotonic() > self.deadline:
+            raise _ResultTooSlow
         return super().write(data)
 
 
@@ -197,12 +213,14 @@ class SparqlServer(ThreadingHTTPServer):
         *,
         max_request_bytes: int = MAX_REQUEST_BYTES,
         max_result_bytes: int = MAX_RESULT_BYTES,
+        max_query_seconds: float = DEFAULT_QUERY_SECONDS,
         max_connections: int = MAX_CONNECTIONS,
         access_log: TextIO | None = None,
     ) -> None:
         self.store = store
         self.max_request_bytes = max_request_bytes
         self.max_result_bytes = max_result_bytes
+        self.max_query_seconds = max_query_seconds
         self.access_log = access_log
         self._slots = threading.BoundedSemaphore(max_connections)
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
@@ -246,6 +264,7 @@ def make_server(
     *,
     max_request_bytes: int = MAX_REQUEST_BYTES,
     max_result_bytes: int = MAX_RESULT_BYTES,
+    max_query_seconds: float = DEFAULT_QUERY_SECONDS,
     max_connections: int = MAX_CONNECTIONS,
     access_log: TextIO | None = None,
 ) -> SparqlServer:
@@ -259,7 +278,7 @@ def make_server(
     try:
         return SparqlServer(
             store, (host, port), max_request_bytes=max_request_bytes, max_result_bytes=max_result_bytes,
-            max_connections=max_connections, access_log=access_log,
+            max_query_seconds=max_query_seconds, max_connections=max_connections, access_log=access_log,
         )
     except OSError as exc:
         raise ServerError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -349,9 +368,12 @@ class SparqlRequestHandler(BaseHTTPRequestHandler):
                 self.server.store, queries[0], self.headers.get("Accept", ""),
                 default_graph_uris=parameters.get("default-graph-uri"),
                 named_graph_uris=parameters.get("named-graph-uri"), max_result_bytes=self.server.max_result_bytes,
+                max_seconds=self.server.max_query_seconds,
             )
         except QueryRefusedError as error:
             self._send_error(HTTPStatus.FORBIDDEN, str(error))
+        except QueryTimeoutError as error:
+            self._send_error(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
         except KGError as error:
             self._send_error(HTTPStatus.BAD_REQUEST, str(error))
         except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed inside the store

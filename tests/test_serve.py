@@ -8,8 +8,10 @@ import io
 import json
 import socket
 import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -49,16 +51,24 @@ def make_store(directory: Path, trig: str = TRIG) -> Path:
     return directory
 
 
+@contextmanager
+def running(server: SparqlServer) -> Iterator[SparqlServer]:
+    """``server`` answering on a background thread until the block ends."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     store = open_store(make_store(tmp_path_factory.mktemp("store")))
-    server = make_server(store, port=0, max_request_bytes=10_000, max_result_bytes=5_000)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with running(make_server(store, port=0, max_request_bytes=10_000, max_result_bytes=5_000)) as server:
+        yield server
 
 
 def request(server: SparqlServer, method: str, path: str, body: bytes | None = None,
@@ -190,6 +200,16 @@ def test_oversized_answers_are_refused(endpoint):
     status, _, text = get(endpoint, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
     assert status == 403 and b"add a LIMIT" in text
     assert get(endpoint, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 3")[0] == 200
+
+
+def test_a_query_still_writing_after_the_time_limit_is_stopped(tmp_path):
+    store = open_store(make_store(tmp_path))
+    with running(make_server(store, port=0, max_query_seconds=1.0, max_result_bytes=1 << 30)) as server:
+        started = time.monotonic()
+        status, _, text = get(server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }")
+        assert status == 503 and b"ran over 1 s and was stopped" in text
+        assert time.monotonic() - started < 30, "stopped, not run to its end (64 million rows)"
+        assert get(server, RELEASED)[0] == 200
 
 
 def test_bad_requests(endpoint):

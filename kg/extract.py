@@ -549,6 +549,7 @@ def _sentence_relations(
         _locative_relations,
         _demonym_relations,
         partial(_home_relations, antecedents=antecedents),
+        _workplace_relations,
         _place_apposition_relations,
         _place_in_place_relations,
         _dateline_relations,
@@ -1061,6 +1062,27 @@ def _home_relations(
             for owner in _children(holder, frozenset({"poss"})):
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _workplace_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
+    of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
+    if rules.location is None or not rules.workplace_preps:
+        return
+    affiliations = rules.membership_preps | rules.role_preps
+    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
+    for token in sent:
+        place = by_token.get(token.i)
+        if place is None or not is_a(place.type, "Place") or token.dep_ != "pobj":
+            continue
+        workplace = token.head.head
+        if token.head.lower_ not in rules.workplace_preps or workplace.dep_ != "pobj":
+            continue
+        if workplace.head.lower_ not in affiliations or workplace.head.dep_ != "prep":
+            continue
+        holder = workplace.head.head
+        people = _mentions_at(holder, by_token, rules) or _described_mentions(holder, by_token, rules)
+        yield from (_Candidate(p, place, trigger) for p in people if is_a(p.type, "Person"))
 
 
 def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

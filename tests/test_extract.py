@@ -580,3 +580,21 @@ def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse
         ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
     )
     assert _facts(doc) == {("Haifa", "locatedIn", "Israel")}
+
+
+def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lieberman", "Lieberman", 6, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Brown", "Brown", 3, "compound", "PROPN", "NNP"),
+            ("University", "University", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Providence", "Providence", 4, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O"],
+    )
+    assert ("Lieberman", "livesIn", "Providence") in _facts(doc)
+    assert ("Brown University", "basedIn", "Providence") in _facts(doc)

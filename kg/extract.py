@@ -220,10 +220,21 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
         nouns.append(root.head)
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
         return True
+    if _followed_by_age(span):
+        return True
     return any(
         c.dep_ == "relcl"
         and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
         for c in root.children
+    )
+
+
+def _followed_by_age(span: Span) -> bool:
+    """A name with an age set off by commas is a person's: "Marie Ferraro, 50, of Bethany"."""
+    after = span.doc[span.end : span.end + 3]
+    return (
+        len(after) == 3 and after[0].text == "," and after[2].text == ","
+        and after[1].text.isdigit() and len(after[1].text) <= 3
     )
 
 

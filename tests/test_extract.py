@@ -598,3 +598,23 @@ def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
     )
     assert ("Lieberman", "livesIn", "Providence") in _facts(doc)
     assert ("Brown University", "basedIn", "Providence") in _facts(doc)
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ferraro", "Ferraro", 8, "nsubjpass", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("50", "50", 0, "appos", "NUM", "CD"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Bethany", "Bethany", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("was", "be", 8, "auxpass", "AUX", "VBD"),
+            ("shot", "shoot", 8, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert ("Ferraro", "Person") in {(m.text, m.type) for m in _extraction(doc).mentions}
+    assert _facts(doc) == {("Ferraro", "livesIn", "Bethany")}

@@ -566,8 +566,9 @@ def _sentence_relations(
         _dateline_relations,
     )
     found: list[RelationMention] = []
-    for finder in finders:
-        for candidate in finder(sent, by_token, rules):
+
+    def accept(candidates: Iterable[_Candidate]) -> None:
+        for candidate in candidates:
             subject, obj = candidate.subject, candidate.object
             if candidate.trigger.inverse:
                 subject, obj = obj, subject
@@ -579,7 +580,31 @@ def _sentence_relations(
             found.append(RelationMention(
                 subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
             ))
+
+    for finder in finders:
+        accept(finder(sent, by_token, rules))
+    accept(_region_relations(list(found), sent, by_token, rules))
     yield from found
+
+
+def _region_relations(
+    found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[_Candidate]:
+    """ "Pepperell, based in West Point, Ga.", "Becton Dickinson Co. of Franklin Lakes, N.J.": an organisation in a
+    place is also in the region named after it by a comma.
+
+    Only organisations: a person "born in Staunton, Va." is annotated in the benchmark with the whole phrase as
+    one place, so the region alone mostly scores as a false fact.
+    """
+    if rules.location is None:
+        return
+    regions = _comma_regions(sent, by_token)
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    for relation in found:
+        region = regions.get(relation.object)
+        if relation.predicate in located and region is not None and is_a(relation.subject.type, "Organization"):
+            trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
+            yield _Candidate(relation.subject, region, trigger)
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
@@ -1121,6 +1146,13 @@ def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules:
     """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
     if rules.location is None:
         return
+    for place, region in _comma_regions(sent, by_token).items():
+        yield _Candidate(place, region, rules.location)
+
+
+def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+    """Each place followed by a comma and another place, mapped to that place (the region it lies in)."""
+    regions: dict[Mention, Mention] = {}
     for token in sent:
         if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
             continue
@@ -1129,7 +1161,8 @@ def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules:
             continue
         if before.type == after.type == "Country":
             continue  # a list of countries: "Russia, Japan, Poland"
-        yield _Candidate(before, after, rules.location)
+        regions.setdefault(before, after)
+    return regions
 
 
 def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

@@ -618,3 +618,24 @@ def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
     )
     assert ("Ferraro", "Person") in {(m.text, m.type) for m in _extraction(doc).mentions}
     assert _facts(doc) == {("Ferraro", "livesIn", "Bethany")}
+
+
+def test_an_organisation_in_a_place_is_also_in_the_region_named_after_it_by_a_comma(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pepperell", "Pepperell", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("based", "base", 0, "acl", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 4, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert _facts(doc) == {
+        ("Pepperell", "basedIn", "Troy"), ("Troy", "locatedIn", "Mich."), ("Pepperell", "basedIn", "Mich.")
+    }

@@ -714,11 +714,11 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
             governor = governor.head
-        inherited, governed, _ = _verb_arguments(governor, rules)
+        inherited, governed, governor_located = _verb_arguments(governor, rules)
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
-        located = located or inherited
+        located = located or governor_located  # "he was born in A and grew up in B": he grew up there
     return subjects, objects, located
 
 

@@ -639,3 +639,28 @@ def test_an_organisation_in_a_place_is_also_in_the_region_named_after_it_by_a_co
     assert _facts(doc) == {
         ("Pepperell", "basedIn", "Troy"), ("Troy", "locatedIn", "Mich."), ("Pepperell", "basedIn", "Mich.")
     }
+
+
+def test_a_verb_coordinated_with_a_passive_locates_the_passive_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ames", "Ames", 1, "nsubj", "PROPN", "NNP"),
+            ("claims", "claim", 1, "ROOT", "VERB", "VBZ"),
+            ("Lee", "Lee", 1, "dobj", "PROPN", "NNP"),
+            ("although", "although", 6, "mark", "SCONJ", "IN"),
+            ("he", "he", 6, "nsubjpass", "PRON", "PRP"),
+            ("was", "be", 6, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 1, "advcl", "VERB", "VBN"),
+            ("in", "in", 6, "prep", "ADP", "IN"),
+            ("Dover", "Dover", 7, "pobj", "PROPN", "NNP"),
+            ("and", "and", 6, "cc", "CCONJ", "CC"),
+            ("lived", "live", 6, "conj", "VERB", "VBD"),
+            ("in", "in", 10, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 11, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE"],
+    )
+    facts = _facts(doc)
+    assert {("Lee", "livesIn", "Dover"), ("Lee", "livesIn", "Troy")} <= facts
+    assert ("Ames", "locatedIn", "Troy") not in facts

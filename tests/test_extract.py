@@ -664,3 +664,22 @@ def test_a_verb_coordinated_with_a_passive_locates_the_passive_subject(vocab):
     facts = _facts(doc)
     assert {("Lee", "livesIn", "Dover"), ("Lee", "livesIn", "Troy")} <= facts
     assert ("Ames", "locatedIn", "Troy") not in facts
+
+
+def test_a_person_who_grew_up_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Coe", "Coe", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("grew", "grow", 0, "relcl", "VERB", "VBD"),
+            ("up", "up", 3, "prt", "ADP", "RP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Nashville", "Nashville", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("directed", "direct", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert _facts(doc) == {("Coe", "livesIn", "Nashville")}

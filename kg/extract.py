@@ -1080,7 +1080,8 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
 def _home_relations(
     sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
 ) -> Iterator[_Candidate]:
-    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants": where a person is from."""
+    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants", "her home in
+    Louisville": where a person is from."""
     if rules.location is None or not rules.home_words:
         return
     for token in sent:
@@ -1088,9 +1089,7 @@ def _home_relations(
         last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
         if place is None or not is_a(place.type, "Place") or not last_token:
             continue  # look at each place once, at its last token
-        holders = [token]
-        if token.dep_ in {"compound", "attr"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
-            holders.append(token.head.head if token.dep_ == "pobj" else token.head)
+        holders = _home_holders(token, rules)
         if not any(w.lemma_.casefold() in rules.home_words or any(c.dep_ in {"amod", "compound"} and
                    c.lemma_.casefold() in rules.home_words for c in w.children) for w in holders):
             continue
@@ -1098,6 +1097,24 @@ def _home_relations(
             for owner in _children(holder, frozenset({"poss"})):
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _home_holders(token: Token, rules: Rules) -> list[Token]:
+    """A place's token and the nouns its phrase hangs on, up through compounds and ``home_preps`` phrases: "home
+    state", "hometown of Grants", "her home in the Louisville suburb of Okolona"."""
+    holders = [token]
+    if token.dep_ == "attr":
+        holders.append(token.head)
+    node = token
+    for _ in range(3):
+        if node.dep_ == "compound":
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in rules.home_preps:
+            node = node.head.head
+        else:
+            break
+        holders.append(node)
+    return holders
 
 
 def _workplace_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

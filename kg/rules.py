@@ -68,6 +68,7 @@ class Rules:
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
+    home_preps: frozenset[str] = frozenset()
     workplace_preps: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
@@ -169,6 +170,7 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.role_preps = frozenset(family.get("role_preps", []))
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
+        rules.home_preps = frozenset(family.get("home_preps", []))
     if "workplace_preps" in family:
         rules.workplace_preps = frozenset(family["workplace_preps"])
     if "dateline_confidence" in family:

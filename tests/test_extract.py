@@ -683,3 +683,24 @@ def test_a_person_who_grew_up_in_a_place_lives_there(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O"],
     )
     assert _facts(doc) == {("Coe", "livesIn", "Nashville")}
+
+
+def test_the_place_of_a_persons_home_in_a_phrase_is_where_they_live(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Fisher", "Fisher", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("her", "her", 4, "poss", "PRON", "PRP$"),
+            ("home", "home", 2, "pobj", "NOUN", "NN"),
+            ("in", "in", 4, "prep", "ADP", "IN"),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("Louisville", "Louisville", 8, "compound", "PROPN", "NNP"),
+            ("suburb", "suburb", 5, "pobj", "NOUN", "NN"),
+            ("of", "of", 8, "prep", "ADP", "IN"),
+            ("Okolona", "Okolona", 9, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {("Fisher", "livesIn", "Louisville"), ("Fisher", "livesIn", "Okolona")} <= _facts(doc)

@@ -584,7 +584,25 @@ def _sentence_relations(
     for finder in finders:
         accept(finder(sent, by_token, rules))
     accept(_region_relations(list(found), sent, by_token, rules))
+    accept(_alias_relations(list(found), sent, by_token))
     yield from found
+
+
+def _alias_relations(found: list[RelationMention], sent: Span, by_token: dict[int, Mention]) -> Iterator[_Candidate]:
+    """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
+    for the alias in brackets right after it, and the other way round."""
+    mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
+    partners: dict[Mention, Mention] = {}
+    for first, second in zip(mentions, mentions[1:]):
+        if _is_parenthesised_alias(sent.doc.text, first, second):
+            partners.setdefault(first, second)
+            partners.setdefault(second, first)
+    for relation in found:
+        trigger = Trigger(relation.predicate, relation.confidence, f"{relation.rule}-alias")
+        if relation.subject in partners:
+            yield _Candidate(partners[relation.subject], relation.object, trigger)
+        if relation.object in partners:
+            yield _Candidate(relation.subject, partners[relation.object], trigger)
 
 
 def _region_relations(

@@ -704,3 +704,25 @@ def test_the_place_of_a_persons_home_in_a_phrase_is_where_they_live(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
     )
     assert {("Fisher", "livesIn", "Louisville"), ("Fisher", "livesIn", "Okolona")} <= _facts(doc)
+
+
+def test_a_fact_about_a_name_holds_for_its_alias_in_brackets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Soto", "Soto", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("candidate", "candidate", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Labor", "Labor", 6, "compound", "PROPN", "NNP"),
+            ("Party", "Party", 3, "pobj", "PROPN", "NNP"),
+            ("(", "(", 6, "punct", "PUNCT", "-LRB-"),
+            ("LP", "LP", 6, "appos", "PROPN", "NNP"),
+            (")", ")", 6, "punct", "PUNCT", "-RRB-"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert {("Soto", "worksFor", "Labor Party"), ("Soto", "worksFor", "LP")} <= _facts(doc)

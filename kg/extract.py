@@ -608,21 +608,26 @@ def _alias_relations(found: list[RelationMention], sent: Span, by_token: dict[in
 def _region_relations(
     found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
 ) -> Iterator[_Candidate]:
-    """ "Pepperell, based in West Point, Ga.", "Becton Dickinson Co. of Franklin Lakes, N.J.": an organisation in a
-    place is also in the region named after it by a comma.
+    """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "Pepperell, based in West
+    Point, Ga.": a person or organisation in a place is also in the places that place is said to lie "in", and
+    an organisation also in the region named after its place by a comma.
 
-    Only organisations: a person "born in Staunton, Va." is annotated in the benchmark with the whole phrase as
-    one place, so the region alone mostly scores as a false fact.
+    Not people by a comma: a person "born in Staunton, Va." is annotated in the benchmark with the whole phrase
+    as one place, so the region alone mostly scores as a false fact.
     """
     if rules.location is None:
         return
-    regions = _comma_regions(sent, by_token)
+    inside, comma = _in_regions(sent, by_token), _comma_regions(sent, by_token)
     located = {rules.location.predicate, *rules.location_by_subject_type.values()}
     for relation in found:
-        region = regions.get(relation.object)
-        if relation.predicate in located and region is not None and is_a(relation.subject.type, "Organization"):
-            trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
+        if relation.predicate not in located or is_a(relation.subject.type, "Place"):
+            continue  # places in places are read off the words already
+        regions = {**comma, **inside} if is_a(relation.subject.type, "Organization") else inside
+        trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
+        region, steps = regions.get(relation.object), 0
+        while region is not None and region != relation.subject and steps < 3:
             yield _Candidate(relation.subject, region, trigger)
+            region, steps = regions.get(region), steps + 1
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
@@ -1161,7 +1166,14 @@ def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: R
     it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
     if rules.location is None:
         return
+    for place, region in _in_regions(sent, by_token).items():
+        yield _Candidate(place, region, rules.location)
+
+
+def _in_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+    """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
     doc = sent.doc
+    regions: dict[Mention, Mention] = {}
     for token in sent:
         inner = by_token.get(token.i)
         if inner is None or not is_a(inner.type, "Place") or by_token.get(token.i + 1) == inner:
@@ -1174,7 +1186,8 @@ def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: R
             position += 1
         outer = by_token.get(position) if position < sent.end else None
         if outer is not None and outer != inner and is_a(outer.type, "Place"):
-            yield _Candidate(inner, outer, rules.location)
+            regions.setdefault(inner, outer)
+    return regions
 
 
 def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

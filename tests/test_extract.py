@@ -726,3 +726,24 @@ def test_a_fact_about_a_name_holds_for_its_alias_in_brackets(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
     )
     assert {("Soto", "worksFor", "Labor Party"), ("Soto", "worksFor", "LP")} <= _facts(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_places_it_lies_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Tsuruyama", "Tsuruyama", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("Yatsushiro", "Yatsushiro", 2, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Kumamoto", "Kumamoto", 4, "pobj", "PROPN", "NNP"),
+            ("in", "in", 5, "prep", "ADP", "IN"),
+            ("southern", "southern", 8, "amod", "ADJ", "JJ"),
+            ("Japan", "Japan", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {
+        ("Tsuruyama", "livesIn", "Yatsushiro"), ("Tsuruyama", "livesIn", "Kumamoto"), ("Tsuruyama", "livesIn", "Japan")
+    } <= _facts(doc)

@@ -884,6 +884,8 @@ def _described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules)
     found = [by_token[c.i] for c in noun.children if c.dep_ == "appos" and c.i in by_token]
     if noun.dep_ == "appos" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
+        if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
+            found.append(by_token[noun.head.head.i])
     if noun.dep_ == "attr":
         found.extend(m for s in _children(noun.head, SUBJECT_DEPS) for m in _mentions_at(s, by_token, rules))
     if noun.dep_ == "compound" and noun.head.i in by_token:

@@ -747,3 +747,25 @@ def test_a_person_in_a_place_is_also_in_the_places_it_lies_in(vocab):
     assert {
         ("Tsuruyama", "livesIn", "Yatsushiro"), ("Tsuruyama", "livesIn", "Kumamoto"), ("Tsuruyama", "livesIn", "Japan")
     } <= _facts(doc)
+
+
+def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Riegle", "Riegle", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("D", "D", 4, "compound", "PROPN", "NNP"),
+            ("-", "-", 4, "punct", "PUNCT", "HYPH"),
+            ("Mich.", "Mich.", 0, "appos", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 4, "appos", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("the", "the", 10, "det", "DET", "DT"),
+            ("Banking", "Banking", 10, "compound", "PROPN", "NNP"),
+            ("Committee", "Committee", 7, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+    )
+    assert ("Riegle", "leads", "Banking Committee") in _facts(doc)

@@ -1115,13 +1115,21 @@ def _home_relations(
         if place is None or not is_a(place.type, "Place") or not last_token:
             continue  # look at each place once, at its last token
         holders = _home_holders(token, rules)
-        if not any(w.lemma_.casefold() in rules.home_words or any(c.dep_ in {"amod", "compound"} and
-                   c.lemma_.casefold() in rules.home_words for c in w.children) for w in holders):
+        if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
+                   _is_home_word(c, by_token, rules) for c in w.children) for w in holders):
             continue
         for holder in holders:
-            for owner in _children(holder, frozenset({"poss"})):
+            owners = _children(holder, frozenset({"poss"}))
+            if holder.dep_ == "appos":  # "Cybill Shepherd, a Memphis native", the place parsed as the apposition
+                owners.append(holder.head)
+            for owner in owners:
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _is_home_word(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A home word that is no part of a name ("Federal Home Loan Bank")."""
+    return token.lemma_.casefold() in rules.home_words and token.i not in by_token
 
 
 def _home_holders(token: Token, rules: Rules) -> list[Token]:

@@ -769,3 +769,38 @@ def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(voc
         ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
     )
     assert ("Riegle", "leads", "Banking Committee") in _facts(doc)
+
+
+def test_a_place_native_parsed_as_the_apposition_of_a_person_is_where_they_are_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Shepherd", "Shepherd", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("Memphis", "Memphis", 0, "appos", "PROPN", "NNP"),
+            ("native", "native", 3, "amod", "ADJ", "JJ"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Shepherd", "livesIn", "Memphis")}
+
+
+def test_a_home_word_inside_a_name_says_nothing_about_homes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 1, "nsubj", "PROPN", "NNP"),
+            ("visited", "visit", 1, "ROOT", "VERB", "VBD"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("Home", "Home", 5, "compound", "PROPN", "NNP"),
+            ("Bank", "Bank", 5, "compound", "PROPN", "NNP"),
+            ("branch", "branch", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Ames", "Ames", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE"],
+    )
+    assert ("Lee", "livesIn", "Ames") not in _facts(doc)

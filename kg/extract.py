@@ -608,13 +608,10 @@ def _alias_relations(found: list[RelationMention], sent: Span, by_token: dict[in
 def _region_relations(
     found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
 ) -> Iterator[_Candidate]:
-    """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "Pepperell, based in West
-    Point, Ga.": a person or organisation in a place is also in the places that place is said to lie "in", and
-    an organisation also in the region named after its place by a comma.
-
-    Not people by a comma: a person "born in Staunton, Va." is annotated in the benchmark with the whole phrase
-    as one place, so the region alone mostly scores as a false fact.
-    """
+    """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "a technician from North
+    Wales, Pa.", "Pepperell, based in West Point, Ga.": a person or organisation in a place is also in the places
+    that place is said to lie "in" and in the region named after it by a comma, except a birth place's region
+    ("born in Staunton, Va.", see ``birth_verbs``)."""
     if rules.location is None:
         return
     inside, comma = _in_regions(sent, by_token), _comma_regions(sent, by_token)
@@ -622,7 +619,8 @@ def _region_relations(
     for relation in found:
         if relation.predicate not in located or is_a(relation.subject.type, "Place"):
             continue  # places in places are read off the words already
-        regions = {**comma, **inside} if is_a(relation.subject.type, "Organization") else inside
+        born = rules.birth is not None and relation.rule == rules.birth.rule
+        regions = inside if born else {**comma, **inside}
         trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
         region, steps = regions.get(relation.object), 0
         while region is not None and region != relation.subject and steps < 3:

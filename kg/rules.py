@@ -59,6 +59,7 @@ class Rules:
     origin_preps: frozenset[str] = frozenset()
     location: Trigger | None = None
     dateline: Trigger | None = None
+    birth: Trigger | None = None
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
     role_preps: frozenset[str] = frozenset()
@@ -173,6 +174,10 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.home_preps = frozenset(family.get("home_preps", []))
     if "workplace_preps" in family:
         rules.workplace_preps = frozenset(family["workplace_preps"])
+    if "birth_verbs" in family:
+        rules.birth = trigger("birth")
+        for lemma in family["birth_verbs"]:
+            rules.verb_preps[lemma] = dict.fromkeys(rules.verb_preps.get(lemma, {}), rules.birth)
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

@@ -804,3 +804,37 @@ def test_a_home_word_inside_a_name_says_nothing_about_homes(vocab):
         ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE"],
     )
     assert ("Lee", "livesIn", "Ames") not in _facts(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_region_after_its_comma_but_not_by_birth(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Cicippio", "Cicippio", 9, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("technician", "technician", 0, "appos", "NOUN", "NN"),
+            ("from", "from", 3, "prep", "ADP", "IN"),
+            ("Ambler", "Ambler", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Pa.", "Pa.", 5, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 9, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert {("Cicippio", "livesIn", "Ambler"), ("Cicippio", "livesIn", "Pa.")} <= _facts(doc)
+    born = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Staunton", "Staunton", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Va.", "Va.", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert _facts(born) == {("Lee", "livesIn", "Staunton"), ("Staunton", "locatedIn", "Va.")}

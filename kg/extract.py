@@ -220,10 +220,21 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
         nouns.append(root.head)
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
         return True
+    if _followed_by_age(span):
+        return True
     return any(
         c.dep_ == "relcl"
         and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
         for c in root.children
+    )
+
+
+def _followed_by_age(span: Span) -> bool:
+    """A name with an age set off by commas is a person's: "Marie Ferraro, 50, of Bethany"."""
+    after = span.doc[span.end : span.end + 3]
+    return (
+        len(after) == 3 and after[0].text == "," and after[2].text == ","
+        and after[1].text.isdigit() and len(after[1].text) <= 3
     )
 
 
@@ -549,13 +560,15 @@ def _sentence_relations(
         _locative_relations,
         _demonym_relations,
         partial(_home_relations, antecedents=antecedents),
+        _workplace_relations,
         _place_apposition_relations,
         _place_in_place_relations,
         _dateline_relations,
     )
     found: list[RelationMention] = []
-    for finder in finders:
-        for candidate in finder(sent, by_token, rules):
+
+    def accept(candidates: Iterable[_Candidate]) -> None:
+        for candidate in candidates:
             subject, obj = candidate.subject, candidate.object
             if candidate.trigger.inverse:
                 subject, obj = obj, subject
@@ -567,7 +580,52 @@ def _sentence_relations(
             found.append(RelationMention(
                 subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
             ))
+
+    for finder in finders:
+        accept(finder(sent, by_token, rules))
+    accept(_region_relations(list(found), sent, by_token, rules))
+    accept(_alias_relations(list(found), sent, by_token))
     yield from found
+
+
+def _alias_relations(found: list[RelationMention], sent: Span, by_token: dict[int, Mention]) -> Iterator[_Candidate]:
+    """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
+    for the alias in brackets right after it, and the other way round."""
+    mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
+    partners: dict[Mention, Mention] = {}
+    for first, second in zip(mentions, mentions[1:]):
+        if _is_parenthesised_alias(sent.doc.text, first, second):
+            partners.setdefault(first, second)
+            partners.setdefault(second, first)
+    for relation in found:
+        trigger = Trigger(relation.predicate, relation.confidence, f"{relation.rule}-alias")
+        if relation.subject in partners:
+            yield _Candidate(partners[relation.subject], relation.object, trigger)
+        if relation.object in partners:
+            yield _Candidate(relation.subject, partners[relation.object], trigger)
+
+
+def _region_relations(
+    found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[_Candidate]:
+    """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "a technician from North
+    Wales, Pa.", "Pepperell, based in West Point, Ga.": a person or organisation in a place is also in the places
+    that place is said to lie "in" and in the region named after it by a comma, except a birth place's region
+    ("born in Staunton, Va.", see ``birth_verbs``)."""
+    if rules.location is None:
+        return
+    inside, comma = _in_regions(sent, by_token), _comma_regions(sent, by_token)
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    for relation in found:
+        if relation.predicate not in located or is_a(relation.subject.type, "Place"):
+            continue  # places in places are read off the words already
+        born = rules.birth is not None and relation.rule == rules.birth.rule
+        regions = inside if born else {**comma, **inside}
+        trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
+        region, steps = regions.get(relation.object), 0
+        while region is not None and region != relation.subject and steps < 3:
+            yield _Candidate(relation.subject, region, trigger)
+            region, steps = regions.get(region), steps + 1
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
@@ -677,11 +735,11 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
             governor = governor.head
-        inherited, governed, _ = _verb_arguments(governor, rules)
+        inherited, governed, governor_located = _verb_arguments(governor, rules)
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
-        located = located or inherited
+        located = located or governor_located  # "he was born in A and grew up in B": he grew up there
     return subjects, objects, located
 
 
@@ -824,6 +882,8 @@ def _described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules)
     found = [by_token[c.i] for c in noun.children if c.dep_ == "appos" and c.i in by_token]
     if noun.dep_ == "appos" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
+        if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
+            found.append(by_token[noun.head.head.i])
     if noun.dep_ == "attr":
         found.extend(m for s in _children(noun.head, SUBJECT_DEPS) for m in _mentions_at(s, by_token, rules))
     if noun.dep_ == "compound" and noun.head.i in by_token:
@@ -1043,7 +1103,8 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
 def _home_relations(
     sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: _AntecedentFinder
 ) -> Iterator[_Candidate]:
-    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants": where a person is from."""
+    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants", "her home in
+    Louisville": where a person is from."""
     if rules.location is None or not rules.home_words:
         return
     for token in sent:
@@ -1051,16 +1112,61 @@ def _home_relations(
         last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
         if place is None or not is_a(place.type, "Place") or not last_token:
             continue  # look at each place once, at its last token
-        holders = [token]
-        if token.dep_ in {"compound", "attr"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
-            holders.append(token.head.head if token.dep_ == "pobj" else token.head)
-        if not any(w.lemma_.casefold() in rules.home_words or any(c.dep_ in {"amod", "compound"} and
-                   c.lemma_.casefold() in rules.home_words for c in w.children) for w in holders):
+        holders = _home_holders(token, rules)
+        if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
+                   _is_home_word(c, by_token, rules) for c in w.children) for w in holders):
             continue
         for holder in holders:
-            for owner in _children(holder, frozenset({"poss"})):
+            owners = _children(holder, frozenset({"poss"}))
+            if holder.dep_ == "appos":  # "Cybill Shepherd, a Memphis native", the place parsed as the apposition
+                owners.append(holder.head)
+            for owner in owners:
                 people = _argument_mentions([owner], by_token, rules, antecedents)
                 yield from (_Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+
+
+def _is_home_word(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A home word that is no part of a name ("Federal Home Loan Bank")."""
+    return token.lemma_.casefold() in rules.home_words and token.i not in by_token
+
+
+def _home_holders(token: Token, rules: Rules) -> list[Token]:
+    """A place's token and the nouns its phrase hangs on, up through compounds and ``home_preps`` phrases: "home
+    state", "hometown of Grants", "her home in the Louisville suburb of Okolona"."""
+    holders = [token]
+    if token.dep_ == "attr":
+        holders.append(token.head)
+    node = token
+    for _ in range(3):
+        if node.dep_ == "compound":
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in rules.home_preps:
+            node = node.head.head
+        else:
+            break
+        holders.append(node)
+    return holders
+
+
+def _workplace_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
+    """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
+    of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
+    if rules.location is None or not rules.workplace_preps:
+        return
+    affiliations = rules.membership_preps | rules.role_preps
+    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
+    for token in sent:
+        place = by_token.get(token.i)
+        if place is None or not is_a(place.type, "Place") or token.dep_ != "pobj":
+            continue
+        workplace = token.head.head
+        if token.head.lower_ not in rules.workplace_preps or workplace.dep_ != "pobj":
+            continue
+        if workplace.head.lower_ not in affiliations or workplace.head.dep_ != "prep":
+            continue
+        holder = workplace.head.head
+        people = _mentions_at(holder, by_token, rules) or _described_mentions(holder, by_token, rules)
+        yield from (_Candidate(p, place, trigger) for p in people if is_a(p.type, "Person"))
 
 
 def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
@@ -1068,7 +1174,14 @@ def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: R
     it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
     if rules.location is None:
         return
+    for place, region in _in_regions(sent, by_token).items():
+        yield _Candidate(place, region, rules.location)
+
+
+def _in_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+    """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
     doc = sent.doc
+    regions: dict[Mention, Mention] = {}
     for token in sent:
         inner = by_token.get(token.i)
         if inner is None or not is_a(inner.type, "Place") or by_token.get(token.i + 1) == inner:
@@ -1081,13 +1194,21 @@ def _place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: R
             position += 1
         outer = by_token.get(position) if position < sent.end else None
         if outer is not None and outer != inner and is_a(outer.type, "Place"):
-            yield _Candidate(inner, outer, rules.location)
+            regions.setdefault(inner, outer)
+    return regions
 
 
 def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:
     """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
     if rules.location is None:
         return
+    for place, region in _comma_regions(sent, by_token).items():
+        yield _Candidate(place, region, rules.location)
+
+
+def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+    """Each place followed by a comma and another place, mapped to that place (the region it lies in)."""
+    regions: dict[Mention, Mention] = {}
     for token in sent:
         if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
             continue
@@ -1096,7 +1217,8 @@ def _place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules:
             continue
         if before.type == after.type == "Country":
             continue  # a list of countries: "Russia, Japan, Poland"
-        yield _Candidate(before, after, rules.location)
+        regions.setdefault(before, after)
+    return regions
 
 
 def _dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[_Candidate]:

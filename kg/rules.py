@@ -59,6 +59,7 @@ class Rules:
     origin_preps: frozenset[str] = frozenset()
     location: Trigger | None = None
     dateline: Trigger | None = None
+    birth: Trigger | None = None
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
     role_preps: frozenset[str] = frozenset()
@@ -68,6 +69,8 @@ class Rules:
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
+    home_preps: frozenset[str] = frozenset()
+    workplace_preps: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
@@ -168,6 +171,13 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.role_preps = frozenset(family.get("role_preps", []))
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
+        rules.home_preps = frozenset(family.get("home_preps", []))
+    if "workplace_preps" in family:
+        rules.workplace_preps = frozenset(family["workplace_preps"])
+    if "birth_verbs" in family:
+        rules.birth = trigger("birth")
+        for lemma in family["birth_verbs"]:
+            rules.verb_preps[lemma] = dict.fromkeys(rules.verb_preps.get(lemma, {}), rules.birth)
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

@@ -580,3 +580,261 @@ def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse
         ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
     )
     assert _facts(doc) == {("Haifa", "locatedIn", "Israel")}
+
+
+def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lieberman", "Lieberman", 6, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Brown", "Brown", 3, "compound", "PROPN", "NNP"),
+            ("University", "University", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Providence", "Providence", 4, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O"],
+    )
+    assert ("Lieberman", "livesIn", "Providence") in _facts(doc)
+    assert ("Brown University", "basedIn", "Providence") in _facts(doc)
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ferraro", "Ferraro", 8, "nsubjpass", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("50", "50", 0, "appos", "NUM", "CD"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Bethany", "Bethany", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("was", "be", 8, "auxpass", "AUX", "VBD"),
+            ("shot", "shoot", 8, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert ("Ferraro", "Person") in {(m.text, m.type) for m in _extraction(doc).mentions}
+    assert _facts(doc) == {("Ferraro", "livesIn", "Bethany")}
+
+
+def test_an_organisation_in_a_place_is_also_in_the_region_named_after_it_by_a_comma(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pepperell", "Pepperell", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("based", "base", 0, "acl", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 4, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert _facts(doc) == {
+        ("Pepperell", "basedIn", "Troy"), ("Troy", "locatedIn", "Mich."), ("Pepperell", "basedIn", "Mich.")
+    }
+
+
+def test_a_verb_coordinated_with_a_passive_locates_the_passive_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ames", "Ames", 1, "nsubj", "PROPN", "NNP"),
+            ("claims", "claim", 1, "ROOT", "VERB", "VBZ"),
+            ("Lee", "Lee", 1, "dobj", "PROPN", "NNP"),
+            ("although", "although", 6, "mark", "SCONJ", "IN"),
+            ("he", "he", 6, "nsubjpass", "PRON", "PRP"),
+            ("was", "be", 6, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 1, "advcl", "VERB", "VBN"),
+            ("in", "in", 6, "prep", "ADP", "IN"),
+            ("Dover", "Dover", 7, "pobj", "PROPN", "NNP"),
+            ("and", "and", 6, "cc", "CCONJ", "CC"),
+            ("lived", "live", 6, "conj", "VERB", "VBD"),
+            ("in", "in", 10, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 11, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE"],
+    )
+    facts = _facts(doc)
+    assert {("Lee", "livesIn", "Dover"), ("Lee", "livesIn", "Troy")} <= facts
+    assert ("Ames", "locatedIn", "Troy") not in facts
+
+
+def test_a_person_who_grew_up_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Coe", "Coe", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("grew", "grow", 0, "relcl", "VERB", "VBD"),
+            ("up", "up", 3, "prt", "ADP", "RP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Nashville", "Nashville", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("directed", "direct", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert _facts(doc) == {("Coe", "livesIn", "Nashville")}
+
+
+def test_the_place_of_a_persons_home_in_a_phrase_is_where_they_live(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Fisher", "Fisher", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("her", "her", 4, "poss", "PRON", "PRP$"),
+            ("home", "home", 2, "pobj", "NOUN", "NN"),
+            ("in", "in", 4, "prep", "ADP", "IN"),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("Louisville", "Louisville", 8, "compound", "PROPN", "NNP"),
+            ("suburb", "suburb", 5, "pobj", "NOUN", "NN"),
+            ("of", "of", 8, "prep", "ADP", "IN"),
+            ("Okolona", "Okolona", 9, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {("Fisher", "livesIn", "Louisville"), ("Fisher", "livesIn", "Okolona")} <= _facts(doc)
+
+
+def test_a_fact_about_a_name_holds_for_its_alias_in_brackets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Soto", "Soto", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("candidate", "candidate", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Labor", "Labor", 6, "compound", "PROPN", "NNP"),
+            ("Party", "Party", 3, "pobj", "PROPN", "NNP"),
+            ("(", "(", 6, "punct", "PUNCT", "-LRB-"),
+            ("LP", "LP", 6, "appos", "PROPN", "NNP"),
+            (")", ")", 6, "punct", "PUNCT", "-RRB-"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert {("Soto", "worksFor", "Labor Party"), ("Soto", "worksFor", "LP")} <= _facts(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_places_it_lies_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Tsuruyama", "Tsuruyama", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("Yatsushiro", "Yatsushiro", 2, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Kumamoto", "Kumamoto", 4, "pobj", "PROPN", "NNP"),
+            ("in", "in", 5, "prep", "ADP", "IN"),
+            ("southern", "southern", 8, "amod", "ADJ", "JJ"),
+            ("Japan", "Japan", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {
+        ("Tsuruyama", "livesIn", "Yatsushiro"), ("Tsuruyama", "livesIn", "Kumamoto"), ("Tsuruyama", "livesIn", "Japan")
+    } <= _facts(doc)
+
+
+def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Riegle", "Riegle", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("D", "D", 4, "compound", "PROPN", "NNP"),
+            ("-", "-", 4, "punct", "PUNCT", "HYPH"),
+            ("Mich.", "Mich.", 0, "appos", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 4, "appos", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("the", "the", 10, "det", "DET", "DT"),
+            ("Banking", "Banking", 10, "compound", "PROPN", "NNP"),
+            ("Committee", "Committee", 7, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+    )
+    assert ("Riegle", "leads", "Banking Committee") in _facts(doc)
+
+
+def test_a_place_native_parsed_as_the_apposition_of_a_person_is_where_they_are_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Shepherd", "Shepherd", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("Memphis", "Memphis", 0, "appos", "PROPN", "NNP"),
+            ("native", "native", 3, "amod", "ADJ", "JJ"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert _facts(doc) == {("Shepherd", "livesIn", "Memphis")}
+
+
+def test_a_home_word_inside_a_name_says_nothing_about_homes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 1, "nsubj", "PROPN", "NNP"),
+            ("visited", "visit", 1, "ROOT", "VERB", "VBD"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("Home", "Home", 5, "compound", "PROPN", "NNP"),
+            ("Bank", "Bank", 5, "compound", "PROPN", "NNP"),
+            ("branch", "branch", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Ames", "Ames", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE"],
+    )
+    assert ("Lee", "livesIn", "Ames") not in _facts(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_region_after_its_comma_but_not_by_birth(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Cicippio", "Cicippio", 9, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("technician", "technician", 0, "appos", "NOUN", "NN"),
+            ("from", "from", 3, "prep", "ADP", "IN"),
+            ("Ambler", "Ambler", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Pa.", "Pa.", 5, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 9, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert {("Cicippio", "livesIn", "Ambler"), ("Cicippio", "livesIn", "Pa.")} <= _facts(doc)
+    born = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Staunton", "Staunton", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Va.", "Va.", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert _facts(born) == {("Lee", "livesIn", "Staunton"), ("Staunton", "locatedIn", "Va.")}

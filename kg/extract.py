@@ -53,7 +53,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = _recover_names_from_context(content, by_token, document.id, rules)
     by_token = _recover_known_places(content, by_token, document.id, rules)
     by_token = _places_by_construction(doc, by_token, rules)
-    by_token = _link_names_in_document(doc, by_token)
+    by_token = _link_names_in_document(doc, by_token, rules)
     by_token = _propagate_names(doc, content, by_token)
     by_token = _vote_types_in_document(by_token)
     antecedents = _AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
@@ -413,7 +413,7 @@ def _propagate_names(doc: Doc, sentences: Iterable[Span], by_token: dict[int, Me
     return found
 
 
-def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
+def _link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
     """Point short names at the full name they abbreviate in the same document.
 
     A parenthesised name right after another ("RedNote (Xiaohongshu)", "... Agency (NASDA)")
@@ -428,7 +428,7 @@ def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int,
     relinked: dict[Mention, Mention] = {}
     for mention in mentions:
         linked = aliases.get(mention.text)
-        if linked is None and previous is not None and _is_parenthesised_alias(doc.text, previous, mention):
+        if linked is None and previous is not None and _is_parenthesised_alias(doc.text, previous, mention, rules):
             rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
             linked = aliases[mention.text] = (previous, rule)
         if linked is None and mention.type == "Person" and " " not in mention.merge_name:
@@ -443,11 +443,13 @@ def _link_names_in_document(doc: Doc, by_token: dict[int, Mention]) -> dict[int,
     return {i: relinked.get(m, m) for i, m in by_token.items()}
 
 
-def _is_parenthesised_alias(text: str, first: Mention, second: Mention) -> bool:
+def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: Rules) -> bool:
     """ "NAME (ALIAS)": not a place in brackets after a name or the reverse (a dateline "PARIS (AP)"), nor a
-    person's affiliation ("X (Labour)")."""
+    person's affiliation ("X (Labour)"), nor two names the gazetteer knows apart ("Indosuez Asia (Singapore) Ltd")."""
     between = text[first.end : second.start]
     if between.strip() != "(" or not text[second.end : second.end + 2].strip().startswith(")"):
+        return False
+    if rules.gazetteer.knows_apart(first.merge_name, second.merge_name):
         return False
     if _is_acronym_of(second.text, first.merge_name):
         return True
@@ -584,17 +586,19 @@ def _sentence_relations(
     for finder in finders:
         accept(finder(sent, by_token, rules))
     accept(_region_relations(list(found), sent, by_token, rules))
-    accept(_alias_relations(list(found), sent, by_token))
+    accept(_alias_relations(list(found), sent, by_token, rules))
     yield from found
 
 
-def _alias_relations(found: list[RelationMention], sent: Span, by_token: dict[int, Mention]) -> Iterator[_Candidate]:
+def _alias_relations(
+    found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[_Candidate]:
     """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
     for the alias in brackets right after it, and the other way round."""
     mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
     partners: dict[Mention, Mention] = {}
     for first, second in zip(mentions, mentions[1:]):
-        if _is_parenthesised_alias(sent.doc.text, first, second):
+        if _is_parenthesised_alias(sent.doc.text, first, second, rules):
             partners.setdefault(first, second)
             partners.setdefault(second, first)
     for relation in found:

@@ -49,6 +49,11 @@ class Gazetteer:
         """The class the gazetteer gives a surface form, if it knows it."""
         return self.types.get(self.key(text))
 
+    def knows_apart(self, first: str, second: str) -> bool:
+        """Whether the gazetteer knows both surface forms, as two different things ("Asia", "Singapore")."""
+        first_key, second_key = self.key(first), self.key(second)
+        return first_key != second_key and first_key in self.types and second_key in self.types
+
     def merged(self, other: Gazetteer) -> Gazetteer:
         """This gazetteer with ``other``'s entries added on top (``other`` wins on conflicts)."""
         return Gazetteer(

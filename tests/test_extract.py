@@ -245,6 +245,24 @@ def test_parenthesised_name_and_acronym_link_to_the_name_before(vocab):
     assert acronym.merge_name == "National Space Development Agency" and acronym.name_rule == "acronym"
 
 
+def test_two_places_the_gazetteer_knows_apart_are_no_alias_in_brackets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Indosuez", "Indosuez", 1, "compound", "PROPN", "NNP"),
+            ("Asia", "Asia", 5, "compound", "PROPN", "NNP"),
+            ("(", "(", 1, "punct", "PUNCT", "-LRB-"),
+            ("Singapore", "Singapore", 1, "appos", "PROPN", "NNP"),
+            (")", ")", 1, "punct", "PUNCT", "-RRB-"),
+            ("Ltd", "Ltd", 6, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-LOC", "O", "B-GPE", "O", "O", "O"],
+    )
+    singapore = next(m for m in _extraction(doc).mentions if m.text == "Singapore")
+    assert singapore.merge_name == "Singapore" and singapore.name_rule == ""
+
+
 def test_proper_noun_possessed_by_a_place_is_an_organisation_based_there(vocab):
     doc = make_doc(
         vocab,

@@ -30,6 +30,7 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 OPEN_RELATION_CONFIDENCE = 0.3
 PROPAGATED_FROM = frozenset({"ner", "pattern", "gazetteer", "head_noun", "title"})
 CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
+_TEXT_KEY = "kg_text"  # Doc.user_data key of the text joined once (_document_text)
 
 
 @dataclass(frozen=True)
@@ -422,13 +423,14 @@ def _link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules
     ("Huang" after "Jensen Huang") names that person (``surname``).
     """
     mentions = sorted(set(by_token.values()), key=lambda m: m.start)
+    text = _document_text(doc)
     aliases: dict[str, tuple[Mention, str]] = {}
     surnames: dict[str, Mention] = {}
     previous: Mention | None = None
     relinked: dict[Mention, Mention] = {}
     for mention in mentions:
         linked = aliases.get(mention.text)
-        if linked is None and previous is not None and _is_parenthesised_alias(doc.text, previous, mention, rules):
+        if linked is None and previous is not None and _is_parenthesised_alias(text, previous, mention, rules):
             rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
             linked = aliases[mention.text] = (previous, rule)
         if linked is None and mention.type == "Person" and " " not in mention.merge_name:
@@ -441,6 +443,14 @@ def _link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules
             surnames.setdefault(mention.merge_name.split()[-1], mention)
         previous = relinked.get(mention, mention)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
+
+
+def _document_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins every token again each time it is asked."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: Rules) -> bool:
@@ -598,7 +608,7 @@ def _alias_relations(
     mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
     partners: dict[Mention, Mention] = {}
     for first, second in zip(mentions, mentions[1:]):
-        if _is_parenthesised_alias(sent.doc.text, first, second, rules):
+        if _is_parenthesised_alias(_document_text(sent.doc), first, second, rules):
             partners.setdefault(first, second)
             partners.setdefault(second, first)
     for relation in found:

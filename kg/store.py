@@ -309,9 +309,9 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
 def _write_oxigraph(path: Path, graph: KnowledgeGraph) -> None:
     import pyoxigraph
 
-    from kg.rdf import serialize, to_dataset
+    from kg.rdf import oxigraph_store, to_dataset
 
-    quads = serialize(to_dataset(graph), "nq").encode("utf-8")
+    quads = oxigraph_store(to_dataset(graph)).dump(format=pyoxigraph.RdfFormat.N_QUADS)  # a store needs no order
     oxigraph = pyoxigraph.Store(str(path))
     oxigraph.bulk_load(quads, format=pyoxigraph.RdfFormat.N_QUADS)
     oxigraph.flush()

@@ -29,8 +29,7 @@ from typer.core import TyperGroup
 
 from kg import __version__
 from kg.__main__ import exit_interrupted
-from kg.errors import KGError
-from kg.options import (
+from kg.defaults import (
     COLOR_MODES,
     DEFAULT_BASE,
     DEFAULT_HOST,
@@ -41,6 +40,7 @@ from kg.options import (
     OUTPUT_FORMATS,
     QUERY_FORMATS,
 )
+from kg.errors import KGError
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer

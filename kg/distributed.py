@@ -1,7 +1,7 @@
 """Parsing and extraction on a Dask cluster: batches of documents out, extraction records back.
 
 The client reads the documents and submits them in batches; each worker process loads the spaCy
-pipeline once (:func:`kg.nlp.load_pipeline` is cached) and returns the batch's
+pipeline once (:func:`kg.nlp.language.load_pipeline` is cached) and returns the batch's
 :class:`~kg.model.Extraction` records (frozen, picklable dataclasses). Resolution and merging stay on
 the client (:func:`kg.pipeline.merge`), so the graph is the one a single process builds. Workers need the
 same ``kg`` and spaCy model installed as the client. Dask is the optional extra ``offline-kg[dask]``.
@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.defaults import DEFAULT_MODEL
 from kg.errors import ServerError
 from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction
-from kg.options import DEFAULT_MODEL
 from kg.pipeline import DocumentHandler, extract_documents
 
 CONNECT_TIMEOUT_SECONDS = 30

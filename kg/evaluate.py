@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
+from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError
 from kg.model import Document
-from kg.options import DEFAULT_BASE, DEFAULT_MODEL
 from kg.vocab import class_ancestors, local_name
 
 CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"

@@ -17,11 +17,11 @@ from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp import NER_PRECISION_KEY
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.resolve import CORPORATE_SUFFIX, canonical_key, predicate_signature, type_tally
+from kg.names import CORPORATE_SUFFIX, canonical_key, type_tally
+from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules, Trigger, load_rules
-from kg.vocab import is_a
+from kg.vocab import is_a, predicate_signature
 
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 SUBJECT_DEPS = frozenset({"nsubj"})

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from kg.errors import InputError, VocabularyError
-from kg.resolve import canonical_key
+from kg.names import canonical_key
 from kg.vocab import term
 
 SHIPPED = (Path(__file__).resolve().parent / "patterns" / "gazetteer" / "places.yaml",)

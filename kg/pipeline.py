@@ -17,14 +17,14 @@ from typing import Any, TextIO
 
 from rdflib import Dataset
 
-from kg.chunk import PART_CHARS, join_parts, split_text
+from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.nlp import load_pipeline
-from kg.options import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
+from kg.nlp.language import load_pipeline
+from kg.nlp.parts import PART_CHARS, join_parts, split_text
 from kg.rdf import RDF_FORMATS, infer, serialize, to_dataset
 from kg.render import DEFAULT_PAGE, PageOptions, to_html
 from kg.resolve import extraction_records, resolve
@@ -72,7 +72,7 @@ def extract_documents(
 
     Documents flow through ``nlp.pipe(as_tuples=True)`` in batches, so only the batches in
     flight are in memory. A document longer than ``part_chars`` (or the model's
-    ``max_length``) is parsed in parts (:mod:`kg.chunk`) whose records are put back
+    ``max_length``) is parsed in parts (:mod:`kg.nlp.parts`) whose records are put back
     together with their offsets into the whole text.
 
     Args:

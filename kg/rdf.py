@@ -41,9 +41,9 @@ from oxrdflib.store import OxigraphStore
 from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from kg.defaults import RDF_FORMAT_NAMES
 from kg.errors import InferenceError, InputError
 from kg.model import Document, Entity, KnowledgeGraph, Relation
-from kg.options import RDF_FORMAT_NAMES
 from kg.vocab import (
     OPEN,
     PREFIXES,

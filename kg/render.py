@@ -25,8 +25,8 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from kg.defaults import COLOR_MODES, DEFAULT_MAX_NODES
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
-from kg.options import COLOR_MODES, DEFAULT_MAX_NODES
 from kg.vocab import local_name
 
 DEFAULT_TITLE = "Knowledge graph"

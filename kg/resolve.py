@@ -10,31 +10,27 @@ supporting sentence as :class:`~kg.model.Evidence`.
 
 from __future__ import annotations
 
-import math
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from rdflib import RDFS
-
+from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, RelationMention
-from kg.vocab import KG, OPEN_PREFIX, class_ancestors, is_a, mint_entity_iri, ontology, property_ancestors, term
-
-if TYPE_CHECKING:
-    from kg.gazetteer import Gazetteer
-
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-POSSESSIVE_SUFFIX = re.compile(r"(?:'s|')$")
-CORPORATE_SUFFIX = re.compile(
-    r",?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|gmbh|ag|sa|s\.a|nv|bv)\.?$", re.IGNORECASE
+from kg.names import (
+    APOSTROPHES,
+    CORPORATE_SUFFIX,
+    DOTTED_ACRONYM,
+    LEADING_ARTICLE,
+    POSSESSIVE_SUFFIX,
+    Tally,
+    canonical_key,
+    type_tally,
 )
-LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
-DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
-Tally = dict[str, float]  # class -> weight of the votes for it
+from kg.rules import load_rules
+from kg.vocab import class_ancestors, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
@@ -51,30 +47,6 @@ class Resolution:
     mention_entities: dict[Mention, str]
 
 
-def canonical_key(text: str) -> str:
-    """Fold a surface form to the key under which its mentions merge.
-
-    Examples:
-        >>> canonical_key("NVIDIA Corp.")
-        'nvidia'
-        >>> canonical_key("DeepSeek’s")
-        'deepseek'
-        >>> canonical_key("U.S."), canonical_key("the  United   States")
-        ('us', 'united states')
-        >>> canonical_key("Nvi\u200bdia")  # an invisible format character does not split a name
-        'nvidia'
-    """
-    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
-    text = text.translate(APOSTROPHES)
-    text = " ".join(text.split())
-    text = POSSESSIVE_SUFFIX.sub("", text)
-    text = CORPORATE_SUFFIX.sub("", text)
-    text = LEADING_ARTICLE.sub("", text).casefold()
-    if DOTTED_ACRONYM.match(text):
-        text = text.replace(".", "")
-    return text
-
-
 def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer | None = None) -> Resolution:
     """Resolve the mentions and relation mentions of all documents into entities and facts.
 
@@ -83,8 +55,6 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
         base: base IRI for minted entity IRIs.
         gazetteer: known names (aliases, classes, names to ignore); the shipped one by default.
     """
-    from kg.gazetteer import shipped_gazetteer
-
     gazetteer = shipped_gazetteer() if gazetteer is None else gazetteer
     extractions = list(extractions)
     relation_mentions = [r for extraction in extractions for r in extraction.relations]
@@ -126,29 +96,6 @@ def _type_votes(
         if " " in key and _winner(tally) == "Person" and surname in votes and surname not in gazetteer.types:
             votes[surname]["Person"] += SURNAME_VOTE
     return votes
-
-
-def type_tally(mentions: Iterable[Mention]) -> Tally:
-    """Class votes of some mentions of one name, weighted by how sure each typing rule is.
-
-    Raw NER labels of the same name count logarithmically, not linearly: the tagger's
-    errors on a name repeat, so its fourteenth "DeepSeek is a product" is not new evidence.
-
-    Examples:
-        >>> ner = [Mention("d", 0, 1, "X", "Product") for _ in range(4)]
-        >>> round(type_tally(ner)["Product"], 3)
-        1.193
-    """
-    tally: Tally = defaultdict(float)
-    ner: dict[str, list[float]] = defaultdict(list)
-    for mention in mentions:
-        if mention.rule == "ner":
-            ner[mention.type].append(mention.type_confidence)
-        else:
-            tally[mention.type] += mention.type_confidence
-    for type_name, weights in ner.items():
-        tally[type_name] += sum(weights) / len(weights) * (1 + math.log(len(weights)))
-    return tally
 
 
 def _winner(tally: Tally) -> str:
@@ -248,8 +195,6 @@ def checked_predicate(predicate: str, subject_type: str, object_type: str) -> st
     ``livesIn``); a predicate whose range is a place or a person needs an object of that kind
     ("Jensen Huang livesIn Nvidia" is dropped once Nvidia resolves to an organisation).
     """
-    from kg.rules import load_rules
-
     rules = load_rules()
     if rules.location is not None and predicate in {rules.location.predicate, *rules.location_by_subject_type.values()}:
         predicate = next(
@@ -259,20 +204,6 @@ def checked_predicate(predicate: str, subject_type: str, object_type: str) -> st
     if range_ in {"Place", "Person"} and not is_a(object_type, range_):
         return None
     return predicate
-
-
-@cache
-def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
-    """The (domain, range) classes of a predicate, ``None`` where it is the generic ``kg:Entity``."""
-    if predicate.startswith(OPEN_PREFIX):
-        return None, None
-
-    def local(value: object) -> str | None:
-        name = str(value)[len(KG) :] if value is not None and str(value).startswith(str(KG)) else None
-        return None if name == "Entity" else name
-
-    iri = term(predicate)
-    return local(ontology().value(iri, RDFS.domain)), local(ontology().value(iri, RDFS.range))
 
 
 def fitted_predicate(predicate: str, subject_type: str, object_type: str) -> str:

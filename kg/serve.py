@@ -25,8 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
 
+from kg.defaults import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QUERY_SECONDS
 from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ServerError
-from kg.options import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QUERY_SECONDS
 from kg.query import prepare
 from kg.rdf import load_store
 from kg.store import open_oxigraph

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError, StoreError, StoreLockedError
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.options import DEFAULT_BASE, DEFAULT_MODEL
 from kg.pipeline import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
 from kg.vocab import checked_base
 

@@ -252,3 +252,17 @@ def property_ancestors(name: str) -> tuple[str, ...]:
         found.extend(parents)
         frontier = parents
     return tuple(found)
+
+
+@cache
+def predicate_signature(predicate: str) -> tuple[str | None, str | None]:
+    """The (domain, range) classes of a predicate, ``None`` where it is the generic ``kg:Entity``."""
+    if predicate.startswith(OPEN_PREFIX):
+        return None, None
+
+    def local(value: object) -> str | None:
+        name = str(value)[len(KG) :] if value is not None and str(value).startswith(str(KG)) else None
+        return None if name == "Entity" else name
+
+    iri = term(predicate)
+    return local(ontology().value(iri, RDFS.domain)), local(ontology().value(iri, RDFS.range))

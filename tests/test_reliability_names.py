@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Dataset, Literal, URIRef
 
+from kg.defaults import DEFAULT_BASE
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.options import DEFAULT_BASE
+from kg.names import canonical_key
 from kg.pipeline import merge, render_output
 from kg.rdf import RDF_FORMATS
-from kg.resolve import canonical_key
 from kg.vocab import KG, local_name, mint_document_iri, mint_entity_iri, slug, term
 
 HOSTILE = [

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
-from kg.resolve import canonical_key, resolve
+from kg.names import canonical_key
+from kg.resolve import resolve
 from kg.vocab import KG
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.chunk import join_parts, split_text
 from kg.model import Document, Extraction, Mention
+from kg.nlp.parts import join_parts, split_text
 from kg.pipeline import build, extract, write_outputs
 from tests.conftest import SEEDS
 

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 from kg.bench.serve import QUERIES_DIRECTORY, load_queries, run_load, served
 from kg.cli import app
+from kg.defaults import DEFAULT_HOST
 from kg.errors import InputError, ServerError
-from kg.options import DEFAULT_HOST
 from kg.serve import SparqlServer, make_server, open_store
 
 # A default graph (what kg build writes) and one named graph per document, as in a kg store.

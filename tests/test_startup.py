@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.options import RDF_FORMAT_NAMES
+from kg.defaults import RDF_FORMAT_NAMES
 from tests.conftest import ROOT, SEEDS
 
 HEAVY = ("spacy", "thinc", "rdflib", "pyoxigraph", "oxrdflib", "networkx", "pyshacl", "owlrl", "dask", "pyvis")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kg.bench import pipeline, rdf
-from kg.options import DEFAULT_MODEL
+from kg.defaults import DEFAULT_MODEL
 from kg.pipeline import atomic_write_text
 
 DEFAULT_CORPUS = Path("../shared/corpus/bbc.jsonl")

@@ -4,7 +4,7 @@ Every run is a fresh subprocess, timed by wall clock from start to exit (interpr
 and model load included on both sides) and by the CPU seconds of its whole process tree
 (``RUSAGE_CHILDREN``: steadier than wall time on a shared machine), while the summed
 resident memory of the tree (spaCy's workers included) is sampled for the peak. The bare run parses the same
-texts with the same pipeline (:func:`kg.nlp.load_pipeline`), batch size and processes,
+texts with the same pipeline (:func:`kg.nlp.language.load_pipeline`), batch size and processes,
 through the same ``nlp.pipe(as_tuples=True)`` call, and does nothing else.
 
 Run as a module, this file is that bare run: ``python -m kg.bench.pipeline INPUT --jobs N``.
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.options import DEFAULT_MODEL
+from kg.defaults import DEFAULT_MODEL
 
 KG_COMMAND = [sys.executable, "-c", "from kg.cli import app; app(prog_name='kg')"]
 BARE_COMMAND = [sys.executable, "-m", "kg.bench.pipeline"]
@@ -166,7 +166,7 @@ def format_table(results: dict[str, Any]) -> str:
 def bare_parse(path: Path, model: str, jobs: int, batch_size: int) -> dict[str, int]:
     """Parse every document of ``path`` with bare ``nlp.pipe`` and count documents and tokens."""
     from kg.ingest import read_documents
-    from kg.nlp import load_pipeline
+    from kg.nlp.language import load_pipeline
 
     nlp = load_pipeline(model)
     texts = ((document.text, document.id) for document in read_documents([path]))

@@ -15,8 +15,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from kg.defaults import DEFAULT_BASE
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
-from kg.options import DEFAULT_BASE
 from kg.query import run_query
 from kg.rdf import serialize, to_dataset, to_memory_graph
 from kg.vocab import PREFIXES, mint_entity_iri, minted_prefixes, term

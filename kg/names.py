@@ -1,0 +1,84 @@
+"""Name normalisation: the keys under which mentions merge, corporate suffixes, and class tallies.
+
+One home for how a surface form is folded (case, possessives, corporate suffixes, dotted
+acronyms) and for how typed votes add up, used by extraction, the gazetteer and resolution alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Protocol
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+POSSESSIVE_SUFFIX = re.compile(r"(?:'s|')$")
+CORPORATE_SUFFIX = re.compile(
+    r",?\s+(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|gmbh|ag|sa|s\.a|nv|bv)\.?$", re.IGNORECASE
+)
+LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
+Tally = dict[str, float]  # class -> weight of the votes for it
+
+
+class TypeVote(Protocol):
+    """What a class vote needs from a mention: the class, the rule that gave it, and its weight."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def rule(self) -> str: ...
+
+    @property
+    def type_confidence(self) -> float: ...
+
+
+def canonical_key(text: str) -> str:
+    """Fold a surface form to the key under which its mentions merge.
+
+    Examples:
+        >>> canonical_key("NVIDIA Corp.")
+        'nvidia'
+        >>> canonical_key("DeepSeek’s")
+        'deepseek'
+        >>> canonical_key("U.S."), canonical_key("the  United   States")
+        ('us', 'united states')
+        >>> canonical_key("Nvi\u200bdia")  # an invisible format character does not split a name
+        'nvidia'
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    text = text.translate(APOSTROPHES)
+    text = " ".join(text.split())
+    text = POSSESSIVE_SUFFIX.sub("", text)
+    text = CORPORATE_SUFFIX.sub("", text)
+    text = LEADING_ARTICLE.sub("", text).casefold()
+    if DOTTED_ACRONYM.match(text):
+        text = text.replace(".", "")
+    return text
+
+
+def type_tally(votes: Iterable[TypeVote]) -> Tally:
+    """Class votes of some mentions of one name, weighted by how sure each typing rule is.
+
+    Raw NER labels of the same name count logarithmically, not linearly: the tagger's
+    errors on a name repeat, so its fourteenth "DeepSeek is a product" is not new evidence.
+
+    Examples:
+        >>> from kg.model import Mention
+        >>> ner = [Mention("d", 0, 1, "X", "Product") for _ in range(4)]
+        >>> round(type_tally(ner)["Product"], 3)
+        1.193
+    """
+    tally: Tally = defaultdict(float)
+    ner: dict[str, list[float]] = defaultdict(list)
+    for vote in votes:
+        if vote.rule == "ner":
+            ner[vote.type].append(vote.type_confidence)
+        else:
+            tally[vote.type] += vote.type_confidence
+    for type_name, weights in ner.items():
+        tally[type_name] += sum(weights) / len(weights) * (1 + math.log(len(weights)))
+    return tally

@@ -44,7 +44,7 @@ from kg.errors import KGError
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
-    from kg.ingest import Notice
+    from kg.ingest.reader import Notice
     from kg.query import QueryResult
     from kg.store import StoreChange
 
@@ -141,7 +141,7 @@ def build_command(
 
     Example:  kg build seeds/ -o out/seeds --format ttl,trig,graphml,html --max-nodes 300   or   kg build more/ --into out/store
     """
-    from kg.ingest import Skipped, count_documents
+    from kg.ingest.reader import Skipped, count_documents
     from kg.pipeline import build, write_outputs
     from kg.render import PageOptions
     from kg.store import add_documents
@@ -267,7 +267,7 @@ def _quiet_interrupts() -> Iterator[None]:
 
 
 def _report_notices(notices: list[Notice]) -> None:
-    from kg.ingest import Skipped
+    from kg.ingest.reader import Skipped
 
     for notice in notices:
         kind = "skipped" if isinstance(notice, Skipped) else "warning"

@@ -18,7 +18,7 @@ from typing import Any
 from kg.defaults import DEFAULT_MODEL
 from kg.errors import ServerError
 from kg.gazetteer import Gazetteer
-from kg.ingest import SkipHandler, read_documents
+from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction
 from kg.pipeline import DocumentHandler, extract_documents
 

@@ -21,7 +21,7 @@ from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
-from kg.ingest import SkipHandler, read_documents
+from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.nlp.language import load_pipeline
 from kg.nlp.parts import PART_CHARS, join_parts, split_text

@@ -34,7 +34,7 @@ from typing import Any
 
 from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError, StoreError, StoreLockedError
-from kg.ingest import SkipHandler, read_documents
+from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
 from kg.pipeline import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
 from kg.vocab import checked_base

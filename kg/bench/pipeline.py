@@ -165,7 +165,7 @@ def format_table(results: dict[str, Any]) -> str:
 
 def bare_parse(path: Path, model: str, jobs: int, batch_size: int) -> dict[str, int]:
     """Parse every document of ``path`` with bare ``nlp.pipe`` and count documents and tokens."""
-    from kg.ingest import read_documents
+    from kg.ingest.reader import read_documents
     from kg.nlp.language import load_pipeline
 
     nlp = load_pipeline(model)

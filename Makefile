@@ -26,7 +26,7 @@ BENCH_CORPUS ?= ../shared/corpus/bbc.jsonl
 BENCH_LIMIT ?=
 
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
+	$(BIN)/python -m benchmarks --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
 
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html .pytest_cache

@@ -22,6 +22,8 @@ import yaml
 from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError
 from kg.model import Document
+from kg.parse import parse_documents
+from kg.resolve import extraction_records, resolve
 from kg.vocab import class_ancestors, local_name
 
 CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"
@@ -228,12 +230,9 @@ def evaluate_conll04(path: Path, *, model: str | None = None, base: str = DEFAUL
         model: spaCy pipeline to use (kg's default when ``None``).
         base: base IRI for minted entity IRIs (does not affect the scores).
     """
-    from kg.pipeline import extract_documents
-    from kg.resolve import extraction_records, resolve
-
     examples = load_conll04(path)
     documents = [Document.from_text(example.id, example.text) for example in examples]
-    extractions = list(extract_documents(documents, model=model or DEFAULT_MODEL))
+    extractions = list(parse_documents(documents, model=model or DEFAULT_MODEL))
     records = list(extraction_records(extractions, resolve(extractions, base)))
     labels = load_label_map()
     entities, relations = predictions(records, labels, {example.id: example.text for example in examples})

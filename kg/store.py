@@ -7,7 +7,7 @@ A store is a directory (format version 1)::
       current -> generations/000003    the live generation, replaced atomically (rename of a symlink)
       generations/000003/
         manifest.json                  format, version, base, model; each document's hash and records file
-        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.rdf puts in named graphs
+        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.views.rdf puts in named graphs
       records/ab/<key>.json            one document version's extraction records (content-addressed, shared)
       lock                             ``fcntl.flock``: one writer at a time
 
@@ -20,23 +20,23 @@ generation live and untouched; leftovers are cleared by the next write.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
-from kg.errors import InputError, StoreError, StoreLockedError
+from kg.defaults import BuildOptions
+from kg.errors import InputError, StoreError
+from kg.fileio import atomic_write_text, store_lock, sync_directory
 from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.pipeline import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
+from kg.parse import DocumentHandler, parse_documents
+from kg.resolve import merge
 from kg.vocab import checked_base
 
 STORE_FORMAT = "kg-store"
@@ -87,23 +87,6 @@ class StoreChange:
 def is_store(path: str | Path) -> bool:
     """Whether ``path`` is a kg store directory."""
     return (Path(path) / "current" / MANIFEST).is_file()
-
-
-@contextmanager
-def locked(store: Path, *, wait: bool = False) -> Iterator[None]:
-    """Hold the store's write lock; fail at once with :class:`StoreLockedError` unless ``wait``."""
-    store.mkdir(parents=True, exist_ok=True)
-    with (store / "lock").open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise StoreLockedError(
-                f"{store}: another kg process is writing this store; try again when it is done, or pass --wait"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read_manifest(store: str | Path) -> Manifest:
@@ -157,7 +140,7 @@ def open_store_graph(store: str | Path) -> Any:
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from kg.rdf import bind_prefixes
+    from kg.views.rdf import bind_prefixes
 
     read_manifest(store)
     return bind_prefixes(Graph(store=OxigraphStore(store=open_oxigraph(store)), identifier=DATASET_DEFAULT_GRAPH_ID))
@@ -166,11 +149,8 @@ def open_store_graph(store: str | Path) -> Any:
 def add_documents(
     store: str | Path,
     paths: Iterable[str | Path],
+    options: BuildOptions | None = None,
     *,
-    model: str = DEFAULT_MODEL,
-    base: str = DEFAULT_BASE,
-    batch_size: int = 32,
-    n_process: int = 1,
     wait: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
@@ -185,12 +165,13 @@ def add_documents(
         StoreError: the store was built with another model or base IRI.
         StoreLockedError: another process is writing the store and ``wait`` is false.
         InputError: nothing could be read and the store is new.
-        UsageError: ``base`` is not an absolute IRI.
+        UsageError: ``options.base`` is not an absolute IRI.
     """
     store = Path(store)
-    base = checked_base(base)
+    options = options or BuildOptions()
+    model, base = options.model, checked_base(options.base)
     _refuse_foreign_directory(store)
-    with locked(store, wait=wait):
+    with store_lock(store, wait=wait):
         old = read_manifest(store) if is_store(store) else Manifest(base, model)
         _check_settings(store, old, model, base)
         unchanged: dict[str, None] = {}
@@ -204,9 +185,9 @@ def add_documents(
                     yield document
 
         new: dict[str, Extraction] = {}
-        for extraction in extract_documents(
+        for extraction in parse_documents(
             fresh(read_documents(paths, on_skip)),
-            model=model, batch_size=batch_size, n_process=n_process, on_document=on_document,
+            model=model, batch_size=options.batch_size, n_process=options.n_process, on_document=on_document,
         ):
             new[extraction.document.id] = extraction.without_text()
         if not new and not unchanged and not old.documents:
@@ -234,7 +215,7 @@ def remove_documents(store: str | Path, doc_ids: Iterable[str], *, wait: bool = 
     """
     store = Path(store)
     wanted = list(dict.fromkeys(doc_ids))
-    with locked(store, wait=wait):
+    with store_lock(store, wait=wait):
         old = read_manifest(store)
         removed = tuple(d for d in wanted if d in old.documents)
         missing = tuple(d for d in wanted if d not in old.documents)
@@ -309,7 +290,7 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
 def _write_oxigraph(path: Path, graph: KnowledgeGraph) -> None:
     import pyoxigraph
 
-    from kg.rdf import oxigraph_store, to_dataset
+    from kg.views.rdf import oxigraph_store, to_dataset
 
     quads = oxigraph_store(to_dataset(graph)).dump(format=pyoxigraph.RdfFormat.N_QUADS)  # a store needs no order
     oxigraph = pyoxigraph.Store(str(path))

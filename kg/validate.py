@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from kg.errors import ValidationError
 from kg.query import compact
-from kg.rdf import to_memory_graph
+from kg.views.rdf import to_memory_graph
 from kg.vocab import PREFIXES, SHAPES_PATH, ontology
 
 

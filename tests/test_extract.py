@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract import extract_document
 from kg.model import Document
-from tests.conftest import make_doc
+from tests.helpers import make_doc
 
 
 def _facts(doc, text_id: str = "t") -> set[tuple[str, str, str]]:

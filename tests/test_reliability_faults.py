@@ -22,7 +22,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS
 
 runner = CliRunner()
 FORMATS = ("ttl", "nt", "jsonld")

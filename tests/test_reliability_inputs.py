@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.ingest.reader import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, Skipped, Warned, count_documents, read_documents
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 runner = CliRunner()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

@@ -1,7 +1,7 @@
 """Names are data: any entity text, document id or sentence gives valid IRIs and valid RDF.
 
 Property-based (Hypothesis): knowledge graphs are built straight from :mod:`kg.model`
-records through :func:`kg.pipeline.merge` (no spaCy), written in every RDF format, and parsed
+records through :func:`kg.resolve.merge` (no spaCy), written in every RDF format, and parsed
 back with rdflib and with pyoxigraph (a strict, independent parser). Labels, document
 ids and sentences must come back exactly, and different names never share an IRI.
 """
@@ -17,8 +17,9 @@ from rdflib import RDFS, Dataset, Literal, URIRef
 from kg.defaults import DEFAULT_BASE
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.names import canonical_key
-from kg.pipeline import merge, render_output
-from kg.rdf import RDF_FORMATS
+from kg.resolve import merge
+from kg.views import ViewContext, render_view
+from kg.views.rdf import RDF_FORMATS
 from kg.vocab import KG, local_name, mint_document_iri, mint_entity_iri, slug, term
 
 HOSTILE = [
@@ -75,7 +76,7 @@ def test_any_names_give_valid_rdf_in_every_format_and_labels_round_trip(found):
     doc_ids = {Literal(d.id) for d in graph.documents.values()}
     sentences = {Literal(e.sentence.text) for r in graph.relations for e in r.evidence}
     for fmt in RDF_FORMATS:
-        text = render_output(graph, fmt)
+        text = render_view(ViewContext(graph), fmt)
         parsed = round_trip_rdflib(text, fmt)
         assert {(s, o) for s, o in parsed.subject_objects(RDFS.label) if (s, o) in labels} == labels, fmt
         assert set(parsed.objects(None, KG.documentId)) == doc_ids, fmt

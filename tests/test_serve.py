@@ -20,7 +20,7 @@ import pytest
 from rdflib import Graph, URIRef
 from typer.testing import CliRunner
 
-from kg.bench.serve import QUERIES_DIRECTORY, load_queries, run_load, served
+from benchmarks.serve import QUERIES_DIRECTORY, load_queries, run_load, served
 from kg.cli import app
 from kg.defaults import DEFAULT_HOST
 from kg.errors import InputError, ServerError

@@ -12,6 +12,7 @@ import json
 import networkx as nx
 
 from kg.model import KnowledgeGraph
+from kg.views.context import ViewContext
 from kg.vocab import local_name
 
 
@@ -58,3 +59,13 @@ def to_node_link_json(kg: KnowledgeGraph) -> str:
     """The graph as networkx node-link JSON (``nodes`` and ``edges`` lists), sorted keys."""
     data = nx.node_link_data(to_networkx(kg), edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def graphml_text(context: ViewContext, name: str = "graphml") -> str:
+    """The ``graphml`` output (see :func:`to_graphml`)."""
+    return to_graphml(context.graph)
+
+
+def node_link_text(context: ViewContext, name: str = "json") -> str:
+    """The ``json`` output (see :func:`to_node_link_json`)."""
+    return to_node_link_json(context.graph)

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from kg.export import to_graphml, to_networkx, to_node_link_json
+from kg.views.graphml import to_graphml, to_networkx, to_node_link_json
 from kg.vocab import term
-from tests.test_rdf import BASE, _graph
+from tests.views.test_rdf import BASE, _graph
 
 
 def test_graphml_reads_back_with_scalar_attributes(tmp_path):
@@ -47,7 +47,7 @@ def test_build_writes_every_format_with_infer(tmp_path):
     from typer.testing import CliRunner
 
     from kg.cli import app
-    from tests.conftest import SEEDS
+    from tests.helpers import SEEDS
 
     prefix = tmp_path / "seeds"
     formats = "ttl,trig,nt,nq,jsonld,graphml,json,html"

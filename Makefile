@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -20,6 +20,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# ruff (rule set in pyproject.toml), mypy over kg/, and import-linter's layers contract
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/mypy kg
+	$(BIN)/lint-imports
 
 # make bench [BENCH_LIMIT=200] [BENCH_CORPUS=path/to/corpus.jsonl]
 BENCH_CORPUS ?= ../shared/corpus/bbc.jsonl

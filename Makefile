@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench eval clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -33,6 +33,14 @@ BENCH_LIMIT ?=
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
+
+# make eval [KG_SHARED=path/to/shared] [EVAL_ERRORS=out/eval-errors]: one table over CoNLL04 dev, Re-DocRED dev,
+# bbc-facts dev and the seeds (benchmarks/eval.py); the same numbers go to out/eval.json.
+KG_SHARED ?= ../shared
+EVAL_ERRORS ?=
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval.py --shared $(KG_SHARED) --output out/eval.json $(if $(EVAL_ERRORS),--errors $(EVAL_ERRORS))
 
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html .pytest_cache

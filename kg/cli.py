@@ -41,7 +41,7 @@ from kg.defaults import (
 )
 from kg.errors import KGError
 from kg.exits import exit_interrupted
-from kg.views import output_formats
+from kg.views import check_outputs, output_formats
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
@@ -153,6 +153,9 @@ def build_command(
         raise typer.BadParameter("--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer")
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
+    if output is not None:
+        check_outputs(output, chosen)
+    known_names = _gazetteer(gazetteer, no_gazetteer)  # a bad gazetteer fails before any parsing
     page = PageOptions(max_nodes=max_nodes, color=color, title=f"{(output or into).name} — knowledge graph")
     notices: list[Notice] = []
     started = time.perf_counter()
@@ -170,7 +173,7 @@ def build_command(
                     change = add_documents(into, paths, options, wait=wait, **callbacks)
                     graph = change.graph
                 else:
-                    graph = build(paths, options, gazetteer=_gazetteer(gazetteer, no_gazetteer), **callbacks)
+                    graph = build(paths, options, gazetteer=known_names, **callbacks)
             written = write_views(graph, output, chosen, page=page, infer=infer) if output is not None else []
     finally:
         _report_notices(notices)
@@ -225,6 +228,7 @@ def export_command(
     from kg.views import write_views
 
     chosen = _parse_formats(formats)
+    check_outputs(output, chosen)
     written = write_views(load_store_graph(store), output, chosen)
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
@@ -353,7 +357,7 @@ def validate_command(
     from kg.validate import format_report, validate_graph
     from kg.views.rdf import load_graph
 
-    report = validate_graph(load_graph(graph_file), shapes)
+    report = validate_graph(load_graph(graph_file), shapes, source=graph_file)
     sys.stdout.write(format_report(report, graph_file))
     if not report.conforms:
         raise typer.Exit(1)

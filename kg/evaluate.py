@@ -17,10 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError
+from kg.fileio import read_yaml
 from kg.model import Document
 from kg.parse import parse_documents
 from kg.resolve import extraction_records, resolve
@@ -127,7 +126,7 @@ class LabelMap:
 @cache
 def load_label_map(path: Path = CONLL04_MAP) -> LabelMap:
     """Read the class and predicate mapping to CoNLL04 labels."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return LabelMap(
         entity_labels=dict(data["entity_labels"]),
         relation_labels=dict(data["relation_labels"]),

@@ -16,8 +16,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import filelock
+import yaml
 
-from kg.errors import OutputError, StoreLockedError
+from kg.errors import DataFileError, OutputError, StoreLockedError
+
+MAX_DATA_FILE_BYTES = 16 << 20  # a gazetteer or pattern file; far above any real one
+MAX_DATA_FILE_DEPTH = 64  # nesting of mappings and lists; kg's own files need 4
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -119,6 +123,56 @@ def sync_directory(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def read_yaml(path: Path, *, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
+    """Parse a YAML data file that may come from anyone: bounded in size and nesting, with no aliases.
+
+    YAML anchors and aliases (``&a`` / ``*a``) are refused: a few hundred bytes of them can
+    expand into gigabytes (a "billion laughs" bomb), and kg's data files never need them.
+
+    Raises:
+        DataFileError: the file cannot be read, is larger than ``max_bytes``, nests deeper than
+            :data:`MAX_DATA_FILE_DEPTH`, uses an alias, or is not valid YAML (the message names the file).
+    """
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > max_bytes:
+        raise DataFileError(f"{path}: too large for a data file (over {max_bytes:,} bytes)")
+    try:
+        return yaml.load(raw.decode("utf-8"), Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader subclass
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 text: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: invalid YAML: {_one_line(str(exc))}") from exc
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and nesting deeper than :data:`MAX_DATA_FILE_DEPTH`."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"aliases (*name) are not allowed in kg data files (line {mark.line + 1})")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DATA_FILE_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.YAMLError(f"nested deeper than {MAX_DATA_FILE_DEPTH} levels (line {mark.line + 1})")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 @contextmanager

@@ -8,14 +8,17 @@ processes, and only the small records travel back to the parent, which resolves,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import groupby
+from multiprocessing import util
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
+from kg.exits import die_with_parent
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Extraction
@@ -38,17 +41,26 @@ class Extractor:
     """Turn a parsed ``Doc`` into its extraction records, carried back in the context of an empty ``Doc``.
 
     The records are all kg needs from the parse; dropping the parse itself means a worker process
-    sends back a few records instead of every token, tag and vector.
+    sends back a few records instead of every token, tag and vector. spaCy's worker processes
+    (``n_process > 1``) are forked with this component, and die with the process that forked them.
     """
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        util.register_after_fork(self, _die_with_forking_parent)
+        self.parent_pid = os.getpid()
 
     def __call__(self, doc: Doc) -> Doc:
         number, offset, document = doc._context
         records = Doc(doc.vocab, words=[])
         records._context = (number, offset, extract_document(doc, document, self.rules))
         return records
+
+
+def _die_with_forking_parent(extractor: Extractor) -> None:
+    """Run in each forked worker: a killed ``kg build`` (even by SIGKILL) leaves no worker behind."""
+    die_with_parent(extractor.parent_pid)
+    extractor.parent_pid = os.getpid()
 
 
 def parse_documents(

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.defaults import BuildOptions
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, NotAStoreError, StoreError
 from kg.fileio import atomic_write_text, store_lock, sync_directory
 from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
@@ -64,7 +64,7 @@ class Manifest:
     def from_json(cls, data: dict[str, Any], where: Path) -> Manifest:
         """Read a manifest, refusing other formats and versions."""
         if data.get("format") != STORE_FORMAT or data.get("version") != STORE_VERSION:
-            raise StoreError(
+            raise NotAStoreError(
                 f"{where}: not a kg store of format version {STORE_VERSION} "
                 f"(found {data.get('format')!r} version {data.get('version')!r})"
             )
@@ -93,13 +93,13 @@ def read_manifest(store: str | Path) -> Manifest:
     """The manifest of the store's live generation.
 
     Raises:
-        StoreError: ``store`` is not a kg store.
+        NotAStoreError: ``store`` is not a kg store.
     """
     path = Path(store) / "current" / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError(f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into") from None
+        raise NotAStoreError(f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: cannot read the store manifest: {exc}") from exc
     return Manifest.from_json(data, path)
@@ -121,17 +121,18 @@ def open_oxigraph(store: str | Path) -> Any:
     """The store's ``oxigraph/`` pyoxigraph store, opened read-only (readers may share it with a writer).
 
     Raises:
-        InputError: ``store`` has no ``oxigraph/`` store inside, or it cannot be opened.
+        NotAStoreError: ``store`` has no ``oxigraph/`` store inside.
+        StoreError: it cannot be opened.
     """
     import pyoxigraph
 
     location = Path(store) / OXIGRAPH_DIRECTORY
     if not location.is_dir():
-        raise InputError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
+        raise NotAStoreError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
     try:
         return pyoxigraph.Store.read_only(str(location))
     except OSError as exc:
-        raise InputError(f"{store}: cannot open the store: {exc}") from exc
+        raise StoreError(f"{store}: cannot open the store: {exc}") from exc
 
 
 def open_store_graph(store: str | Path) -> Any:
@@ -231,9 +232,9 @@ def _refuse_foreign_directory(store: Path) -> None:
     if store.is_dir() and not is_store(store):
         foreign = sorted(p.name for p in store.iterdir() if p.name not in STORE_ENTRIES)
         if foreign:
-            raise StoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
+            raise NotAStoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
     elif store.exists() and not store.is_dir():
-        raise StoreError(f"{store}: not a kg store (a file, not a folder)")
+        raise NotAStoreError(f"{store}: not a kg store (a file, not a folder)")
 
 
 def _check_settings(store: Path, manifest: Manifest, model: str, base: str) -> None:

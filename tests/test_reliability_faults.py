@@ -264,3 +264,27 @@ def test_a_missing_or_broken_model_is_one_line_naming_it(tmp_path, model):
     assert len(lines) == 1 and lines[0].startswith("kg: error: spaCy model") and name in lines[0]
     assert "Traceback" not in result.output
     assert not list(tmp_path.glob("g.*"))
+
+
+def test_a_build_killed_with_sigkill_leaves_no_worker_process(tmp_path, builds):
+    """``--jobs 2`` workers die with their parent: no orphan holding 190 MB each."""
+    process = run_build("parse", builds["new_inputs"], tmp_path / "graph", "--jobs", "2")
+    assert process.stdout.readline().strip() == "PAUSED"  # printed by a worker
+    wait_until_waiting_for_workers(process.pid, workers=2)
+    workers = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(running, workers)):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if running(pid)]
+    assert not alive, f"workers {alive} outlived their killed parent"
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"

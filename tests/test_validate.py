@@ -71,3 +71,16 @@ def test_cli_exit_codes(tmp_path):
     assert ok.exit_code == 0 and "conforms" in ok.stdout
     missing = runner.invoke(app, ["validate", str(tmp_path / "nope.ttl")])
     assert missing.exit_code == 1 and "nope.ttl" in missing.output and "Traceback" not in missing.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "<https://e.org/a> <https://e.org/knows> <https://e.org/b> .\n", "<https://e.org/a> a <https://e.org/Thing> .\n"],
+)
+def test_a_file_with_no_kg_content_does_not_conform_it_is_refused(tmp_path, text):
+    path = tmp_path / "foreign.ttl"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "foreign.ttl: nothing in it is a kg graph" in result.output
+    assert "conforms" not in result.output

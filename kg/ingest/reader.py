@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from kg.errors import NotTextError
+from kg.fileio import read_yaml
 from kg.model import Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -237,7 +236,7 @@ def decode_text(raw: bytes) -> DecodedText:
 
 @cache
 def _file_signatures() -> tuple[tuple[bytes, str], ...]:
-    table = yaml.safe_load(SIGNATURES_PATH.read_text(encoding="utf-8"))
+    table = read_yaml(SIGNATURES_PATH)
     return tuple(
         (bytes.fromhex(code), name)
         for name, codes in table.items()

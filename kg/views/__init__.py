@@ -84,6 +84,32 @@ def output_path(prefix: Path, name: str) -> Path:
     return prefix.with_name(f"{prefix.name}.{output_format(name).suffix}")
 
 
+def check_outputs(prefix: str | Path, formats: Iterable[str]) -> Path:
+    """Check before any work that every ``PREFIX.<suffix>`` can be written; return the prefix.
+
+    Examples:
+        >>> check_outputs("/", ["ttl"])
+        Traceback (most recent call last):
+        ...
+        kg.errors.UsageError: --output '/' names no file: give a prefix such as out/graph
+
+    Raises:
+        UsageError: the prefix names no file (``.``, ``/``, empty), a folder on its way is a file,
+            or an output path is a folder; or a format is unknown.
+    """
+    prefix = Path(prefix)
+    if prefix.name in {"", ".", ".."}:
+        raise UsageError(f"--output {str(prefix)!r} names no file: give a prefix such as out/graph")
+    for ancestor in reversed(prefix.parents):
+        if ancestor.exists() and not ancestor.is_dir():
+            raise UsageError(f"--output {prefix}: {ancestor} is a file, not a folder")
+    for name in formats:
+        path = output_path(prefix, name)
+        if output_format(name).kind == "text" and path.is_dir():
+            raise UsageError(f"--output {prefix}: {path} is a folder; kg writes a file there")
+    return prefix
+
+
 def render_view(context: ViewContext, name: str) -> str:
     """The text of the text format ``name``.
 
@@ -112,7 +138,8 @@ def write_views(
         UsageError: a format is unknown.
         OutputError: an output could not be written.
     """
-    prefix = Path(prefix)
+    formats = list(formats)
+    prefix = check_outputs(prefix, formats)
     chosen = [output_format(name) for name in formats]
     context = ViewContext(graph, page or PageOptions(), infer)
     written = []

@@ -213,8 +213,10 @@ def test_an_output_folder_that_is_a_file_is_reported(tmp_path, blank_pipeline):
     inputs = write_inputs(tmp_path / "in", {"a.txt": "Nvidia makes chips."})
     (tmp_path / "blocker").write_text("a file, not a folder")
     result = runner.invoke(app, ["build", str(inputs), "-o", str(tmp_path / "blocker" / "graph")])
-    assert result.exit_code == 1
-    assert result.stderr.strip().startswith(f"kg: error: {tmp_path / 'blocker' / 'graph.ttl'}: cannot write: ")
+    assert result.exit_code == 2  # now refused before any parsing (issue 14), as a usage error
+    assert result.stderr.strip() == (
+        f"kg: error: --output {tmp_path / 'blocker' / 'graph'}: {tmp_path / 'blocker'} is a file, not a folder"
+    )
     assert "Traceback" not in result.output
 
 

@@ -56,13 +56,13 @@ class _Commands(TyperGroup):
     It exits 130 (see :func:`kg.__main__.exit_interrupted`); typer alone would exit 130 without a word.
     """
 
-    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:  # typer's own (vendored) click context
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
             exit_interrupted()
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -147,7 +147,8 @@ def build_command(
 
     chosen = _parse_formats(formats)
     chosen += [] if "merges" in chosen else ["merges"]
-    if output is None and into is None:
+    destination = output if output is not None else into
+    if destination is None:
         raise typer.BadParameter("give --output PREFIX, --into STORE, or both")
     if into is not None and (dask is not None or gazetteer or no_gazetteer):
         raise typer.BadParameter("--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer")
@@ -156,7 +157,7 @@ def build_command(
     if output is not None:
         check_outputs(output, chosen)
     known_names = _gazetteer(gazetteer, no_gazetteer)  # a bad gazetteer fails before any parsing
-    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{(output or into).name} — knowledge graph")
+    page = PageOptions(max_nodes=max_nodes, color=color, title=f"{destination.name} — knowledge graph")
     notices: list[Notice] = []
     started = time.perf_counter()
     change: StoreChange | None = None
@@ -171,7 +172,7 @@ def build_command(
                 callbacks = {"on_skip": notices.append, "on_document": lambda _doc: progress.advance(task)}
                 if into is not None:
                     change = add_documents(into, paths, options, wait=wait, **callbacks)
-                    graph = change.graph
+                    graph = change.store_graph()
                 else:
                     graph = build(paths, options, gazetteer=known_names, **callbacks)
             written = write_views(graph, output, chosen, page=page, infer=infer) if output is not None else []
@@ -186,7 +187,7 @@ def build_command(
         highlight=False,
     )
     if change is not None:
-        _report_change(into, change)
+        _report_change(destination, change)
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import groupby
 from multiprocessing import util
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,6 +30,7 @@ from kg.rules import Rules, load_rules
 EXTRACT_COMPONENT = "kg_extract"
 DocumentHandler = Callable[[Document], None]
 PartContext = tuple[int, int, Document]  # document number, offset of the part, the document without its text
+RecordsContext = tuple[int, int, Extraction]  # what kg_extract leaves in the context: the part's records
 
 
 @Language.factory(EXTRACT_COMPONENT)
@@ -93,7 +95,8 @@ def parse_documents(
     pending: dict[int, Document] = {}
     parts = _document_parts(documents, min(part_chars, nlp.max_length), pending)
     parsed = nlp.pipe(parts, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for number, group in groupby((context for _, context in parsed), key=lambda context: context[0]):
+    contexts = cast(Iterator[RecordsContext], (context for _, context in parsed))  # kg_extract swapped them
+    for number, group in groupby(contexts, key=lambda context: context[0]):
         document = pending.pop(number)
         pieces = [(offset, replace(extraction, document=document)) for _, offset, extraction in group]
         extraction = pieces[0][1] if len(pieces) == 1 else join_parts(document, pieces)

@@ -83,6 +83,12 @@ class StoreChange:
     missing: tuple[str, ...] = ()
     graph: KnowledgeGraph | None = None
 
+    def store_graph(self) -> KnowledgeGraph:
+        """The graph the store holds after a write that adds documents (which always sets it)."""
+        if self.graph is None:
+            raise StoreError("the store change carries no graph")  # a removal; never after add_documents
+        return self.graph
+
 
 def is_store(path: str | Path) -> bool:
     """Whether ``path`` is a kg store directory."""
@@ -326,7 +332,7 @@ def _collect_garbage(store: Path, keep: set[Path]) -> None:
     for path in (store / "generations").iterdir():
         if path not in keep:
             shutil.rmtree(path, ignore_errors=True)
-    referenced = set()
+    referenced: set[str] = set()
     for generation in keep:
         data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
         referenced.update(entry["records"] for entry in data["documents"].values())

@@ -147,8 +147,9 @@ def _text(results: Graph, node: Node, prop: URIRef) -> str:
     return "" if value is None else str(value)
 
 
-def _short(text: str) -> str:
-    """``text`` with kg's namespaces written as prefixes (kg:Organization, not the full IRI)."""
+def _short(term: Node | str) -> str:
+    """``term`` with kg's namespaces written as prefixes (kg:Organization, not the full IRI)."""
+    text = str(term)
     for prefix, namespace in PREFIXES.items():
         text = text.replace(namespace, f"{prefix}:")
     return text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -79,7 +80,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy model {name!r} needs both a parser and an entity recognizer")
     nlp.add_pipe("kg_split_possessives", after="ner")
-    ruler = nlp.add_pipe(
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
         "entity_ruler", name="kg_entity_ruler", after="kg_split_possessives", config={"overwrite_ents": True}
     )
     ruler.from_disk(ENTITY_PATTERNS)

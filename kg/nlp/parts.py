@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from kg.defaults import DEFAULT_PART_CHARS
-from kg.model import Document, Extraction
+from kg.model import Document, Extraction, Mention, RelationMention
 
 PART_CHARS = DEFAULT_PART_CHARS
 # Boundaries tried in order; each pattern's match end is where the next part starts.
@@ -58,8 +58,8 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 
 def join_parts(document: Document, parts: Iterable[tuple[int, Extraction]]) -> Extraction:
     """One document's extraction from its parts' extractions, each shifted by its offset."""
-    mentions = []
-    relations = []
+    mentions: list[Mention] = []
+    relations: list[RelationMention] = []
     for offset, extraction in parts:
         shifted = extraction.shifted(offset) if offset else extraction
         mentions.extend(shifted.mentions)

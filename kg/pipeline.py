@@ -19,7 +19,7 @@ from rdflib import Dataset
 
 from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
 from kg.errors import InputError, OutputError
-from kg.extract import extract_document
+from kg.extractors import extract_document
 from kg.gazetteer import Gazetteer
 from kg.ingest import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract import extract_document
+from kg.extractors import extract_document
 from kg.model import Document
 from tests.conftest import make_doc
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from kg.extractors.locatives import extract_document
+from kg.extractors.document import extract_document
 
 __all__ = ["extract_document"]

@@ -56,15 +56,15 @@ def test_import_kg_is_light_and_its_public_names_load_on_first_use():
 
 
 def test_kg_build_and_kg_extract_stay_the_functions_after_their_modules_are_imported():
-    """``kg.extract`` is also a submodule, and importing one makes Python bind it on its package."""
+    """Importing a submodule makes Python bind it on its package: the extractors must not shadow ``kg.extract``."""
     printed = run_python(
-        "import kg.extract, kg.pipeline, kg\n"
+        "import kg.extractors, kg.pipeline, kg\n"
         "from kg import build, extract\n"
-        "import kg.extract\n"
+        "import kg.extractors\n"
         "print(kg.build.__module__, kg.extract.__module__, kg.merge.__name__, build is kg.build, extract is kg.extract)\n"
     )
     assert printed.split() == ["kg.pipeline", "kg.pipeline", "merge", "True", "True"]
-    importlib.import_module("kg.extract")
+    importlib.import_module("kg.extractors")
     assert kg.extract.__name__ == "extract" and callable(kg.build) and kg.build.__module__ == "kg.pipeline"
 
 

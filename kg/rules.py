@@ -79,6 +79,7 @@ class Rules:
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    relation_finders: tuple[str, ...] = ()
     gazetteer: Gazetteer = field(default_factory=shipped_gazetteer)
 
 
@@ -102,9 +103,10 @@ def _checked(name: str, path: Path) -> str:
 
 @cache
 def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
-    """Read ``types.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
+    """Read ``types.yaml``, ``extraction.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
     types_path = directory / "types.yaml"
     types = _read_yaml(types_path)
+    extraction = _read_yaml(directory / "extraction.yaml")
     rules = Rules(
         ner_labels={label: _checked(cls, types_path) for label, cls in types["ner_labels"].items()},
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
@@ -123,6 +125,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         confession_verbs=frozenset(types.get("confession_verbs", [])),
         not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
+        relation_finders=tuple(str(name) for name in extraction["relation_finders"]),
     )
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)

@@ -8,28 +8,16 @@ dependency-tree shapes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import partial
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
-from kg.extractors.linking import alias_relations, link_names_in_document, propagate_names, vote_types_in_document
-from kg.extractors.locatives import (
-    dateline_relations,
-    demonym_relations,
-    home_relations,
-    locative_relations,
-    place_apposition_relations,
-    place_in_place_relations,
-    region_relations,
-    workplace_relations,
-)
+from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
 from kg.extractors.mentions import is_boilerplate, mentions_by_token
-from kg.extractors.nominal import noun_relations, possessive_relations, role_relations, title_relations
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
-from kg.extractors.verbs import verb_relations
+from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
 from kg.vocab import is_a
@@ -53,32 +41,23 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = propagate_names(doc, content, by_token)
     by_token = vote_types_in_document(by_token)
     antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
+    finders = relation_finders(rules.relation_finders)
     relations: list[RelationMention] = []
     for sent in content:
-        relations.extend(_sentence_relations(sent, by_token, rules, antecedents))
+        relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), tuple(relations))
 
 
 def _sentence_relations(
-    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: AntecedentFinder
+    sent: Span,
+    by_token: dict[int, Mention],
+    rules: Rules,
+    antecedents: AntecedentFinder,
+    finders: Sequence[RelationFinder],
 ) -> Iterator[RelationMention]:
     sentence = Sentence(sent.start_char, sent.end_char, sent.text)
     seen: set[tuple[Mention, str, Mention]] = set()
-    finders = (
-        partial(verb_relations, antecedents=antecedents),
-        noun_relations,
-        partial(title_relations, antecedents=antecedents),
-        role_relations,
-        possessive_relations,
-        locative_relations,
-        demonym_relations,
-        partial(home_relations, antecedents=antecedents),
-        workplace_relations,
-        place_apposition_relations,
-        place_in_place_relations,
-        dateline_relations,
-    )
     found: list[RelationMention] = []
 
     def accept(candidates: Iterable[Candidate]) -> None:
@@ -96,9 +75,7 @@ def _sentence_relations(
             ))
 
     for finder in finders:
-        accept(finder(sent, by_token, rules))
-    accept(region_relations(list(found), sent, by_token, rules))
-    accept(alias_relations(list(found), sent, by_token, rules))
+        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found))))
     yield from found
 
 

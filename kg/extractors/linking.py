@@ -10,7 +10,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
-from kg.model import Mention, RelationMention
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.model import Mention
 from kg.names import type_tally
 from kg.rules import Rules, Trigger
 from kg.vocab import is_a
@@ -137,11 +138,11 @@ def _vote_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def alias_relations(
-    found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
-) -> Iterator[Candidate]:
+@relation_finder("aliases")
+def alias_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
     for the alias in brackets right after it, and the other way round."""
+    found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
     mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
     partners: dict[Mention, Mention] = {}
     for first, second in pairwise(mentions):

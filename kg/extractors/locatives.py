@@ -10,21 +10,21 @@ from spacy.tokens import Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
-from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.nominal import is_known_place, title_phrase_trigger
+from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import children
-from kg.model import Mention, RelationMention
+from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import is_a
 
 
-def region_relations(
-    found: list[RelationMention], sent: Span, by_token: dict[int, Mention], rules: Rules
-) -> Iterator[Candidate]:
+@relation_finder("regions")
+def region_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "a technician from North
     Wales, Pa.", "Pepperell, based in West Point, Ga.": a person or organisation in a place is also in the places
     that place is said to lie "in" and in the region named after it by a comma, except a birth place's region
     ("born in Staunton, Va.", see ``birth_verbs``)."""
+    found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
     if rules.location is None:
         return
     inside, comma = _in_regions(sent, by_token), _comma_regions(sent, by_token)
@@ -41,11 +41,13 @@ def region_relations(
             region, steps = regions.get(region), steps + 1
 
 
-def locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("locatives")
+def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Beijing-based Yi Xin", "a commentator from Beijing", "Leroy Ivy of Oxford", "Gosforth in England".
 
     A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
     """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
     for token in sent:
@@ -62,9 +64,11 @@ def locative_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -
             yield from _place_modifier_relations(token, by_token, rules)
 
 
-def demonym_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("demonyms")
+def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
     nationality places what it describes in that country, when the country is named in the same sentence."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
@@ -130,11 +134,11 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
                 yield Candidate(thing, other, rules.membership)
 
 
-def home_relations(
-    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: AntecedentFinder
-) -> Iterator[Candidate]:
+@relation_finder("homes")
+def home_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants", "her home in
     Louisville": where a person is from."""
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
     if rules.location is None or not rules.home_words:
         return
     for token in sent:
@@ -178,9 +182,11 @@ def _home_holders(token: Token, rules: Rules) -> list[Token]:
     return holders
 
 
-def workplace_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("workplaces")
+def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
     of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None or not rules.workplace_preps:
         return
     affiliations = rules.membership_preps | rules.role_preps
@@ -199,9 +205,11 @@ def workplace_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) 
         yield from (Candidate(p, place, trigger) for p in people if is_a(p.type, "Person"))
 
 
-def place_in_place_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("places_in_places")
+def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
     it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
     for place, region in _in_regions(sent, by_token).items():
@@ -228,8 +236,10 @@ def _in_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Menti
     return regions
 
 
-def place_apposition_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("place_appositions")
+def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
     for place, region in _comma_regions(sent, by_token).items():
@@ -251,11 +261,13 @@ def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Me
     return regions
 
 
-def dateline_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("datelines")
+def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
     """A news dateline: "PARIS (AFP) -", "DAYTON, Ohio (AP)", "Madrid EFE": the agency is based where it opens.
 
     The sentence must open with names and punctuation only, the last name an organisation.
     """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
     opening: list[Mention] = []

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extractors.arguments import described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import SUBJECT_DEPS, children, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
@@ -18,7 +19,8 @@ from kg.vocab import is_a, predicate_signature
 CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
 
 
-def noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("nouns")
+def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind".
 
     For a family whose nouns name what is done to the owner ("Kennedy's assassination",
@@ -26,6 +28,7 @@ def noun_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> It
     it ("Sirhan was convicted of Kennedy's killing"). A "by" phrase names the agent of any of
     them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
     """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     for noun in sent:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
@@ -63,8 +66,10 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
     return []
 
 
-def possessive_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("possessives")
+def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     for token in sent:
         if token.dep_ != "poss" or token.i not in by_token:
             continue
@@ -91,9 +96,8 @@ def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     return rules.titles.get(noun.lemma_.casefold())
 
 
-def title_relations(
-    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: AntecedentFinder
-) -> Iterator[Candidate]:
+@relation_finder("titles")
+def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
 
     A title's other end must fit the predicate: a person for "the killer of X", not a person
@@ -101,6 +105,7 @@ def title_relations(
     title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
     named before it, with less confidence.
     """
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
     for noun in sent:
         if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
             continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
@@ -141,9 +146,11 @@ def title_relations(
                 yield from (Candidate(person, title, contextual) for person in people)
 
 
-def role_relations(sent: Span, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+@relation_finder("roles")
+def role_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
     describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.membership is None or not rules.role_preps:
         return
     for noun in sent:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extractors.arguments import argument_mentions, mentions_at
 from kg.extractors.candidates import Candidate
-from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, prep_objects
-from kg.model import Mention
 from kg.rules import Rules, Trigger
 
 OPEN_RELATION_CONFIDENCE = 0.3
@@ -74,9 +73,12 @@ def _name_just_before(participle: Token) -> Token | None:
     return name
 
 
-def verb_relations(
-    sent: Span, by_token: dict[int, Mention], rules: Rules, antecedents: AntecedentFinder
-) -> Iterator[Candidate]:
+@relation_finder("verbs")
+def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "DeepSeek released R1", "R1 was developed by DeepSeek", "Mistral AI is based in Paris": a verb's subjects
+    and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
+    family between two entities states an open relation."""
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue

@@ -27,7 +27,7 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
-            for example in examples(each):
+            for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
             found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)

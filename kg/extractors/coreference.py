@@ -15,8 +15,6 @@ from kg.vocab import is_a
 class AntecedentFinder:
     """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
 
-    WINDOW = 40
-
     def __init__(self, mentions: list[Mention], rules: Rules) -> None:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
@@ -32,7 +30,7 @@ class AntecedentFinder:
         """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
-        if classes is None or (token.pos_ != "PRON" and not _is_definite(token) and token.dep_ != "compound"):
+        if classes is None or (token.pos_ != "PRON" and not _is_definite(token, self.rules) and token.dep_ != "compound"):
             return None
         mention = self.nearest(token, classes, excluded)
         if mention is None:
@@ -51,14 +49,14 @@ class AntecedentFinder:
         wanted = tuple(classes)
         names = {m.merge_name for m in excluded}
         position = bisect_left(self.starts, token.idx)
-        for mention in reversed(self.mentions[max(0, position - self.WINDOW) : position]):
+        for mention in reversed(self.mentions[max(0, position - self.rules.anaphor_window) : position]):
             if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
                 return mention
         return None
 
 
-def _is_definite(noun: Token) -> bool:
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+def _is_definite(noun: Token, rules: Rules) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in rules.definite_determiners for c in noun.children)
 
 
 def _anaphor_span(token: Token) -> Span:

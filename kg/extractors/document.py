@@ -38,7 +38,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = recover_known_places(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
     by_token = link_names_in_document(doc, by_token, rules)
-    by_token = propagate_names(doc, content, by_token)
+    by_token = propagate_names(doc, content, by_token, rules)
     by_token = vote_types_in_document(by_token)
     antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
     finders = relation_finders(rules.relation_finders)

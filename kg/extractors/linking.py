@@ -14,13 +14,14 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.model import Mention
 from kg.names import type_tally
 from kg.rules import Rules, Trigger
-from kg.vocab import is_a
+from kg.vocab import PERSON, PLACE, is_a
 
-PROPAGATED_FROM = frozenset({"ner", "pattern", "gazetteer", "head_noun", "title"})
 _TEXT_KEY = "kg_text"  # Doc.user_data key of the text joined once (_document_text)
 
 
-def propagate_names(doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention]) -> dict[int, Mention]:
+def propagate_names(
+    doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention], rules: Rules
+) -> dict[int, Mention]:
     """Every other occurrence of a recognised name in the document is a mention of it too.
 
     The tagger misses names it found elsewhere in the same text ("the US OpenAI"); the copy
@@ -31,7 +32,7 @@ def propagate_names(doc: Doc, sentences: Iterable[Span], by_token: dict[int, Men
         spans[mention].append(i)
     known: dict[str, list[tuple[tuple[str, ...], Mention]]] = defaultdict(list)
     for mention, indices in spans.items():
-        if mention.rule in PROPAGATED_FROM and mention.text[:1].isupper():
+        if mention.rule in rules.propagated_from and mention.text[:1].isupper():
             words = tuple(t.text for t in doc[min(indices) : max(indices) + 1])
             known[words[0]].append((words, mention))
     for candidates in known.values():
@@ -72,13 +73,13 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
         if linked is None and previous is not None and _is_parenthesised_alias(text, previous, mention, rules):
             rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
             linked = aliases[mention.text] = (previous, rule)
-        if linked is None and mention.type == "Person" and " " not in mention.merge_name:
+        if linked is None and mention.type == PERSON and " " not in mention.merge_name:
             full = surnames.get(mention.merge_name)
             linked = (full, "surname") if full is not None else None
         if linked is not None and not mention.name:
             target, rule = linked
             relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
-        elif mention.type == "Person" and " " in mention.merge_name:
+        elif mention.type == PERSON and " " in mention.merge_name:
             surnames.setdefault(mention.merge_name.split()[-1], mention)
         previous = relinked.get(mention, mention)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
@@ -102,7 +103,7 @@ def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: R
         return False
     if _is_acronym_of(second.text, first.merge_name):
         return True
-    return is_a(first.type, "Place") == is_a(second.type, "Place") and not is_a(first.type, "Person")
+    return is_a(first.type, PLACE) == is_a(second.type, PLACE) and not is_a(first.type, PERSON)
 
 
 def _is_acronym_of(short: str, name: str) -> bool:

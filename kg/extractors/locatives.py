@@ -15,7 +15,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import children
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import is_a
+from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
 
 
 @relation_finder("regions")
@@ -27,10 +27,10 @@ def region_relations(context: SentenceContext) -> Iterator[Candidate]:
     found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
     if rules.location is None:
         return
-    inside, comma = _in_regions(sent, by_token), _comma_regions(sent, by_token)
+    inside, comma = _in_regions(sent, by_token, rules), _comma_regions(sent, by_token)
     located = {rules.location.predicate, *rules.location_by_subject_type.values()}
     for relation in found:
-        if relation.predicate not in located or is_a(relation.subject.type, "Place"):
+        if relation.predicate not in located or is_a(relation.subject.type, PLACE):
             continue  # places in places are read off the words already
         born = rules.birth is not None and relation.rule == rules.birth.rule
         regions = inside if born else {**comma, **inside}
@@ -56,7 +56,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
             described = mentions_at(token.head, by_token, rules) or described_mentions(token.head, by_token, rules)
             for thing in described:
                 for place in places:
-                    if is_a(place.type, "Place"):
+                    if is_a(place.type, PLACE):
                         yield Candidate(thing, place, rules.location)
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
@@ -73,7 +73,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in {by_token[t.i] for t in sent if t.i in by_token}:
-        if is_a(mention.type, "Place"):
+        if is_a(mention.type, PLACE):
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
     if not countries:
         return
@@ -92,7 +92,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue
         trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
         for thing in things:
-            if not is_a(thing.type, "Place"):
+            if not is_a(thing.type, PLACE):
                 yield from (Candidate(thing, place, trigger) for place in countries[country])
 
 
@@ -106,10 +106,10 @@ def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules:
             break
         head = head.head
     things = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
-    if not is_a(place.type, "Place"):
+    if not is_a(place.type, PLACE):
         return
     for thing in things:
-        if thing != place and not is_a(thing.type, "Place") and (is_a(thing.type, "Person") or is_known_place(place, rules)):
+        if thing != place and not is_a(thing.type, PLACE) and (is_a(thing.type, PERSON) or is_known_place(place, rules)):
             yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
 
 
@@ -122,14 +122,14 @@ def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Menti
     others = [m for t in children(prep, frozenset({"pobj"})) for m in mentions_at(t, by_token, rules)]
     for thing in things:
         for other in others:
-            if word in rules.origin_preps and is_a(other.type, "Place"):
-                if word == "of" and title_phrase_trigger(head, rules) is not None:
+            if word in rules.origin_preps and is_a(other.type, PLACE):
+                if word in rules.office_preps and title_phrase_trigger(head, rules) is not None:
                     continue  # "the president of the United States" holds an office there, no more
-                if word == "in" or not is_a(thing.type, "Place"):
+                if word in rules.containment_preps or not is_a(thing.type, PLACE):
                     yield Candidate(thing, other, rules.location)  # type: ignore[arg-type]
             elif (
                 rules.membership is not None and word in rules.membership_preps and head.i in by_token
-                and is_a(thing.type, "Person") and is_a(other.type, "Organization")  # not "founder of X": a title
+                and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
 
@@ -144,7 +144,7 @@ def home_relations(context: SentenceContext) -> Iterator[Candidate]:
     for token in sent:
         place = by_token.get(token.i)
         last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
-        if place is None or not is_a(place.type, "Place") or not last_token:
+        if place is None or not is_a(place.type, PLACE) or not last_token:
             continue  # look at each place once, at its last token
         holders = _home_holders(token, rules)
         if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
@@ -156,7 +156,7 @@ def home_relations(context: SentenceContext) -> Iterator[Candidate]:
                 owners.append(holder.head)
             for owner in owners:
                 people = argument_mentions([owner], by_token, rules, antecedents)
-                yield from (Candidate(p, place, rules.location) for p in people if is_a(p.type, "Person"))
+                yield from (Candidate(p, place, rules.location) for p in people if is_a(p.type, PERSON))
 
 
 def _is_home_word(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -193,7 +193,7 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
     for token in sent:
         place = by_token.get(token.i)
-        if place is None or not is_a(place.type, "Place") or token.dep_ != "pobj":
+        if place is None or not is_a(place.type, PLACE) or token.dep_ != "pobj":
             continue
         workplace = token.head.head
         if token.head.lower_ not in rules.workplace_preps or workplace.dep_ != "pobj":
@@ -202,7 +202,7 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue
         holder = workplace.head.head
         people = mentions_at(holder, by_token, rules) or described_mentions(holder, by_token, rules)
-        yield from (Candidate(p, place, trigger) for p in people if is_a(p.type, "Person"))
+        yield from (Candidate(p, place, trigger) for p in people if is_a(p.type, PERSON))
 
 
 @relation_finder("places_in_places")
@@ -212,26 +212,26 @@ def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
     sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
-    for place, region in _in_regions(sent, by_token).items():
+    for place, region in _in_regions(sent, by_token, rules).items():
         yield Candidate(place, region, rules.location)
 
 
-def _in_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
     """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
     doc = sent.doc
     regions: dict[Mention, Mention] = {}
     for token in sent:
         inner = by_token.get(token.i)
-        if inner is None or not is_a(inner.type, "Place") or by_token.get(token.i + 1) == inner:
+        if inner is None or not is_a(inner.type, PLACE) or by_token.get(token.i + 1) == inner:
             continue  # look at each place once, at its last token
         position = token.i + 1
-        if position >= sent.end or doc[position].lower_ != "in":
+        if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
             continue
         position += 1
         while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
             position += 1
         outer = by_token.get(position) if position < sent.end else None
-        if outer is not None and outer != inner and is_a(outer.type, "Place"):
+        if outer is not None and outer != inner and is_a(outer.type, PLACE):
             regions.setdefault(inner, outer)
     return regions
 
@@ -253,9 +253,9 @@ def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Me
         if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
             continue
         before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
-        if before is None or after is None or not (is_a(before.type, "Place") and is_a(after.type, "Place")):
+        if before is None or after is None or not (is_a(before.type, PLACE) and is_a(after.type, PLACE)):
             continue
-        if before.type == after.type == "Country":
+        if before.type == after.type == COUNTRY:
             continue  # a list of countries: "Russia, Japan, Poland"
         regions.setdefault(before, after)
     return regions
@@ -280,8 +280,8 @@ def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
             break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
         if mention is not None and mention not in opening:
             opening.append(mention)
-    agency = next((m for m in reversed(opening) if is_a(m.type, "Organization")), None)
+    agency = next((m for m in reversed(opening) if is_a(m.type, ORGANIZATION)), None)
     if agency is None:
         return
     trigger = rules.dateline or rules.location
-    yield from (Candidate(agency, m, trigger) for m in opening[: opening.index(agency)] if is_a(m.type, "Place"))
+    yield from (Candidate(agency, m, trigger) for m in opening[: opening.index(agency)] if is_a(m.type, PLACE))

@@ -12,20 +12,22 @@ from kg.model import Mention
 from kg.names import canonical_key
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
-from kg.vocab import is_a
-
-LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
-    """Page furniture by pattern, or a sentence mostly in another script than Latin (an English parser's junk)."""
-    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_latin(sent.text)
+    """Page furniture by pattern, or a sentence mostly in another script than ``content_script`` (an English
+    parser's junk)."""
+    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_in(
+        sent.text, rules.content_script
+    )
 
 
-def _mostly_latin(text: str) -> bool:
+def _mostly_in(text: str, script: str) -> bool:
+    """Whether at least half the letters of ``text`` are of ``script`` (a Unicode script name: "LATIN")."""
     letters = [c for c in text if c.isalpha()]
-    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
-    return not letters or latin * 2 >= len(letters)
+    in_script = sum(1 for c in letters if unicodedata.name(c, "").startswith(script))
+    return not letters or in_script * 2 >= len(letters)
 
 
 def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
@@ -50,7 +52,7 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     when the rest names an institution ("U.S. Congress", "Paris Radio France International").
     """
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
-    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket])
+    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
     if ent.label_ == "PERSON":
@@ -61,10 +63,10 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     return [(span, ent.label_, "")]
 
 
-def _trim(ent: Span) -> Span | None:
+def _trim(ent: Span, rules: Rules) -> Span | None:
     """Drop leading determiners and surrounding punctuation from an entity span."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in LEADING_JUNK or ent.doc[start].is_punct):
+    while start < end and (ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct):
         start += 1
     while end > start and ent.doc[end - 1].is_punct:
         end -= 1
@@ -85,7 +87,7 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
             continue
         head, rest = span[:size], span[size:]
         known = rules.gazetteer.type_of(head.text)
-        if known is not None and is_a(known, "Place") and _names_institution(rest, rules):
+        if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]
     return [(span, "")]
 
@@ -112,9 +114,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
     elif source != "gazetteer" and _described_as_person(span, rules):
-        type_name, source = "Person", "person_cue"
-    elif type_name == "Person" and not name and any(p.match(text) for p in rules.not_person_shapes):
-        type_name, source = "Organization", "shape"
+        type_name, source = PERSON, "person_cue"
+    elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
+        type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
         source = "title"
     confidence = rules.type_confidence[source]
@@ -149,7 +151,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
-    category = category_of_example(root)
+    category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
     if len(span) > 1:
@@ -174,7 +176,9 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
         return True
     return any(
         c.dep_ == "relcl"
-        and any(w.lower_ in {"who", "whom"} and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children)
+        and any(
+            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children
+        )
         for c in root.children
     )
 

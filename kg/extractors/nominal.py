@@ -14,9 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import SUBJECT_DEPS, children, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import is_a, predicate_signature
-
-CONTEXT_TITLE_REACH = 300  # characters back to look for the employer of a bare title ("CEO Sam Altman")
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
 
 
 @relation_finder("nouns")
@@ -35,7 +33,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue
         owners = [m for t in children(noun, frozenset({"poss", "compound"})) for m in mentions_at(t, by_token, rules)]
         targets = [m for t in prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in mentions_at(t, by_token, rules)]
-        agents = [m for t in prep_objects(noun, ["by"]) for m in mentions_at(t, by_token, rules)]
+        agents = [m for t in prep_objects(noun, rules.agent_preps) for m in mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
             agents += [m for t in _accused_of(noun, rules) for m in mentions_at(t, by_token, rules)]
             owners, targets = agents, owners + targets
@@ -112,17 +110,17 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         trigger = title_phrase_trigger(noun, rules)
         if trigger is None:
             continue
-        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
-        wants_person = predicate_signature(trigger.predicate)[1] == "Person"
+        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
+        wants_person = predicate_signature(trigger.predicate)[1] == PERSON
         found = False
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
-            *prep_objects(noun, ["of", "at", "for", "with"]),
+            *prep_objects(noun, rules.title_preps),
             *_owner_before_title(noun, by_token),
         ]
         for t in others:
             for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
-                if is_a(other.type, "Person") != wants_person:
+                if is_a(other.type, PERSON) != wants_person:
                     continue
                 found = True
                 chosen = trigger
@@ -133,8 +131,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
                 yield from (Candidate(person, other, chosen) for person in holders)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
-            employer = antecedents.nearest(sent[0], ["Organization"])
-            if employer is not None and sent.start_char - employer.end < CONTEXT_TITLE_REACH:
+            employer = antecedents.nearest(sent[0], [ORGANIZATION])
+            if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
                 # The title itself ("CEO") stands in this sentence for the employer named before.
@@ -156,12 +154,12 @@ def role_relations(context: SentenceContext) -> Iterator[Candidate]:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
             continue
-        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, "Person")]
+        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
         if not people:
             continue
         for target in prep_objects(noun, rules.role_preps):
             for org in mentions_at(target, by_token, rules):
-                if is_a(org.type, "Organization"):
+                if is_a(org.type, ORGANIZATION):
                     yield from (Candidate(person, org, rules.membership) for person in people)
 
 
@@ -178,7 +176,7 @@ def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> 
         found.append(by_token[start - 2])
     if end + 2 < len(doc) and doc[end + 1].text == "," and end + 2 in by_token:
         found.append(by_token[end + 2])
-    return [m for m in found if is_a(m.type, "Person")]
+    return [m for m in found if is_a(m.type, PERSON)]
 
 
 def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
@@ -204,4 +202,4 @@ def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> l
 def is_known_place(mention: Mention, rules: Rules) -> bool:
     """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
     known = rules.gazetteer.type_of(mention.merge_name)
-    return known is not None and is_a(known, "Place")
+    return known is not None and is_a(known, PLACE)

@@ -11,7 +11,7 @@ from kg.extractors.mentions import is_not_an_entity
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
-from kg.vocab import is_a
+from kg.vocab import ORGANIZATION, PLACE, is_a
 
 
 def recover_names_from_context(
@@ -50,7 +50,7 @@ def recover_known_places(
             if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             known = rules.gazetteer.type_of(token.text)
-            if known is not None and is_a(known, "Place") and token.text.casefold() not in rules.not_entities:
+            if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:
                 found[token.i] = Mention(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
@@ -60,7 +60,7 @@ def recover_known_places(
                 if any(t.i in found for t in span):
                     continue
                 mention = Mention(
-                    doc_id, span.start_char, span.end_char, span.text, "Organization",
+                    doc_id, span.start_char, span.end_char, span.text, ORGANIZATION,
                     rule="context", type_confidence=rules.type_confidence["context"],
                 )
                 found.update((t.i, mention) for t in span)
@@ -93,13 +93,13 @@ def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules)
     """
     retyped: dict[Mention, Mention] = {}
     for i, mention in by_token.items():
-        if mention.rule != "ner" or mention.type != "Organization" or mention in retyped:
+        if mention.rule != "ner" or mention.type != ORGANIZATION or mention in retyped:
             continue
         if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
             continue
-        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token):
+        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token, rules):
             retyped[mention] = replace(
-                mention, type="Place", rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
+                mention, type=PLACE, rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
             )
     return {i: retyped.get(m, m) for i, m in by_token.items()}
 
@@ -107,21 +107,21 @@ def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules)
 def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: Rules) -> bool:
     after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
     return (
-        after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, "Place")
+        after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, PLACE)
         and rules.gazetteer.type_of(after.merge_name) is not None
     )
 
 
-def _of_after_age_or_company(token: Token, by_token: dict[int, Mention]) -> bool:
+def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+    if token.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps or prep.dep_ != "prep":
         return False
     owner = prep.head
     if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
         return True
     company = by_token.get(owner.i)
     return (
-        company is not None and is_a(company.type, "Organization")
+        company is not None and is_a(company.type, ORGANIZATION)
         and CORPORATE_SUFFIX.search(company.text) is not None
     )
 
@@ -131,7 +131,7 @@ def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
     before = found.get(token.i - 1) if token.i > 0 else None
     text = token.text
     return (
-        before is not None and is_a(before.type, "Place") and not before.text.isupper()
+        before is not None and is_a(before.type, PLACE) and not before.text.isupper()
         and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
         and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
     )
@@ -141,8 +141,8 @@ def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | Non
     if token.dep_ == "conj" and token.head.i in by_token:
         return by_token[token.head.i].type
     owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
-    if owners and is_a(owners[0].type, "Place"):
-        return "Organization"
+    if owners and is_a(owners[0].type, PLACE):
+        return ORGANIZATION
     return None
 
 

@@ -6,32 +6,44 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from kg.rules import Rules
+
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 
 
-def examples(noun: Token) -> list[Token]:
+def examples(noun: Token, rules: Rules) -> list[Token]:
     """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
-    return [obj for prep in noun.children if _introduces_examples(prep) for obj in children(prep, frozenset({"pobj"}))]
+    return [
+        obj for prep in noun.children if _introduces_examples(prep, rules) for obj in children(prep, frozenset({"pobj"}))
+    ]
 
 
-def _introduces_examples(prep: Token) -> bool:
+def _introduces_examples(prep: Token, rules: Rules) -> bool:
+    """A preposition ending one of the ``example_markers``: "like", "such as"."""
     if prep.dep_ != "prep":
         return False
-    return prep.lower_ in {"like", "including"} or (prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+    return any(ends_words(prep, marker) for marker in rules.example_markers)
 
 
-def category_of_example(token: Token) -> Token | None:
+def ends_words(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether ``token`` is the last of the lower-case ``words`` in its document: "as" ends ("such", "as")."""
+    first = token.i - len(words) + 1
+    return first >= 0 and all(token.doc[first + k].lower_ == word for k, word in enumerate(words))
+
+
+def category_of_example(token: Token, rules: Rules) -> Token | None:
     """The category noun whose example ``token`` is ("Alibaba" in "companies like Alibaba and Tencent")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if token.dep_ == "pobj" and _introduces_examples(token.head):
+    if token.dep_ == "pobj" and _introduces_examples(token.head, rules):
         return token.head.head
     return None
 
 
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    """The children of ``token`` attached by one of ``deps``."""
     return [child for child in token.children if child.dep_ in deps]
 
 

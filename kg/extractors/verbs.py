@@ -11,8 +11,7 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, prep_objects
 from kg.rules import Rules, Trigger
-
-OPEN_RELATION_CONFIDENCE = 0.3
+from kg.vocab import OPEN_PREFIX
 
 
 def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
@@ -30,13 +29,13 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     located = passive or subjects
     if passive:
         objects = objects + passive
-        subjects = subjects + prep_objects(verb, ["by"])
+        subjects = subjects + prep_objects(verb, rules.agent_preps)
     if verb.dep_ in {"acl", "relcl"}:
         relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             described = _name_just_before(verb) or verb.head
             objects.append(described)
-            subjects.extend(prep_objects(verb, ["by"]))
+            subjects.extend(prep_objects(verb, rules.agent_preps))
             located = [described]
         elif relative_is_subject and passive:
             objects.append(verb.head)
@@ -96,19 +95,20 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
         if prep_triggers:
             located_mentions = argument_mentions(located, by_token, rules, antecedents)
             for prep, prep_trigger in prep_triggers.items():
-                for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep):
+                for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
                     for o in mentions_at(obj, by_token, rules):
                         matched = True
                         yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
         if not matched and verb.pos_ == "VERB" and trigger is None:
-            open_trigger = Trigger(f"open:{lemma}", OPEN_RELATION_CONFIDENCE, "svo-open")
+            open_trigger = Trigger(f"{OPEN_PREFIX}{lemma}", rules.open_relation_confidence, "svo-open")
             for obj in children(verb, frozenset({"dobj"})):
                 for o in mentions_at(obj, by_token, rules):
                     yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
 
 
-def _relative_where(verb: Token, prep: str) -> list[Token]:
-    """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes."""
-    if prep == "in" and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+def _relative_where(verb: Token, prep: str, rules: Rules) -> list[Token]:
+    """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes
+    (``relative_adverbs``)."""
+    if verb.dep_ == "relcl" and any(rules.relative_adverbs.get(c.lower_) == prep for c in verb.children):
         return [verb.head]
     return []

@@ -125,7 +125,7 @@ def _is_acronym_of(short: str, name: str) -> bool:
 def vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
     """Give every mention of the same name in a document the type its mentions vote for."""
     named: dict[str, list[Mention]] = defaultdict(list)
-    for mention in set(by_token.values()):
+    for mention in dict.fromkeys(by_token.values()):  # in one order, not a set's: float sums depend on it
         named[_vote_key(mention.merge_name)].append(mention)
     winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in
                ((key, type_tally(mentions)) for key, mentions in named.items())}

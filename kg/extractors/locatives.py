@@ -72,7 +72,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
-    for mention in {by_token[t.i] for t in sent if t.i in by_token}:
+    for mention in dict.fromkeys(by_token[t.i] for t in sent if t.i in by_token):  # in sentence order, not a set's
         if is_a(mention.type, PLACE):
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
     if not countries:

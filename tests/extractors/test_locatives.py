@@ -252,3 +252,24 @@ def test_a_person_in_a_place_is_also_in_the_region_after_its_comma_but_not_by_bi
         ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "B-GPE"],
     )
     assert facts_of(born) == {("Lee", "livesIn", "Staunton"), ("Staunton", "locatedIn", "Va.")}
+
+
+def test_a_demonym_places_its_noun_in_each_mention_of_the_country_in_sentence_order(vocab):
+    """Records come in one order whatever the hash seed: the mentions of one country are taken as they appear."""
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("German", "German", 2, "amod", "ADJ", "JJ"),
+            ("Government", "Government", 3, "nsubj", "PROPN", "NNP"),
+            ("acts", "act", 3, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Germany", "Germany", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Germany", "Germany", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    relations = extraction_of(doc).relations
+    assert [(r.subject.text, r.object.text, r.rule) for r in relations] == [("Government", "Germany", "locate-demonym")] * 2
+    assert [r.object.start for r in relations] == sorted(r.object.start for r in relations)

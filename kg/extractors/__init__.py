@@ -1,7 +1,12 @@
 """Extraction: mentions and relation mentions read off a parsed spaCy ``Doc``.
 
-:func:`extract_document` is the one entry point. The kind modules that hold relation
-finders are imported here so that their ``@relation_finder`` registrations run first.
+:func:`extract_document` is the one entry point. One module per kind: ``mentions``,
+``recovery`` (missed names), ``linking`` (aliases, acronyms, surnames), ``coreference``,
+``verbs``, ``nominal`` (nouns, possessives, titles) and ``locatives``. A new relation
+finder is a function of a :class:`~kg.extractors.registry.SentenceContext` decorated with
+``@relation_finder("name")`` in its kind's module, and the name listed in
+``kg/patterns/extraction.yaml``; the kind modules are imported here so that their
+registrations run first.
 """
 
 from __future__ import annotations

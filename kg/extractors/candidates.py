@@ -10,6 +10,8 @@ from kg.rules import Trigger
 
 @dataclass(frozen=True)
 class Candidate:
+    """A fact a finder proposes: ``subject`` and ``object`` as read, ``trigger`` saying what it states."""
+
     subject: Mention
     object: Mention
     trigger: Trigger

@@ -2,8 +2,9 @@
 
 :func:`extract_document` turns a ``Doc`` into an :class:`~kg.model.Extraction` of plain
 dataclasses; no spaCy object leaves the package. What counts as an entity, a type cue or a
-relation trigger comes from the rule files (:mod:`kg.rules`); the extractors only know
-dependency-tree shapes.
+relation trigger, the function words the tree rules look for and the relation finders that
+run come from the rule files (:mod:`kg.rules`); the extractors only know dependency-tree
+shapes.
 """
 
 from __future__ import annotations

@@ -130,6 +130,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
 
 
 def is_not_an_entity(text: str, rules: Rules) -> bool:
+    """Whether ``text`` can be no name: a listed non-entity, ignored by the gazetteer, uncased, or of a junk shape."""
     return (
         text.casefold() in rules.not_entities
         or canonical_key(text) in rules.gazetteer.ignore

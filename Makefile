@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test lint bench eval clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,12 +21,26 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# ruff (rule set in pyproject.toml), mypy over kg/, and import-linter's layers contract
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/mypy kg
+	$(BIN)/lint-imports
+
 # make bench [BENCH_LIMIT=200] [BENCH_CORPUS=path/to/corpus.jsonl]
 BENCH_CORPUS ?= ../shared/corpus/bbc.jsonl
 BENCH_LIMIT ?=
 
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
+	$(BIN)/python -m benchmarks --corpus $(BENCH_CORPUS) $(if $(BENCH_LIMIT),--limit $(BENCH_LIMIT)) --output out/bench.json
+
+# make eval [KG_SHARED=path/to/shared] [EVAL_ERRORS=out/eval-errors]: one table over CoNLL04 dev, Re-DocRED dev,
+# bbc-facts dev and the seeds (benchmarks/eval.py); the same numbers go to out/eval.json.
+KG_SHARED ?= ../shared
+EVAL_ERRORS ?=
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval.py --shared $(KG_SHARED) --output out/eval.json $(if $(EVAL_ERRORS),--errors $(EVAL_ERRORS))
 
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html .pytest_cache

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from types import FrameType
-from typing import NoReturn
 
-INTERRUPTED_EXIT_CODE = 130  # 128 + SIGINT, what a shell reports for a process Ctrl-C stopped
-INTERRUPTED_MESSAGE = "kg: interrupted"
+from kg.exits import INTERRUPTED_EXIT_CODE, exit_interrupted
 
 
 def main() -> None:
@@ -28,17 +25,6 @@ def main() -> None:
         exit_interrupted()
     finally:
         signal.signal(signal.SIGINT, _end_at_once)
-
-
-def exit_interrupted() -> NoReturn:
-    """Print the one line that says kg was interrupted and exit 130 (outputs are written atomically).
-
-    Raises:
-        SystemExit: always, with code 130.
-    """
-    sys.stderr.write(f"{INTERRUPTED_MESSAGE}\n")
-    sys.stderr.flush()
-    raise SystemExit(INTERRUPTED_EXIT_CODE)
 
 
 def _end_at_once(signum: int, frame: FrameType | None) -> None:

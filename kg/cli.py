@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -28,7 +27,6 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from kg import __version__
-from kg.__main__ import exit_interrupted
 from kg.defaults import (
     COLOR_MODES,
     DEFAULT_BASE,
@@ -37,14 +35,17 @@ from kg.defaults import (
     DEFAULT_MODEL,
     DEFAULT_PORT,
     DEFAULT_QUERY_SECONDS,
-    OUTPUT_FORMATS,
     QUERY_FORMATS,
+    BuildOptions,
+    PageOptions,
 )
 from kg.errors import KGError
+from kg.exits import exit_interrupted
+from kg.views import check_outputs, output_formats
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
-    from kg.ingest import Notice
+    from kg.ingest.reader import Notice
     from kg.query import QueryResult
     from kg.store import StoreChange
 
@@ -55,17 +56,20 @@ class _Commands(TyperGroup):
     It exits 130 (see :func:`kg.__main__.exit_interrupted`); typer alone would exit 130 without a word.
     """
 
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
             exit_interrupted()
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             exit_interrupted()
+        except KGError as error:  # the one place a kg error becomes a message and an exit code
+            stderr.print(f"[bold red]kg: error:[/] {escape(str(error))}", markup=True, highlight=False)
+            raise typer.Exit(error.exit_code) from None
 
 
 app = typer.Typer(
@@ -79,11 +83,6 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True, soft_wrap=True)
 stdout = Console(soft_wrap=True)
-
-
-def _fail(error: KGError) -> typer.Exit:
-    stderr.print(f"[bold red]kg: error:[/] {escape(str(error))}", markup=True, highlight=False)
-    return typer.Exit(error.exit_code)
 
 
 def _version(value: bool) -> None:
@@ -103,9 +102,9 @@ def main(
 
 def _parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in OUTPUT_FORMATS]
+    unknown = [f for f in formats if f not in output_formats()]
     if unknown or not formats:
-        raise typer.BadParameter(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+        raise typer.BadParameter(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(output_formats())}")
     return formats
 
 
@@ -115,7 +114,7 @@ def build_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
     ] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl,html",
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")] = "ttl,html",
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
@@ -141,10 +140,10 @@ def build_command(
 
     Example:  kg build seeds/ -o out/seeds --format ttl,trig,graphml,html --max-nodes 300   or   kg build more/ --into out/store
     """
-    from kg.ingest import Skipped, count_documents
-    from kg.pipeline import build, write_outputs
-    from kg.render import PageOptions
+    from kg.ingest.reader import Skipped, count_documents
+    from kg.pipeline import build
     from kg.store import add_documents
+    from kg.views import write_views
 
     chosen = _parse_formats(formats)
     chosen += [] if "merges" in chosen else ["merges"]
@@ -154,10 +153,14 @@ def build_command(
         raise typer.BadParameter("--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer")
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
+    if output is not None:
+        check_outputs(output, chosen)
+    known_names = _gazetteer(gazetteer, no_gazetteer)  # a bad gazetteer fails before any parsing
     page = PageOptions(max_nodes=max_nodes, color=color, title=f"{(output or into).name} — knowledge graph")
     notices: list[Notice] = []
     started = time.perf_counter()
     change: StoreChange | None = None
+    options = BuildOptions(model=model, base=base, batch_size=batch_size, n_process=jobs, dask_address=dask)
     try:
         with _quiet_interrupts():
             with Progress(
@@ -165,22 +168,15 @@ def build_command(
                 console=stderr, transient=True, disable=not stderr.is_terminal,  # logs get no blank line
             ) as progress:
                 task = progress.add_task("documents", total=count_documents(paths) or None)
-                options = dict(
-                    model=model, base=base, n_process=jobs, batch_size=batch_size,
-                    on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
-                )
+                callbacks = {"on_skip": notices.append, "on_document": lambda _doc: progress.advance(task)}
                 if into is not None:
-                    change = add_documents(into, paths, wait=wait, **options)
+                    change = add_documents(into, paths, options, wait=wait, **callbacks)
                     graph = change.graph
                 else:
-                    graph = build(
-                        paths, dask_address=dask, gazetteer=_gazetteer(gazetteer, no_gazetteer), **options
-                    )
-            written = write_outputs(graph, output, chosen, page, infer_rdf=infer) if output is not None else []
-    except KGError as error:
+                    graph = build(paths, options, gazetteer=known_names, **callbacks)
+            written = write_views(graph, output, chosen, page=page, infer=infer) if output is not None else []
+    finally:
         _report_notices(notices)
-        raise _fail(error) from None
-    _report_notices(notices)
     skipped = sum(isinstance(notice, Skipped) for notice in notices)
     seconds = time.perf_counter() - started
     stderr.print(
@@ -214,10 +210,7 @@ def remove_command(
     """
     from kg.store import remove_documents
 
-    try:
-        change = remove_documents(store, doc_ids, wait=wait)
-    except KGError as error:
-        raise _fail(error) from None
+    change = remove_documents(store, doc_ids, wait=wait)
     _report_change(store, change)
 
 
@@ -225,20 +218,18 @@ def remove_command(
 def export_command(
     store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.nt, ...")],
-    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(OUTPUT_FORMATS)}.")] = "ttl",
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")] = "ttl",
 ) -> None:
     """Write a store's graph as files: the same files kg build -o PREFIX writes for the same documents.
 
     Example:  kg export out/store -o out/all --format ttl,nt,html
     """
-    from kg.pipeline import write_outputs
     from kg.store import load_store_graph
+    from kg.views import write_views
 
     chosen = _parse_formats(formats)
-    try:
-        written = write_outputs(load_store_graph(store), output, chosen)
-    except KGError as error:
-        raise _fail(error) from None
+    check_outputs(output, chosen)
+    written = write_views(load_store_graph(store), output, chosen)
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
 
@@ -267,7 +258,7 @@ def _quiet_interrupts() -> Iterator[None]:
 
 
 def _report_notices(notices: list[Notice]) -> None:
-    from kg.ingest import Skipped
+    from kg.ingest.reader import Skipped
 
     for notice in notices:
         kind = "skipped" if isinstance(notice, Skipped) else "warning"
@@ -311,8 +302,8 @@ def query_command(
     Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
     from kg.query import example_query, format_result, list_examples, run_query
-    from kg.rdf import load_graph
     from kg.store import open_store_graph
+    from kg.views.rdf import load_graph
 
     if list_examples_flag:
         for name, description in list_examples().items():
@@ -322,16 +313,13 @@ def query_command(
         raise typer.BadParameter(f"choose {', '.join(QUERY_FORMATS)}", param_hint="--format")
     if graph_file is None or [sparql, query_file, example].count(None) != 2:
         raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
-    try:
-        text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
-        graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
-        result = run_query(graph, text, allow_service=allow_service, timeout=timeout)
-        if output_format == "table" and result.kind == "select":
-            _print_table(result, limit_rows)
-        else:
-            sys.stdout.write(format_result(result, output_format))
-    except KGError as error:
-        raise _fail(error) from None
+    text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
+    graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
+    result = run_query(graph, text, allow_service=allow_service, timeout=timeout)
+    if output_format == "table" and result.kind == "select":
+        _print_table(result, limit_rows)
+    else:
+        sys.stdout.write(format_result(result, output_format))
 
 
 def _read_query(path: Path | None) -> str:
@@ -366,13 +354,10 @@ def validate_command(
 
     Example:  kg validate out/seeds.ttl
     """
-    from kg.rdf import load_graph
     from kg.validate import format_report, validate_graph
+    from kg.views.rdf import load_graph
 
-    try:
-        report = validate_graph(load_graph(graph_file), shapes)
-    except KGError as error:
-        raise _fail(error) from None
+    report = validate_graph(load_graph(graph_file), shapes, source=graph_file)
     sys.stdout.write(format_report(report, graph_file))
     if not report.conforms:
         raise typer.Exit(1)
@@ -393,10 +378,7 @@ def serve_command(
     """
     from kg.serve import make_server, open_store
 
-    try:
-        server = make_server(open_store(source), host, port, max_query_seconds=timeout, access_log=sys.stderr)
-    except KGError as error:
-        raise _fail(error) from None
+    server = make_server(open_store(source), host, port, max_query_seconds=timeout, access_log=sys.stderr)
     if host not in {"127.0.0.1", "::1", "localhost"}:
         stderr.print(f"[yellow]kg: warning:[/] listening on {host}: other machines can query it (read-only, no login)")
     stderr.print(f"serving {source} read-only at {server.url} (Ctrl-C stops)", highlight=False)
@@ -421,10 +403,7 @@ def push_command(
     from kg.push import push
     from kg.serve import open_store
 
-    try:
-        pushed = push(open_store(source), endpoint, timeout=timeout)
-    except KGError as error:
-        raise _fail(error) from None
+    pushed = push(open_store(source), endpoint, timeout=timeout)
     stderr.print(f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples to {endpoint}", highlight=False)
 
 
@@ -442,19 +421,18 @@ def extract_command(
 
     Example:  kg extract seeds/ -o out/seeds.jsonl
     """
-    from kg.pipeline import extract_records, write_jsonl
+    from kg.fileio import write_jsonl
+    from kg.pipeline import extract_records
 
     notices: list[Notice] = []
     try:
         records = extract_records(
-            paths, model=model, base=base, n_process=jobs, on_skip=notices.append,
+            paths, BuildOptions(model=model, base=base, n_process=jobs), on_skip=notices.append,
             gazetteer=_gazetteer(gazetteer, no_gazetteer),
         )
         count = write_jsonl(output, records)
-    except KGError as error:
+    finally:
         _report_notices(notices)
-        raise _fail(error) from None
-    _report_notices(notices)
     stderr.print(f"wrote {count} records to {output}", highlight=False)
 
 
@@ -471,16 +449,13 @@ def eval_command(
     Example:  kg eval conll04 ../shared/benchmarks/conll04/conll04_dev.json --json
     """
     from kg.evaluate import error_lines, evaluate_conll04, load_conll04
-    from kg.pipeline import atomic_write_text
+    from kg.fileio import atomic_write_text
 
     if benchmark != "conll04":
         raise typer.BadParameter("the only benchmark format is conll04", param_hint="BENCHMARK")
-    try:
-        evaluation = evaluate_conll04(data, model=model)
-        if errors is not None:
-            atomic_write_text(errors, "".join(f"{line}\n" for line in error_lines(evaluation, load_conll04(data))))
-    except KGError as error:
-        raise _fail(error) from None
+    evaluation = evaluate_conll04(data, model=model)
+    if errors is not None:
+        atomic_write_text(errors, "".join(f"{line}\n" for line in error_lines(evaluation, load_conll04(data))))
     if as_json:
         sys.stdout.write(json.dumps(evaluation.as_dict(), indent=2) + "\n")
         return

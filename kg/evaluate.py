@@ -17,11 +17,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
 from kg.errors import InputError
+from kg.fileio import read_yaml
 from kg.model import Document
+from kg.parse import parse_documents
+from kg.resolve import extraction_records, resolve
 from kg.vocab import class_ancestors, local_name
 
 CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"
@@ -125,7 +126,7 @@ class LabelMap:
 @cache
 def load_label_map(path: Path = CONLL04_MAP) -> LabelMap:
     """Read the class and predicate mapping to CoNLL04 labels."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return LabelMap(
         entity_labels=dict(data["entity_labels"]),
         relation_labels=dict(data["relation_labels"]),
@@ -228,12 +229,9 @@ def evaluate_conll04(path: Path, *, model: str | None = None, base: str = DEFAUL
         model: spaCy pipeline to use (kg's default when ``None``).
         base: base IRI for minted entity IRIs (does not affect the scores).
     """
-    from kg.pipeline import extract_documents
-    from kg.resolve import extraction_records, resolve
-
     examples = load_conll04(path)
     documents = [Document.from_text(example.id, example.text) for example in examples]
-    extractions = list(extract_documents(documents, model=model or DEFAULT_MODEL))
+    extractions = list(parse_documents(documents, model=model or DEFAULT_MODEL))
     records = list(extraction_records(extractions, resolve(extractions, base)))
     labels = load_label_map()
     entities, relations = predictions(records, labels, {example.id: example.text for example in examples})

@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kg.errors import InputError, VocabularyError
+from kg.errors import DataFileError, InputError, VocabularyError
+from kg.fileio import read_yaml
 from kg.names import canonical_key
 from kg.vocab import term
 
@@ -92,16 +91,13 @@ def shipped_gazetteer() -> Gazetteer:
 
 def read_gazetteer(path: Path, *, user: bool) -> Gazetteer:
     """Read one gazetteer file; a user file's classes are forced, the shipped ones are votes."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: cannot read gazetteer: {exc}") from exc
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
-        raise InputError(f"{path}: a gazetteer is a mapping with entities, ignore, ... (see ontologies/gazetteer.md)")
+        raise DataFileError(f"{path}: a gazetteer is a mapping with entities, ignore, ... (see ontologies/gazetteer.md)")
     try:
         return _parse(data, path, user)
     except (TypeError, KeyError, AttributeError, ValueError) as exc:
-        raise InputError(f"{path}: malformed gazetteer entry: {exc!r}") from exc
+        raise DataFileError(f"{path}: malformed gazetteer entry: {exc!r}") from exc
 
 
 def _parse(data: dict[str, Any], path: Path, user: bool) -> Gazetteer:

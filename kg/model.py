@@ -12,13 +12,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
-
-if TYPE_CHECKING:
-    from kg.query import QueryResult
 
 
 @dataclass(frozen=True)
@@ -277,21 +273,3 @@ class KnowledgeGraph:
         """Add facts as edges keyed by predicate IRI; both ends must already be nodes."""
         for relation in relations:
             self.graph.add_edge(relation.subject, relation.object, key=relation.predicate, relation=relation)
-
-    def to_rdf(self) -> Any:
-        """The graph as an rdflib ``Dataset`` (see :mod:`kg.rdf`)."""
-        from kg.rdf import to_dataset
-
-        return to_dataset(self)
-
-    def write(self, prefix: str | Path, formats: Iterable[str] = ("ttl", "html")) -> list[Path]:
-        """Write the graph as ``PREFIX.<format>`` files, atomically; return the paths written."""
-        from kg.pipeline import write_outputs
-
-        return write_outputs(self, Path(prefix), formats)
-
-    def query(self, sparql: str) -> QueryResult:
-        """Answer a SPARQL query over the graph (ontology prefixes predeclared)."""
-        from kg.query import run_query
-
-        return run_query(self.to_rdf(), sparql)

@@ -2,7 +2,7 @@
 
 ``SERVICE`` clauses (federated queries that reach the network) are refused unless
 allowed, and rdflib is told never to fetch graphs named in ``FROM``. Queries over an
-Oxigraph-backed graph (every graph :mod:`kg.rdf` makes or loads) run on Oxigraph's
+Oxigraph-backed graph (every graph :mod:`kg.views.rdf` makes or loads) run on Oxigraph's
 SPARQL engine through rdflib's ``Graph.query``; other graphs, and queries that may use
 ``SERVICE``, run on rdflib's engine. Example queries ship as ``kg/queries/*.rq``.
 """
@@ -219,7 +219,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
     if result.kind == "graph":
         if fmt not in {"ttl", "table"}:
             raise UsageError(f"CONSTRUCT and DESCRIBE answer with a graph: use --format ttl, not {fmt}")
-        from kg.rdf import serialize
+        from kg.views.rdf import serialize
 
         assert result.graph is not None
         return serialize(result.graph, "ttl")

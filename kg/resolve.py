@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kg.defaults import DEFAULT_BASE
 from kg.gazetteer import Gazetteer, shipped_gazetteer
-from kg.model import Entity, Evidence, Extraction, Mention, Relation, RelationMention
+from kg.model import Entity, Evidence, Extraction, KnowledgeGraph, Mention, Relation, RelationMention
 from kg.names import (
     APOSTROPHES,
     CORPORATE_SUFFIX,
@@ -29,7 +30,7 @@ from kg.names import (
     type_tally,
 )
 from kg.rules import load_rules
-from kg.vocab import class_ancestors, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+from kg.vocab import checked_base, class_ancestors, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
 
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
@@ -75,6 +76,23 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
     types = {entity.iri: entity.type for entity in entities}
     relations = _merge_relations(relation_mentions, mention_entities, types)
     return Resolution(tuple(sorted(entities, key=lambda e: e.iri)), relations, mention_entities)
+
+
+def merge(
+    extractions: Iterable[Extraction], base: str = DEFAULT_BASE, gazetteer: Gazetteer | None = None
+) -> KnowledgeGraph:
+    """Resolve extraction records and merge them into one :class:`~kg.model.KnowledgeGraph`.
+
+    Raises:
+        UsageError: ``base`` is not an absolute IRI.
+    """
+    extractions = list(extractions)
+    base = checked_base(base)
+    resolution = resolve(extractions, base, gazetteer)
+    graph = KnowledgeGraph(base=base, documents={e.document.id: e.document for e in extractions})
+    graph.add_entities(resolution.entities)
+    graph.add_relations(resolution.relations)
+    return graph
 
 
 def _type_votes(

@@ -12,9 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kg.errors import VocabularyError
+from kg.errors import DataFileError, VocabularyError
+from kg.fileio import read_yaml
 from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.vocab import term
 
@@ -99,12 +98,9 @@ class Rules:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise VocabularyError(f"{path}: cannot read rules: {exc}") from exc
+    data = read_yaml(path)
     if not isinstance(data, dict):
-        raise VocabularyError(f"{path}: expected a mapping at the top level")
+        raise DataFileError(f"{path}: expected a mapping at the top level")
     return data
 
 

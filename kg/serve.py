@@ -28,8 +28,8 @@ from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, S
 from kg.defaults import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QUERY_SECONDS
 from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ServerError
 from kg.query import prepare
-from kg.rdf import load_store
 from kg.store import open_oxigraph
+from kg.views.rdf import load_store
 from kg.vocab import PREFIXES
 
 QUERY_PATH = "/query"

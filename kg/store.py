@@ -7,7 +7,7 @@ A store is a directory (format version 1)::
       current -> generations/000003    the live generation, replaced atomically (rename of a symlink)
       generations/000003/
         manifest.json                  format, version, base, model; each document's hash and records file
-        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.rdf puts in named graphs
+        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.views.rdf puts in named graphs
       records/ab/<key>.json            one document version's extraction records (content-addressed, shared)
       lock                             ``fcntl.flock``: one writer at a time
 
@@ -20,23 +20,23 @@ generation live and untouched; leftovers are cleared by the next write.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
-from kg.errors import InputError, StoreError, StoreLockedError
-from kg.ingest import SkipHandler, read_documents
+from kg.defaults import BuildOptions
+from kg.errors import InputError, NotAStoreError, StoreError
+from kg.fileio import atomic_write_text, store_lock, sync_directory
+from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
-from kg.pipeline import DocumentHandler, atomic_write_text, extract_documents, merge, sync_directory
+from kg.parse import DocumentHandler, parse_documents
+from kg.resolve import merge
 from kg.vocab import checked_base
 
 STORE_FORMAT = "kg-store"
@@ -64,7 +64,7 @@ class Manifest:
     def from_json(cls, data: dict[str, Any], where: Path) -> Manifest:
         """Read a manifest, refusing other formats and versions."""
         if data.get("format") != STORE_FORMAT or data.get("version") != STORE_VERSION:
-            raise StoreError(
+            raise NotAStoreError(
                 f"{where}: not a kg store of format version {STORE_VERSION} "
                 f"(found {data.get('format')!r} version {data.get('version')!r})"
             )
@@ -89,34 +89,17 @@ def is_store(path: str | Path) -> bool:
     return (Path(path) / "current" / MANIFEST).is_file()
 
 
-@contextmanager
-def locked(store: Path, *, wait: bool = False) -> Iterator[None]:
-    """Hold the store's write lock; fail at once with :class:`StoreLockedError` unless ``wait``."""
-    store.mkdir(parents=True, exist_ok=True)
-    with (store / "lock").open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise StoreLockedError(
-                f"{store}: another kg process is writing this store; try again when it is done, or pass --wait"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def read_manifest(store: str | Path) -> Manifest:
     """The manifest of the store's live generation.
 
     Raises:
-        StoreError: ``store`` is not a kg store.
+        NotAStoreError: ``store`` is not a kg store.
     """
     path = Path(store) / "current" / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError(f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into") from None
+        raise NotAStoreError(f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: cannot read the store manifest: {exc}") from exc
     return Manifest.from_json(data, path)
@@ -138,17 +121,18 @@ def open_oxigraph(store: str | Path) -> Any:
     """The store's ``oxigraph/`` pyoxigraph store, opened read-only (readers may share it with a writer).
 
     Raises:
-        InputError: ``store`` has no ``oxigraph/`` store inside, or it cannot be opened.
+        NotAStoreError: ``store`` has no ``oxigraph/`` store inside.
+        StoreError: it cannot be opened.
     """
     import pyoxigraph
 
     location = Path(store) / OXIGRAPH_DIRECTORY
     if not location.is_dir():
-        raise InputError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
+        raise NotAStoreError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
     try:
         return pyoxigraph.Store.read_only(str(location))
     except OSError as exc:
-        raise InputError(f"{store}: cannot open the store: {exc}") from exc
+        raise StoreError(f"{store}: cannot open the store: {exc}") from exc
 
 
 def open_store_graph(store: str | Path) -> Any:
@@ -157,7 +141,7 @@ def open_store_graph(store: str | Path) -> Any:
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from kg.rdf import bind_prefixes
+    from kg.views.rdf import bind_prefixes
 
     read_manifest(store)
     return bind_prefixes(Graph(store=OxigraphStore(store=open_oxigraph(store)), identifier=DATASET_DEFAULT_GRAPH_ID))
@@ -166,11 +150,8 @@ def open_store_graph(store: str | Path) -> Any:
 def add_documents(
     store: str | Path,
     paths: Iterable[str | Path],
+    options: BuildOptions | None = None,
     *,
-    model: str = DEFAULT_MODEL,
-    base: str = DEFAULT_BASE,
-    batch_size: int = 32,
-    n_process: int = 1,
     wait: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
@@ -185,12 +166,13 @@ def add_documents(
         StoreError: the store was built with another model or base IRI.
         StoreLockedError: another process is writing the store and ``wait`` is false.
         InputError: nothing could be read and the store is new.
-        UsageError: ``base`` is not an absolute IRI.
+        UsageError: ``options.base`` is not an absolute IRI.
     """
     store = Path(store)
-    base = checked_base(base)
+    options = options or BuildOptions()
+    model, base = options.model, checked_base(options.base)
     _refuse_foreign_directory(store)
-    with locked(store, wait=wait):
+    with store_lock(store, wait=wait):
         old = read_manifest(store) if is_store(store) else Manifest(base, model)
         _check_settings(store, old, model, base)
         unchanged: dict[str, None] = {}
@@ -204,9 +186,9 @@ def add_documents(
                     yield document
 
         new: dict[str, Extraction] = {}
-        for extraction in extract_documents(
+        for extraction in parse_documents(
             fresh(read_documents(paths, on_skip)),
-            model=model, batch_size=batch_size, n_process=n_process, on_document=on_document,
+            model=model, batch_size=options.batch_size, n_process=options.n_process, on_document=on_document,
         ):
             new[extraction.document.id] = extraction.without_text()
         if not new and not unchanged and not old.documents:
@@ -234,7 +216,7 @@ def remove_documents(store: str | Path, doc_ids: Iterable[str], *, wait: bool = 
     """
     store = Path(store)
     wanted = list(dict.fromkeys(doc_ids))
-    with locked(store, wait=wait):
+    with store_lock(store, wait=wait):
         old = read_manifest(store)
         removed = tuple(d for d in wanted if d in old.documents)
         missing = tuple(d for d in wanted if d not in old.documents)
@@ -250,9 +232,9 @@ def _refuse_foreign_directory(store: Path) -> None:
     if store.is_dir() and not is_store(store):
         foreign = sorted(p.name for p in store.iterdir() if p.name not in STORE_ENTRIES)
         if foreign:
-            raise StoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
+            raise NotAStoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
     elif store.exists() and not store.is_dir():
-        raise StoreError(f"{store}: not a kg store (a file, not a folder)")
+        raise NotAStoreError(f"{store}: not a kg store (a file, not a folder)")
 
 
 def _check_settings(store: Path, manifest: Manifest, model: str, base: str) -> None:
@@ -309,7 +291,7 @@ def _commit(store: Path, manifest: Manifest, fresh: dict[str, Extraction]) -> Kn
 def _write_oxigraph(path: Path, graph: KnowledgeGraph) -> None:
     import pyoxigraph
 
-    from kg.rdf import oxigraph_store, to_dataset
+    from kg.views.rdf import oxigraph_store, to_dataset
 
     quads = oxigraph_store(to_dataset(graph)).dump(format=pyoxigraph.RdfFormat.N_QUADS)  # a store needs no order
     oxigraph = pyoxigraph.Store(str(path))

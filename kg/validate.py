@@ -15,8 +15,8 @@ from rdflib.term import Node
 
 from kg.errors import ValidationError
 from kg.query import compact
-from kg.rdf import to_memory_graph
-from kg.vocab import PREFIXES, SHAPES_PATH, ontology
+from kg.views.rdf import to_memory_graph
+from kg.vocab import KG, PREFIXES, SHAPES_PATH, ontology
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,12 @@ def _add_shape(shapes: Graph, target: URIRef, prop: Node, constraint: URIRef | N
     return shape
 
 
-def validate_graph(graph: Graph, shapes: str | Path | None = None) -> ValidationReport:
+def validate_graph(graph: Graph, shapes: str | Path | None = None, *, source: str | Path = "graph") -> ValidationReport:
     """Validate the default graph of ``graph`` against the shapes and the ontology.
+
+    Raises:
+        ValidationError: nothing in ``graph`` uses kg's vocabulary (an empty or foreign file would
+            otherwise "conform"); ``source`` names it in the message. Or the shapes cannot be read.
 
     Examples:
         >>> from rdflib import Graph
@@ -103,6 +107,8 @@ def validate_graph(graph: Graph, shapes: str | Path | None = None) -> Validation
     import pyshacl
 
     data = to_memory_graph(graph)
+    if not _uses_kg_vocabulary(data):
+        raise ValidationError(f"{source}: nothing in it is a kg graph (no kg: class or property); nothing to validate")
     conforms, results, _ = pyshacl.validate(
         data,
         shacl_graph=shapes_graph(shapes) + domain_range_shapes(ontology()),
@@ -112,6 +118,14 @@ def validate_graph(graph: Graph, shapes: str | Path | None = None) -> Validation
         allow_warnings=True,
     )
     return ValidationReport(bool(conforms), _violations(results), len(data))
+
+
+def _uses_kg_vocabulary(graph: Graph) -> bool:
+    """Whether some triple has a kg: predicate or a kg: class as its type."""
+    namespace = str(KG)
+    return any(str(p).startswith(namespace) for p in graph.predicates(unique=True)) or any(
+        str(cls).startswith(namespace) for cls in graph.objects(None, RDF.type, unique=True)
+    )
 
 
 def _violations(results: Graph) -> tuple[Violation, ...]:

@@ -117,7 +117,8 @@ def slug(text: str) -> str:
     every other character is percent-encoded, so different keys never share a slug
     (there is no Unicode normalisation here: it would merge different strings). A final
     ``.`` is encoded too: Turtle writes it as ``\\.`` in a prefixed name, which rdflib
-    cannot read.
+    cannot read. A ``-`` right after another is encoded, so a slug never holds ``--``:
+    that separator is kept for the class of a homonym (see :func:`mint_entity_iri`).
 
     Examples:
         >>> slug("jensen huang")
@@ -126,8 +127,13 @@ def slug(text: str) -> str:
         ('gpt-4', 'corp%2E')
         >>> slug("a_b"), slug("a b"), slug("at&t")
         ('a%5Fb', 'a_b', 'at%26t')
+        >>> slug("x--organization")
+        'x-%2Dorganization'
     """
-    encoded = "".join(_slug_char(c) for c in text)
+    encoded = "".join(
+        "%2D" if char == "-" and index and text[index - 1] == "-" else _slug_char(char)
+        for index, char in enumerate(text)
+    )
     return encoded[:-1] + "%2E" if encoded.endswith(".") else encoded
 
 
@@ -168,7 +174,17 @@ def _mint(base: str, kind: str, local: str) -> str:
 
 
 def mint_entity_iri(base: str, key: str, type_name: str | None = None) -> str:
-    """The IRI of an entity with canonical key ``key``; ``type_name`` disambiguates homonyms."""
+    """The IRI of an entity with canonical key ``key``; ``type_name`` disambiguates homonyms.
+
+    Injective by construction: a slug never holds ``--`` and a class name holds no ``-``, so
+    ``SLUG--class`` splits one way only and no plain slug looks like it.
+
+    Examples:
+        >>> mint_entity_iri("https://e.org/", "zorblax", "Organization")
+        'https://e.org/entity/zorblax--organization'
+        >>> mint_entity_iri("https://e.org/", "zorblax--organization")
+        'https://e.org/entity/zorblax-%2Dorganization'
+    """
     name = slug(key) if type_name is None else f"{slug(key)}--{type_name.lower()}"
     return _mint(base, "entity", name)
 

@@ -38,14 +38,14 @@ def main(point: str, args: list[str]) -> None:
     import spacy
     from spacy.language import Language
 
-    from kg import pipeline
+    from kg import parse
     if "--real-model" in args:
         args.remove("--real-model")
-        nlp = pipeline.load_pipeline()
+        nlp = parse.load_pipeline()
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-    pipeline.load_pipeline = lambda name=None: nlp
+    parse.load_pipeline = lambda name=None: nlp
     if point == "parse":
         Language.component("pause_on_first_document", func=pause_after_first(lambda doc: doc))
         nlp.add_pipe("pause_on_first_document")

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from tests.helpers import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -19,11 +18,12 @@ def vocab() -> spacy.vocab.Vocab:
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the seeds once with the real model; return the output prefix."""
-    from kg.pipeline import build, write_outputs
+    from kg.pipeline import build
+    from kg.views import write_views
 
     prefix = tmp_path_factory.mktemp("seeds") / "seeds"
     graph = build([SEEDS])
-    write_outputs(graph, prefix, ["ttl", "html"])
+    write_views(graph, prefix, ["ttl", "html"])
     return prefix
 
 
@@ -32,7 +32,7 @@ def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> spacy.language.Language:
     """Build with a blank English pipeline (sentences only, no entities) instead of the model: fast."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    monkeypatch.setattr("kg.pipeline.load_pipeline", lambda name=None: nlp)
+    monkeypatch.setattr("kg.parse.load_pipeline", lambda name=None: nlp)
     return nlp
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_build: Path):

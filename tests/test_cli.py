@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 runner = CliRunner()
 

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 import pytest
 from typer.testing import CliRunner
 
-from kg.bench.serve import free_port
+from benchmarks.serve import free_port
 from kg.cli import app
+from kg.defaults import BuildOptions
 from kg.distributed import connect
 from kg.errors import ModelNotFoundError, ServerError
-from kg.pipeline import build, render_output
-from tests.conftest import SEEDS
+from kg.pipeline import build
+from kg.views import ViewContext, render_view
+from tests.helpers import SEEDS
 
 ARTICLES = [
     {"id": "a1", "text": "Nvidia CEO Jensen Huang said the company will ship the H800 chips to Chinese customers."},
@@ -39,10 +41,10 @@ def test_dask_build_equals_single_process_build(tmp_path, scheduler):
     paths = [SEEDS, corpus]
     assert scheduler.startswith("tcp://127.0.0.1:")
     seen: list[str] = []
-    on_dask = build(paths, batch_size=1, dask_address=scheduler, on_document=lambda d: seen.append(d.id))
+    on_dask = build(paths, BuildOptions(batch_size=1, dask_address=scheduler), on_document=lambda d: seen.append(d.id))
     alone = build(paths)
     assert sorted(seen) == sorted(alone.documents) and len(seen) == 5
-    assert render_output(on_dask, "ttl") == render_output(alone, "ttl")
+    assert render_view(ViewContext(on_dask), "ttl") == render_view(ViewContext(alone), "ttl")
 
 
 @pytest.mark.model
@@ -55,7 +57,7 @@ def test_cli_build_with_dask_writes_the_same_turtle(tmp_path, scheduler, seeds_b
 
 def test_a_model_missing_on_the_workers_is_reported_on_the_client(scheduler):
     with pytest.raises(ModelNotFoundError, match="no_such_model"):
-        build([SEEDS], model="no_such_model", dask_address=scheduler)
+        build([SEEDS], BuildOptions(model="no_such_model", dask_address=scheduler))
 
 
 def test_unreachable_scheduler_is_a_clear_error(monkeypatch):

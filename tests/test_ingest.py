@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kg.ingest import read_documents
+from kg.ingest.reader import read_documents
 
 
 def test_folder_is_read_recursively_with_relative_ids(tmp_path):

@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from typer.testing import CliRunner
 
-from kg.bench.serve import free_port
+from benchmarks.serve import free_port
 from kg.cli import app
 from kg.errors import ServerError
 from kg.push import push

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import QueryRefusedError, QuerySyntaxError, QueryTimeoutError, UsageError
 from kg.query import example_query, format_result, list_examples, run_query
-from kg.rdf import load_graph, serialize, to_memory_graph
+from kg.views.rdf import load_graph, serialize, to_dataset, to_memory_graph
 
 runner = CliRunner()
 TURTLE = """@prefix kg: <https://w3id.org/offline-kg/ontology#> .
@@ -127,7 +127,7 @@ def test_examples_are_listed_and_parse():
 
 
 def load_graph_from_text(text: str):
-    from kg.rdf import new_dataset
+    from kg.views.rdf import new_dataset
 
     dataset = new_dataset()
     dataset.parse(data=text, format="turtle")
@@ -137,7 +137,7 @@ def load_graph_from_text(text: str):
 @pytest.mark.model
 def test_examples_on_the_seeds(seeds_graph, tmp_path):
     path = tmp_path / "seeds.trig"
-    path.write_text(serialize(seeds_graph.to_rdf(), "trig"), encoding="utf-8")
+    path.write_text(serialize(to_dataset(seeds_graph), "trig"), encoding="utf-8")
     graph = load_graph(path)
     evidence = run_query(graph, example_query("evidence-for-fact")).values()
     assert evidence and evidence[0][0] == "000_0ad1dccd12771690.txt" and "R1" in evidence[0][-1]

@@ -22,7 +22,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS
 
 runner = CliRunner()
 FORMATS = ("ttl", "nt", "jsonld")
@@ -213,8 +213,10 @@ def test_an_output_folder_that_is_a_file_is_reported(tmp_path, blank_pipeline):
     inputs = write_inputs(tmp_path / "in", {"a.txt": "Nvidia makes chips."})
     (tmp_path / "blocker").write_text("a file, not a folder")
     result = runner.invoke(app, ["build", str(inputs), "-o", str(tmp_path / "blocker" / "graph")])
-    assert result.exit_code == 1
-    assert result.stderr.strip().startswith(f"kg: error: {tmp_path / 'blocker' / 'graph.ttl'}: cannot write: ")
+    assert result.exit_code == 2  # now refused before any parsing (issue 14), as a usage error
+    assert result.stderr.strip() == (
+        f"kg: error: --output {tmp_path / 'blocker' / 'graph'}: {tmp_path / 'blocker'} is a file, not a folder"
+    )
     assert "Traceback" not in result.output
 
 
@@ -264,3 +266,27 @@ def test_a_missing_or_broken_model_is_one_line_naming_it(tmp_path, model):
     assert len(lines) == 1 and lines[0].startswith("kg: error: spaCy model") and name in lines[0]
     assert "Traceback" not in result.output
     assert not list(tmp_path.glob("g.*"))
+
+
+def test_a_build_killed_with_sigkill_leaves_no_worker_process(tmp_path, builds):
+    """``--jobs 2`` workers die with their parent: no orphan holding 190 MB each."""
+    process = run_build("parse", builds["new_inputs"], tmp_path / "graph", "--jobs", "2")
+    assert process.stdout.readline().strip() == "PAUSED"  # printed by a worker
+    wait_until_waiting_for_workers(process.pid, workers=2)
+    workers = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(running, workers)):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if running(pid)]
+    assert not alive, f"workers {alive} outlived their killed parent"
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"

@@ -1,7 +1,7 @@
 """Hostile inputs: every bad file is reported in one line naming it, and the others still build.
 
 Each case of docs/reliability.md ("Inputs") is a test here. Most read through
-:func:`kg.ingest.read_documents`; CLI tests use a blank spaCy pipeline (``blank_pipeline``)
+:func:`kg.ingest.reader.read_documents`; CLI tests use a blank spaCy pipeline (``blank_pipeline``)
 except the one end-to-end build with the real model.
 """
 
@@ -20,8 +20,8 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.ingest import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, Skipped, Warned, count_documents, read_documents
-from tests.conftest import SEEDS
+from kg.ingest.reader import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, Skipped, Warned, count_documents, read_documents
+from tests.helpers import SEEDS
 
 runner = CliRunner()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

@@ -1,12 +1,14 @@
 """Names are data: any entity text, document id or sentence gives valid IRIs and valid RDF.
 
 Property-based (Hypothesis): knowledge graphs are built straight from :mod:`kg.model`
-records through :func:`kg.pipeline.merge` (no spaCy), written in every RDF format, and parsed
+records through :func:`kg.resolve.merge` (no spaCy), written in every RDF format, and parsed
 back with rdflib and with pyoxigraph (a strict, independent parser). Labels, document
 ids and sentences must come back exactly, and different names never share an IRI.
 """
 
 from __future__ import annotations
+
+import random
 
 import pyoxigraph
 import pytest
@@ -17,8 +19,9 @@ from rdflib import RDFS, Dataset, Literal, URIRef
 from kg.defaults import DEFAULT_BASE
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.names import canonical_key
-from kg.pipeline import merge, render_output
-from kg.rdf import RDF_FORMATS
+from kg.resolve import merge, resolve
+from kg.views import ViewContext, render_view
+from kg.views.rdf import RDF_FORMATS
 from kg.vocab import KG, local_name, mint_document_iri, mint_entity_iri, slug, term
 
 HOSTILE = [
@@ -75,7 +78,7 @@ def test_any_names_give_valid_rdf_in_every_format_and_labels_round_trip(found):
     doc_ids = {Literal(d.id) for d in graph.documents.values()}
     sentences = {Literal(e.sentence.text) for r in graph.relations for e in r.evidence}
     for fmt in RDF_FORMATS:
-        text = render_output(graph, fmt)
+        text = render_view(ViewContext(graph), fmt)
         parsed = round_trip_rdflib(text, fmt)
         assert {(s, o) for s, o in parsed.subject_objects(RDFS.label) if (s, o) in labels} == labels, fmt
         assert set(parsed.objects(None, KG.documentId)) == doc_ids, fmt
@@ -129,3 +132,38 @@ def test_hostile_names_are_readable_or_percent_encoded(name):
     encoded = slug(name)
     assert_valid_iri(DEFAULT_BASE + encoded)
     assert all(c.isalnum() or c in "-.~_%" for c in encoded)
+
+
+def _named(doc_id: str, name: str, type_name: str) -> Extraction:
+    text = f"{name} said so."
+    mention = Mention(doc_id, 0, len(name), name, type_name, rule="pattern", type_confidence=1.0)
+    return Extraction(Document.from_text(doc_id, text), (mention,), ())
+
+
+def test_a_homonym_split_by_class_never_takes_the_iri_of_a_name_spelled_like_it():
+    """A person and a company both called Zorblax, and a company called "Zorblax--Organization Inc."."""
+    found = [
+        _named("a", "Zorblax", "Person"),
+        _named("a2", "Zorblax", "Person"),
+        _named("b", "Zorblax", "Organization"),
+        _named("c", "Zorblax--Organization Inc.", "Organization"),
+    ]
+    graph = merge(found, DEFAULT_BASE)
+    assert sorted((e.label, e.type) for e in graph.entities) == [
+        ("Zorblax", "Organization"), ("Zorblax", "Person"), ("Zorblax--Organization Inc.", "Organization"),
+    ]
+    assert len({e.iri for e in graph.entities}) == 3
+
+
+def test_ten_thousand_fuzzed_names_give_as_many_iris_as_entities():
+    """Names built to collide: homonyms across classes, runs of ``-``, class names inside names, hostile text."""
+    rng = random.Random(14)
+    pieces = ["zorblax", "acme", "-", "--", "---", "organization", "person", "place", "_", " ", ".", "%2D", "é", "Inc."]
+    named = [
+        ("".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) or "x", rng.choice(ENTITY_TYPES))
+        for _ in range(10_000)
+    ]
+    found = [_named(f"d{index}", name, type_name) for index, (name, type_name) in enumerate(named)]
+    entities = resolve(found, DEFAULT_BASE).entities
+    assert len(entities) > 1000
+    assert len({entity.iri for entity in entities}) == len(entities)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from kg.defaults import BuildOptions
 from kg.model import Document, Extraction, Mention
 from kg.nlp.parts import join_parts, split_text
-from kg.pipeline import build, extract, write_outputs
-from tests.conftest import SEEDS
+from kg.pipeline import build, extract
+from kg.views import write_views
+from tests.helpers import SEEDS
 
 PARAGRAPH = "Nvidia CEO Jensen Huang spoke in Taipei. DeepSeek released R1 in January, analysts said."
 
@@ -40,7 +42,7 @@ def test_join_parts_shifts_every_offset():
 def test_long_document_parsed_in_parts_keeps_offsets_right(tmp_path: Path):
     text = "\n\n".join(f"{PARAGRAPH} Story {i} ends here." for i in range(40))
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    (extraction,) = extract([tmp_path / "long.txt"], part_chars=500)
+    (extraction,) = extract([tmp_path / "long.txt"], BuildOptions(part_chars=500))
     assert len(split_text(text, 500)) > 5
     assert extraction.document.text == text
     assert extraction.mentions and all(text[m.start : m.end] == m.text for m in extraction.mentions)
@@ -57,8 +59,8 @@ def test_long_document_parsed_in_parts_keeps_offsets_right(tmp_path: Path):
 def test_two_worker_processes_give_the_same_graph_as_one(tmp_path: Path):
     (tmp_path / "more.txt").write_text("\n\n".join([PARAGRAPH] * 3), encoding="utf-8")
     paths = [SEEDS, tmp_path / "more.txt"]
-    one = write_outputs(build(paths, n_process=1, batch_size=1), tmp_path / "one", ["ttl"])[0]
-    two = write_outputs(build(paths, n_process=2, batch_size=1), tmp_path / "two", ["ttl"])[0]
+    one = write_views(build(paths, BuildOptions(n_process=1, batch_size=1)), tmp_path / "one", ["ttl"])[0]
+    two = write_views(build(paths, BuildOptions(n_process=2, batch_size=1)), tmp_path / "two", ["ttl"])[0]
     assert one.read_bytes() == two.read_bytes()
 
 
@@ -88,8 +90,8 @@ def test_store_commands_have_examples_and_build_needs_a_target(tmp_path: Path):
 def test_bench_measures_a_process_tree_and_refuses_a_missing_corpus(tmp_path: Path, capsys):
     import sys
 
-    from kg.bench.__main__ import main
-    from kg.bench.pipeline import measure, write_sample
+    from benchmarks.__main__ import main
+    from benchmarks.pipeline import measure, write_sample
 
     run = measure([sys.executable, "-c", "import time; x = bytearray(80_000_000); time.sleep(0.5); print('done')"])
     assert run.stdout.strip() == "done" and run.peak_rss_mb > 70 and run.seconds >= 0.5

@@ -50,7 +50,7 @@ def test_source_sentence_of_a_fact_is_reachable_by_sparql(turtle):
     doc, sentence, start = rows[0]
     assert doc == "000_0ad1dccd12771690.txt"
     assert "DeepSeek" in sentence and "R1" in sentence
-    text = (seeds_text := __import__("tests.conftest", fromlist=["SEEDS"]).SEEDS / doc).read_text(encoding="utf-8")
+    text = (seeds_text := __import__("tests.helpers", fromlist=["SEEDS"]).SEEDS / doc).read_text(encoding="utf-8")
     assert text[int(start) : int(start) + len(sentence)] == sentence, seeds_text
 
 

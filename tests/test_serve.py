@@ -20,10 +20,10 @@ import pytest
 from rdflib import Graph, URIRef
 from typer.testing import CliRunner
 
-from kg.bench.serve import QUERIES_DIRECTORY, load_queries, run_load, served
+from benchmarks.serve import QUERIES_DIRECTORY, load_queries, run_load, served
 from kg.cli import app
 from kg.defaults import DEFAULT_HOST
-from kg.errors import InputError, ServerError
+from kg.errors import InputError, NotAStoreError, ServerError
 from kg.serve import SparqlServer, make_server, open_store
 
 # A default graph (what kg build writes) and one named graph per document, as in a kg store.
@@ -246,7 +246,7 @@ def test_small_load_has_no_failed_request(endpoint):
 
 
 def test_open_store_errors(tmp_path):
-    with pytest.raises(InputError, match="not a kg store"):
+    with pytest.raises(NotAStoreError, match="not a kg store"):
         open_store(tmp_path)
     with pytest.raises(InputError, match="no such file"):
         open_store(tmp_path / "missing.ttl")

@@ -5,7 +5,7 @@ What is imported depends on the whole process, so these checks run in fresh inte
 
 from __future__ import annotations
 
-import importlib
+import pkgutil
 import signal
 import subprocess
 import sys
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.defaults import RDF_FORMAT_NAMES
-from tests.conftest import ROOT, SEEDS
+from kg.views import rdf_formats
+from tests.helpers import ROOT, SEEDS
 
 HEAVY = ("spacy", "thinc", "rdflib", "pyoxigraph", "oxrdflib", "networkx", "pyshacl", "owlrl", "dask", "pyvis")
 
@@ -55,17 +55,17 @@ def test_import_kg_is_light_and_its_public_names_load_on_first_use():
     assert loaded.split() == ["|", "kg.model"]
 
 
-def test_kg_build_and_kg_extract_stay_the_functions_after_their_modules_are_imported():
-    """Importing a submodule makes Python bind it on its package: the extractors must not shadow ``kg.extract``."""
+def test_no_public_name_is_also_a_submodule_so_importing_every_module_hides_none():
+    """Importing a submodule binds it on its package: a public name shared with a submodule would be hidden."""
+    modules = {info.name.rsplit(".", 1)[-1] for info in pkgutil.walk_packages(kg.__path__, "kg.")}
+    assert not modules & set(kg.__all__)
     printed = run_python(
-        "import kg.extractors, kg.pipeline, kg\n"
-        "from kg import build, extract\n"
-        "import kg.extractors\n"
-        "print(kg.build.__module__, kg.extract.__module__, kg.merge.__name__, build is kg.build, extract is kg.extract)\n"
+        "import pkgutil, importlib, kg\n"
+        "for info in pkgutil.walk_packages(kg.__path__, 'kg.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(kg.build.__module__, kg.extract.__module__, kg.merge.__name__, kg.write.__name__, kg.sparql.__name__)\n"
     )
-    assert printed.split() == ["kg.pipeline", "kg.pipeline", "merge", "True", "True"]
-    importlib.import_module("kg.extractors")
-    assert kg.extract.__name__ == "extract" and callable(kg.build) and kg.build.__module__ == "kg.pipeline"
+    assert printed.split() == ["kg.pipeline", "kg.pipeline", "merge", "write_views", "sparql"]
 
 
 def test_unknown_names_are_still_attribute_errors():
@@ -73,10 +73,10 @@ def test_unknown_names_are_still_attribute_errors():
         kg.nothing_here  # noqa: B018
 
 
-def test_the_option_module_lists_the_rdf_formats_kg_rdf_writes():
-    from kg.rdf import RDF_FORMATS
+def test_the_format_registry_lists_the_rdf_formats_kg_views_rdf_writes():
+    from kg.views.rdf import RDF_FORMATS
 
-    assert tuple(RDF_FORMATS) == RDF_FORMAT_NAMES
+    assert rdf_formats() == tuple(RDF_FORMATS)
 
 
 def test_the_console_script_is_the_interrupt_safe_entry_point():

@@ -15,10 +15,13 @@ from rdflib import XSD, Literal
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.defaults import BuildOptions
 from kg.errors import StoreError, StoreLockedError
 from kg.model import KnowledgeGraph
-from kg.pipeline import build, write_outputs
-from kg.store import add_documents, load_store_graph, locked, open_store_graph, read_manifest, remove_documents
+from kg.pipeline import build
+from kg.fileio import store_lock
+from kg.store import add_documents, load_store_graph, open_store_graph, read_manifest, remove_documents
+from kg.views import write_views
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -41,7 +44,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def turtle(graph: KnowledgeGraph, where: Path) -> bytes:
-    (path,) = write_outputs(graph, where, ["ttl"])
+    (path,) = write_views(graph, where, ["ttl"])
     return path.read_bytes()
 
 
@@ -131,7 +134,7 @@ def test_export_writes_what_build_writes_and_query_reads_the_store(corpus: Path,
 def test_store_graph_holds_what_the_files_hold(corpus: Path, tmp_path: Path):
     store = tmp_path / "store"
     graph = add_documents(store, [corpus]).graph
-    from kg.rdf import to_dataset
+    from kg.views.rdf import to_dataset
 
     expected = {plain(triple) for triple in to_dataset(graph).default_graph}
     assert {plain(triple) for triple in open_store_graph(store)} == expected
@@ -145,7 +148,7 @@ def plain(triple: tuple) -> tuple:
 def test_a_second_writer_fails_clearly_or_waits(corpus: Path, tmp_path: Path):
     store = tmp_path / "store"
     add_documents(store, [corpus / "a.txt"])
-    with locked(store):
+    with store_lock(store):
         with pytest.raises(StoreLockedError, match="another kg process is writing"):
             add_documents(store, [corpus / "b.txt"])
         result = runner.invoke(app, ["remove", str(store), "a.txt"])
@@ -153,7 +156,7 @@ def test_a_second_writer_fails_clearly_or_waits(corpus: Path, tmp_path: Path):
     holder = threading.Event()
 
     def hold_briefly() -> None:
-        with locked(store):
+        with store_lock(store):
             holder.set()
             time.sleep(1.0)
 
@@ -169,7 +172,7 @@ def test_other_settings_are_refused(corpus: Path, tmp_path: Path):
     store = tmp_path / "store"
     add_documents(store, [corpus / "a.txt"])
     with pytest.raises(StoreError, match="--base"):
-        add_documents(store, [corpus / "b.txt"], base="https://other.example/")
+        add_documents(store, [corpus / "b.txt"], BuildOptions(base="https://other.example/"))
     with pytest.raises(StoreError, match="not a kg store"):
         load_store_graph(tmp_path)
     with pytest.raises(StoreError, match="not a kg store and not empty"):

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.pipeline import write_outputs
-from kg.rdf import load_graph
 from kg.validate import format_report, validate_graph
+from kg.views import write_views
+from kg.views.rdf import load_graph
 
 BROKEN = Path(__file__).parent / "data" / "broken.ttl"
 runner = CliRunner()
@@ -47,14 +47,14 @@ def test_broken_graph_is_caught_with_its_focus_node(broken_report, focus, words)
 @pytest.mark.model
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "jsonld"])
 def test_seeds_graph_conforms(seeds_graph, tmp_path, fmt):
-    (path,) = write_outputs(seeds_graph, tmp_path / "seeds", [fmt])
+    (path,) = write_views(seeds_graph, tmp_path / "seeds", [fmt])
     report = validate_graph(load_graph(path))
     assert report.conforms, format_report(report, path)
 
 
 @pytest.mark.model
 def test_inferred_seeds_graph_conforms(seeds_graph, tmp_path):
-    (path,) = write_outputs(seeds_graph, tmp_path / "seeds", ["ttl"], infer_rdf=True)
+    (path,) = write_views(seeds_graph, tmp_path / "seeds", ["ttl"], infer=True)
     report = validate_graph(load_graph(path))
     assert report.conforms, format_report(report, path)
 
@@ -71,3 +71,16 @@ def test_cli_exit_codes(tmp_path):
     assert ok.exit_code == 0 and "conforms" in ok.stdout
     missing = runner.invoke(app, ["validate", str(tmp_path / "nope.ttl")])
     assert missing.exit_code == 1 and "nope.ttl" in missing.output and "Traceback" not in missing.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "<https://e.org/a> <https://e.org/knows> <https://e.org/b> .\n", "<https://e.org/a> a <https://e.org/Thing> .\n"],
+)
+def test_a_file_with_no_kg_content_does_not_conform_it_is_refused(tmp_path, text):
+    path = tmp_path / "foreign.ttl"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "foreign.ttl: nothing in it is a kg graph" in result.output
+    assert "conforms" not in result.output

@@ -41,7 +41,7 @@ def test_ontology_and_shapes_ship_in_the_wheel(tmp_path):
     import sys
     import zipfile
 
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.defaults import DEFAULT_PART_CHARS
 from kg.model import Document, Extraction
 
-PART_CHARS = 10_000
+PART_CHARS = DEFAULT_PART_CHARS
 # Boundaries tried in order; each pattern's match end is where the next part starts.
 BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 

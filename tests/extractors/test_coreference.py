@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import extraction_of, facts_of, make_doc
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
 
 
 def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import extraction_of, facts_of, make_doc
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
 
 
 def test_parenthesised_name_and_acronym_link_to_the_name_before(vocab):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import extraction_of, facts_of, make_doc
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
 
 
 def test_place_comma_place_is_located_in_and_typed_by_the_gazetteer(vocab):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kg.extractors import extract_document
 from kg.model import Document
-
-from .helpers import extraction_of, facts_of, make_doc
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
 
 
 def test_non_entities_and_boilerplate_are_dropped(vocab):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import facts_of, make_doc
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
 
 
 def test_possessive_of_chip_means_maker(vocab):

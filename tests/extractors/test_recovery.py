@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .helpers import extraction_of, facts_of, make_doc
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
 
 
 def test_proper_noun_possessed_by_a_place_is_an_organisation_based_there(vocab):

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from kg.export import to_graphml, to_networkx, to_node_link_json
+from kg.views.graphml import to_graphml, to_networkx, to_node_link_json
 from kg.vocab import term
-from tests.test_rdf import BASE, _graph
+from tests.views.test_rdf import BASE, _graph
 
 
 def test_graphml_reads_back_with_scalar_attributes(tmp_path):
@@ -47,7 +47,7 @@ def test_build_writes_every_format_with_infer(tmp_path):
     from typer.testing import CliRunner
 
     from kg.cli import app
-    from tests.conftest import SEEDS
+    from tests.helpers import SEEDS
 
     prefix = tmp_path / "seeds"
     formats = "ttl,trig,nt,nq,jsonld,graphml,json,html"
@@ -57,3 +57,21 @@ def test_build_writes_every_format_with_infer(tmp_path):
         assert prefix.with_name(f"seeds.{fmt}").stat().st_size > 0, fmt
     assert "kg:releasedBy" in prefix.with_suffix(".ttl").read_text(encoding="utf-8")
     assert nx.read_graphml(prefix.with_suffix(".graphml")).number_of_edges() > 0
+
+
+def test_graphml_with_control_characters_in_names_and_sentences_reads_back(tmp_path):
+    from kg.model import Entity, Evidence, KnowledgeGraph, Relation, Sentence
+
+    graph = KnowledgeGraph(BASE)
+    names = {"a": "Bell\x07Corp\x00", "b": "Tab\tand\x1b[31mred"}
+    graph.add_entities([Entity(BASE + key, name, "Organization") for key, name in names.items()])
+    sentence = Sentence(0, 9, "x\x0by\x0cz\x1f.")
+    evidence = Evidence("d", sentence, "rule", 0.8)
+    graph.add_relations([Relation(BASE + "a", str(term("partnerOf")), BASE + "b", (evidence,))])
+    path = tmp_path / "g.graphml"
+    path.write_text(to_graphml(graph), encoding="utf-8")
+    read = nx.read_graphml(path, force_multigraph=True)
+    assert read.nodes[BASE + "a"]["label"] == "Bell\ufffdCorp\ufffd"
+    assert read.nodes[BASE + "b"]["label"] == "Tab\tand\ufffd[31mred"
+    (edge,) = [data for _, _, data in read.edges(data=True)]
+    assert edge["sentence"] == "x\ufffdy\ufffdz\ufffd."

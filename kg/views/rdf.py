@@ -41,9 +41,9 @@ from oxrdflib.store import OxigraphStore
 from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.defaults import RDF_FORMAT_NAMES
 from kg.errors import InferenceError, InputError
 from kg.model import Document, Entity, KnowledgeGraph, Relation
+from kg.views.context import ViewContext
 from kg.vocab import (
     OPEN,
     PREFIXES,
@@ -57,11 +57,13 @@ from kg.vocab import (
     term,
 )
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = dict(zip(
-    RDF_FORMAT_NAMES,
-    (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD),
-    strict=True,
-))
+RDF_FORMATS: dict[str, ox.RdfFormat] = {  # the short names kg.views registers, and the suffixes kg reads
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 DATASET_FORMATS = frozenset({"trig", "nq"})
 Triple = tuple[Node, Node, Node]
 AnyGraph = TypeVar("AnyGraph", bound=Graph)
@@ -406,3 +408,14 @@ def _worth_materialising(triple: Triple) -> bool:
         return isinstance(obj, URIRef) and not str(obj).startswith((str(OWL), str(RDFS), str(RDF)))
     return not str(predicate).startswith((str(OWL), str(RDFS), str(RDF)))
 
+
+def rdf_text(context: ViewContext, name: str) -> str:
+    """The graph in the RDF format ``name`` (the writer :mod:`kg.views` registers for every RDF format).
+
+    The dataset is built once per call and shared by every RDF format written, with the ontology's
+    entailments added when ``context.infer`` is set.
+    """
+    if "dataset" not in context.memo:
+        dataset = to_dataset(context.graph)
+        context.memo["dataset"] = infer(dataset) if context.infer else dataset
+    return serialize(context.memo["dataset"], name, base=context.graph.base)

@@ -1,10 +1,10 @@
 """How long a big graph's HTML page takes to reach a stable layout in headless Chromium.
 
 Builds a synthetic knowledge graph (kg.model objects, no spaCy) shaped like news text:
-a scale-free core plus many small islands, renders it with ``kg.render.to_html`` and
+a scale-free core plus many small islands, renders it with ``kg.views.html.to_html`` and
 opens it in Debian's Chromium (network blocked) until the page reports a stable layout.
 
-    .venv/bin/python -m kg.bench.html --entities 5000 --max-nodes 500 5000
+    .venv/bin/python -m benchmarks.html --entities 5000 --max-nodes 500 5000
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation, Sentence
-from kg.render import to_html
+from kg.views.html import to_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -1,6 +1,6 @@
-"""``python -m kg.bench``: run the benchmarks, print a table, write ``out/bench.json``.
+"""``python -m benchmarks``: run the benchmarks, print a table, write ``out/bench.json``.
 
-Example:  python -m kg.bench --corpus ../shared/corpus/bbc.jsonl --limit 200
+Example:  python -m benchmarks --corpus ../shared/corpus/bbc.jsonl --limit 200
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ import json
 import sys
 from pathlib import Path
 
-from kg.bench import pipeline, rdf
+from benchmarks import pipeline, rdf
 from kg.defaults import DEFAULT_MODEL
-from kg.pipeline import atomic_write_text
+from kg.fileio import atomic_write_text
 
 DEFAULT_CORPUS = Path("../shared/corpus/bbc.jsonl")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the pipeline and RDF-store benchmarks; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus of {id, text} lines.")
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N documents.")
     parser.add_argument("--jobs", default="1,2", help="Comma-separated worker-process counts to compare.")
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path("out/bench.json"))
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
-        print(f"kg.bench: error: {args.corpus}: corpus not found; give one with --corpus (make bench BENCH_CORPUS=...)",
+        print(f"benchmarks: error: {args.corpus}: corpus not found; give one with --corpus (make bench BENCH_CORPUS=...)",
               file=sys.stderr)
         return 1
     jobs = tuple(int(n) for n in args.jobs.split(","))

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-from kg.render import to_html
+from kg.views.html import to_html
 from kg.vocab import KG
-from tests.conftest import ROOT
-from tests.test_render import (
+from tests.helpers import ROOT
+from tests.views.test_html import (
     HOSTILE_ALIAS,
     HOSTILE_LABEL,
     HOSTILE_SENTENCE,

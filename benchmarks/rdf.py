@@ -3,10 +3,10 @@
 A synthetic knowledge graph shaped like kg's output (typed, labelled entities; facts as
 direct triples, reified ``kg:Fact`` nodes and ``kg:Evidence`` nodes) is written to
 Turtle and queried with a selective SPARQL query through both stores: kg's own path
-(:func:`kg.rdf.serialize` and :func:`kg.query.run_query` over the Oxigraph store) and the
+(:func:`kg.views.rdf.serialize` and :func:`kg.query.run_query` over the Oxigraph store) and the
 same calls over an rdflib ``Graph()`` holding the same triples.
 
-Run ``python -m kg.bench.rdf [TRIPLES]`` for a table.
+Run ``python -m benchmarks.rdf [TRIPLES]`` for a table.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from kg.defaults import DEFAULT_BASE
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
 from kg.query import run_query
-from kg.rdf import serialize, to_dataset, to_memory_graph
+from kg.views.rdf import serialize, to_dataset, to_memory_graph
 from kg.vocab import PREFIXES, mint_entity_iri, minted_prefixes, term
 
 TRIPLES_PER_FACT = 17  # direct triple, 6 about the fact, 8 about its evidence, ~2 of entity description

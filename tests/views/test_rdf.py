@@ -17,7 +17,7 @@ from rdflib import PROV, RDF, RDFS, SDO, Dataset, Literal, URIRef
 from kg.errors import InferenceError, InputError
 from kg.model import Document, Entity, Evidence, KnowledgeGraph, Relation, Sentence
 from kg.query import run_query
-from kg.rdf import (
+from kg.views.rdf import (
     RDF_FORMATS,
     infer,
     load_graph,
@@ -27,7 +27,7 @@ from kg.rdf import (
     to_dataset,
 )
 from kg.vocab import KG, PREFIXES, mint_document_iri, mint_entity_iri, mint_graph_iri, minted_prefixes, term
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 BASE = "https://e.org/"
 
@@ -142,7 +142,7 @@ def test_a_built_dataset_iterates_in_canonical_order_until_changed(monkeypatch):
     store = oxigraph_store(dataset)
     dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
     assert dataset.store.in_order and dumped == sorted(dumped)
-    monkeypatch.setattr("kg.rdf.sorted_ntriples", lambda *_: pytest.fail("sorted again a dataset already in order"))
+    monkeypatch.setattr("kg.views.rdf.sorted_ntriples", lambda *_: pytest.fail("sorted again a dataset already in order"))
     before = serialize(dataset, "ttl", base=BASE)
     monkeypatch.undo()
     prefixes = PREFIXES | minted_prefixes(BASE)

@@ -1,12 +1,12 @@
 """Load benchmark of ``kg serve``: a bounded number of queries from concurrent clients on loopback.
 
 Starts ``kg serve SOURCE`` in its own process on a free loopback port, sends ``--queries`` queries
-(the ``.rq`` files in ``kg/bench/queries/``, in turn, alternating GET and POST and asking for JSON,
+(the ``.rq`` files in ``benchmarks/queries/``, in turn, alternating GET and POST and asking for JSON,
 XML, CSV and TSV) from ``--clients`` threads with keep-alive connections, stops the server, and prints
 throughput and latency percentiles as JSON (also written to ``--output``). Bounded in count and in time
 (``--time-limit``): it always stops by itself.
 
-Run:  python -m kg.bench.serve out/seeds.ttl --queries 2000 --clients 20
+Run:  python -m benchmarks.serve out/seeds.ttl --queries 2000 --clients 20
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from kg.pipeline import atomic_write_text, build, write_outputs
+from kg.fileio import atomic_write_text
+from kg.pipeline import build
+from kg.views import write_views
 
 QUERIES_DIRECTORY = Path(__file__).resolve().parent / "queries"
 ACCEPT_CYCLE = (
@@ -170,11 +172,11 @@ def _wait_until_answering(url: str, process: subprocess.Popen[bytes], seconds: f
 
 
 def _seeds_graph(directory: Path) -> Path:
-    return write_outputs(build([SEEDS]), directory / "seeds", ["ttl"])[0]
+    return write_views(build([SEEDS]), directory / "seeds", ["ttl"])[0]
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m kg.bench.serve", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.serve", description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", type=Path, help="store or RDF file (default: build the seeds)")
     parser.add_argument("--queries", type=int, default=2000, help="queries in all (default 2000)")
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,11 +24,11 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from kg.defaults import COLOR_MODES, DEFAULT_MAX_NODES
+from kg.defaults import COLOR_MODES, DEFAULT_MAX_NODES, DEFAULT_TITLE
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
+from kg.views.context import ViewContext
 from kg.vocab import local_name
 
-DEFAULT_TITLE = "Knowledge graph"
 LOUVAIN_SEED = 7
 # Up to this many shown nodes vis-network's physics polishes the precomputed layout; above, it starts off.
 PHYSICS_NODE_LIMIT = 500
@@ -43,16 +42,10 @@ _SCRIPT_UNSAFE = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class PageOptions:
-    """How the HTML page is drawn: the node cap and the colouring (``type`` or ``community``)."""
-
-    max_nodes: int = DEFAULT_MAX_NODES
-    color: str = "type"
-    title: str = DEFAULT_TITLE
-
-
-DEFAULT_PAGE = PageOptions()
+def html_page(context: ViewContext, name: str = "html") -> str:
+    """The ``html`` output: :func:`to_html` with the context's page options."""
+    page = context.page
+    return to_html(context.graph, max_nodes=page.max_nodes, color=page.color, title=page.title)
 
 
 def to_html(

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from kg.errors import NotTextError
+from kg.fileio import read_yaml
 from kg.model import Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -30,7 +29,7 @@ INPUT_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 OPTIONAL_FIELDS = ("title", "date", "source")
 MAX_DOCUMENT_CHARS = 1_000_000  # spaCy's default Language.max_length: longer texts make nlp() raise
 MAX_FILE_BYTES = 4 * MAX_DOCUMENT_CHARS + 4  # the most bytes a text of that length takes (UTF-32)
-SIGNATURES_PATH = Path(__file__).resolve().parent / "patterns" / "file_signatures.yaml"
+SIGNATURES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "file_signatures.yaml"
 SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.05  # decoded text with more control characters than this is binary data
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # all but \t \n \v \f \r
@@ -237,7 +236,7 @@ def decode_text(raw: bytes) -> DecodedText:
 
 @cache
 def _file_signatures() -> tuple[tuple[bytes, str], ...]:
-    table = yaml.safe_load(SIGNATURES_PATH.read_text(encoding="utf-8"))
+    table = read_yaml(SIGNATURES_PATH)
     return tuple(
         (bytes.fromhex(code), name)
         for name, codes in table.items()

@@ -7,7 +7,7 @@ resident memory of the tree (spaCy's workers included) is sampled for the peak. 
 texts with the same pipeline (:func:`kg.nlp.language.load_pipeline`), batch size and processes,
 through the same ``nlp.pipe(as_tuples=True)`` call, and does nothing else.
 
-Run as a module, this file is that bare run: ``python -m kg.bench.pipeline INPUT --jobs N``.
+Run as a module, this file is that bare run: ``python -m benchmarks.pipeline INPUT --jobs N``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 from kg.defaults import DEFAULT_MODEL
 
 KG_COMMAND = [sys.executable, "-c", "from kg.cli import app; app(prog_name='kg')"]
-BARE_COMMAND = [sys.executable, "-m", "kg.bench.pipeline"]
+BARE_COMMAND = [sys.executable, "-m", "benchmarks.pipeline"]
 SAMPLE_SECONDS = 0.05
 
 
@@ -165,7 +165,7 @@ def format_table(results: dict[str, Any]) -> str:
 
 def bare_parse(path: Path, model: str, jobs: int, batch_size: int) -> dict[str, int]:
     """Parse every document of ``path`` with bare ``nlp.pipe`` and count documents and tokens."""
-    from kg.ingest import read_documents
+    from kg.ingest.reader import read_documents
     from kg.nlp.language import load_pipeline
 
     nlp = load_pipeline(model)
@@ -179,7 +179,7 @@ def bare_parse(path: Path, model: str, jobs: int, batch_size: int) -> dict[str, 
 
 def main(argv: list[str] | None = None) -> None:
     """The bare run: print ``{"documents", "tokens"}`` as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m kg.bench.pipeline", description="Bare nlp.pipe over a corpus.")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pipeline", description="Bare nlp.pipe over a corpus.")
     parser.add_argument("input", type=Path)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--jobs", type=int, default=1)

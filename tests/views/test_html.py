@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation, Sentence
-from kg.render import page_data, precomputed_layout, to_html
+from kg.views.html import page_data, precomputed_layout, to_html
 from kg.vocab import local_name, term
 
 BASE = "https://example.org/kg/"

@@ -1,0 +1,130 @@
+"""Documents through spaCy in batches, with extraction inside the parse: the local and the Dask path share this.
+
+kg adds one component, ``kg_extract``, at the end of the spaCy pipeline. It turns each parsed
+``Doc`` into an :class:`~kg.model.Extraction` of plain records and hands it back in the doc's
+context, in place of the parse: with ``n_process > 1`` extraction therefore runs in spaCy's worker
+processes, and only the small records travel back to the parent, which resolves, merges and writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import groupby
+from multiprocessing import util
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
+from kg.exits import die_with_parent
+from kg.extractors import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Document, Extraction
+from kg.nlp.language import load_pipeline
+from kg.nlp.parts import PART_CHARS, join_parts, split_text
+from kg.rules import Rules, load_rules
+
+EXTRACT_COMPONENT = "kg_extract"
+DocumentHandler = Callable[[Document], None]
+PartContext = tuple[int, int, Document]  # document number, offset of the part, the document without its text
+
+
+@Language.factory(EXTRACT_COMPONENT)
+def make_extractor(nlp: Language, name: str) -> Extractor:
+    """The ``kg_extract`` component (registered at import, so spaCy's worker processes know it)."""
+    return Extractor(load_rules())
+
+
+class Extractor:
+    """Turn a parsed ``Doc`` into its extraction records, carried back in the context of an empty ``Doc``.
+
+    The records are all kg needs from the parse; dropping the parse itself means a worker process
+    sends back a few records instead of every token, tag and vector. spaCy's worker processes
+    (``n_process > 1``) are forked with this component, and die with the process that forked them.
+    """
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        util.register_after_fork(self, _die_with_forking_parent)
+        self.parent_pid = os.getpid()
+
+    def __call__(self, doc: Doc) -> Doc:
+        number, offset, document = doc._context
+        records = Doc(doc.vocab, words=[])
+        records._context = (number, offset, extract_document(doc, document, self.rules))
+        return records
+
+
+def _die_with_forking_parent(extractor: Extractor) -> None:
+    """Run in each forked worker: a killed ``kg build`` (even by SIGKILL) leaves no worker behind."""
+    die_with_parent(extractor.parent_pid)
+    extractor.parent_pid = os.getpid()
+
+
+def parse_documents(
+    documents: Iterable[Document],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+    part_chars: int = PART_CHARS,
+    on_document: DocumentHandler | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Extraction]:
+    """Parse and extract documents as a stream, in input order.
+
+    Documents flow through ``nlp.pipe(as_tuples=True)`` in batches, so only the batches in
+    flight are in memory. A document longer than ``part_chars`` (or the model's
+    ``max_length``) is parsed in parts (:mod:`kg.nlp.parts`) whose records are put back
+    together with their offsets into the whole text.
+
+    Args:
+        documents: the documents to parse.
+        model: name (or path) of an installed spaCy pipeline.
+        batch_size: texts per ``nlp.pipe`` batch.
+        n_process: spaCy worker processes; extraction runs inside them.
+        part_chars: longest text parsed in one piece.
+        on_document: called after each document is extracted (for progress).
+        gazetteer: replaces the shipped gazetteer (see :func:`kg.gazetteer.load_gazetteer`).
+    """
+    nlp = extracting_pipeline(model, gazetteer)
+    pending: dict[int, Document] = {}
+    parts = _document_parts(documents, min(part_chars, nlp.max_length), pending)
+    parsed = nlp.pipe(parts, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for number, group in groupby((context for _, context in parsed), key=lambda context: context[0]):
+        document = pending.pop(number)
+        pieces = [(offset, replace(extraction, document=document)) for _, offset, extraction in group]
+        extraction = pieces[0][1] if len(pieces) == 1 else join_parts(document, pieces)
+        if on_document is not None:
+            on_document(document)
+        yield extraction
+
+
+def extracting_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
+    """The spaCy pipeline ``model`` with kg's components, ending in ``kg_extract`` with these rules.
+
+    The pipeline is loaded once per process; each call sets the extraction rules for ``gazetteer``.
+    """
+    nlp = load_pipeline(model)
+    if EXTRACT_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(EXTRACT_COMPONENT, last=True)
+    rules = load_rules() if gazetteer is None else replace(load_rules(), gazetteer=gazetteer)
+    extractor: Extractor = nlp.get_pipe(EXTRACT_COMPONENT)  # type: ignore[assignment]
+    extractor.rules = rules
+    return nlp
+
+
+def _document_parts(
+    documents: Iterable[Document], max_chars: int, pending: dict[int, Document]
+) -> Iterator[tuple[str, PartContext]]:
+    """``(text, (document number, offset, document without text))`` for each part; the documents wait in ``pending``.
+
+    Only the context travels to spaCy's worker processes with the text, not the whole document twice.
+    """
+    for number, document in enumerate(documents):
+        pending[number] = document
+        metadata = document.without_text()
+        for offset, text in split_text(document.text, max_chars):
+            yield text, (number, offset, metadata)

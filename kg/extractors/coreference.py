@@ -30,7 +30,8 @@ class AntecedentFinder:
         """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
-        if classes is None or (token.pos_ != "PRON" and not _is_definite(token, self.rules) and token.dep_ != "compound"):
+        described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
+        if classes is None or not described:
             return None
         mention = self.nearest(token, classes, excluded)
         if mention is None:
@@ -56,7 +57,8 @@ class AntecedentFinder:
 
 
 def _is_definite(noun: Token, rules: Rules) -> bool:
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in rules.definite_determiners for c in noun.children)
+    determiners = rules.definite_determiners
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
 
 
 def _anaphor_span(token: Token) -> Span:

@@ -109,11 +109,15 @@ def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules:
     if not is_a(place.type, PLACE):
         return
     for thing in things:
-        if thing != place and not is_a(thing.type, PLACE) and (is_a(thing.type, PERSON) or is_known_place(place, rules)):
+        if thing == place or is_a(thing.type, PLACE):
+            continue
+        if is_a(thing.type, PERSON) or is_known_place(place, rules):
             yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
 
 
-def _prepositional_location_or_membership(prep: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+def _prepositional_location_or_membership(
+    prep: Token, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[Candidate]:
     word = prep.lower_
     if word not in rules.origin_preps and word not in rules.membership_preps:
         return

@@ -32,7 +32,8 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
         owners = [m for t in children(noun, frozenset({"poss", "compound"})) for m in mentions_at(t, by_token, rules)]
-        targets = [m for t in prep_objects(noun, rules.noun_preps[noun.lemma_.casefold()]) for m in mentions_at(t, by_token, rules)]
+        preps = rules.noun_preps[noun.lemma_.casefold()]
+        targets = [m for t in prep_objects(noun, preps) for m in mentions_at(t, by_token, rules)]
         agents = [m for t in prep_objects(noun, rules.agent_preps) for m in mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
             agents += [m for t in _accused_of(noun, rules) for m in mentions_at(t, by_token, rules)]
@@ -119,7 +120,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             *_owner_before_title(noun, by_token),
         ]
         for t in others:
-            for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules):
+            named = mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            for other in named:
                 if is_a(other.type, PERSON) != wants_person:
                     continue
                 found = True

@@ -15,9 +15,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 
 def examples(noun: Token, rules: Rules) -> list[Token]:
     """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
-    return [
-        obj for prep in noun.children if _introduces_examples(prep, rules) for obj in children(prep, frozenset({"pobj"}))
-    ]
+    preps = [prep for prep in noun.children if _introduces_examples(prep, rules)]
+    return [obj for prep in preps for obj in children(prep, frozenset({"pobj"}))]
 
 
 def _introduces_examples(prep: Token, rules: Rules) -> bool:

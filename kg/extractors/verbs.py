@@ -24,7 +24,8 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     subjects = children(verb, SUBJECT_DEPS)
     objects = children(verb, OBJECT_DEPS)
     if not objects:  # "Ruby shot and mortally wounded Oswald": the conjunct's object is shared
-        objects = [o for conj in children(verb, frozenset({"conj"})) if conj.pos_ == "VERB" for o in children(conj, OBJECT_DEPS)]
+        conjuncts = [conj for conj in children(verb, frozenset({"conj"})) if conj.pos_ == "VERB"]
+        objects = [o for conj in conjuncts for o in children(conj, OBJECT_DEPS)]
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
     located = passive or subjects
     if passive:

@@ -1,7 +1,7 @@
 """The data model that the pipeline stages pass along.
 
 Extraction records (:class:`Mention`, :class:`RelationMention`) are plain, frozen,
-picklable dataclasses: no spaCy object leaves :mod:`kg.extract`. Resolution turns
+picklable dataclasses: no spaCy object leaves :mod:`kg.extractors`. Resolution turns
 them into :class:`Entity` and :class:`Relation` records, and merging collects those
 into a :class:`KnowledgeGraph`, a networkx ``MultiDiGraph`` keyed by entity IRI whose
 edge keys are predicate IRIs.
@@ -124,7 +124,7 @@ class RelationMention:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one document: the product of :func:`kg.extract.extract_document`."""
+    """Everything extracted from one document: the product of :func:`kg.extractors.extract_document`."""
 
     document: Document
     mentions: tuple[Mention, ...]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from kg.exits import die_with_parent
-from kg.extract import extract_document
+from kg.extractors import extract_document
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Extraction
 from kg.nlp.language import load_pipeline

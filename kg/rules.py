@@ -78,6 +78,22 @@ class Rules:
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    relation_finders: tuple[str, ...] = ()
+    leading_determiners: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+    person_relative_pronouns: frozenset[str] = frozenset()
+    example_markers: tuple[tuple[str, ...], ...] = ()
+    relative_adverbs: dict[str, str] = field(default_factory=dict)
+    agent_preps: frozenset[str] = frozenset()
+    title_preps: frozenset[str] = frozenset()
+    office_preps: frozenset[str] = frozenset()
+    containment_preps: frozenset[str] = frozenset()
+    provenance_preps: frozenset[str] = frozenset()
+    content_script: str = ""
+    propagated_from: frozenset[str] = frozenset()
+    anaphor_window: int = 0
+    title_context_reach: int = 0
+    open_relation_confidence: float = 0.0
     gazetteer: Gazetteer = field(default_factory=shipped_gazetteer)
 
 
@@ -86,6 +102,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: expected a mapping at the top level")
     return data
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """A list of words from a rule file, in lower case (the tree rules compare ``Token.lower_``)."""
+    return frozenset(str(word).casefold() for word in data[key])
 
 
 def _checked(name: str, path: Path) -> str:
@@ -98,9 +119,10 @@ def _checked(name: str, path: Path) -> str:
 
 @cache
 def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
-    """Read ``types.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
+    """Read ``types.yaml``, ``extraction.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
     types_path = directory / "types.yaml"
     types = _read_yaml(types_path)
+    extraction = _read_yaml(directory / "extraction.yaml")
     rules = Rules(
         ner_labels={label: _checked(cls, types_path) for label, cls in types["ner_labels"].items()},
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
@@ -119,7 +141,27 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         confession_verbs=frozenset(types.get("confession_verbs", [])),
         not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
+        relation_finders=tuple(str(name) for name in extraction["relation_finders"]),
+        leading_determiners=_words(extraction, "leading_determiners"),
+        definite_determiners=_words(extraction, "definite_determiners"),
+        person_relative_pronouns=_words(extraction, "person_relative_pronouns"),
+        example_markers=tuple(tuple(str(m).casefold().split()) for m in extraction["example_markers"]),
+        relative_adverbs={str(w).casefold(): str(p).casefold() for w, p in extraction["relative_adverbs"].items()},
+        agent_preps=_words(extraction, "agent_preps"),
+        title_preps=_words(extraction, "title_preps"),
+        office_preps=_words(extraction, "office_preps"),
+        containment_preps=_words(extraction, "containment_preps"),
+        provenance_preps=_words(extraction, "provenance_preps"),
+        content_script=str(extraction["content_script"]),
+        propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
+        anaphor_window=int(extraction["anaphor_window"]),
+        title_context_reach=int(extraction["title_context_reach"]),
+        open_relation_confidence=float(extraction["open_relation_confidence"]),
     )
+    unknown = rules.propagated_from - rules.type_confidence.keys()
+    if unknown:
+        raise VocabularyError(f"{directory / 'extraction.yaml'}: propagated_from names no confidence of types.yaml: "
+                              f"{', '.join(sorted(unknown))}")
     for path in sorted((directory / "relations").glob("*.yaml")):
         _add_family(rules, path)
     return rules

@@ -225,6 +225,15 @@ def mint_evidence_iri(
     return _mint(base, "evidence", _digest(*parts))
 
 
+# The classes that extraction code reasons about by name (tests/test_vocab.py checks that the ontology declares
+# each); every other class a rule needs is named in the pattern files.
+PERSON = "Person"
+ORGANIZATION = "Organization"
+PLACE = "Place"
+COUNTRY = "Country"
+CODE_CLASSES = (PERSON, ORGANIZATION, PLACE, COUNTRY)
+
+
 @cache
 def class_ancestors(name: str) -> frozenset[str]:
     """The kg class ``name`` and all its kg superclasses, by local name.

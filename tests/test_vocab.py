@@ -61,3 +61,9 @@ def test_ontology_and_shapes_ship_in_the_wheel(tmp_path):
     )
     path, shapes_found, terms, examples = found.stdout.split()
     assert path.startswith(str(target)) and shapes_found == "True" and int(terms) > 40 and int(examples) >= 5
+
+
+def test_the_classes_code_names_are_classes_of_the_ontology():
+    from kg.vocab import CODE_CLASSES
+
+    assert all((KG[name], RDF.type, OWL.Class) in ontology() for name in CODE_CLASSES)

@@ -1,0 +1,74 @@
+"""The mentions a token of the tree stands for: in a name, by apposition, as a category noun, or by coreference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.tree import SUBJECT_DEPS, children, examples
+from kg.model import Mention
+from kg.rules import Rules
+
+
+def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The mentions a token stands for, with its conjuncts.
+
+    A token inside a mention stands for it; a noun in apposition to a name stands for it
+    ("Sirhan, the man convicted of ..."); a category noun (a ``head_nouns`` entry) stands
+    for the entity that names it ("H800 chips") and the examples it lists ("companies like Alibaba").
+    """
+    found: list[Mention] = []
+    for each in [token, *token.conjuncts]:
+        if each.i in by_token:
+            found.append(by_token[each.i])
+        elif each.dep_ == "appos" and each.head.i in by_token:
+            found.append(by_token[each.head.i])
+        elif each.lemma_.casefold() in rules.head_nouns:
+            found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
+            for example in examples(each, rules):
+                found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
+        elif each.pos_ == "NOUN":
+            found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
+    return found
+
+
+def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """Entities naming a common noun by modifying it: "the Qwen3 Embedding series" -> Qwen3."""
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in by_token]
+
+
+def argument_mentions(
+    tokens: Iterable[Token],
+    by_token: dict[int, Mention],
+    rules: Rules,
+    antecedents: AntecedentFinder,
+    excluded: Iterable[Mention] = (),
+) -> list[Mention]:
+    """The mentions standing at argument tokens; a pronoun or "the company" stands for its antecedent
+    (never one of ``excluded``)."""
+    found: list[Mention] = []
+    for token in tokens:
+        here = mentions_at(token, by_token, rules)
+        if not here and token.pos_ == "NOUN":
+            here = described_mentions(token, by_token, rules)  # "an actor who killed X": the actor named
+        anaphor = antecedents.anaphor(token, excluded) if not here else None
+        found.extend(here if anaphor is None else [anaphor])
+    return found
+
+
+def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """Entities a common noun describes: by apposition either way or as a copula's attribute."""
+    found = [by_token[c.i] for c in noun.children if c.dep_ == "appos" and c.i in by_token]
+    if noun.dep_ == "appos" and noun.head.i in by_token:
+        found.append(by_token[noun.head.i])
+        if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
+            found.append(by_token[noun.head.head.i])
+    if noun.dep_ == "attr":
+        found.extend(m for s in children(noun.head, SUBJECT_DEPS) for m in mentions_at(s, by_token, rules))
+    if noun.dep_ == "compound" and noun.head.i in by_token:
+        found.append(by_token[noun.head.i])
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "a jeweler and president of Vision Seattle"
+        found.extend(described_mentions(noun.head, by_token, rules))
+    return found

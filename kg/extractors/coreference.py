@@ -1,0 +1,68 @@
+"""Pronouns and definite descriptions resolved to the nearest preceding compatible mention."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from kg.model import Mention
+from kg.rules import Rules
+from kg.vocab import is_a
+
+
+class AntecedentFinder:
+    """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
+
+    def __init__(self, mentions: list[Mention], rules: Rules) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.rules = rules
+
+    def anaphor(self, token: Token, excluded: Iterable[Mention] = ()) -> Mention | None:
+        """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
+
+        An antecedent in the same sentence is returned itself: the name is right there
+        ("Kennedy had won when Sirhan shot him"). ``excluded`` are mentions the pronoun
+        cannot stand for: a verb's object pronoun is never its own subject ("him" is not
+        "Sirhan" in "Sirhan shot him").
+        """
+        word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
+        classes = self.rules.anaphors.get(word)
+        described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
+        if classes is None or not described:
+            return None
+        mention = self.nearest(token, classes, excluded)
+        if mention is None:
+            return None
+        if mention.start >= token.sent.start_char:
+            return mention
+        span = _anaphor_span(token)
+        return Mention(
+            mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+            rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
+            name=mention.merge_name, name_rule="coreference",
+        )
+
+    def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
+        """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""
+        wanted = tuple(classes)
+        names = {m.merge_name for m in excluded}
+        position = bisect_left(self.starts, token.idx)
+        for mention in reversed(self.mentions[max(0, position - self.rules.anaphor_window) : position]):
+            if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
+                return mention
+        return None
+
+
+def _is_definite(noun: Token, rules: Rules) -> bool:
+    determiners = rules.definite_determiners
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
+
+
+def _anaphor_span(token: Token) -> Span:
+    if token.pos_ == "PRON":
+        return token.doc[token.i : token.i + 1]
+    first = min([token.i, *(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})])
+    return token.doc[first : token.i + 1]

@@ -1,0 +1,89 @@
+"""Read mentions and relation mentions off a parsed spaCy ``Doc``: the steps over one document.
+
+:func:`extract_document` turns a ``Doc`` into an :class:`~kg.model.Extraction` of plain
+dataclasses; no spaCy object leaves the package. What counts as an entity, a type cue or a
+relation trigger, the function words the tree rules look for and the relation finders that
+run come from the rule files (:mod:`kg.rules`); the extractors only know dependency-tree
+shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span
+
+from kg.extractors.candidates import Candidate
+from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
+from kg.extractors.mentions import is_boilerplate, mentions_by_token
+from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
+from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
+from kg.model import Document, Extraction, Mention, RelationMention, Sentence
+from kg.rules import Rules, load_rules
+from kg.vocab import is_a
+
+
+def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -> Extraction:
+    """Extract the mentions and relation mentions of one parsed document.
+
+    Args:
+        doc: the spaCy parse of ``document.text``.
+        document: the document it was parsed from (its id goes into every record).
+        rules: extraction rules; the shipped ones by default.
+    """
+    rules = rules or load_rules()
+    content = [sent for sent in doc.sents if not is_boilerplate(sent, rules)]
+    by_token = mentions_by_token(content, document.id, rules)
+    by_token = recover_names_from_context(content, by_token, document.id, rules)
+    by_token = recover_known_places(content, by_token, document.id, rules)
+    by_token = places_by_construction(doc, by_token, rules)
+    by_token = link_names_in_document(doc, by_token, rules)
+    by_token = propagate_names(doc, content, by_token, rules)
+    by_token = vote_types_in_document(by_token)
+    antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
+    finders = relation_finders(rules.relation_finders)
+    relations: list[RelationMention] = []
+    for sent in content:
+        relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
+    mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
+    return Extraction(document, tuple(mentions), tuple(relations))
+
+
+def _sentence_relations(
+    sent: Span,
+    by_token: dict[int, Mention],
+    rules: Rules,
+    antecedents: AntecedentFinder,
+    finders: Sequence[RelationFinder],
+) -> Iterator[RelationMention]:
+    sentence = Sentence(sent.start_char, sent.end_char, sent.text)
+    seen: set[tuple[Mention, str, Mention]] = set()
+    found: list[RelationMention] = []
+
+    def accept(candidates: Iterable[Candidate]) -> None:
+        for candidate in candidates:
+            subject, obj = candidate.subject, candidate.object
+            if candidate.trigger.inverse:
+                subject, obj = obj, subject
+            predicate = _refine_predicate(candidate.trigger.predicate, subject, rules)
+            key = (subject, predicate, obj)
+            if subject == obj or subject.merge_name == obj.merge_name or key in seen:
+                continue
+            seen.add(key)
+            found.append(RelationMention(
+                subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
+            ))
+
+    for finder in finders:
+        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found))))
+    yield from found
+
+
+def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
+    if rules.location is None or predicate != rules.location.predicate:
+        return predicate
+    for cls, refined in rules.location_by_subject_type.items():
+        if is_a(subject.type, cls):
+            return refined
+    return predicate

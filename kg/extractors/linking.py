@@ -1,0 +1,158 @@
+"""Name linking within a document: aliases in brackets, acronyms, surnames, repeated names and the type vote."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+from kg.extractors.candidates import Candidate
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.model import Mention
+from kg.names import type_tally
+from kg.rules import Rules, Trigger
+from kg.vocab import PERSON, PLACE, is_a
+
+_TEXT_KEY = "kg_text"  # Doc.user_data key of the text joined once (_document_text)
+
+
+def propagate_names(
+    doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention], rules: Rules
+) -> dict[int, Mention]:
+    """Every other occurrence of a recognised name in the document is a mention of it too.
+
+    The tagger misses names it found elsewhere in the same text ("the US OpenAI"); the copy
+    takes the name's class by the document vote and casts no vote itself.
+    """
+    spans: dict[Mention, list[int]] = defaultdict(list)
+    for i, mention in by_token.items():
+        spans[mention].append(i)
+    known: dict[str, list[tuple[tuple[str, ...], Mention]]] = defaultdict(list)
+    for mention, indices in spans.items():
+        if mention.rule in rules.propagated_from and mention.text[:1].isupper():
+            words = tuple(t.text for t in doc[min(indices) : max(indices) + 1])
+            known[words[0]].append((words, mention))
+    for candidates in known.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found:
+                continue
+            for words, source in known.get(token.text, []):
+                end = token.i + len(words)
+                if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
+                        tuple(t.text for t in sent.doc[token.i : end]) == words:
+                    span = sent.doc[token.i : end]
+                    copy = replace(source, start=span.start_char, end=span.end_char, text=span.text,
+                                   rule="propagated", type_confidence=0.0)
+                    found.update((i, copy) for i in range(token.i, end))
+                    break
+    return found
+
+
+def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Point short names at the full name they abbreviate in the same document.
+
+    A parenthesised name right after another ("RedNote (Xiaohongshu)", "... Agency (NASDA)")
+    is an alias of it (``parenthetical``, or ``acronym`` when it spells its initials), and
+    so is every later mention with that text; a lone surname after a full personal name
+    ("Huang" after "Jensen Huang") names that person (``surname``).
+    """
+    mentions = sorted(set(by_token.values()), key=lambda m: m.start)
+    text = _document_text(doc)
+    aliases: dict[str, tuple[Mention, str]] = {}
+    surnames: dict[str, Mention] = {}
+    previous: Mention | None = None
+    relinked: dict[Mention, Mention] = {}
+    for mention in mentions:
+        linked = aliases.get(mention.text)
+        if linked is None and previous is not None and _is_parenthesised_alias(text, previous, mention, rules):
+            rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
+            linked = aliases[mention.text] = (previous, rule)
+        if linked is None and mention.type == PERSON and " " not in mention.merge_name:
+            full = surnames.get(mention.merge_name)
+            linked = (full, "surname") if full is not None else None
+        if linked is not None and not mention.name:
+            target, rule = linked
+            relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
+        elif mention.type == PERSON and " " in mention.merge_name:
+            surnames.setdefault(mention.merge_name.split()[-1], mention)
+        previous = relinked.get(mention, mention)
+    return {i: relinked.get(m, m) for i, m in by_token.items()}
+
+
+def _document_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins every token again each time it is asked."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: Rules) -> bool:
+    """ "NAME (ALIAS)": not a place in brackets after a name or the reverse (a dateline "PARIS (AP)"), nor a
+    person's affiliation ("X (Labour)"), nor two names the gazetteer knows apart ("Indosuez Asia (Singapore) Ltd")."""
+    between = text[first.end : second.start]
+    if between.strip() != "(" or not text[second.end : second.end + 2].strip().startswith(")"):
+        return False
+    if rules.gazetteer.knows_apart(first.merge_name, second.merge_name):
+        return False
+    if _is_acronym_of(second.text, first.merge_name):
+        return True
+    return is_a(first.type, PLACE) == is_a(second.type, PLACE) and not is_a(first.type, PERSON)
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym of ``name``: capitals, its first letter, then the rest in order.
+
+    Examples:
+        >>> _is_acronym_of("NASDA", "National Space Development Agency of Japan")
+        True
+        >>> _is_acronym_of("RedNote", "Xiaohongshu")
+        False
+    """
+    letters = short.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not name[:1].isupper() or letters[0] != name[0]:
+        return False
+    remaining = iter(name[1:].casefold())
+    return all(letter in remaining for letter in letters[1:].casefold())
+
+
+def vote_types_in_document(by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """Give every mention of the same name in a document the type its mentions vote for."""
+    named: dict[str, list[Mention]] = defaultdict(list)
+    for mention in dict.fromkeys(by_token.values()):  # in one order, not a set's: float sums depend on it
+        named[_vote_key(mention.merge_name)].append(mention)
+    winners = {key: max(sorted(tally.items()), key=lambda kv: kv[1])[0] for key, tally in
+               ((key, type_tally(mentions)) for key, mentions in named.items())}
+    return {
+        i: replace(m, type=winners[_vote_key(m.merge_name)]) if m.type != winners[_vote_key(m.merge_name)] else m
+        for i, m in by_token.items()
+    }
+
+
+def _vote_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@relation_finder("aliases")
+def alias_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
+    for the alias in brackets right after it, and the other way round."""
+    found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
+    mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
+    partners: dict[Mention, Mention] = {}
+    for first, second in pairwise(mentions):
+        if _is_parenthesised_alias(_document_text(sent.doc), first, second, rules):
+            partners.setdefault(first, second)
+            partners.setdefault(second, first)
+    for relation in found:
+        trigger = Trigger(relation.predicate, relation.confidence, f"{relation.rule}-alias")
+        if relation.subject in partners:
+            yield Candidate(partners[relation.subject], relation.object, trigger)
+        if relation.object in partners:
+            yield Candidate(relation.subject, partners[relation.object], trigger)

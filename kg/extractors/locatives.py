@@ -1,0 +1,291 @@
+"""Where things are: locative phrases, demonyms, homes, workplaces, places in places, datelines and regions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
+from kg.extractors.candidates import Candidate
+from kg.extractors.nominal import is_known_place, title_phrase_trigger
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tree import children
+from kg.model import Mention
+from kg.rules import Rules, Trigger
+from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
+
+
+@relation_finder("regions")
+def region_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan", "a technician from North
+    Wales, Pa.", "Pepperell, based in West Point, Ga.": a person or organisation in a place is also in the places
+    that place is said to lie "in" and in the region named after it by a comma, except a birth place's region
+    ("born in Staunton, Va.", see ``birth_verbs``)."""
+    found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    inside, comma = _in_regions(sent, by_token, rules), _comma_regions(sent, by_token)
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    for relation in found:
+        if relation.predicate not in located or is_a(relation.subject.type, PLACE):
+            continue  # places in places are read off the words already
+        born = rules.birth is not None and relation.rule == rules.birth.rule
+        regions = inside if born else {**comma, **inside}
+        trigger = Trigger(rules.location.predicate, relation.confidence, f"{relation.rule}-region")
+        region, steps = regions.get(relation.object), 0
+        while region is not None and region != relation.subject and steps < 3:
+            yield Candidate(relation.subject, region, trigger)
+            region, steps = regions.get(region), steps + 1
+
+
+@relation_finder("locatives")
+def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Beijing-based Yi Xin", "a commentator from Beijing", "Leroy Ivy of Oxford", "Gosforth in England".
+
+    A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
+    """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    for token in sent:
+        if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
+            places = [by_token[c.i] for c in token.children if c.dep_ in {"npadvmod", "compound"} and c.i in by_token]
+            described = mentions_at(token.head, by_token, rules) or described_mentions(token.head, by_token, rules)
+            for thing in described:
+                for place in places:
+                    if is_a(place.type, PLACE):
+                        yield Candidate(thing, place, rules.location)
+        elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            yield from _prepositional_location_or_membership(token, by_token, rules)
+        elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
+            yield from _place_modifier_relations(token, by_token, rules)
+
+
+@relation_finder("demonyms")
+def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
+    nationality places what it describes in that country, when the country is named in the same sentence."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None or not rules.gazetteer.demonyms:
+        return
+    countries: dict[str, list[Mention]] = defaultdict(list)
+    for mention in dict.fromkeys(by_token[t.i] for t in sent if t.i in by_token):  # in sentence order, not a set's
+        if is_a(mention.type, PLACE):
+            countries[rules.gazetteer.key(mention.merge_name)].append(mention)
+    if not countries:
+        return
+    for token in sent:
+        country = rules.gazetteer.demonyms.get(token.lower_)
+        if country is None or country not in countries:
+            continue
+        if token.i in by_token and by_token[token.i].start == token.idx:  # "German Government" as one name
+            things = [by_token[token.i]]
+        elif token.dep_ in {"amod", "compound", "nmod"}:
+            head = token.head
+            while head.i not in by_token and head.dep_ == "compound":  # "Croatian President Franjo Tudjman"
+                head = head.head
+            things = [by_token[head.i]] if head.i in by_token else []
+        else:
+            continue
+        trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
+        for thing in things:
+            if not is_a(thing.type, PLACE):
+                yield from (Candidate(thing, place, trigger) for place in countries[country])
+
+
+def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+    """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes",
+    "Sun Hung Kai Properties, a Hong Kong construction firm"."""
+    place = by_token[token.i]
+    head = token.head
+    for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
+        if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
+            break
+        head = head.head
+    things = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+    if not is_a(place.type, PLACE):
+        return
+    for thing in things:
+        if thing == place or is_a(thing.type, PLACE):
+            continue
+        if is_a(thing.type, PERSON) or is_known_place(place, rules):
+            yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+
+
+def _prepositional_location_or_membership(
+    prep: Token, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[Candidate]:
+    word = prep.lower_
+    if word not in rules.origin_preps and word not in rules.membership_preps:
+        return
+    head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
+    things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+    others = [m for t in children(prep, frozenset({"pobj"})) for m in mentions_at(t, by_token, rules)]
+    for thing in things:
+        for other in others:
+            if word in rules.origin_preps and is_a(other.type, PLACE):
+                if word in rules.office_preps and title_phrase_trigger(head, rules) is not None:
+                    continue  # "the president of the United States" holds an office there, no more
+                if word in rules.containment_preps or not is_a(thing.type, PLACE):
+                    yield Candidate(thing, other, rules.location)  # type: ignore[arg-type]
+            elif (
+                rules.membership is not None and word in rules.membership_preps and head.i in by_token
+                and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
+            ):
+                yield Candidate(thing, other, rules.membership)
+
+
+@relation_finder("homes")
+def home_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants", "her home in
+    Louisville": where a person is from."""
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    if rules.location is None or not rules.home_words:
+        return
+    for token in sent:
+        place = by_token.get(token.i)
+        last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
+        if place is None or not is_a(place.type, PLACE) or not last_token:
+            continue  # look at each place once, at its last token
+        holders = _home_holders(token, rules)
+        if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
+                   _is_home_word(c, by_token, rules) for c in w.children) for w in holders):
+            continue
+        for holder in holders:
+            owners = children(holder, frozenset({"poss"}))
+            if holder.dep_ == "appos":  # "Cybill Shepherd, a Memphis native", the place parsed as the apposition
+                owners.append(holder.head)
+            for owner in owners:
+                people = argument_mentions([owner], by_token, rules, antecedents)
+                yield from (Candidate(p, place, rules.location) for p in people if is_a(p.type, PERSON))
+
+
+def _is_home_word(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A home word that is no part of a name ("Federal Home Loan Bank")."""
+    return token.lemma_.casefold() in rules.home_words and token.i not in by_token
+
+
+def _home_holders(token: Token, rules: Rules) -> list[Token]:
+    """A place's token and the nouns its phrase hangs on, up through compounds and ``home_preps`` phrases: "home
+    state", "hometown of Grants", "her home in the Louisville suburb of Okolona"."""
+    holders = [token]
+    if token.dep_ == "attr":
+        holders.append(token.head)
+    node = token
+    for _ in range(3):
+        if node.dep_ == "compound":
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in rules.home_preps:
+            node = node.head.head
+        else:
+            break
+        holders.append(node)
+    return holders
+
+
+@relation_finder("workplaces")
+def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
+    of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None or not rules.workplace_preps:
+        return
+    affiliations = rules.membership_preps | rules.role_preps
+    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
+    for token in sent:
+        place = by_token.get(token.i)
+        if place is None or not is_a(place.type, PLACE) or token.dep_ != "pobj":
+            continue
+        workplace = token.head.head
+        if token.head.lower_ not in rules.workplace_preps or workplace.dep_ != "pobj":
+            continue
+        if workplace.head.lower_ not in affiliations or workplace.head.dep_ != "prep":
+            continue
+        holder = workplace.head.head
+        people = mentions_at(holder, by_token, rules) or described_mentions(holder, by_token, rules)
+        yield from (Candidate(p, place, trigger) for p in people if is_a(p.type, PERSON))
+
+
+@relation_finder("places_in_places")
+def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
+    it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    for place, region in _in_regions(sent, by_token, rules).items():
+        yield Candidate(place, region, rules.location)
+
+
+def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
+    """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
+    doc = sent.doc
+    regions: dict[Mention, Mention] = {}
+    for token in sent:
+        inner = by_token.get(token.i)
+        if inner is None or not is_a(inner.type, PLACE) or by_token.get(token.i + 1) == inner:
+            continue  # look at each place once, at its last token
+        position = token.i + 1
+        if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
+            continue
+        position += 1
+        while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+            position += 1
+        outer = by_token.get(position) if position < sent.end else None
+        if outer is not None and outer != inner and is_a(outer.type, PLACE):
+            regions.setdefault(inner, outer)
+    return regions
+
+
+@relation_finder("place_appositions")
+def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    for place, region in _comma_regions(sent, by_token).items():
+        yield Candidate(place, region, rules.location)
+
+
+def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
+    """Each place followed by a comma and another place, mapped to that place (the region it lies in)."""
+    regions: dict[Mention, Mention] = {}
+    for token in sent:
+        if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
+            continue
+        before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
+        if before is None or after is None or not (is_a(before.type, PLACE) and is_a(after.type, PLACE)):
+            continue
+        if before.type == after.type == COUNTRY:
+            continue  # a list of countries: "Russia, Japan, Poland"
+        regions.setdefault(before, after)
+    return regions
+
+
+@relation_finder("datelines")
+def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """A news dateline: "PARIS (AFP) -", "DAYTON, Ohio (AP)", "Madrid EFE": the agency is based where it opens.
+
+    The sentence must open with names and punctuation only, the last name an organisation.
+    """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    opening: list[Mention] = []
+    start = sent.start
+    if sent[0].text == "(":  # a leading bracketed note: "(Text) Sofia, February 15 (BTA) --"
+        start = next((t.i + 1 for t in sent[1:6] if t.text == ")"), start)
+    for token in sent.doc[start : sent.end]:
+        mention = by_token.get(token.i)
+        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}):
+            break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
+        if mention is not None and mention not in opening:
+            opening.append(mention)
+    agency = next((m for m in reversed(opening) if is_a(m.type, ORGANIZATION)), None)
+    if agency is None:
+        return
+    trigger = rules.dateline or rules.location
+    yield from (Candidate(agency, m, trigger) for m in opening[: opening.index(agency)] if is_a(m.type, PLACE))

@@ -1,0 +1,193 @@
+"""Entity mentions from the tagger's spans: content sentences, span cleaning and type cues."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from kg.extractors.tree import category_of_example
+from kg.model import Mention
+from kg.names import canonical_key
+from kg.nlp.language import NER_PRECISION_KEY
+from kg.rules import Rules
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+
+
+def is_boilerplate(sent: Span, rules: Rules) -> bool:
+    """Page furniture by pattern, or a sentence mostly in another script than ``content_script`` (an English
+    parser's junk)."""
+    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_in(
+        sent.text, rules.content_script
+    )
+
+
+def _mostly_in(text: str, script: str) -> bool:
+    """Whether at least half the letters of ``text`` are of ``script`` (a Unicode script name: "LATIN")."""
+    letters = [c for c in text if c.isalpha()]
+    in_script = sum(1 for c in letters if unicodedata.name(c, "").startswith(script))
+    return not letters or in_script * 2 >= len(letters)
+
+
+def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
+    """Map each token index inside a kept entity to its mention."""
+    by_token: dict[int, Mention] = {}
+    for sent in sentences:
+        for ent in sent.ents:
+            for span, label, name in _entity_spans(ent, sent, rules):
+                mention = _make_mention(span, label, doc_id, rules, name)
+                if mention is not None:
+                    for token in span:
+                        by_token[token.i] = mention
+    return by_token
+
+
+def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
+    """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
+
+    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
+    Kennedy" names Kennedy); an organisation name that starts with a known place is split
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International").
+    """
+    bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
+    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
+    if span is None:
+        return []
+    if ent.label_ == "PERSON":
+        titled = _with_title(span, sent, rules)
+        return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
+        return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
+    return [(span, ent.label_, "")]
+
+
+def _trim(ent: Span, rules: Rules) -> Span | None:
+    """Drop leading determiners and surrounding punctuation from an entity span."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct):
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct:
+        end -= 1
+    return ent.doc[start:end] if start < end else None
+
+
+def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
+    start = span.start
+    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    """A known place and the institution after it, or the span unchanged with no label ("")."""
+    for size in (3, 2, 1):
+        if size >= len(span):
+            continue
+        head, rest = span[:size], span[size:]
+        known = rules.gazetteer.type_of(head.text)
+        if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
+            return [(head, "GPE"), (rest, "ORG")]
+    return [(span, "")]
+
+
+def _names_institution(span: Span, rules: Rules) -> bool:
+    """ "Congress", "Foreign Ministry", "Radio Lebanon", "ITAR-TASS": an institution word first or last, or a
+    name all in capitals."""
+    text = span.text
+    return bool({span[0].lower_, span[-1].lower_} & rules.institution_nouns) or (
+        text.isupper() and sum(c.isalpha() for c in text) > 1
+    )
+
+
+def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
+    type_name = rules.ner_labels.get(label)
+    text = span.text
+    if type_name is None or is_not_an_entity(name or text, rules):
+        return None
+    source = "pattern" if span.root.ent_id_ else "ner"
+    known = rules.gazetteer.type_of(name or text)
+    if known is not None and source == "ner":
+        type_name, source = known, "gazetteer"
+    cue = _head_noun_type(span, rules)
+    if cue is not None and source != "gazetteer":
+        type_name, source = cue, "head_noun"
+    elif source != "gazetteer" and _described_as_person(span, rules):
+        type_name, source = PERSON, "person_cue"
+    elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
+        type_name, source = ORGANIZATION, "shape"
+    if name and source == "ner":
+        source = "title"
+    confidence = rules.type_confidence[source]
+    if source == "ner":
+        confidence *= span.doc.user_data.get(NER_PRECISION_KEY, {}).get(label, 1.0)
+    start = span.start_char
+    return Mention(
+        doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
+        name=name, name_rule="title" if name else "",
+    )
+
+
+def is_not_an_entity(text: str, rules: Rules) -> bool:
+    """Whether ``text`` can be no name: a listed non-entity, ignored by the gazetteer, uncased, or of a junk shape."""
+    return (
+        text.casefold() in rules.not_entities
+        or canonical_key(text) in rules.gazetteer.ignore
+        or not any(c.isalpha() for c in text)
+        or text.islower()  # a name in a cased script has a capital ("cts", "tandem" are not names)
+        or any(shape.search(text) for shape in rules.not_entity_shapes)
+    )
+
+
+def _head_noun_type(span: Span, rules: Rules) -> str | None:
+    """The class cued by a noun the entity modifies or stands in apposition to ("H800 chips")."""
+    root = span.root
+    cues: list[Token] = []
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+        cues.append(root.head)
+        modified = rules.modified_nouns.get(root.head.lemma_.casefold())
+        if modified is not None:  # "a Fargo native": Fargo is a place
+            return modified
+    if root.dep_ == "appos":
+        cues.append(root.head)
+    cues.extend(child for child in root.children if child.dep_ == "appos")
+    category = category_of_example(root, rules)
+    if category is not None:
+        cues.append(category)
+    if len(span) > 1:
+        cues.append(span[-1])  # the name's own last word: "Paris AI Action Summit", "Alibaba Group"
+    for cue in cues:
+        found = rules.head_nouns.get(cue.lemma_.casefold())
+        if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
+            return found
+    return None
+
+
+def _described_as_person(span: Span, rules: Rules) -> bool:
+    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
+    a "who" clause ("Warner, who lives in Ocala")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
+        return True
+    if _followed_by_age(span):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and any(
+            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children
+        )
+        for c in root.children
+    )
+
+
+def _followed_by_age(span: Span) -> bool:
+    """A name with an age set off by commas is a person's: "Marie Ferraro, 50, of Bethany"."""
+    after = span.doc[span.end : span.end + 3]
+    return (
+        len(after) == 3 and after[0].text == "," and after[2].text == ","
+        and after[1].text.isdigit() and len(after[1].text) <= 3
+    )

@@ -1,0 +1,207 @@
+"""Relations stated by nouns: nominalised verbs, possessives, titles and roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extractors.arguments import described_mentions, mentions_at
+from kg.extractors.candidates import Candidate
+from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tree import SUBJECT_DEPS, children, prep_objects
+from kg.model import Mention
+from kg.rules import Rules, Trigger
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
+
+
+@relation_finder("nouns")
+def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """Nominalised verbs: "DeepSeek's launch of R1", "Google's acquisition of DeepMind".
+
+    For a family whose nouns name what is done to the owner ("Kennedy's assassination",
+    ``noun_owner: object``), the owner is the object and the agent is whoever is accused of
+    it ("Sirhan was convicted of Kennedy's killing"). A "by" phrase names the agent of any of
+    them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
+    """
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    for noun in sent:
+        trigger = rules.nouns.get(noun.lemma_.casefold())
+        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        owners = [m for t in children(noun, frozenset({"poss", "compound"})) for m in mentions_at(t, by_token, rules)]
+        preps = rules.noun_preps[noun.lemma_.casefold()]
+        targets = [m for t in prep_objects(noun, preps) for m in mentions_at(t, by_token, rules)]
+        agents = [m for t in prep_objects(noun, rules.agent_preps) for m in mentions_at(t, by_token, rules)]
+        if trigger.predicate in rules.patient_owner_predicates:
+            agents += [m for t in _accused_of(noun, rules) for m in mentions_at(t, by_token, rules)]
+            owners, targets = agents, owners + targets
+        elif agents:
+            owners, targets = agents, owners + targets
+        for owner in owners:
+            for target in targets:
+                yield Candidate(owner, target, trigger)
+
+
+def _accused_of(noun: Token, rules: Rules) -> list[Token]:
+    """Who stands accused of ``noun``: "X was convicted of the killing", "X, suspected of the murder",
+    "X pleaded guilty to the assassination", "X is serving 99 years for the assassination"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "NOUN"}:
+        return []
+    verb = prep.head
+    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "pleaded guilty to ..."
+        verb = verb.head if verb.dep_ in {"dobj", "pobj"} and verb.head.pos_ == "VERB" else verb
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.casefold() in rules.accusation_verbs:
+        accused = children(verb, frozenset({"dobj", "nsubjpass"}))
+        return accused + ([verb.head] if verb.dep_ == "acl" else [])
+    if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
+        subjects = children(verb, SUBJECT_DEPS)
+        return [verb.head if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else s for s in subjects]
+    return []
+
+
+@relation_finder("possessives")
+def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    for token in sent:
+        if token.dep_ != "poss" or token.i not in by_token:
+            continue
+        owner = by_token[token.i]
+        head = token.head
+        possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+        for thing in possessed:
+            if thing == owner:
+                continue
+            for rule in rules.possessives:
+                if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
+                    yield Candidate(owner, thing, rule.trigger)
+                    break
+
+
+def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
+    """Match the longest title ending at ``noun``: "chief executive officer", "chief AI scientist"."""
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == ""]
+    words = [*modifiers, noun.lower_]
+    for first in range(len(words)):
+        found = rules.titles.get(" ".join(words[first:]))
+        if found is not None:
+            return found
+    return rules.titles.get(noun.lemma_.casefold())
+
+
+@relation_finder("titles")
+def title_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
+
+    A title's other end must fit the predicate: a person for "the killer of X", not a person
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A
+    title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
+    named before it, with less confidence.
+    """
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    for noun in sent:
+        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
+            continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
+        trigger = title_phrase_trigger(noun, rules)
+        if trigger is None:
+            continue
+        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
+        wants_person = predicate_signature(trigger.predicate)[1] == PERSON
+        found = False
+        others = [
+            *children(noun, frozenset({"compound", "poss", "nmod"})),
+            *prep_objects(noun, rules.title_preps),
+            *_owner_before_title(noun, by_token),
+        ]
+        for t in others:
+            named = mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            for other in named:
+                if is_a(other.type, PERSON) != wants_person:
+                    continue
+                found = True
+                chosen = trigger
+                if is_known_place(other, rules) and rules.location is not None:
+                    if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
+                        continue  # "the president of the United States" holds an office there, no more
+                    chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
+                holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
+                yield from (Candidate(person, other, chosen) for person in holders)
+        if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
+            employer = antecedents.nearest(sent[0], [ORGANIZATION])
+            if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
+                contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
+                                     rule=f"{trigger.rule}-context")
+                # The title itself ("CEO") stands in this sentence for the employer named before.
+                title = Mention(
+                    employer.doc_id, noun.idx, noun.idx + len(noun.text), noun.text, employer.type,
+                    rule="coreference", type_confidence=rules.type_confidence["coreference"],
+                    name=employer.merge_name, name_rule="coreference",
+                )
+                yield from (Candidate(person, title, contextual) for person in people)
+
+
+@relation_finder("roles")
+def role_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
+    describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.membership is None or not rules.role_preps:
+        return
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
+            continue
+        people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
+        if not people:
+            continue
+        for target in prep_objects(noun, rules.role_preps):
+            for org in mentions_at(target, by_token, rules):
+                if is_a(org.type, ORGANIZATION):
+                    yield from (Candidate(person, org, rules.membership) for person in people)
+
+
+def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The person a title phrase is set off from by a comma, when the parse attached the apposition elsewhere:
+    "Anderson, the GE attorney, said", "the chairman of the Front, Mohamed Ahmed Issa, was arrested"."""
+    doc = noun.doc
+    start = min(noun.left_edge.i, target.i)
+    end = max(noun.i, target.i)
+    while end + 1 < len(doc) and by_token.get(end + 1) is not None and by_token.get(end + 1) == by_token.get(end):
+        end += 1
+    found = []
+    if start >= 2 and doc[start - 1].text == "," and start - 2 in by_token:
+        found.append(by_token[start - 2])
+    if end + 2 < len(doc) and doc[end + 1].text == "," and end + 2 in by_token:
+        found.append(by_token[end + 2])
+    return [m for m in found if is_a(m.type, PERSON)]
+
+
+def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the title."""
+    if noun.dep_ != "compound" or noun.head.i not in by_token:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
+
+
+def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"} and c.i in by_token]
+
+
+def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:
+    """ "a company official": the category noun stands for the last entity of its class named before."""
+    anaphor = antecedents.anaphor(noun) if noun.dep_ == "compound" and noun.pos_ == "NOUN" else None
+    return [anaphor] if anaphor is not None else []
+
+
+def is_known_place(mention: Mention, rules: Rules) -> bool:
+    """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
+    known = rules.gazetteer.type_of(mention.merge_name)
+    return known is not None and is_a(known, PLACE)

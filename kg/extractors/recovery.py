@@ -1,0 +1,156 @@
+"""Names the tagger missed or mistyped, recovered from their context and the gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extractors.mentions import is_not_an_entity
+from kg.model import Mention
+from kg.names import CORPORATE_SUFFIX
+from kg.rules import Rules
+from kg.vocab import ORGANIZATION, PLACE, is_a
+
+
+def recover_names_from_context(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper names the tagger missed whose context types them.
+
+    A proper noun coordinated with an entity has its class ("Google and Facebook"); one
+    possessed by a place is an organisation there ("France's Mistral AI").
+    """
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            type_name = _class_from_context(token, found)
+            span = _proper_name_span(token, found)
+            if type_name is None or span is None or is_not_an_entity(span.text, rules):
+                continue
+            mention = Mention(
+                doc_id, span.start_char, span.end_char, span.text, type_name,
+                rule="context", type_confidence=rules.type_confidence["context"],
+            )
+            found.update((t.i, mention) for t in span)
+    return found
+
+
+def recover_known_places(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand"), and a
+    name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            known = rules.gazetteer.type_of(token.text)
+            if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:
+                found[token.i] = Mention(
+                    doc_id, token.idx, token.idx + len(token.text), token.text, known,
+                    rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
+                )
+            elif _is_agency_after_place(token, found) or _is_employer_before_title(token, rules):
+                span = _hyphenated_name(token)
+                if any(t.i in found for t in span):
+                    continue
+                mention = Mention(
+                    doc_id, span.start_char, span.end_char, span.text, ORGANIZATION,
+                    rule="context", type_confidence=rules.type_confidence["context"],
+                )
+                found.update((t.i, mention) for t in span)
+    return found
+
+
+def _is_employer_before_title(token: Token, rules: Rules) -> bool:
+    """A name in capitals modifying a job title: "ITAR-TASS correspondent Mikhail Shevtsov"."""
+    return (
+        token.dep_ == "compound" and token.text.isupper() and sum(c.isalpha() for c in token.text) >= 3
+        and token.head.pos_ == "NOUN" and token.head.lemma_.casefold() in rules.titles
+    )
+
+
+def _hyphenated_name(token: Token) -> Span:
+    """The token with the words joined to it by hyphens before it ("ITAR - TASS" ending at "TASS")."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" and token.doc[start - 2].text.isupper():
+        start -= 2
+    return token.doc[start : token.i + 1]
+
+
+def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Names the tagger called organisations that their construction shows to be places.
+
+    A name followed by a comma and a known region is a place in it ("ROYAL OAK, Mich.",
+    "Rocky Flats, Colorado"); "of" a name after a person's age or a company's legal form says
+    where they are from ("Daniel Sullivan, 30, of Boothbay", "Avis Bourg Co. of Folsom"). A
+    name ending in an institution noun stays an organisation.
+    """
+    retyped: dict[Mention, Mention] = {}
+    for i, mention in by_token.items():
+        if mention.rule != "ner" or mention.type != ORGANIZATION or mention in retyped:
+            continue
+        if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
+            continue
+        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token, rules):
+            retyped[mention] = replace(
+                mention, type=PLACE, rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
+            )
+    return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: Rules) -> bool:
+    after = by_token.get(i + 2) if i + 2 < len(doc) and doc[i + 1].text == "," else None
+    return (
+        after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, PLACE)
+        and rules.gazetteer.type_of(after.merge_name) is not None
+    )
+
+
+def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
+        return True
+    company = by_token.get(owner.i)
+    return (
+        company is not None and is_a(company.type, ORGANIZATION)
+        and CORPORATE_SUFFIX.search(company.text) is not None
+    )
+
+
+def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
+    """A single word in capitals, last of its phrase, right after a place mention: "Beijing XINHUA"."""
+    before = found.get(token.i - 1) if token.i > 0 else None
+    text = token.text
+    return (
+        before is not None and is_a(before.type, PLACE) and not before.text.isupper()
+        and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
+        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+    )
+
+
+def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
+    if token.dep_ == "conj" and token.head.i in by_token:
+        return by_token[token.head.i].type
+    owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
+    if owners and is_a(owners[0].type, PLACE):
+        return ORGANIZATION
+    return None
+
+
+def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None:
+    """The proper noun with the proper-noun compounds before it ("Mistral AI"), if none is in a mention."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    if any(i in by_token for i in range(start, token.i + 1)):
+        return None
+    return token.doc[start : token.i + 1]

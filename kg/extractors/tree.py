@@ -1,0 +1,58 @@
+"""Dependency-tree helpers shared by the extractors: argument roles, children, prepositional objects, examples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.rules import Rules
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+
+def examples(noun: Token, rules: Rules) -> list[Token]:
+    """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
+    preps = [prep for prep in noun.children if _introduces_examples(prep, rules)]
+    return [obj for prep in preps for obj in children(prep, frozenset({"pobj"}))]
+
+
+def _introduces_examples(prep: Token, rules: Rules) -> bool:
+    """A preposition ending one of the ``example_markers``: "like", "such as"."""
+    if prep.dep_ != "prep":
+        return False
+    return any(ends_words(prep, marker) for marker in rules.example_markers)
+
+
+def ends_words(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether ``token`` is the last of the lower-case ``words`` in its document: "as" ends ("such", "as")."""
+    first = token.i - len(words) + 1
+    return first >= 0 and all(token.doc[first + k].lower_ == word for k, word in enumerate(words))
+
+
+def category_of_example(token: Token, rules: Rules) -> Token | None:
+    """The category noun whose example ``token`` is ("Alibaba" in "companies like Alibaba and Tencent")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and _introduces_examples(token.head, rules):
+        return token.head.head
+    return None
+
+
+def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    """The children of ``token`` attached by one of ``deps``."""
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions under ``token``: "invest [in] X", "take [over] X"."""
+    wanted = set(preps)
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "prt", "agent"} and child.lower_ in wanted:
+            found.extend(children(child, frozenset({"pobj"})))
+            if child.dep_ == "prt":
+                found.extend(children(token, OBJECT_DEPS))
+    return found

@@ -1,0 +1,115 @@
+"""Relations stated by verbs: subject-verb-object, verb-preposition and open relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extractors.arguments import argument_mentions, mentions_at
+from kg.extractors.candidates import Candidate
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, prep_objects
+from kg.rules import Rules, Trigger
+from kg.vocab import OPEN_PREFIX
+
+
+def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
+    """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
+
+    The third list holds what a preposition of the verb is about: the grammatical subject in
+    the passive ("Mistral AI is based in Paris") and the noun a participle describes
+    ("Mistral AI, based in Paris"); the active subject otherwise ("Yi Xin lives in Beijing").
+    """
+    subjects = children(verb, SUBJECT_DEPS)
+    objects = children(verb, OBJECT_DEPS)
+    if not objects:  # "Ruby shot and mortally wounded Oswald": the conjunct's object is shared
+        conjuncts = [conj for conj in children(verb, frozenset({"conj"})) if conj.pos_ == "VERB"]
+        objects = [o for conj in conjuncts for o in children(conj, OBJECT_DEPS)]
+    passive = children(verb, PASSIVE_SUBJECT_DEPS)
+    located = passive or subjects
+    if passive:
+        objects = objects + passive
+        subjects = subjects + prep_objects(verb, rules.agent_preps)
+    if verb.dep_ in {"acl", "relcl"}:
+        relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            described = _name_just_before(verb) or verb.head
+            objects.append(described)
+            subjects.extend(prep_objects(verb, rules.agent_preps))
+            located = [described]
+        elif relative_is_subject and passive:
+            objects.append(verb.head)
+            located = [verb.head]
+        elif relative_is_subject and verb.head.lemma_.casefold() in rules.instrument_nouns and verb.head.dep_ == "dobj":
+            subjects.extend(_verb_arguments(verb.head.head, rules)[0])  # "X fired the shots that killed Y"
+        elif relative_is_subject:
+            subjects.append(verb.head)
+            located = [verb.head]
+    elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
+        governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
+            governor = governor.head
+        inherited, governed, governor_located = _verb_arguments(governor, rules)
+        if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
+            inherited = governed  # "X was convicted of killing Y": the accused is the agent
+        subjects = inherited
+        located = located or governor_located  # "he was born in A and grew up in B": he grew up there
+    return subjects, objects, located
+
+
+def _name_just_before(participle: Token) -> Token | None:
+    """The proper name a participle follows, when the parser attached the participle higher up: in
+    "the sentence of John Adamson, convicted of murder" and "a spokeswoman for K mart based in Troy" the
+    participle describes the name right before it."""
+    i = participle.i - 1
+    if i >= 0 and participle.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    name = participle.doc[i]
+    if name.pos_ != "PROPN" or name == participle.head or participle.head not in name.ancestors:
+        return None
+    return name
+
+
+@relation_finder("verbs")
+def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "DeepSeek released R1", "R1 was developed by DeepSeek", "Mistral AI is based in Paris": a verb's subjects
+    and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
+    family between two entities states an open relation."""
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.casefold()
+        subjects, objects, located = _verb_arguments(verb, rules)
+        subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
+        matched = False
+        trigger = rules.verbs.get(lemma)
+        if trigger is not None:
+            for obj in objects:
+                for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
+                    matched = True
+                    yield from (Candidate(s, o, trigger) for s in subject_mentions)
+        prep_triggers = rules.verb_preps.get(lemma, {})
+        if prep_triggers:
+            located_mentions = argument_mentions(located, by_token, rules, antecedents)
+            for prep, prep_trigger in prep_triggers.items():
+                for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
+                    for o in mentions_at(obj, by_token, rules):
+                        matched = True
+                        yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
+        if not matched and verb.pos_ == "VERB" and trigger is None:
+            open_trigger = Trigger(f"{OPEN_PREFIX}{lemma}", rules.open_relation_confidence, "svo-open")
+            for obj in children(verb, frozenset({"dobj"})):
+                for o in mentions_at(obj, by_token, rules):
+                    yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
+
+
+def _relative_where(verb: Token, prep: str, rules: Rules) -> list[Token]:
+    """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes
+    (``relative_adverbs``)."""
+    if verb.dep_ == "relcl" and any(rules.relative_adverbs.get(c.lower_) == prep for c in verb.children):
+        return [verb.head]
+    return []

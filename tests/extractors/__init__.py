@@ -1,0 +1,1 @@
+"""Tests of kg.extractors on hand-built parses: no statistical model needed."""

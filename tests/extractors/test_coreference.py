@@ -1,0 +1,43 @@
+"""Pronouns as arguments: antecedents, their own offsets, never their own subject."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("DeepSeek", "DeepSeek", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("It", "it", 4, "nsubj", "PRON", "PRP"),
+            ("released", "release", 4, "ROOT", "VERB", "VBD"),
+            ("R1", "R1", 4, "dobj", "PROPN", "NNP"),
+            (".", ".", 4, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-PRODUCT", "O"],
+    )
+    (relation,) = extraction_of(doc).relations
+    assert relation.predicate == "released" and relation.object.text == "R1"
+    assert relation.subject.text == "It" and doc.text[relation.subject.start : relation.subject.end] == "It"
+    assert relation.subject.merge_name == "DeepSeek" and relation.subject.name_rule == "coreference"
+
+
+def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands_for_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Kennedy", "Kennedy", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("when", "when", 4, "advmod", "SCONJ", "WRB"),
+            ("Sirhan", "Sirhan", 4, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "advcl", "VERB", "VBD"),
+            ("him", "he", 4, "dobj", "PRON", "PRP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Sirhan", "killed", "Kennedy")}

@@ -1,0 +1,65 @@
+"""Name linking: aliases in brackets and acronyms, and facts carried over to aliases."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_parenthesised_name_and_acronym_link_to_the_name_before(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("National", "National", 3, "compound", "PROPN", "NNP"),
+            ("Space", "Space", 3, "compound", "PROPN", "NNP"),
+            ("Development", "Development", 3, "compound", "PROPN", "NNP"),
+            ("Agency", "Agency", 7, "nsubj", "PROPN", "NNP"),
+            ("(", "(", 3, "punct", "PUNCT", "-LRB-"),
+            ("NASDA", "NASDA", 3, "appos", "PROPN", "NNP"),
+            (")", ")", 3, "punct", "PUNCT", "-RRB-"),
+            ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"],
+    )
+    acronym = next(m for m in extraction_of(doc).mentions if m.text == "NASDA")
+    assert acronym.merge_name == "National Space Development Agency" and acronym.name_rule == "acronym"
+
+
+def test_two_places_the_gazetteer_knows_apart_are_no_alias_in_brackets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Indosuez", "Indosuez", 1, "compound", "PROPN", "NNP"),
+            ("Asia", "Asia", 5, "compound", "PROPN", "NNP"),
+            ("(", "(", 1, "punct", "PUNCT", "-LRB-"),
+            ("Singapore", "Singapore", 1, "appos", "PROPN", "NNP"),
+            (")", ")", 1, "punct", "PUNCT", "-RRB-"),
+            ("Ltd", "Ltd", 6, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-LOC", "O", "B-GPE", "O", "O", "O"],
+    )
+    singapore = next(m for m in extraction_of(doc).mentions if m.text == "Singapore")
+    assert singapore.merge_name == "Singapore" and singapore.name_rule == ""
+
+
+def test_a_fact_about_a_name_holds_for_its_alias_in_brackets(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Soto", "Soto", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("candidate", "candidate", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Labor", "Labor", 6, "compound", "PROPN", "NNP"),
+            ("Party", "Party", 3, "pobj", "PROPN", "NNP"),
+            ("(", "(", 6, "punct", "PUNCT", "-LRB-"),
+            ("LP", "LP", 6, "appos", "PROPN", "NNP"),
+            (")", ")", 6, "punct", "PUNCT", "-RRB-"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert {("Soto", "worksFor", "Labor Party"), ("Soto", "worksFor", "LP")} <= facts_of(doc)

@@ -1,0 +1,278 @@
+"""Where things are: locatives, datelines, demonyms, homes, workplaces and regions."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_place_comma_place_is_located_in_and_typed_by_the_gazetteer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("lives", "live", 1, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Vienna", "Vienna", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Austria", "Austria", 3, "appos", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    extraction = extraction_of(doc)
+    assert {(m.text, m.type) for m in extraction.mentions} == {("Vienna", "City"), ("Austria", "Country")}
+    assert ("Vienna", "locatedIn", "Austria") in facts_of(doc)
+
+
+def test_dateline_places_the_agency(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("PARIS", "PARIS", 0, "ROOT", "PROPN", "NNP"),
+            ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+            ("AFP", "AFP", 0, "appos", "PROPN", "NNP"),
+            (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+        ],
+        ents=["B-GPE", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("AFP", "basedIn", "PARIS")}
+
+
+def test_native_place_of_a_possessive_pronoun_is_where_the_person_is_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jackson", "Jackson", 1, "nsubj", "PROPN", "NNP"),
+            ("won", "win", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("native", "native", 5, "amod", "ADJ", "JJ"),
+            ("Texas", "Texas", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE"],
+    )
+    named = {(r.subject.merge_name, r.predicate, r.object.text) for r in extraction_of(doc).relations}
+    assert ("Jackson", "livesIn", "Texas") in named
+
+
+def test_a_place_native_is_a_person_from_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Vee", "Vee", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("Fargo", "Fargo", 4, "compound", "PROPN", "NNP"),
+            ("native", "native", 0, "appos", "ADJ", "JJ"),
+            ("sang", "sing", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Vee", "Person"), ("Fargo", "Place")}
+    assert facts_of(doc) == {("Vee", "livesIn", "Fargo")}
+
+
+def test_adjective_of_nationality_places_an_organisation_in_the_country_named_in_its_sentence(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("German", "German", 2, "amod", "ADJ", "JJ"),
+            ("Government", "Government", 3, "nsubj", "PROPN", "NNP"),
+            ("acts", "act", 3, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Germany", "Germany", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE"],
+    )
+    (relation,) = extraction_of(doc).relations
+    assert (relation.subject.text, relation.predicate, relation.object.text) == ("Government", "basedIn", "Germany")
+    assert relation.rule == "locate-demonym"
+
+
+def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse_hangs_in_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("found", "find", 0, "ROOT", "VERB", "VBN"),
+            ("near", "near", 0, "prep", "ADP", "IN"),
+            ("Haifa", "Haifa", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("northern", "northern", 5, "amod", "ADJ", "JJ"),
+            ("Israel", "Israel", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert facts_of(doc) == {("Haifa", "locatedIn", "Israel")}
+
+
+def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lieberman", "Lieberman", 6, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Brown", "Brown", 3, "compound", "PROPN", "NNP"),
+            ("University", "University", 1, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Providence", "Providence", 4, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O"],
+    )
+    assert ("Lieberman", "livesIn", "Providence") in facts_of(doc)
+    assert ("Brown University", "basedIn", "Providence") in facts_of(doc)
+
+
+def test_an_organisation_in_a_place_is_also_in_the_region_named_after_it_by_a_comma(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pepperell", "Pepperell", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("based", "base", 0, "acl", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 4, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert facts_of(doc) == {
+        ("Pepperell", "basedIn", "Troy"), ("Troy", "locatedIn", "Mich."), ("Pepperell", "basedIn", "Mich.")
+    }
+
+
+def test_the_place_of_a_persons_home_in_a_phrase_is_where_they_live(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Fisher", "Fisher", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("her", "her", 4, "poss", "PRON", "PRP$"),
+            ("home", "home", 2, "pobj", "NOUN", "NN"),
+            ("in", "in", 4, "prep", "ADP", "IN"),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("Louisville", "Louisville", 8, "compound", "PROPN", "NNP"),
+            ("suburb", "suburb", 5, "pobj", "NOUN", "NN"),
+            ("of", "of", 8, "prep", "ADP", "IN"),
+            ("Okolona", "Okolona", 9, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {("Fisher", "livesIn", "Louisville"), ("Fisher", "livesIn", "Okolona")} <= facts_of(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_places_it_lies_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Tsuruyama", "Tsuruyama", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("from", "from", 1, "prep", "ADP", "IN"),
+            ("Yatsushiro", "Yatsushiro", 2, "pobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Kumamoto", "Kumamoto", 4, "pobj", "PROPN", "NNP"),
+            ("in", "in", 5, "prep", "ADP", "IN"),
+            ("southern", "southern", 8, "amod", "ADJ", "JJ"),
+            ("Japan", "Japan", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert {
+        ("Tsuruyama", "livesIn", "Yatsushiro"), ("Tsuruyama", "livesIn", "Kumamoto"), ("Tsuruyama", "livesIn", "Japan")
+    } <= facts_of(doc)
+
+
+def test_a_place_native_parsed_as_the_apposition_of_a_person_is_where_they_are_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Shepherd", "Shepherd", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("Memphis", "Memphis", 0, "appos", "PROPN", "NNP"),
+            ("native", "native", 3, "amod", "ADJ", "JJ"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Shepherd", "livesIn", "Memphis")}
+
+
+def test_a_home_word_inside_a_name_says_nothing_about_homes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 1, "nsubj", "PROPN", "NNP"),
+            ("visited", "visit", 1, "ROOT", "VERB", "VBD"),
+            ("his", "his", 5, "poss", "PRON", "PRP$"),
+            ("Home", "Home", 5, "compound", "PROPN", "NNP"),
+            ("Bank", "Bank", 5, "compound", "PROPN", "NNP"),
+            ("branch", "branch", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Ames", "Ames", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE"],
+    )
+    assert ("Lee", "livesIn", "Ames") not in facts_of(doc)
+
+
+def test_a_person_in_a_place_is_also_in_the_region_after_its_comma_but_not_by_birth(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Cicippio", "Cicippio", 9, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("technician", "technician", 0, "appos", "NOUN", "NN"),
+            ("from", "from", 3, "prep", "ADP", "IN"),
+            ("Ambler", "Ambler", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Pa.", "Pa.", 5, "appos", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 9, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert {("Cicippio", "livesIn", "Ambler"), ("Cicippio", "livesIn", "Pa.")} <= facts_of(doc)
+    born = make_doc(
+        vocab,
+        [
+            ("Lee", "Lee", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Staunton", "Staunton", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Va.", "Va.", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert facts_of(born) == {("Lee", "livesIn", "Staunton"), ("Staunton", "locatedIn", "Va.")}
+
+
+def test_a_demonym_places_its_noun_in_each_mention_of_the_country_in_sentence_order(vocab):
+    """Records come in one order whatever the hash seed: the mentions of one country are taken as they appear."""
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("German", "German", 2, "amod", "ADJ", "JJ"),
+            ("Government", "Government", 3, "nsubj", "PROPN", "NNP"),
+            ("acts", "act", 3, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Germany", "Germany", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Germany", "Germany", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    relations = extraction_of(doc).relations
+    expected = [("Government", "Germany", "locate-demonym")] * 2
+    assert [(r.subject.text, r.object.text, r.rule) for r in relations] == expected
+    assert [r.object.start for r in relations] == sorted(r.object.start for r in relations)

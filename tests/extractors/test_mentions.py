@@ -1,0 +1,149 @@
+"""Entity mentions: span boundaries, non-entities, content sentences and type cues."""
+
+from __future__ import annotations
+
+from kg.extractors import extract_document
+from kg.model import Document
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_non_entities_and_boilerplate_are_dropped(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Subscribe", "subscribe", 0, "ROOT", "VERB", "VB"),
+            ("to", "to", 0, "prep", "ADP", "IN"),
+            ("AI", "AI", 1, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PRODUCT", "O", "B-GPE"],
+    )
+    extraction = extract_document(doc, Document.from_text("t", doc.text))
+    assert extraction.mentions == ()
+
+
+def test_lowercase_words_and_markup_are_not_names(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Profit", "profit", 1, "nsubj", "NOUN", "NN"),
+            ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+            ("10", "10", 3, "nummod", "NUM", "CD"),
+            ("cts", "ct", 1, "dobj", "NOUN", "NNS"),
+            ("at", "at", 1, "prep", "ADP", "IN"),
+            ("quot;Acme", "quot;Acme", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Initech", "Initech", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG"],
+    )
+    extraction = extract_document(doc, Document.from_text("t", doc.text))
+    assert [m.text for m in extraction.mentions] == ["Initech"]
+
+
+def test_mention_offsets_point_into_the_text(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Yesterday", "yesterday", 2, "npadvmod", "NOUN", "NN"),
+            ("OpenAI", "OpenAI", 2, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "O"],
+    )
+    extraction = extract_document(doc, Document.from_text("t", doc.text))
+    (mention,) = extraction.mentions
+    assert doc.text[mention.start : mention.end] == "OpenAI" == mention.text
+    assert mention.type == "Organization"
+
+
+def test_honorific_joins_the_person_mention_but_not_its_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("President", "President", 1, "compound", "PROPN", "NNP"),
+            ("Kennedy", "Kennedy", 2, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "O"],
+    )
+    (mention,) = extraction_of(doc).mentions
+    assert mention.text == "President Kennedy" and mention.merge_name == "Kennedy" and mention.type == "Person"
+
+
+def test_examples_of_a_category_noun_take_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("companies", "company", 3, "nsubj", "NOUN", "NNS"),
+            ("like", "like", 0, "prep", "ADP", "IN"),
+            ("Alibaba", "Alibaba", 1, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "B-GPE", "O"],
+    )
+    (alibaba,) = extraction_of(doc).mentions
+    assert alibaba.type == "Organization" and alibaba.rule == "head_noun"
+
+
+def test_text_in_another_script_is_not_content(vocab):
+    doc = make_doc(vocab, [("Сэтгэгдэл", "Сэтгэгдэл", 0, "ROOT", "PROPN", "NNP")], ents=["B-PRODUCT"])
+    assert extraction_of(doc).mentions == ()
+
+
+def test_who_clause_makes_a_person_who_lives_somewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Warner", "Warner", 4, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("lives", "live", 0, "relcl", "VERB", "VBZ"),
+            ("sued", "sue", 4, "ROOT", "VERB", "VBD"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Ocala", "Ocala", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE"],
+    )
+    extraction = extraction_of(doc)
+    assert {(m.text, m.type) for m in extraction.mentions} >= {("Warner", "Person")}
+    assert ("Warner", "livesIn", "Ocala") in facts_of(doc)
+
+
+def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("PRD", "PRD", 0, "ROOT", "PROPN", "NNP"),
+            ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+            ("Party", "Party", 0, "appos", "PROPN", "NNP"),
+            (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+            ("Paris", "Paris", 5, "compound", "PROPN", "NNP"),
+            ("Radio", "Radio", 6, "compound", "PROPN", "NNP"),
+            ("France", "France", 0, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    texts = {m.text for m in extraction_of(doc).mentions}
+    assert "PRD" in texts and not any("(" in t for t in texts)
+    assert {"Paris", "Radio France"} <= texts
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ferraro", "Ferraro", 8, "nsubjpass", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("50", "50", 0, "appos", "NUM", "CD"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Bethany", "Bethany", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("was", "be", 8, "auxpass", "AUX", "VBD"),
+            ("shot", "shoot", 8, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O", "O", "O"],
+    )
+    assert ("Ferraro", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert facts_of(doc) == {("Ferraro", "livesIn", "Bethany")}

@@ -1,0 +1,161 @@
+"""Relations stated by nouns: possessives, titles, roles and nominalised verbs."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
+
+
+def test_possessive_of_chip_means_maker(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("They", "they", 1, "nsubj", "PRON", "PRP"),
+            ("used", "use", 1, "ROOT", "VERB", "VBD"),
+            ("Nvidia", "Nvidia", 4, "poss", "PROPN", "NNP"),
+            ("’s", "’s", 2, "case", "PART", "POS"),
+            ("H800", "H800", 5, "compound", "PROPN", "NNP"),
+            ("chips", "chip", 1, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "B-PRODUCT", "O"],
+    )
+    assert facts_of(doc) == {("Nvidia", "manufactures", "H800")}
+
+
+def test_title_compound_gives_ceo(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Nvidia", "Nvidia", 1, "compound", "PROPN", "NNP"),
+            ("CEO", "CEO", 3, "compound", "PROPN", "NNP"),
+            ("Jensen", "Jensen", 3, "compound", "PROPN", "NNP"),
+            ("Huang", "Huang", 4, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jensen Huang", "ceoOf", "Nvidia")}
+
+
+def test_appositive_title_gives_founder(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Liang", "Liang", 1, "compound", "PROPN", "NNP"),
+            ("Wenfeng", "Wenfeng", 7, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("founder", "founder", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("DeepSeek", "DeepSeek", 5, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Liang Wenfeng", "founderOf", "DeepSeek")}
+
+
+def test_killer_title_needs_a_person_victim(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("James", "James", 1, "compound", "PROPN", "NNP"),
+            ("Ray", "Ray", 7, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("killer", "killer", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("King", "King", 5, "pobj", "PROPN", "NNP"),
+            ("died", "die", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("James Ray", "killed", "King")}
+
+
+def test_a_person_described_by_any_role_at_an_organisation_works_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Pimentel", "Pimentel", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("an", "an", 3, "det", "DET", "DT"),
+            ("entomologist", "entomologist", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+            ("Cornell", "Cornell", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Pimentel", "worksFor", "Cornell")}
+
+
+def test_by_phrase_names_the_agent_of_a_killing_noun(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("slaying", "slaying", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Oswald", "Oswald", 2, "pobj", "PROPN", "NNP"),
+            ("by", "by", 1, "prep", "ADP", "IN"),
+            ("Ruby", "Ruby", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "B-PERSON"],
+    )
+    assert facts_of(doc) == {("Ruby", "killed", "Oswald")}
+
+
+def test_possessive_on_the_name_after_a_title_belongs_to_the_title(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Garfield", "Garfield", 4, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("assassin", "assassin", 4, "compound", "PROPN", "NNP"),
+            ("Charles", "Charles", 4, "compound", "PROPN", "NNP"),
+            ("Guiteau", "Guiteau", 5, "nsubj", "PROPN", "NNP"),
+            ("prances", "prance", 5, "ROOT", "VERB", "VBZ"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Charles Guiteau", "killed", "Garfield")}
+
+
+def test_title_set_off_by_commas_describes_the_person_beside_it_when_the_parse_misses_the_apposition(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Anderson", "Anderson", 6, "npadvmod", "PROPN", "NNP"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("GE", "GE", 4, "compound", "PROPN", "NNP"),
+            ("attorney", "attorney", 6, "nsubj", "NOUN", "NN"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("said", "say", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Anderson", "worksFor", "GE")}
+
+
+def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Riegle", "Riegle", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("D", "D", 4, "compound", "PROPN", "NNP"),
+            ("-", "-", 4, "punct", "PUNCT", "HYPH"),
+            ("Mich.", "Mich.", 0, "appos", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 4, "appos", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("the", "the", 10, "det", "DET", "DT"),
+            ("Banking", "Banking", 10, "compound", "PROPN", "NNP"),
+            ("Committee", "Committee", 7, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+    )
+    assert ("Riegle", "leads", "Banking Committee") in facts_of(doc)

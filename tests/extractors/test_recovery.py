@@ -1,0 +1,84 @@
+"""Names the tagger missed or mistyped, recovered from context and the gazetteer."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_proper_noun_possessed_by_a_place_is_an_organisation_based_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("France", "France", 3, "poss", "PROPN", "NNP"),
+            ("’s", "’s", 0, "case", "PART", "POS"),
+            ("Mistral", "Mistral", 3, "compound", "PROPN", "NNP"),
+            ("AI", "AI", 4, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "O"],
+    )
+    mistral = next(m for m in extraction_of(doc).mentions if m.text == "Mistral AI")
+    assert mistral.type == "Organization"
+    assert facts_of(doc) == {("Mistral AI", "basedIn", "France")}
+
+
+def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
+    for ents in (["B-GPE", "O"], ["B-GPE", "I-GPE"]):  # "Beijing XINHUA": the agency untagged or tagged with the place
+        doc = make_doc(
+            vocab,
+            [("Beijing", "Beijing", 1, "compound", "PROPN", "NNP"), ("XINHUA", "XINHUA", 1, "ROOT", "PROPN", "NNP")],
+            ents=ents,
+        )
+        mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
+        assert mentions == {("Beijing", "City"), ("XINHUA", "Organization")}
+        assert facts_of(doc) == {("XINHUA", "basedIn", "Beijing")}
+
+
+def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("By", "by", 0, "ROOT", "ADP", "IN"),
+            ("ITAR", "ITAR", 3, "compound", "PROPN", "NNP"),
+            ("-", "-", 1, "punct", "PUNCT", "HYPH"),
+            ("TASS", "TASS", 4, "compound", "PROPN", "NNP"),
+            ("correspondent", "correspondent", 6, "compound", "NOUN", "NN"),
+            ("Mikhail", "Mikhail", 6, "compound", "PROPN", "NNP"),
+            ("Shevtsov", "Shevtsov", 0, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert facts_of(doc) == {("Mikhail Shevtsov", "worksFor", "ITAR- TASS")}  # make_doc spaces after the hyphen
+
+
+def test_name_tagged_organisation_before_a_comma_and_a_known_region_is_a_place_in_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("ROYAL", "ROYAL", 1, "compound", "PROPN", "NNP"),
+            ("OAK", "OAK", 1, "ROOT", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("Mich.", "Mich.", 1, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "O", "B-GPE"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("ROYAL OAK", "Place"), ("Mich.", "Place")}
+    assert facts_of(doc) == {("ROYAL OAK", "locatedIn", "Mich.")}
+
+
+def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Avis", "Avis", 2, "compound", "PROPN", "NNP"),
+            ("Bourg", "Bourg", 2, "compound", "PROPN", "NNP"),
+            ("Co.", "Co.", 2, "ROOT", "PROPN", "NNP"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("Folsom", "Folsom", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"],
+    )
+    mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert mentions == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
+    assert facts_of(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}

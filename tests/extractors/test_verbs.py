@@ -1,0 +1,131 @@
+"""Relations stated by verbs: active, passive, coordination, participles, governed verbs."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
+
+
+def test_active_verb_maps_to_ontology_predicate(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("DeepSeek", "DeepSeek", 1, "nsubj", "PROPN", "NNP"),
+            ("released", "release", 1, "ROOT", "VERB", "VBD"),
+            ("R1", "R1", 1, "dobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-PRODUCT", "O"],
+    )
+    assert ("DeepSeek", "released", "R1") in facts_of(doc)
+
+
+def test_passive_verb_swaps_to_agent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("R1", "R1", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("developed", "develop", 2, "ROOT", "VERB", "VBN"),
+            ("by", "by", 2, "agent", "ADP", "IN"),
+            ("DeepSeek", "DeepSeek", 3, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PRODUCT", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("DeepSeek", "develops", "R1")}
+
+
+def test_coordinated_objects_each_get_the_fact(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Google", "Google", 1, "nsubj", "PROPN", "NNP"),
+            ("acquired", "acquire", 1, "ROOT", "VERB", "VBD"),
+            ("DeepMind", "DeepMind", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("Wiz", "Wiz", 2, "conj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Google", "acquired", "DeepMind"), ("Google", "acquired", "Wiz")}
+
+
+def test_pleaded_guilty_to_killing_makes_the_subject_the_killer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chapman", "Chapman", 1, "nsubj", "PROPN", "NNP"),
+            ("pleaded", "plead", 1, "ROOT", "VERB", "VBD"),
+            ("guilty", "guilty", 1, "oprd", "ADJ", "JJ"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("killing", "kill", 3, "pcomp", "VERB", "VBG"),
+            ("Lennon", "Lennon", 4, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert facts_of(doc) == {("Chapman", "killed", "Lennon")}
+
+
+def test_participle_after_a_name_describes_the_name_though_parsed_on_a_noun_above_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("sentence", "sentence", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Adamson", "Adamson", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("convicted", "convict", 1, "acl", "VERB", "VBN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("murdering", "murder", 6, "pcomp", "VERB", "VBG"),
+            ("Bolles", "Bolles", 7, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert facts_of(doc) == {("Adamson", "killed", "Bolles")}
+
+
+def test_a_verb_coordinated_with_a_passive_locates_the_passive_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ames", "Ames", 1, "nsubj", "PROPN", "NNP"),
+            ("claims", "claim", 1, "ROOT", "VERB", "VBZ"),
+            ("Lee", "Lee", 1, "dobj", "PROPN", "NNP"),
+            ("although", "although", 6, "mark", "SCONJ", "IN"),
+            ("he", "he", 6, "nsubjpass", "PRON", "PRP"),
+            ("was", "be", 6, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 1, "advcl", "VERB", "VBN"),
+            ("in", "in", 6, "prep", "ADP", "IN"),
+            ("Dover", "Dover", 7, "pobj", "PROPN", "NNP"),
+            ("and", "and", 6, "cc", "CCONJ", "CC"),
+            ("lived", "live", 6, "conj", "VERB", "VBD"),
+            ("in", "in", 10, "prep", "ADP", "IN"),
+            ("Troy", "Troy", 11, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE"],
+    )
+    facts = facts_of(doc)
+    assert {("Lee", "livesIn", "Dover"), ("Lee", "livesIn", "Troy")} <= facts
+    assert ("Ames", "locatedIn", "Troy") not in facts
+
+
+def test_a_person_who_grew_up_in_a_place_lives_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Coe", "Coe", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("who", "who", 3, "nsubj", "PRON", "WP"),
+            ("grew", "grow", 0, "relcl", "VERB", "VBD"),
+            ("up", "up", 3, "prt", "ADP", "RP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Nashville", "Nashville", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("directed", "direct", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert facts_of(doc) == {("Coe", "livesIn", "Nashville")}

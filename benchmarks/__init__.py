@@ -4,5 +4,5 @@
   same model and worker processes, and an incremental ``--into`` build;
 - :mod:`benchmarks.rdf` times Turtle writing and a selective query, rdflib's memory store vs Oxigraph;
 - :mod:`benchmarks.serve` load-tests ``kg serve`` on loopback;
-- :mod:`benchmarks.html` times the HTML page's layout in headless Chromium.
+- :mod:`benchmarks.page_layout` times the HTML page's layout in headless Chromium.
 """

@@ -18,6 +18,7 @@ from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.vocab import term
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+CALIBRATION_PATH = PATTERNS_DIR / "calibration.yaml"  # written by `make calibrate`
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Rules:
     anaphor_window: int = 0
     title_context_reach: int = 0
     open_relation_confidence: float = 0.0
+    calibration: dict[str, float] = field(default_factory=dict)  # rule id -> measured confidence
     gazetteer: Gazetteer = field(default_factory=shipped_gazetteer)
 
 
@@ -102,6 +104,13 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: expected a mapping at the top level")
     return data
+
+
+def _calibration(path: Path) -> dict[str, float]:
+    """Each calibrated rule's confidence (``make calibrate``); none when the file is absent."""
+    if not path.is_file():
+        return {}
+    return {str(rule): float(entry["confidence"]) for rule, entry in (_read_yaml(path).get("rules") or {}).items()}
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -157,6 +166,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         anaphor_window=int(extraction["anaphor_window"]),
         title_context_reach=int(extraction["title_context_reach"]),
         open_relation_confidence=float(extraction["open_relation_confidence"]),
+        calibration=_calibration(directory / CALIBRATION_PATH.name),
     )
     unknown = rules.propagated_from - rules.type_confidence.keys()
     if unknown:

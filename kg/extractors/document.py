@@ -71,9 +71,9 @@ def _sentence_relations(
             if subject == obj or subject.merge_name == obj.merge_name or key in seen:
                 continue
             seen.add(key)
-            found.append(RelationMention(
-                subject.doc_id, subject, predicate, obj, sentence, candidate.trigger.confidence, candidate.trigger.rule
-            ))
+            trigger = candidate.trigger
+            confidence = rules.calibration.get(trigger.rule, trigger.confidence)  # measured, where make calibrate has
+            found.append(RelationMention(subject.doc_id, subject, predicate, obj, sentence, confidence, trigger.rule))
 
     for finder in finders:
         accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found))))

@@ -4,7 +4,7 @@ Builds a synthetic knowledge graph (kg.model objects, no spaCy) shaped like news
 a scale-free core plus many small islands, renders it with ``kg.views.html.to_html`` and
 opens it in Debian's Chromium (network blocked) until the page reports a stable layout.
 
-    .venv/bin/python -m benchmarks.html --entities 5000 --max-nodes 500 5000
+    .venv/bin/python -m benchmarks.page_layout --entities 5000 --max-nodes 500 5000
 """
 
 from __future__ import annotations

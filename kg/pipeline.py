@@ -1,6 +1,6 @@
 """Orchestration: ingest → parse and extract → resolve and merge, and the public ``build``/``extract``/``sparql``.
 
-Only this module, the store and :mod:`kg.cli` touch the file system (through :mod:`kg.fileio`).
+Reading inputs (:mod:`kg.ingest`), writing outputs (:mod:`kg.views`) and the store go through :mod:`kg.fileio`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ SPARQL results as JSON, XML, CSV or TSV, and graph results as Turtle, N-Triples,
 ``Accept`` header. Everything that writes is refused: ``/update``, SPARQL Update bodies and Graph
 Store ``PUT``/``POST``/``DELETE``. Bodies and URLs are capped, ``SERVICE`` is refused (Oxigraph would
 otherwise fetch it from the network), kg's prefixes are predeclared, and the default address is
-127.0.0.1 (see README, "SPARQL endpoint", for why not the Oxigraph server binary).
+127.0.0.1 (see docs/querying.md for why not the Oxigraph server binary).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ A store is a directory (format version 1)::
         manifest.json                  format, version, base, model; each document's hash and records file
         oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.views.rdf puts in named graphs
       records/ab/<key>.json            one document version's extraction records (content-addressed, shared)
-      lock                             ``fcntl.flock``: one writer at a time
+      lock                             a ``filelock`` lock file: one writer at a time
 
 Each document's extraction records are kept, so a write re-resolves entities over all
 records (cheap next to parsing) and the graph is always exactly what one build of all the

@@ -1,6 +1,6 @@
 """The knowledge graph as RDF: a view of :class:`~kg.model.KnowledgeGraph`.
 
-Design (see README, "The RDF graph"):
+Design (see docs/rdf.md):
 
 * every entity: ``rdf:type`` (one ontology class), ``rdfs:label``, ``skos:altLabel`` for
   other surface forms, ``kg:mentionCount``;

@@ -17,6 +17,10 @@ class NotTextError(InputError):
     """A file's bytes are binary data (an image, archive, executable...), not text."""
 
 
+class MissingDependencyError(KGError):
+    """An optional library that the requested feature needs is not installed (the message says what to install)."""
+
+
 class ModelNotFoundError(KGError):
     """The requested spaCy pipeline is not installed."""
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from kg.errors import MissingDependencyError, OutputError
 from kg.model import KnowledgeGraph
+from kg.views import install_hint
 from kg.views.context import ViewContext
 from kg.views.tables import (
     Cell,
@@ -45,7 +46,6 @@ from kg.views.tables import (
 )
 from kg.vocab import local_name, term
 
-INSTALL_HINT = "--format ladybug needs LadybugDB: pip install 'offline-kg[ladybug]'"
 ENTITY_COLUMNS = (("iri", "STRING PRIMARY KEY"), ("label", "STRING"), ("aliases", "STRING[] DEFAULT []"),
                   ("mention_count", "INT64"))
 DOCUMENT_COLUMNS = (("iri", "STRING PRIMARY KEY"), ("id", "STRING"), ("label", "STRING"), ("title", "STRING"),
@@ -195,9 +195,9 @@ def _ladybug() -> Any:
     try:
         import ladybug
     except ImportError:
-        raise MissingDependencyError(INSTALL_HINT) from None
-    if not hasattr(ladybug, "Database"):
-        raise MissingDependencyError(f"{INSTALL_HINT} (the installed 'ladybug' is another package)")
+        raise MissingDependencyError(install_hint("ladybug", "ladybug")) from None
+    if not hasattr(ladybug, "Database"):  # ladybug-core (weather files) installs a module of the same name
+        raise MissingDependencyError(install_hint("ladybug", "ladybug") + " (the installed ladybug is another package)")
     return ladybug
 
 

@@ -67,7 +67,16 @@ class Staging:
     files: int = 0
 
     def csv(self, header: Sequence[str], rows: list[Sequence[Cell]]) -> str:
-        """Write the next staging file; return its path as a Cypher string literal."""
+        """Write the next staging file; return its path as a Cypher string literal.
+
+        Raises:
+            OutputError: a value holds a NUL character, which LadybugDB's CSV reader takes for the end of the file
+                (kg removes NULs from document text, so only metadata such as a JSONL title can hold one).
+        """
+        for row in rows:
+            for column, value in zip(header, row, strict=True):
+                if isinstance(value, str) and "\x00" in value:
+                    raise OutputError(f"LadybugDB cannot load a NUL character: {value!r} (a {column})")
         self.files += 1
         path = self.folder / f"{self.files}.csv"
         write_csv(path, header, rows)

@@ -61,6 +61,8 @@ FACT_PROPERTIES: tuple[Property, ...] = (
     ("fact", "string"), ("predicate", "string"), ("predicate_iri", "string"), ("confidence", "double"),
     ("support_count", "long"), ("first_reported", "date"), ("last_reported", "date"),
 )
+NODE_KEYS = ("Entity", "Document", "Evidence")
+"""The label every node of each node file has, and whose ``iri`` is unique (``MERGE`` matches on it)."""
 ARRAY_DELIMITERS = ";|" + "".join(map(chr, range(0xE000, 0xF900)))
 """Array delimiters to try, in order: the import tool's default, then characters text rarely holds."""
 
@@ -96,7 +98,7 @@ class Table:
 
 def neo4j_tables(kg: KnowledgeGraph) -> list[Table]:
     """The node and relationship files of ``kg``, in import order."""
-    entity, document, evidence = _declared("Entity"), _declared("Document"), _declared("Evidence")
+    entity, document, evidence = map(_declared, NODE_KEYS)
     facts = fact_rows(kg)
     return [
         Table("entities.csv", "nodes", ENTITY_PROPERTIES, [
@@ -195,7 +197,7 @@ def cypher_value(value: Value) -> str:
 
 def cypher_statements(tables: Sequence[Table]) -> Iterator[str]:
     """Idempotent statements that create or update the graph of ``tables``: ``MERGE`` on IRIs, then ``SET``."""
-    for label in dict.fromkeys(table.rows[0].labels[0] for table in tables if table.kind == "nodes" and table.rows):
+    for label in map(_declared, NODE_KEYS):
         name = f"kg_{label.lower()}_iri"
         yield f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.iri IS UNIQUE;"
     evidence = cypher_name(_declared("Evidence"))

@@ -206,7 +206,7 @@ def csv_field(value: Cell) -> str:
     return text
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Iterable[Cell]]) -> int:
     """Write an RFC 4180 file (UTF-8, CRLF, a header row); return the number of rows."""
     count = 0
     with path.open("w", encoding="utf-8", newline="") as file:

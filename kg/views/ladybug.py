@@ -13,10 +13,11 @@ Schema (docs/property-graphs.md):
   ``confidence``, ``stated_predicate``): ``UNWIND r.evidence AS e`` gives the sentences of a fact;
 * ``mentions``: from ``Document`` to every entity it mentions.
 
-Everything is bulk-loaded from CSV files. Scalar columns go through ``COPY``; lists (aliases,
-evidence) through ``LOAD WITH HEADERS … FROM`` with one row per item, collected and ``SET``:
-LadybugDB's CSV reader keeps the quotes of strings inside a list field, so no list of text is
-ever written as one field.
+Everything is bulk-loaded from CSV files with ``COPY``, inserted once and never updated. A table
+with a list column (aliases, evidence) is copied from ``LOAD WITH HEADERS … FROM`` a file of one
+row per item, grouped back with ``collect``: LadybugDB's CSV reader keeps the quotes of strings
+inside a list field, so no list of text is ever written as one field. (Setting the lists after
+the copy, with ``SET``, broke LadybugDB 0.22's checkpoint on a graph of 20,000 facts.)
 """
 
 from __future__ import annotations
@@ -116,16 +117,15 @@ def _load_entities(kg: KnowledgeGraph, staging: Staging) -> None:
     for entity in kg.entities:
         by_class[entity.type].append(entity)
     for table, entities in sorted(by_class.items()):
-        path = staging.csv(("iri", "label", "mention_count"), [(e.iri, e.label, e.mention_count) for e in entities])
-        staging.statements.append(f"COPY {cypher_name(table)}(iri, label, mention_count) FROM {path} {CSV_OPTIONS}")
-        aliases: list[Sequence[Cell]] = [(e.iri, alias) for e in entities for alias in e.aliases]
-        if aliases:
-            path = staging.csv(("iri", "alias"), aliases)
-            staging.statements.append(
-                f"LOAD WITH HEADERS (iri STRING, alias STRING) FROM {path} {CSV_OPTIONS} "
-                f"WITH iri, collect(alias) AS aliases "
-                f"MATCH (n:{cypher_name(table)} {{iri: iri}}) SET n.aliases = aliases"
-            )
+        path = staging.csv(
+            ("iri", "label", "mention_count", "alias"),
+            [(e.iri, e.label, e.mention_count, alias) for e in entities for alias in (e.aliases or (None,))],
+        )
+        staging.statements.append(
+            f"COPY {cypher_name(table)} FROM (LOAD WITH HEADERS (iri STRING, label STRING, mention_count INT64, "
+            f"alias STRING) FROM {path} {CSV_OPTIONS} WITH iri, label, mention_count, collect(alias) AS aliases "
+            "RETURN iri, label, aliases, mention_count)"
+        )
 
 
 def _load_documents(kg: KnowledgeGraph, staging: Staging, table: str) -> None:
@@ -168,30 +168,23 @@ def _load_facts(kg: KnowledgeGraph, staging: Staging) -> None:
 
 
 def _load_fact_group(staging: Staging, table: str, pair: tuple[str, str], facts: list[FactRow]) -> None:
-    names = [name for name, _ in FACT_COLUMNS]
-    path = staging.csv(("from", "to", *names), [
+    """One row per evidence sentence, its fact's columns repeated; grouped back into facts as they are copied."""
+    ends = (("subject", "STRING"), ("object", "STRING"))
+    path = staging.csv([name for name, _ in (*ends, *FACT_COLUMNS, *EVIDENCE_FIELDS)], [
         (f.subject, f.object, f.iri, f.predicate, f.predicate_iri, f.confidence, f.support_count, f.first_reported,
-         f.last_reported)
-        for f in facts
-    ])
-    ends = f"from={cypher_string(pair[0])}, to={cypher_string(pair[1])}"
-    staging.statements.append(
-        f"COPY {cypher_name(table)}({', '.join(names)}) FROM {path} ({ends}, HEADER=true, PARALLEL=false)"
-    )
-    fields = [name for name, _ in EVIDENCE_FIELDS]
-    path = staging.csv(("subject", "object", "fact", *fields), [
-        (f.subject, f.object, f.iri, e.iri, e.document, e.date, e.sentence, e.start_offset, e.end_offset, e.rule,
+         f.last_reported, e.iri, e.document, e.date, e.sentence, e.start_offset, e.end_offset, e.rule,
          e.confidence, e.stated_predicate)
         for f in facts
         for e in f.evidence
     ])
-    headers = _columns((("subject", "STRING"), ("object", "STRING"), ("fact", "STRING"), *EVIDENCE_FIELDS))
-    struct = ", ".join(f"{name}: {name}" for name in fields)
+    # the loaded columns get an "evidence_" prefix: a fact and its evidence both have a confidence
+    loaded = _columns((*ends, *FACT_COLUMNS, *((f"evidence_{name}", kind) for name, kind in EVIDENCE_FIELDS)))
+    fact = ", ".join(name for name, _ in (*ends, *FACT_COLUMNS))
+    struct = ", ".join(f"{name}: evidence_{name}" for name, _ in EVIDENCE_FIELDS)
     staging.statements.append(
-        f"LOAD WITH HEADERS ({headers}) FROM {path} {CSV_OPTIONS} "
-        f"WITH subject, object, fact, collect({{{struct}}}) AS evidence "
-        f"MATCH (a:{cypher_name(pair[0])} {{iri: subject}})-[r:{cypher_name(table)}]->(b:{cypher_name(pair[1])} "
-        "{iri: object}) WHERE r.fact = fact SET r.evidence = evidence"
+        f"COPY {cypher_name(table)} FROM (LOAD WITH HEADERS ({loaded}) FROM {path} {CSV_OPTIONS} "
+        f"WITH {fact}, collect({{{struct}}}) AS evidence RETURN {fact}, evidence) "
+        f"(from={cypher_string(pair[0])}, to={cypher_string(pair[1])})"
     )
 
 
@@ -219,11 +212,11 @@ def write_ladybug(kg: KnowledgeGraph, target: Path) -> None:
     """
     ladybug = _ladybug()
     with tempfile.TemporaryDirectory(prefix=".kg-csv-", dir=target.parent) as folder:
-        database = ladybug.Database(str(target))
+        database = ladybug.Database(str(target), auto_checkpoint=False)  # one checkpoint at the end: 2-3x faster
         try:
             connection = ladybug.Connection(database)
             try:
-                for statement in load_script(kg, Path(folder)):
+                for statement in [*load_script(kg, Path(folder)), "CHECKPOINT"]:
                     _execute(connection, statement, target)
             finally:
                 connection.close()

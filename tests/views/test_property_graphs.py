@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -21,12 +22,22 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.defaults import DEFAULT_BASE
 from kg.errors import MissingDependencyError
-from kg.model import Document, Entity, Extraction, KnowledgeGraph, Mention, RelationMention, Sentence
+from kg.model import (
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    KnowledgeGraph,
+    Mention,
+    Relation,
+    RelationMention,
+    Sentence,
+)
 from kg.resolve import merge
 from kg.views import write_views
 from kg.views.csvfiles import ENTITY_COLUMNS, EVIDENCE_COLUMNS, FACT_COLUMNS
 from kg.views.tables import entity_classes, node_labels, relationship_type
-from kg.vocab import local_name
+from kg.vocab import local_name, term
 
 ladybug = pytest.importorskip("ladybug")
 
@@ -142,6 +153,40 @@ def test_a_missing_ladybug_is_a_one_line_error_before_anything_is_written(tmp_pa
     assert result.output.strip().splitlines()[-1] == (
         "kg: error: --format ladybug needs the optional library ladybug: pip install 'offline-kg[ladybug]'"
     )
+
+
+def synthetic_graph(entities: int, facts: int) -> KnowledgeGraph:
+    """Random facts among ``entities`` of six classes, six predicates (one open), one to three supports each."""
+    rng = random.Random(1)
+    base = "https://e.org/"
+    graph = KnowledgeGraph(base)
+    graph.documents = {f"d{i}": Document.from_text(f"d{i}", "x", date=f"2025-{1 + i % 12:02d}-01") for i in range(500)}
+    types = ["Organization", "Person", "AIModel", "Chip", "City", "Country"]
+    graph.add_entities(
+        Entity(f"{base}e{i}", f"E{i}", types[i % 6], (f"e{i};x",), 3, (f"d{i % 500}", f"d{i * 7 % 500}"))
+        for i in range(entities)
+    )
+    predicates = [str(term(p)) for p in ("released", "develops", "worksFor", "relatedTo", "basedIn", "open:praise")]
+    relations = {}
+    for k in range(facts):
+        s, o, p = rng.randrange(entities), rng.randrange(entities), rng.choice(predicates)
+        support = tuple(
+            Evidence(f"d{rng.randrange(500)}", Sentence(j, j + 9, f'Fact {k}, "{j}"'), "svo", 0.7)
+            for j in range(rng.randint(1, 3))
+        )
+        relations[s, p, o] = Relation(f"{base}e{s}", p, f"{base}e{o}", support)
+    graph.add_relations(relations.values())
+    return graph
+
+
+def test_ladybug_loads_twenty_thousand_facts_inserting_each_list_once(tmp_path: Path):
+    """Setting the evidence lists after the copy broke LadybugDB 0.22's checkpoint on this graph."""
+    graph = synthetic_graph(10_000, 20_000)
+    (path,) = write_views(graph, tmp_path / "big", ["ladybug"])
+    ((facts, supports),) = query(path, "MATCH ()-[r]->() WHERE label(r) <> 'mentions' RETURN count(*), "
+                                       "sum(size(r.evidence))")
+    assert (facts, supports) == (len(graph.relations), sum(len(r.evidence) for r in graph.relations))
+    assert query(path, "MATCH (n:Chip {iri: 'https://e.org/e3'}) RETURN n.aliases") == [[["e3;x"]]]
 
 
 # ---------------------------------------------------------------- CSV

@@ -19,6 +19,7 @@ property is the fact relationship's ``fact``, so ``MATCH (e:Evidence {fact: r.fa
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -235,7 +236,7 @@ def _relationship_statement(table: Table, row: Row) -> str:
 
 def import_command(tables: Sequence[Table], folder: str, delimiter: str) -> str:
     """The ``neo4j-admin database import full`` command for the files in ``folder`` (run beside it)."""
-    files = [f"--{table.kind}={folder}/{table.file}" for table in tables]
+    files = [shlex.quote(f"--{table.kind}={folder}/{table.file}") for table in tables]
     shown = f'"{delimiter}"' if delimiter.isascii() else f"U+{ord(delimiter):04X}"
     options = [f"--array-delimiter={shown}", "--multiline-fields=true", "--legacy-style-quoting=false"]
     return " \\\n    ".join(["neo4j-admin database import full", *files, *options, "--overwrite-destination neo4j"])
@@ -248,7 +249,7 @@ def readme_text(tables: Sequence[Table], folder: str, delimiter: str) -> str:
         "A new database, offline (stop the database first; run from the folder that holds this one):\n\n"
         f"  {import_command(tables, folder, delimiter)}\n\n"
         "An existing database, idempotently (MERGE on every IRI; run it again after a rebuild):\n\n"
-        f"  cypher-shell -u neo4j -p PASSWORD -d neo4j -f {folder}/import.cypher\n\n"
+        f"  cypher-shell -u neo4j -p PASSWORD -d neo4j -f {shlex.quote(folder + '/import.cypher')}\n\n"
         "What did DeepSeek release, and which sentence says so?\n\n"
         "  MATCH (org:Entity {label: 'DeepSeek'})-[r:released]->(product)\n"
         "  MATCH (e:Evidence {fact: r.fact})\n"

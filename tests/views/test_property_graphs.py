@@ -11,6 +11,7 @@ import csv
 import json
 import random
 import re
+import shlex
 import sys
 from collections import Counter
 from datetime import date
@@ -277,7 +278,7 @@ def read_neo4j(folder: Path) -> tuple[dict[str, list[dict[str, str]]], str]:
     flag = re.search(r'--array-delimiter=(?:"(.)"|U\+([0-9A-F]{4}))', readme)
     assert flag
     delimiter = flag[1] or chr(int(flag[2], 16))
-    files = re.findall(r"--(nodes|relationships)=" + re.escape(folder.name) + r"/(\S+)", readme)
+    files = re.findall(r"--(nodes|relationships)=" + re.escape(folder.name) + r"/([^\s']+)", readme)
     assert sorted(name for _, name in files) == sorted(p.name for p in folder.glob("*.csv")), "README lists each file"
     assert "--multiline-fields=true" in readme and "cypher-shell" in readme
     tables = {}
@@ -348,10 +349,14 @@ def check_neo4j_complete(graph: KnowledgeGraph, folder: Path, tmp_path: Path) ->
 
 def test_neo4j_files_pass_the_header_rules_and_load_completely(tmp_path: Path):
     graph = hand_made_graph()
-    (folder,) = write_views(graph, tmp_path / "news", ["neo4j"])
+    (folder,) = write_views(graph, tmp_path / "my news", ["neo4j"])
     check_neo4j_complete(graph, folder, tmp_path)
     readme = (folder / "README.txt").read_text(encoding="utf-8")
-    assert "neo4j-admin database import full" in readme and '--array-delimiter=";"' in readme
+    command = readme.split("\n\n")[2].replace("\\\n", " ")
+    arguments = shlex.split(command)
+    assert arguments[:4] == ["neo4j-admin", "database", "import", "full"] and arguments[-1] == "neo4j"
+    assert "--nodes=my news.neo4j/entities.csv" in arguments and "--array-delimiter=;" in arguments
+    assert "-f 'my news.neo4j/import.cypher'" in readme
 
 
 def test_neo4j_array_delimiter_moves_off_semicolons_and_pipes_in_names(tmp_path: Path):

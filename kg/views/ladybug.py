@@ -130,7 +130,7 @@ def _load_entities(kg: KnowledgeGraph, staging: Staging) -> None:
 
 def _load_documents(kg: KnowledgeGraph, staging: Staging, table: str) -> None:
     rows: list[Sequence[Cell]] = [
-        (document_iri(kg, d), d.id, d.title or d.id, d.title, document_date(kg, d.id), d.source, d.sha256)
+        (document_iri(kg, d.id), d.id, d.title or d.id, d.title, document_date(kg, d.id), d.source, d.sha256)
         for d in documents(kg)
     ]
     names = [name for name, _ in DOCUMENT_COLUMNS]
@@ -142,7 +142,7 @@ def _load_documents(kg: KnowledgeGraph, staging: Staging, table: str) -> None:
 def _load_mentions(kg: KnowledgeGraph, staging: Staging, document_table: str) -> None:
     by_class: dict[str, list[Sequence[Cell]]] = defaultdict(list)
     for entity in kg.entities:
-        by_class[entity.type].extend((document_iri(kg, kg.documents[d]), entity.iri) for d in entity.documents)
+        by_class[entity.type].extend((document_iri(kg, d), entity.iri) for d in entity.documents)
     pairs = [(document_table, table) for table in sorted(by_class) if by_class[table]]
     if not pairs:
         return

@@ -106,7 +106,7 @@ def neo4j_tables(kg: KnowledgeGraph) -> list[Table]:
             Row(e.iri, node_labels(e.type), (e.label, e.type, e.aliases, e.mention_count)) for e in kg.entities
         ]),
         Table("documents.csv", "nodes", DOCUMENT_PROPERTIES, [
-            Row(document_iri(kg, d), (document,), (d.id, d.title or d.id, d.title, document_date(kg, d.id),
+            Row(document_iri(kg, d.id), (document,), (d.id, d.title or d.id, d.title, document_date(kg, d.id),
                                                    d.source, d.sha256))
             for d in documents(kg)
         ]),
@@ -122,12 +122,12 @@ def neo4j_tables(kg: KnowledgeGraph) -> list[Table]:
             for f in facts
         ], entity, entity, merge_key="fact"),
         Table("mentions.csv", "relationships", (), [
-            Row(document_iri(kg, kg.documents[doc_id]), (_declared("mentions"),), (), e.iri)
+            Row(document_iri(kg, doc_id), (_declared("mentions"),), (), e.iri)
             for e in kg.entities
             for doc_id in e.documents
         ], document, entity),
         Table("from_document.csv", "relationships", (), [
-            Row(e.iri, (_declared("fromDocument"),), (), document_iri(kg, kg.documents[e.document]))
+            Row(e.iri, (_declared("fromDocument"),), (), document_iri(kg, e.document))
             for f in facts
             for e in f.evidence
         ], evidence, document),

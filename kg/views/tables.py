@@ -165,9 +165,9 @@ def document_date(graph: KnowledgeGraph, doc_id: str) -> date | None:
     return reported_date(document.date) if document else None
 
 
-def document_iri(graph: KnowledgeGraph, document: Document) -> str:
-    """The IRI of ``document`` in ``graph`` (as in the RDF output)."""
-    return mint_document_iri(graph.base, document.id)
+def document_iri(graph: KnowledgeGraph, doc_id: str) -> str:
+    """The IRI of document ``doc_id`` in ``graph`` (as in the RDF output)."""
+    return mint_document_iri(graph.base, doc_id)
 
 
 def documents(graph: KnowledgeGraph) -> list[Document]:

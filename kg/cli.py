@@ -41,7 +41,7 @@ from kg.defaults import (
 )
 from kg.errors import KGError
 from kg.exits import exit_interrupted
-from kg.views import check_outputs, output_formats
+from kg.views import check_outputs, output_format, output_formats
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
@@ -105,6 +105,8 @@ def _parse_formats(value: str) -> list[str]:
     unknown = [f for f in formats if f not in output_formats()]
     if unknown or not formats:
         raise typer.BadParameter(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(output_formats())}")
+    for name in formats:
+        output_format(name).check_available()  # before a build, not after it
     return formats
 
 

@@ -78,6 +78,10 @@ class ResourceError(KGError):
     """Something kg needs at run time is missing or ran out: a model, a server, a time limit."""
 
 
+class MissingDependencyError(ResourceError):
+    """An optional library that the requested feature needs is not installed (the message says what to install)."""
+
+
 class ModelNotFoundError(ResourceError):
     """The requested spaCy pipeline is not installed."""
 

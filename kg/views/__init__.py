@@ -15,13 +15,14 @@ Examples:
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from kg.defaults import PageOptions
-from kg.errors import UsageError
+from kg.errors import MissingDependencyError, UsageError
 from kg.fileio import atomic_path, atomic_write_text
 from kg.views.context import ViewContext
 
@@ -41,20 +42,51 @@ class OutputFormat:
     suffix: str
     kind: WriterKind = "text"
     rdf: bool = False
+    requires: str = ""
+    """The optional library the writer imports, installed by the pip extra of the same name ("" for none)."""
 
     def writer(self) -> Callable[..., Any]:
         """The writer function, imported on first use."""
         return getattr(importlib.import_module(self.module), self.function)  # type: ignore[no-any-return]
+
+    def check_available(self) -> None:
+        """Refuse the format early when its optional library is not installed.
+
+        Raises:
+            MissingDependencyError: the library is missing (the message says what to pip install).
+        """
+        if self.requires and importlib.util.find_spec(self.requires) is None:
+            raise MissingDependencyError(install_hint(self.name, self.requires))
+
+
+def install_hint(name: str, requires: str) -> str:
+    """The one-line message for format ``name`` whose optional library ``requires`` is missing.
+
+    Examples:
+        >>> install_hint("ladybug", "ladybug")
+        "--format ladybug needs the optional library ladybug: pip install 'offline-kg[ladybug]'"
+    """
+    return f"--format {name} needs the optional library {requires}: pip install 'offline-kg[{requires}]'"
 
 
 _FORMATS: dict[str, OutputFormat] = {}
 
 
 def register(
-    name: str, module: str, function: str, *, suffix: str | None = None, kind: WriterKind = "text", rdf: bool = False
+    name: str,
+    module: str,
+    function: str,
+    *,
+    suffix: str | None = None,
+    kind: WriterKind = "text",
+    rdf: bool = False,
+    requires: str = "",
 ) -> None:
-    """Register the output format ``name``, written by ``module.function`` to ``PREFIX.<suffix>``."""
-    _FORMATS[name] = OutputFormat(name, module, function, suffix or name, kind, rdf)
+    """Register the output format ``name``, written by ``module.function`` to ``PREFIX.<suffix>``.
+
+    ``requires`` names the optional library the writer needs, checked before anything is written.
+    """
+    _FORMATS[name] = OutputFormat(name, module, function, suffix or name, kind, rdf, requires)
 
 
 def output_formats() -> tuple[str, ...]:
@@ -136,11 +168,14 @@ def write_views(
 
     Raises:
         UsageError: a format is unknown.
+        MissingDependencyError: a format needs an optional library that is not installed (nothing is written).
         OutputError: an output could not be written.
     """
     formats = list(formats)
     prefix = check_outputs(prefix, formats)
     chosen = [output_format(name) for name in formats]
+    for fmt in chosen:
+        fmt.check_available()
     context = ViewContext(graph, page or PageOptions(), infer)
     written = []
     for fmt in chosen:
@@ -160,3 +195,6 @@ register("graphml", "kg.views.graphml", "graphml_text")
 register("json", "kg.views.graphml", "node_link_text")
 register("html", "kg.views.html", "html_page")
 register("merges", "kg.views.merges", "merges_tsv", suffix="merges.tsv")
+register("csv", "kg.views.csvfiles", "csv_folder", kind="path")
+register("neo4j", "kg.views.neo4j", "neo4j_folder", kind="path")
+register("ladybug", "kg.views.ladybug", "ladybug_database", kind="path", requires="ladybug")

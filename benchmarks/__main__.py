@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path("out/bench.json"))
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
-        print(f"benchmarks: error: {args.corpus}: corpus not found; give one with --corpus (make bench BENCH_CORPUS=...)",
+        print(f"benchmarks: error: {args.corpus}: corpus not found; "
+              "give one with --corpus (make bench BENCH_CORPUS=...)",
               file=sys.stderr)
         return 1
     jobs = tuple(int(n) for n in args.jobs.split(","))

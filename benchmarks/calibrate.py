@@ -250,7 +250,8 @@ def write_calibration(table: dict[str, dict[str, float]], path: Path) -> None:
     lines = [
         "# Written by `make calibrate` (benchmarks/calibrate.py): each rule's measured precision on the fitting",
         "# data (CoNLL04 train, Re-DocRED dev, bbc-facts dev; see the script for how each is scored),",
-        f"# smoothed with {SMOOTHING:g} pseudo-statements towards its predicate's pooled precision. Do not edit by hand:",
+        (f"# smoothed with {SMOOTHING:g} pseudo-statements towards its predicate's pooled precision. "
+         "Do not edit by hand:"),
         "# change a rule, then run `make calibrate` again. Rules not listed keep their family file's confidence.",
         "rules:",
     ]

@@ -155,7 +155,8 @@ def score_redocred(ctx: Context) -> Row:
     source, records, errors = (ctx.work / name for name in ("redocred-input.jsonl", "redocred.jsonl", "redocred.tsv"))
     run([sys.executable, str(scorer), "make-input", str(data), str(source)])
     run(ctx.kg("extract", source, "-o", records, "--jobs", "1"))
-    result = json.loads(run([sys.executable, str(scorer), "score", str(data), str(records), "--errors", str(errors), "--json"]))
+    result = json.loads(run([sys.executable, str(scorer), "score", str(data), str(records),
+                             "--errors", str(errors), "--json"]))
     ctx.keep(errors, "redocred.tsv")
     ctx.keep(records, "redocred-records.jsonl")
     typed, span, strict, loose = (result["entities"]["typed"], result["entities"]["span"],
@@ -186,7 +187,8 @@ def parse_fact_score(output: str) -> dict[str, Any]:
     """The numbers of a bbc-facts ``score.py`` report: the last line, counts, per predicate, reliability.
 
     Examples:
-        >>> report = "x\\nnegatives: 2/9 present as entity nodes\\nfacts P 0.500 R 0.250 F1 0.333; types 3/4; aliases 1/2"
+        >>> report = ("x\\nnegatives: 2/9 present as entity nodes"
+        ...           "\\nfacts P 0.500 R 0.250 F1 0.333; types 3/4; aliases 1/2")
         >>> parse_fact_score(report)["negatives"], parse_fact_score(report)["f1"]
         ((2, 9), 0.333)
     """
@@ -206,9 +208,11 @@ def parse_fact_score(output: str) -> dict[str, Any]:
     ece = ECE.search(output)
     parsed["ece"] = float(ece[1]) if ece else None
     parsed["reliability"] = [dict(zip(("low", "high", "facts", "mean_confidence", "correct"),
-                                      (float(b[1]), float(b[2]), int(b[3]), float(b[4]), float(b[5]))))
+                                      (float(b[1]), float(b[2]), int(b[3]), float(b[4]), float(b[5])),
+                                      strict=True))
                              for b in BIN.finditer(output)]
-    parsed["predicates"] = {m[1]: dict(zip(("gold", "found", "predicted", "correct"), map(int, m.groups()[1:])))
+    parsed["predicates"] = {m[1]: dict(zip(("gold", "found", "predicted", "correct"), map(int, m.groups()[1:]),
+                                           strict=True))
                             for m in PREDICATE_ROW.finditer(output) if m[1] != "all"}
     return parsed
 
@@ -319,7 +323,8 @@ def format_table(rows: list[Row], total: Row, previous: dict[str, float] | None 
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in [*rows, total]:
         cells = [row.source if row is not total else "**TOTAL**", row.units,
-                 *(cell(getattr(row, name)) for name in ("entity_p", "entity_r", "entity_f1", "relation_p", "relation_r")),
+                 *(cell(getattr(row, name))
+                   for name in ("entity_p", "entity_r", "entity_f1", "relation_p", "relation_r")),
                  cell(row.relation_f1) if row is not total else f"**{cell(row.relation_f1)}**",
                  *(cell(getattr(row, name)) for name in ("found", "aliases", "types", "junk", "ece")),
                  f"{row.seconds:.0f}"]

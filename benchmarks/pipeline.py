@@ -81,7 +81,8 @@ def _tree_rss(process: Any) -> int:
 def write_sample(corpus: Path, target: Path, start: int, limit: int | None) -> int:
     """Copy JSONL lines ``start`` to ``start + limit`` of ``corpus`` to ``target``; return how many."""
     with corpus.open(encoding="utf-8") as source, target.open("w", encoding="utf-8") as sink:
-        lines = [line for line in itertools.islice(source, start, None if limit is None else start + limit) if line.strip()]
+        lines = [line for line in itertools.islice(source, start, None if limit is None else start + limit)
+                 if line.strip()]
         sink.writelines(lines)
     return len(lines)
 
@@ -106,7 +107,8 @@ def run_pipeline_benchmark(
             settings = ["--model", model, "--jobs", str(n), "--batch-size", str(batch_size)]
             bare = measure([*BARE_COMMAND, str(sample), *settings])
             tokens = json.loads(bare.stdout)["tokens"]
-            built = measure([*KG_COMMAND, "build", str(sample), "-o", str(work / f"jobs{n}"), "--format", "ttl", *settings])
+            built = measure([*KG_COMMAND, "build", str(sample), "-o", str(work / f"jobs{n}"), "--format", "ttl",
+                             *settings])
             results["runs"].append({
                 "jobs": n,
                 "tokens": tokens,
@@ -125,7 +127,9 @@ def _rates(run: Run, documents: int, tokens: int) -> dict[str, float]:
             "documents_per_s": round(documents / run.seconds, 2), "tokens_per_s": round(tokens / run.seconds)}
 
 
-def _incremental(corpus: Path, work: Path, documents: int, increment: int, model: str, batch_size: int) -> dict[str, Any]:
+def _incremental(
+    corpus: Path, work: Path, documents: int, increment: int, model: str, batch_size: int
+) -> dict[str, Any]:
     """Build a store of all but the last ``increment`` documents, then time adding those to it and alone."""
     settings = ["--model", model, "--batch-size", str(batch_size)]
     first, last = work / "first.jsonl", work / "last.jsonl"
@@ -143,7 +147,8 @@ def _incremental(corpus: Path, work: Path, documents: int, increment: int, model
 
 def format_table(results: dict[str, Any]) -> str:
     """The results as a plain-text table."""
-    lines = [f"{results['documents']} documents from {results['corpus']} ({results['model']}, batch {results['batch_size']})",
+    lines = [f"{results['documents']} documents from {results['corpus']} "
+             f"({results['model']}, batch {results['batch_size']})",
              f"{'jobs':>4} {'run':<9} {'seconds':>8} {'CPU s':>8} {'docs/s':>7} {'tokens/s':>9} {'peak RSS MB':>12} "
              f"{'kg/bare':>8} {'(CPU)':>6}"]
     for run in results["runs"]:

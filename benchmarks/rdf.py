@@ -48,11 +48,13 @@ def synthetic_graph(triples: int) -> KnowledgeGraph:
     graph = KnowledgeGraph(base=DEFAULT_BASE)
     graph.documents = {f"doc{d}": Document.from_text(f"doc{d}", f"Text of document {d}.") for d in range(documents)}
     graph.add_entities(
-        Entity(mint_entity_iri(DEFAULT_BASE, f"org {i}"), f"Organization {i}", "Organization", (), 2, (f"doc{i % documents}",))
+        Entity(mint_entity_iri(DEFAULT_BASE, f"org {i}"), f"Organization {i}", "Organization", (), 2,
+               (f"doc{i % documents}",))
         for i in range(organizations)
     )
     graph.add_entities(
-        Entity(mint_entity_iri(DEFAULT_BASE, f"product {i}"), f"Product {i}", "Product", (), 1, (f"doc{i % documents}",))
+        Entity(mint_entity_iri(DEFAULT_BASE, f"product {i}"), f"Product {i}", "Product", (), 1,
+               (f"doc{i % documents}",))
         for i in range(products)
     )
     relations = []

@@ -87,7 +87,8 @@ class ModelNotFoundError(ResourceError):
 
 
 class ServerError(ResourceError):
-    """A server kg runs or talks to (SPARQL endpoint, Graph Store, Dask scheduler) cannot be started, reached or used."""
+    """A server kg runs or talks to (SPARQL endpoint, Graph Store, Dask scheduler) cannot be started, reached
+    or used."""
 
 
 class QueryTimeoutError(ResourceError):

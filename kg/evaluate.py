@@ -157,7 +157,8 @@ def _example(doc_id: str, record: dict[str, Any]) -> Example:
     for token in tokens:
         starts.append(position)
         position += len(token) + 1
-    spans = [(starts[e["start"]], starts[e["end"] - 1] + len(tokens[e["end"] - 1]), e["type"]) for e in record["entities"]]
+    spans = [(starts[e["start"]], starts[e["end"] - 1] + len(tokens[e["end"] - 1]), e["type"])
+             for e in record["entities"]]
     entities = frozenset((doc_id, s, e, label) for s, e, label in spans if label in ENTITY_LABELS)
     relations = frozenset(
         (doc_id, r["type"], *spans[r["head"]][:2], *spans[r["tail"]][:2]) for r in record["relations"]

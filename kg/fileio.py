@@ -143,7 +143,7 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
     if len(raw) > max_bytes:
         raise DataFileError(f"{path}: too large for a data file (over {max_bytes:,} bytes)")
     try:
-        return yaml.load(raw.decode("utf-8"), Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(raw.decode("utf-8"), Loader=_BoundedLoader)  # a SafeLoader subclass
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text: {exc}") from exc
     except yaml.YAMLError as exc:

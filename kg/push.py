@@ -106,7 +106,8 @@ def _put_graph(store: Store, graph: NamedNode | DefaultGraph, url: str, timeout:
 
 
 class _NTriplesBody:
-    """A graph as N-Triples chunks, counting the triples sent; sent chunked, so a big graph never sits whole in memory."""
+    """A graph as N-Triples chunks, counting the triples sent; sent chunked, so a big graph never sits whole in
+    memory."""
 
     def __init__(self, store: Store, graph: NamedNode | DefaultGraph) -> None:
         self.store, self.graph, self.triples = store, graph, 0

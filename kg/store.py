@@ -7,7 +7,8 @@ A store is a directory (format version 1)::
       current -> generations/000003    the live generation, replaced atomically (rename of a symlink)
       generations/000003/
         manifest.json                  format, version, base, model; each document's hash and records file
-        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.views.rdf puts in named graphs
+        oxigraph/                      default graph: everything ``kg build`` writes; plus what kg.views.rdf
+                                       puts in named graphs
       records/ab/<key>.json            one document version's extraction records (content-addressed, shared)
       lock                             a ``filelock`` lock file: one writer at a time
 
@@ -105,7 +106,9 @@ def read_manifest(store: str | Path) -> Manifest:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise NotAStoreError(f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into") from None
+        raise NotAStoreError(
+            f"{store}: not a kg store (no {path.relative_to(store)}); create one with kg build --into"
+        ) from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: cannot read the store manifest: {exc}") from exc
     return Manifest.from_json(data, path)
@@ -238,7 +241,9 @@ def _refuse_foreign_directory(store: Path) -> None:
     if store.is_dir() and not is_store(store):
         foreign = sorted(p.name for p in store.iterdir() if p.name not in STORE_ENTRIES)
         if foreign:
-            raise NotAStoreError(f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder")
+            raise NotAStoreError(
+                f"{store}: not a kg store and not empty (holds {foreign[0]}); give a new or empty folder"
+            )
     elif store.exists() and not store.is_dir():
         raise NotAStoreError(f"{store}: not a kg store (a file, not a folder)")
 

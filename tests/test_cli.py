@@ -43,7 +43,7 @@ def test_query_file_option_and_syntax_error_exit_2(tmp_path):
     rq = tmp_path / "q.rq"
     rq.write_text("SELECT ?o WHERE { ?s kg:released ?o }")
     ok = runner.invoke(app, ["query", str(graph), "-f", str(rq), "--format", "tsv"])
-    assert ok.exit_code == 0 and "<https://e.org/b>" in ok.stdout or "https://e.org/b" in ok.stdout
+    assert (ok.exit_code == 0 and "<https://e.org/b>" in ok.stdout) or "https://e.org/b" in ok.stdout
     bad = runner.invoke(app, ["query", str(graph), "SELECT ?o WHERE { ?s kg:released "])
     assert bad.exit_code == 2
     assert "line 1" in bad.output and "Traceback" not in bad.output
@@ -116,7 +116,9 @@ def test_build_writes_merges_and_takes_a_user_gazetteer(tmp_path):
     assert "US [alias file]" in by_label["United States"][3]
 
 
-@pytest.mark.parametrize("command", [["build", "-o", "PREFIX"], ["build", "--into", "PREFIX"], ["extract", "-o", "PREFIX"]])
+@pytest.mark.parametrize(
+    "command", [["build", "-o", "PREFIX"], ["build", "--into", "PREFIX"], ["extract", "-o", "PREFIX"]]
+)
 def test_a_base_that_is_not_an_iri_is_refused_before_any_work(tmp_path, command):
     target = str(tmp_path / "out")
     args = [part.replace("PREFIX", target) for part in command]

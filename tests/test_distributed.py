@@ -62,7 +62,7 @@ def test_a_model_missing_on_the_workers_is_reported_on_the_client(scheduler):
 
 def test_unreachable_scheduler_is_a_clear_error(monkeypatch):
     monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT_SECONDS", 1)
-    with pytest.raises(ServerError, match="cannot connect to the Dask scheduler at tcp://127.0.0.1:"):
+    with pytest.raises(ServerError, match=r"cannot connect to the Dask scheduler at tcp://127.0.0.1:"):
         connect(f"tcp://127.0.0.1:{free_port()}")
 
 

@@ -28,7 +28,8 @@ HOSTILE = [
     'He said "hi"', "back\\slash\\", "<script>alert(1)</script>", "C#", "100% AI", "line\nbreak", 'tri"""ple',
     "''' and \"\"\"", "tab\there", "\r\n", "😀 Emoji Corp 🚀", "Zoë Müller", "李明", "Москва", "עברית", "العربية",
     "Nvi\u200bdia", "\u202eevil\u202c", "a_b", "a b", "a%5Fb", "x--person", ".", "..", "~", "@prefix", "_:b0",
-    "ns1:x", "\x00nul", "\x7fdel", "\ufeffbom", "e\u0301", "\u00e9", "\ufffd", "\U0001f9ec", "?query=1&x=2", "{}|^`", "ª µ º", "x² ½ ①",
+    "ns1:x", "\x00nul", "\x7fdel", "\ufeffbom", "e\u0301", "\u00e9", "\ufffd", "\U0001f9ec", "?query=1&x=2", "{}|^`",
+    "ª µ º", "x² ½ ①",
 ]
 OPEN_VERBS = ["praise", "sue", "open:x", "a b", "ünïcode", "#", "%", "\"'", "ªx", "µ", "x²", "①", "3d", "…"]
 names = st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=24))

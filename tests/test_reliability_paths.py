@@ -72,7 +72,8 @@ def test_a_hostile_gazetteer_is_one_line_within_5_s_and_300_mb(tmp_path, name, t
     path.write_text(text, encoding="utf-8")
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-c", MEASURED, *KG, "build", str(SEEDS), "-o", str(tmp_path / "out"), "--gazetteer", str(path)],
+        [sys.executable, "-c", MEASURED, *KG, "build", str(SEEDS), "-o", str(tmp_path / "out"),
+         "--gazetteer", str(path)],
         capture_output=True, text=True, timeout=60, cwd=ROOT,
     )
     *lines, peak_kib = result.stderr.strip().splitlines()

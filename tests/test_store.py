@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.defaults import BuildOptions
 from kg.errors import StoreError, StoreLockedError
+from kg.fileio import store_lock
 from kg.model import KnowledgeGraph
 from kg.pipeline import build
-from kg.fileio import store_lock
 from kg.store import add_documents, load_store_graph, open_store_graph, read_manifest, remove_documents
 from kg.views import write_views
 
@@ -110,7 +110,7 @@ def test_remove_keeps_facts_other_documents_support(corpus: Path, tmp_path: Path
     assert turtle(load_store_graph(store), tmp_path / "s") == turtle(
         build([corpus / "b.txt", corpus / "c.txt"]), tmp_path / "d"
     )
-    with pytest.raises(StoreError, match="holds no document 'a.txt'"):
+    with pytest.raises(StoreError, match=r"holds no document 'a.txt'"):
         remove_documents(store, ["a.txt"])
 
 

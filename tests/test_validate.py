@@ -75,7 +75,11 @@ def test_cli_exit_codes(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "<https://e.org/a> <https://e.org/knows> <https://e.org/b> .\n", "<https://e.org/a> a <https://e.org/Thing> .\n"],
+    [
+        "",
+        "<https://e.org/a> <https://e.org/knows> <https://e.org/b> .\n",
+        "<https://e.org/a> a <https://e.org/Thing> .\n",
+    ],
 )
 def test_a_file_with_no_kg_content_does_not_conform_it_is_refused(tmp_path, text):
     path = tmp_path / "foreign.ttl"

@@ -90,4 +90,5 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 def _label_precision(nlp: Language) -> dict[str, float]:
     per_type = (nlp.meta.get("performance") or {}).get("ents_per_type") or {}
-    return {label: float(scores["p"]) for label, scores in per_type.items() if isinstance(scores, dict) and "p" in scores}
+    return {label: float(scores["p"]) for label, scores in per_type.items()
+            if isinstance(scores, dict) and "p" in scores}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from kg.extract import extract_document
+from kg.extractors.times import annotate_relations
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Extraction
 from kg.nlp.language import load_pipeline
@@ -38,7 +39,8 @@ class Extractor:
     """Turn a parsed ``Doc`` into its extraction records, carried back in the context of an empty ``Doc``.
 
     The records are all kg needs from the parse; dropping the parse itself means a worker process
-    sends back a few records instead of every token, tag and vector.
+    sends back a few records instead of every token, tag and vector. Each relation mention also
+    carries the dates and deal sum its sentence states (:func:`kg.extractors.times.annotate_relations`).
     """
 
     def __init__(self, rules: Rules) -> None:
@@ -46,8 +48,10 @@ class Extractor:
 
     def __call__(self, doc: Doc) -> Doc:
         number, offset, document = doc._context
+        extraction = extract_document(doc, document, self.rules)
+        extraction = replace(extraction, relations=annotate_relations(doc, extraction.relations, document.date))
         records = Doc(doc.vocab, words=[])
-        records._context = (number, offset, extract_document(doc, document, self.rules))
+        records._context = (number, offset, extraction)
         return records
 
 

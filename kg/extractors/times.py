@@ -1,0 +1,260 @@
+"""When and for how much: the dates and deal sums an evidence sentence states, read from spaCy's entity spans.
+
+Runs in the ``kg_extract`` component right after relation extraction, on the parsed ``Doc``
+(:func:`annotate_relations`). Only sentences that carry a fact are read:
+
+* every ``DATE`` span becomes a :class:`~kg.model.StatedTime`, its words resolved by dateparser
+  against the document's publication date ("last year" in a 2025 article is ``2024``); in an
+  undated document only what needs no base resolves ("in 2015", "March 2024");
+* on takeovers and investments, the ``MONEY`` span nearest the fact in the parse tree becomes an
+  :class:`~kg.model.Amount` ("for $2.8bn" is 2800000000 USD).
+
+What the words mean is data: ``kg/patterns/times.yaml`` and ``kg/patterns/amounts.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import document_date
+from kg.errors import VocabularyError
+from kg.model import Amount, Mention, RelationMention, StatedTime
+from kg.rules import PATTERNS_DIR
+from kg.vocab import term
+
+# Two far-apart days: an undated document's span resolves only if both give the same value.
+_PROBE_DAYS = (date(1901, 1, 1), date(2049, 7, 15))
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    """How stated dates are read (``kg/patterns/times.yaml``)."""
+
+    language: str
+    prefer_dates_from: str
+    periods: dict[str, str]
+    modifiers: re.Pattern[str]
+    duration: re.Pattern[str]
+    year: re.Pattern[str]
+    not_a_year: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class AmountPatterns:
+    """How deal sums are read (``kg/patterns/amounts.yaml``): the predicates, and one pattern built from the tables."""
+
+    predicates: frozenset[str]
+    pattern: re.Pattern[str]
+    currencies: dict[str, str]
+    magnitudes: dict[str, Decimal]
+
+
+def annotate_relations(
+    doc: Doc, relations: Iterable[RelationMention], document_date_text: str | None
+) -> tuple[RelationMention, ...]:
+    """``relations`` with the dates their sentences state and, for deals, the sum, read from ``doc``.
+
+    Args:
+        doc: the parse the relations were extracted from (their offsets are into its text).
+        relations: the relation mentions of ``doc``.
+        document_date_text: the document's publication date as given (``None`` or unreadable: no base).
+    """
+    published = document_date(document_date_text)
+    day = published.day if published is not None else None
+    times: dict[tuple[int, int], tuple[StatedTime, ...]] = {}
+    annotated = []
+    for relation in relations:
+        sentence = doc.char_span(relation.sentence.start, relation.sentence.end, alignment_mode="expand")
+        if sentence is None:
+            annotated.append(relation)
+            continue
+        key = (relation.sentence.start, relation.sentence.end)
+        if key not in times:
+            times[key] = tuple(stated_time(ent.text, day) for ent in sentence.ents if ent.label_ == "DATE")
+        amount = deal_amount(sentence, relation) if relation.predicate in amount_patterns().predicates else None
+        annotated.append(replace(relation, times=times[key], amount=amount))
+    return tuple(annotated)
+
+
+@lru_cache(maxsize=65536)
+def stated_time(text: str, published: date | None) -> StatedTime:
+    """The date the words ``text`` state, resolved against the publication day ``published`` when they need one.
+
+    Examples:
+        >>> stated_time("last year", date(2025, 3, 14))
+        StatedTime(text='last year', value='2024', datatype='gYear')
+        >>> stated_time("on Monday", None), stated_time("five years", date(2025, 3, 14)).value
+        (StatedTime(text='on Monday', value='', datatype=''), '')
+    """
+    patterns = time_patterns()
+    words = patterns.modifiers.sub("", " ".join(text.split()))
+    if not words or patterns.duration.match(words):
+        return StatedTime(text)
+    if published is None:
+        readings = {_resolved(words, day) for day in _PROBE_DAYS}
+        value, datatype = readings.pop() if len(readings) == 1 else ("", "")
+    else:
+        value, datatype = _resolved(words, published)
+    return StatedTime(text, value, datatype)
+
+
+def _resolved(words: str, published: date) -> tuple[str, str]:
+    """(lexical value, XSD datatype) of ``words`` read on day ``published``; empty strings when unreadable."""
+    patterns = time_patterns()
+    found = _date_parser(published).get_date_data(words)
+    datatype = patterns.periods.get(found.period or "") if found.date_obj is not None else None
+    if found.date_obj is not None and datatype is not None:
+        return _lexical(found.date_obj, datatype), datatype
+    years = set(patterns.year.findall(words))
+    if len(years) == 1 and not patterns.not_a_year.search(words):
+        return years.pop(), "gYear"
+    return "", ""
+
+
+def _lexical(moment: datetime, datatype: str) -> str:
+    if datatype == "gYear":
+        return f"{moment.year:04d}"
+    if datatype == "gYearMonth":
+        return f"{moment.year:04d}-{moment.month:02d}"
+    return moment.date().isoformat()
+
+
+@lru_cache(maxsize=256)
+def _date_parser(published: date) -> Any:
+    from dateparser.date import DateDataParser
+
+    patterns = time_patterns()
+    settings = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": patterns.prefer_dates_from,
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    return DateDataParser(languages=[patterns.language], settings=settings)
+
+
+def deal_amount(sentence: Span, relation: RelationMention) -> Amount | None:
+    """The sum of the deal ``relation`` states in ``sentence``: the readable ``MONEY`` span nearest the fact.
+
+    Nearest in the parse tree to where the subject and object meet ("bought Y *for $2bn*",
+    "a *£30m* stake in Y"); a sum inside the subject's or object's own phrase is what that
+    thing is worth ("Y, a $1bn start-up"), not the deal, and is passed over.
+    """
+    ends = [span.root for span in (_mention_span(sentence, m) for m in (relation.subject, relation.object)) if span]
+    meeting = _lowest_common_ancestor(ends) if ends else sentence.root
+    found = []
+    for ent in sentence.ents:
+        amount = read_amount(_widened(ent).text) if ent.label_ == "MONEY" else None
+        if amount is not None and not any(end != meeting and end.is_ancestor(ent.root) for end in ends):
+            found.append((_tree_distance(ent.root, meeting), ent.start, amount))
+    return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+def read_amount(text: str) -> Amount | None:
+    """The amount of money the words ``text`` name, or ``None`` without a number and a known currency.
+
+    Examples:
+        >>> read_amount("$2.8bn")
+        Amount(text='$2.8bn', value='2800000000', currency='USD')
+        >>> read_amount("€1.2 billion").value, read_amount("£30m").currency, read_amount("30m") is None
+        ('1200000000', 'GBP', True)
+    """
+    patterns = amount_patterns()
+    match = patterns.pattern.search(text)
+    if match is None:
+        return None
+    currency = match["symbol"] or match["word"]
+    if currency is None:
+        return None
+    value = Decimal(match["number"].replace(",", ""))
+    if match["magnitude"]:
+        value *= patterns.magnitudes[match["magnitude"].casefold()]
+    return Amount(text, f"{value.normalize():f}", patterns.currencies[currency.casefold()])
+
+
+def _widened(ent: Span) -> Span:
+    """The ``MONEY`` span with the currency and magnitude words the tagger left beside it ("£" "30" "m")."""
+    patterns = amount_patterns()
+    words = patterns.magnitudes.keys() | patterns.currencies.keys()
+    start, end, doc = ent.start, ent.end, ent.doc
+    while start > ent.sent.start and (doc[start - 1].is_currency or doc[start - 1].text.casefold() in words):
+        start -= 1
+    while end < ent.sent.end and doc[end].text.casefold() in words:
+        end += 1
+    return doc[start:end]
+
+
+def _mention_span(sentence: Span, mention: Mention) -> Span | None:
+    if mention.start < sentence.start_char or mention.end > sentence.end_char:
+        return None  # an antecedent in another sentence
+    return sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _lowest_common_ancestor(tokens: list[Token]) -> Token:
+    shared = [t for t in _path_to_root(tokens[0]) if all(t == other or t.is_ancestor(other) for other in tokens[1:])]
+    return shared[0] if shared else tokens[0].sent.root
+
+
+def _path_to_root(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def _tree_distance(token: Token, other: Token) -> int:
+    up, down = _path_to_root(token), _path_to_root(other)
+    common = next((t for t in up if t in down), None)
+    return up.index(common) + down.index(common) if common is not None else len(up) + len(down)
+
+
+@cache
+def time_patterns(path: Path = PATTERNS_DIR / "times.yaml") -> TimePatterns:
+    """The shipped rules for stated dates, read once."""
+    data = _read_yaml(path)
+    flags = re.IGNORECASE
+    return TimePatterns(
+        language=data["language"],
+        prefer_dates_from=data["prefer_dates_from"],
+        periods=dict(data["periods"]),
+        modifiers=re.compile(data["modifiers"], flags),
+        duration=re.compile(data["duration"], flags),
+        year=re.compile(data["year"]),
+        not_a_year=re.compile(data["not_a_year"], flags),
+    )
+
+
+@cache
+def amount_patterns(path: Path = PATTERNS_DIR / "amounts.yaml") -> AmountPatterns:
+    """The shipped rules for deal sums, read once; every predicate named must be in the ontology."""
+    data = _read_yaml(path)
+    for predicate in data["predicates"]:
+        term(predicate)
+    symbols = {str(k): str(v) for k, v in data["symbols"].items()}
+    words = {str(k): str(v) for k, v in data["words"].items()}
+    magnitudes = {str(k).casefold(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
+    pattern = (
+        rf"(?P<symbol>{_alternatives(symbols)})?\s*(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)"
+        rf"(?:\s*(?P<magnitude>{_alternatives(magnitudes)})\b\.?)?(?:\s*(?P<word>{_alternatives(words)})\b)?"
+    )
+    currencies = {k.casefold(): v for k, v in (symbols | words).items()}
+    return AmountPatterns(frozenset(data["predicates"]), re.compile(pattern, re.IGNORECASE), currencies, magnitudes)
+
+
+def _alternatives(table: dict[str, Any]) -> str:
+    """A regular-expression alternation of the table's keys, longest first (so "US$" wins over "$")."""
+    return "|".join(re.escape(key) for key in sorted(table, key=lambda k: (-len(k), k)))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path}: cannot read: {exc}") from exc
+    return data  # type: ignore[no-any-return]

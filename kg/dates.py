@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+MAX_DATE_CHARS = 64  # longer "dates" are some other field's text: not worth dateparser's time
 # A date is read without any relative expression ("yesterday"): only what the text itself names.
 _ABSOLUTE_PARSERS = {"PARSERS": ["custom-formats", "absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
 
@@ -50,7 +51,7 @@ def document_date(text: str | None) -> ReportedDate | None:
         (True, True)
     """
     text = (text or "").strip()
-    if not text:
+    if not text or len(text) > MAX_DATE_CHARS:
         return None
     if len(text) == 10 and (day := _iso_day(text)) is not None:
         return _from_day(day)
@@ -59,7 +60,10 @@ def document_date(text: str | None) -> ReportedDate | None:
         return None
     if moment.time() == datetime.min.time() and moment.tzinfo is None and not _names_time(text):
         return _from_day(moment.date())
-    return _from_moment(moment)
+    try:
+        return _from_moment(moment)
+    except OverflowError:  # "0001-01-01T00:00:00+01:00" is before the first instant Python can hold in UTC
+        return None
 
 
 def reported_range(dates: Iterable[str | None]) -> tuple[ReportedDate, ReportedDate] | None:

@@ -45,8 +45,9 @@ class TimePatterns:
     periods: dict[str, str]
     modifiers: re.Pattern[str]
     duration: re.Pattern[str]
+    unresolvable: re.Pattern[str]
+    readable: re.Pattern[str]
     year: re.Pattern[str]
-    not_a_year: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def stated_time(text: str, published: date | None) -> StatedTime:
     """
     patterns = time_patterns()
     words = patterns.modifiers.sub("", " ".join(text.split()))
-    if not words or patterns.duration.match(words):
+    if patterns.duration.match(words) or patterns.unresolvable.search(words) or not patterns.readable.search(words):
         return StatedTime(text)
     if published is None:
         readings = {_resolved(words, day) for day in _PROBE_DAYS}
@@ -116,7 +117,7 @@ def _resolved(words: str, published: date) -> tuple[str, str]:
     if found.date_obj is not None and datatype is not None:
         return _lexical(found.date_obj, datatype), datatype
     years = set(patterns.year.findall(words))
-    if len(years) == 1 and not patterns.not_a_year.search(words):
+    if len(years) == 1:
         return years.pop(), "gYear"
     return "", ""
 
@@ -225,8 +226,9 @@ def time_patterns(path: Path = PATTERNS_DIR / "times.yaml") -> TimePatterns:
         periods=dict(data["periods"]),
         modifiers=re.compile(data["modifiers"], flags),
         duration=re.compile(data["duration"], flags),
+        unresolvable=re.compile(data["unresolvable"], flags),
+        readable=re.compile(data["readable"]),
         year=re.compile(data["year"]),
-        not_a_year=re.compile(data["not_a_year"], flags),
     )
 
 

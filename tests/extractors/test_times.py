@@ -31,6 +31,9 @@ PUBLISHED = date(2025, 3, 14)  # a Friday
         ("2015-2018", "", ""),
         ("fiscal 2024", "", ""),
         ("this week", "", ""),
+        ("1987/88", "", ""),
+        ("12", "", ""),  # a bare number the tagger marked DATE
+        ("H1", "", ""),
     ],
 )
 def test_stated_time_resolves_against_the_publication_day(words, value, datatype):

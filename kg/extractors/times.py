@@ -6,7 +6,7 @@ Runs in the ``kg_extract`` component right after relation extraction, on the par
 * every ``DATE`` span becomes a :class:`~kg.model.StatedTime`, its words resolved by dateparser
   against the document's publication date ("last year" in a 2025 article is ``2024``); in an
   undated document only what needs no base resolves ("in 2015", "March 2024");
-* on takeovers and investments, the ``MONEY`` span nearest the fact in the parse tree becomes an
+* on takeovers and investments, the sum of money nearest the fact in the parse tree becomes an
   :class:`~kg.model.Amount` ("for $2.8bn" is 2800000000 USD).
 
 What the words mean is data: ``kg/patterns/times.yaml`` and ``kg/patterns/amounts.yaml``.
@@ -55,7 +55,10 @@ class AmountPatterns:
     """How deal sums are read (``kg/patterns/amounts.yaml``): the predicates, and one pattern built from the tables."""
 
     predicates: frozenset[str]
+    labels: frozenset[str]
+    clause_heads: frozenset[str]
     pattern: re.Pattern[str]
+    per_unit: re.Pattern[str]
     currencies: dict[str, str]
     magnitudes: dict[str, Decimal]
 
@@ -144,20 +147,36 @@ def _date_parser(published: date) -> Any:
 
 
 def deal_amount(sentence: Span, relation: RelationMention) -> Amount | None:
-    """The sum of the deal ``relation`` states in ``sentence``: the readable ``MONEY`` span nearest the fact.
+    """The sum of the deal ``relation`` states in ``sentence``: the readable money span nearest the fact.
 
-    Nearest in the parse tree to where the subject and object meet ("bought Y *for $2bn*",
-    "a *£30m* stake in Y"); a sum inside the subject's or object's own phrase is what that
-    thing is worth ("Y, a $1bn start-up"), not the deal, and is passed over.
+    Nearest below where the subject and object meet in the parse tree ("bought Y *for $2bn*",
+    "a *£30m* stake in Y"), through no other clause. A sum inside the subject's or object's own
+    phrase is what that thing is worth ("Y, a $1bn start-up"), one in another clause is about
+    something else ("when it reported 59 mln dlrs in sales"), and a price per share is not the
+    deal's: all are passed over.
     """
+    patterns = amount_patterns()
     ends = [span.root for span in (_mention_span(sentence, m) for m in (relation.subject, relation.object)) if span]
     meeting = _lowest_common_ancestor(ends) if ends else sentence.root
     found = []
     for ent in sentence.ents:
-        amount = read_amount(_widened(ent).text) if ent.label_ == "MONEY" else None
-        if amount is not None and not any(end != meeting and end.is_ancestor(ent.root) for end in ends):
-            found.append((_tree_distance(ent.root, meeting), ent.start, amount))
+        if ent.label_ not in patterns.labels or not _in_deal_phrase(ent.root, meeting, ends):
+            continue
+        words = _widened(ent)
+        amount = read_amount(words.text)
+        if amount is not None and not patterns.per_unit.match(sentence.doc.text[words.end_char : sentence.end_char]):
+            found.append((_path_to_root(ent.root).index(meeting), ent.start, amount))
     return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+def _in_deal_phrase(token: Token, meeting: Token, ends: list[Token]) -> bool:
+    """Whether ``token`` hangs below ``meeting``, through no other clause, outside the phrases of the fact's ends."""
+    if not meeting.is_ancestor(token) or any(end != meeting and end.is_ancestor(token) for end in ends):
+        return False
+    between = _path_to_root(token)[1 : _path_to_root(token).index(meeting)]
+    clause_heads = amount_patterns().clause_heads
+    # a verb that leads to the subject or object ("agreed to *acquire* X for ...") is the fact's own
+    return not any(t.pos_ in clause_heads and not any(t.is_ancestor(end) for end in ends) for t in between)
 
 
 def read_amount(text: str) -> Amount | None:
@@ -183,7 +202,7 @@ def read_amount(text: str) -> Amount | None:
 
 
 def _widened(ent: Span) -> Span:
-    """The ``MONEY`` span with the currency and magnitude words the tagger left beside it ("£" "30" "m")."""
+    """The span with the currency and magnitude words the tagger left beside it ("£" "30" "m", "1.2" "mln" "dlrs")."""
     patterns = amount_patterns()
     words = patterns.magnitudes.keys() | patterns.currencies.keys()
     start, end, doc = ent.start, ent.end, ent.doc
@@ -207,12 +226,6 @@ def _lowest_common_ancestor(tokens: list[Token]) -> Token:
 
 def _path_to_root(token: Token) -> list[Token]:
     return [token, *token.ancestors]
-
-
-def _tree_distance(token: Token, other: Token) -> int:
-    up, down = _path_to_root(token), _path_to_root(other)
-    common = next((t for t in up if t in down), None)
-    return up.index(common) + down.index(common) if common is not None else len(up) + len(down)
 
 
 @cache
@@ -245,8 +258,15 @@ def amount_patterns(path: Path = PATTERNS_DIR / "amounts.yaml") -> AmountPattern
         rf"(?P<symbol>{_alternatives(symbols)})?\s*(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)"
         rf"(?:\s*(?P<magnitude>{_alternatives(magnitudes)})\b\.?)?(?:\s*(?P<word>{_alternatives(words)})\b)?"
     )
-    currencies = {k.casefold(): v for k, v in (symbols | words).items()}
-    return AmountPatterns(frozenset(data["predicates"]), re.compile(pattern, re.IGNORECASE), currencies, magnitudes)
+    return AmountPatterns(
+        predicates=frozenset(data["predicates"]),
+        labels=frozenset(data["labels"]),
+        clause_heads=frozenset(data["clause_heads"]),
+        pattern=re.compile(pattern, re.IGNORECASE),
+        per_unit=re.compile(data["per_unit"], re.IGNORECASE),
+        currencies={k.casefold(): v for k, v in (symbols | words).items()},
+        magnitudes=magnitudes,
+    )
 
 
 def _alternatives(table: dict[str, Any]) -> str:

@@ -108,3 +108,36 @@ def test_times_and_amount_survive_json(vocab):
     extraction = Extraction(document, extraction.mentions, annotate_relations(doc, extraction.relations, "2025-03-14"))
     assert any(r.amount for r in extraction.relations)
     assert Extraction.from_json(extraction.to_json()) == extraction
+
+
+def _reuters_doc(vocab, tail: list[tuple[str, str, int, str, str, str]], tail_ents: list[str]):
+    # "Energen acquired Clanton for ..." with the sum tagged CARDINAL, as the small model does for "mln dlrs"
+    rows = [
+        ("Energen", "Energen", 1, "nsubj", "PROPN", "NNP"),
+        ("acquired", "acquire", 1, "ROOT", "VERB", "VBD"),
+        ("Clanton", "Clanton", 1, "dobj", "PROPN", "NNP"),
+        ("for", "for", 1, "prep", "ADP", "IN"),
+        *tail,
+    ]
+    return make_doc(vocab, rows, ["B-ORG", "O", "B-ORG", "O", *tail_ents])
+
+
+def _deal(doc):
+    extraction = extract_document(doc, Document.from_text("r", doc.text))
+    (relation,) = [r for r in extraction.relations if r.predicate == "acquired"]
+    return annotate_relations(doc, [relation], "1987-03-02")[0].amount
+
+
+def test_a_cardinal_with_a_magnitude_and_currency_word_beside_it_is_an_amount(vocab):
+    tail = [("1.2", "1.2", 6, "nummod", "NUM", "CD"), ("mln", "mln", 6, "compound", "NUM", "CD"),
+            ("dlrs", "dlr", 3, "pobj", "NOUN", "NNS"), (".", ".", 1, "punct", "PUNCT", ".")]
+    doc = _reuters_doc(vocab, tail, ["B-CARDINAL", "O", "O", "O"])
+    assert _deal(doc) == Amount("1.2 mln dlrs", "1200000", "USD")
+
+
+def test_a_price_per_share_is_not_the_deals_amount(vocab):
+    tail = [("52", "52", 5, "nummod", "NUM", "CD"), ("dlrs", "dlr", 3, "pobj", "NOUN", "NNS"),
+            ("a", "a", 7, "det", "DET", "DT"), ("share", "share", 5, "npadvmod", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", ".")]
+    doc = _reuters_doc(vocab, tail, ["B-CARDINAL", "O", "O", "O", "O"])
+    assert _deal(doc) is None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from rdflib import XSD, Literal
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.query import run_query
 from kg.validate import format_report, validate_graph
 from kg.views import write_views
@@ -87,3 +89,9 @@ def test_shapes_catch_a_malformed_date_amount_and_stated_time(tmp_path):
     assert "kg:reportedOn" in report and "kg:firstReported" in report
     assert "ISO 4217" in report
     assert "inXSDgYear" in report
+
+
+def test_kg_validate_accepts_the_dated_graph(tmp_path):
+    (path,) = write_views(dated_graph(), tmp_path / "dated", ["trig"])
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and "conforms" in result.output, result.output

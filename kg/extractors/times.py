@@ -41,7 +41,7 @@ class TimePatterns:
     """How stated dates are read (``kg/patterns/times.yaml``)."""
 
     language: str
-    prefer_dates_from: str
+    past_days: int
     periods: dict[str, str]
     modifiers: re.Pattern[str]
     duration: re.Pattern[str]
@@ -115,14 +115,34 @@ def stated_time(text: str, published: date | None) -> StatedTime:
 def _resolved(words: str, published: date) -> tuple[str, str]:
     """(lexical value, XSD datatype) of ``words`` read on day ``published``; empty strings when unreadable."""
     patterns = time_patterns()
-    found = _date_parser(published).get_date_data(words)
-    datatype = patterns.periods.get(found.period or "") if found.date_obj is not None else None
-    if found.date_obj is not None and datatype is not None:
+    found = _nearest_reading(words, published)
+    datatype = patterns.periods.get(found.period or "") if found is not None else None
+    if found is not None and datatype is not None:
         return _lexical(found.date_obj, datatype), datatype
     years = set(patterns.year.findall(words))
     if len(years) == 1:
         return years.pop(), "gYear"
     return "", ""
+
+
+def _nearest_reading(words: str, published: date) -> Any:
+    """dateparser's reading of ``words`` as the recent past, or as this period's date when that is nearer.
+
+    News reports what happened ("on Monday" is the Monday before), but also announces what is
+    due: "April 21" in a March article is next month, not eleven months ago, and "Friday" in a
+    Friday article is that day. A past reading more than ``past_days`` old gives way to the
+    reading within the current period (dateparser's ``current_period``) when that is nearer.
+    """
+    past = _date_parser(published, "past").get_date_data(words)
+    if past.date_obj is None:
+        return None
+    age = (published - past.date_obj.date()).days
+    if age <= time_patterns().past_days:
+        return past
+    current = _date_parser(published, "current_period").get_date_data(words)
+    if current.date_obj is not None and abs((current.date_obj.date() - published).days) < age:
+        return current
+    return past
 
 
 def _lexical(moment: datetime, datatype: str) -> str:
@@ -133,17 +153,16 @@ def _lexical(moment: datetime, datatype: str) -> str:
     return moment.date().isoformat()
 
 
-@lru_cache(maxsize=256)
-def _date_parser(published: date) -> Any:
+@lru_cache(maxsize=512)
+def _date_parser(published: date, prefer: str) -> Any:
     from dateparser.date import DateDataParser
 
-    patterns = time_patterns()
     settings = {
         "RELATIVE_BASE": datetime(published.year, published.month, published.day),
-        "PREFER_DATES_FROM": patterns.prefer_dates_from,
+        "PREFER_DATES_FROM": prefer,
         "RETURN_TIME_AS_PERIOD": True,
     }
-    return DateDataParser(languages=[patterns.language], settings=settings)
+    return DateDataParser(languages=[time_patterns().language], settings=settings)
 
 
 def deal_amount(sentence: Span, relation: RelationMention) -> Amount | None:
@@ -235,7 +254,7 @@ def time_patterns(path: Path = PATTERNS_DIR / "times.yaml") -> TimePatterns:
     flags = re.IGNORECASE
     return TimePatterns(
         language=data["language"],
-        prefer_dates_from=data["prefer_dates_from"],
+        past_days=int(data["past_days"]),
         periods=dict(data["periods"]),
         modifiers=re.compile(data["modifiers"], flags),
         duration=re.compile(data["duration"], flags),

@@ -23,6 +23,10 @@ PUBLISHED = date(2025, 3, 14)  # a Friday
         ("on Monday", "2025-03-10", "date"),
         ("yesterday", "2025-03-13", "date"),
         ("December", "2024-12", "gYearMonth"),
+        ("April 21", "2025-04-21", "date"),  # next month, not eleven months ago
+        ("Friday", "2025-03-14", "date"),  # the article's own weekday is its day
+        ("Thursday", "2025-03-13", "date"),
+        ("Feb 17 and 19", "", ""),
         ("earlier this year", "2025", "gYear"),
         ("late 2023", "2023", "gYear"),
         ("8 December 2004", "2004-12-08", "date"),

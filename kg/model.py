@@ -97,11 +97,38 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class StatedTime:
+    """A date the sentence states, as written, and its value when it resolves against the document's date.
+
+    ``value`` is the lexical form of an XSD value (``"2024"``, ``"2024-03"``, ``"2024-03-11"``) and
+    ``datatype`` its XSD type's local name (``"gYear"``, ``"gYearMonth"``, ``"date"``); both are empty
+    when the words do not resolve to a calendar date ("in recent weeks", "on Monday" in an undated text).
+    """
+
+    text: str
+    value: str = ""
+    datatype: str = ""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money the sentence states for a deal: the words, an exact decimal value and an ISO 4217 code.
+
+    ``value`` is the lexical form of an ``xsd:decimal`` (``"2800000000"`` for "$2.8bn").
+    """
+
+    text: str
+    value: str
+    currency: str
+
+
+@dataclass(frozen=True)
 class RelationMention:
     """One sentence's statement that ``subject`` stands in ``predicate`` to ``object``.
 
     ``predicate`` is an ontology property's local name (``"released"``) or, for open
-    relations, ``"open:<verb lemma>"``.
+    relations, ``"open:<verb lemma>"``. ``times`` are the dates the sentence states and
+    ``amount`` the deal's sum, when it names one (:mod:`kg.extractors.times`).
     """
 
     doc_id: str
@@ -111,6 +138,8 @@ class RelationMention:
     sentence: Sentence
     confidence: float
     rule: str
+    times: tuple[StatedTime, ...] = ()
+    amount: Amount | None = None
 
     def shifted(self, offset: int) -> RelationMention:
         """The same relation mention with every offset moved by ``offset`` characters."""
@@ -184,6 +213,8 @@ class Extraction:
                 fields["subject"] = Mention(**fields["subject"])
                 fields["object"] = Mention(**fields["object"])
                 fields["sentence"] = Sentence(**fields["sentence"])
+                fields["times"] = tuple(StatedTime(**t) for t in fields.get("times", ()))
+                fields["amount"] = Amount(**fields["amount"]) if fields.get("amount") else None
                 relations.append(RelationMention(**fields))
         return cls(document, tuple(mentions), tuple(relations))
 
@@ -208,7 +239,8 @@ class Evidence:
 
     ``stated_predicate`` is the predicate IRI the sentence stated when the fact carries a more
     general one, because the entity types do not fit the stated one's domain or range (empty
-    when the sentence stated the fact's own predicate).
+    when the sentence stated the fact's own predicate). ``times`` and ``amount`` are what the
+    sentence states about when and for how much (see :class:`RelationMention`).
     """
 
     doc_id: str
@@ -216,6 +248,8 @@ class Evidence:
     rule: str
     confidence: float
     stated_predicate: str = ""
+    times: tuple[StatedTime, ...] = ()
+    amount: Amount | None = None
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ class Extractor:
 
     def __call__(self, doc: Doc) -> Doc:
         number, offset, document = doc._context
+        extraction = extract_document(doc, document, self.rules)
         records = Doc(doc.vocab, words=[])
-        records._context = (number, offset, extract_document(doc, document, self.rules))
+        records._context = (number, offset, extraction)
         return records
 
 

@@ -261,7 +261,8 @@ def _merge_relations(
             continue
         predicate = fitted_predicate(stated, types[subject], types[obj])
         stated_iri = "" if stated == predicate else str(term(stated))
-        evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence)
+        evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence,
+                            times=relation.times, amount=relation.amount)
         found = readings[(subject, str(term(predicate)), obj)]
         found[evidence] = min(found.get(evidence, stated_iri), stated_iri)
     return tuple(Relation(s, p, o, _ordered_evidence(found)) for (s, p, o), found in sorted(readings.items()))

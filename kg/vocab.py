@@ -35,6 +35,7 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",
+    "time": "http://www.w3.org/2006/time#",
 }
 
 
@@ -155,7 +156,7 @@ def _open_local_name(verb: str) -> str:
     return encoded if encoded[:1].isalpha() else "_" + encoded
 
 
-MINTED_KINDS = ("entity", "doc", "graph", "fact", "evidence")
+MINTED_KINDS = ("entity", "doc", "graph", "fact", "evidence", "statedtime", "amount")
 """What kg mints IRIs for: each kind is a path segment under the base IRI, and a Turtle prefix."""
 
 
@@ -223,6 +224,21 @@ def mint_evidence_iri(
     """
     parts = (fact_iri, doc_id, str(start), str(end), rule) + ((stated_predicate,) if stated_predicate else ())
     return _mint(base, "evidence", _digest(*parts))
+
+
+def mint_stated_time_iri(base: str, text: str, value: str, datatype: str) -> str:
+    """The IRI of a stated time: the same words resolved to the same value are one node, wherever stated.
+
+    Examples:
+        >>> mint_stated_time_iri("https://e.org/", "last year", "2024", "gYear")
+        'https://e.org/statedtime/5eaf2fcd1f7058a4'
+    """
+    return _mint(base, "statedtime", _digest(text, value, datatype))
+
+
+def mint_amount_iri(base: str, text: str, value: str, currency: str) -> str:
+    """The IRI of an amount of money: the same words for the same sum are one node, wherever stated."""
+    return _mint(base, "amount", _digest(text, value, currency))
 
 
 # The classes that extraction code reasons about by name (tests/test_vocab.py checks that the ontology declares

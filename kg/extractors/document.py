@@ -19,6 +19,7 @@ from kg.extractors.linking import link_names_in_document, propagate_names, vote_
 from kg.extractors.mentions import is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
+from kg.extractors.times import annotate_relations
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
 from kg.vocab import is_a
@@ -47,7 +48,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
-    return Extraction(document, tuple(mentions), tuple(relations))
+    return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 
 
 def _sentence_relations(

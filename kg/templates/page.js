@@ -5,7 +5,8 @@
 
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
-  const state = { hiddenTypes: new Set(), threshold: 0 };
+  const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
+  const state = { hiddenTypes: new Set(), threshold: 0, from: "", to: "" };
 
   function element(tag, className, text) {
     const made = document.createElement(tag);
@@ -30,12 +31,28 @@
     return box;
   }
 
-  // "[doc] (stated: manufactures) sentence": what the sentence said, when the fact carries a more general predicate
+  // "[doc · 2025-03-14] (stated: manufactures) sentence — when: last year = 2024 · amount: $2.8bn = 2,800,000,000 USD"
   function evidenceParts(evidence) {
-    const parts = [element("span", "kg-doc", "[" + evidence.document + "] ")];
+    const where = evidence.reported ? evidence.document + " · " + evidence.reported : evidence.document;
+    const parts = [element("span", "kg-doc", "[" + where + "] ")];
     if (evidence.stated) parts.push(element("span", "kg-stated", "(stated: " + evidence.stated + ") "));
     parts.push(document.createTextNode(evidence.sentence));
+    const notes = [];
+    if (evidence.times) {
+      notes.push("when: " + evidence.times.map((time) => time.value ? time.text + " = " + time.value : time.text).join(", "));
+    }
+    if (evidence.amount) {
+      const sum = Number(evidence.amount.value).toLocaleString("en-US");
+      notes.push("amount: " + evidence.amount.text + " = " + sum + " " + evidence.amount.currency);
+    }
+    if (notes.length) parts.push(element("span", "kg-when", " — " + notes.join(" · ")));
     return parts;
+  }
+
+  // "2025-03-14" or "2025-03-14 – 2025-06-02": when the documents reported the fact
+  function reportedText(edge) {
+    if (!edge.firstReported) return "";
+    return edge.firstReported === edge.lastReported ? edge.firstReported : edge.firstReported + " – " + edge.lastReported;
   }
 
   function evidenceLine(evidence) {
@@ -48,6 +65,7 @@
     const box = element("div", "kg-tip");
     box.append(element("div", "kg-tip-title", edge.predicate));
     tipRow(box, "confidence", edge.confidence.toFixed(2));
+    if (edge.firstReported) tipRow(box, "reported", reportedText(edge));
     edge.evidence.forEach((evidence) => box.append(evidenceLine(evidence)));
     return box;
   }
@@ -72,8 +90,11 @@
   })));
   const typeOf = (id) => byId.get(id).type;
   const nodeView = new vis.DataView(nodes, { filter: (node) => !state.hiddenTypes.has(node.type) });
+  // with a date range set, a fact shows if some document reported it within the range (undated facts hide)
+  const reportedWithin = (id) => (!state.from && !state.to) || edgeById.get(id).evidence.some((evidence) =>
+    evidence.day && (!state.from || evidence.day >= state.from) && (!state.to || evidence.day <= state.to));
   const edgeView = new vis.DataView(edges, {
-    filter: (edge) => edge.confidence >= state.threshold &&
+    filter: (edge) => edge.confidence >= state.threshold && reportedWithin(edge.id) &&
       !state.hiddenTypes.has(typeOf(edge.from)) && !state.hiddenTypes.has(typeOf(edge.to)),
   });
   const container = document.getElementById("kg-network");
@@ -104,6 +125,23 @@
     sliderValue.textContent = state.threshold.toFixed(2);
     edgeView.refresh();
   });
+
+  // --- date range (only when documents carry dates) -------------------------------------
+  if (summary.reported) {
+    const dates = document.getElementById("kg-dates");
+    const bounds = [document.getElementById("kg-date-from"), document.getElementById("kg-date-to")];
+    bounds.forEach((input) => {
+      input.min = summary.reported.first;
+      input.max = summary.reported.last;
+      input.addEventListener("change", () => {
+        state.from = bounds[0].value;
+        state.to = bounds[1].value;
+        edgeView.refresh();
+      });
+    });
+    document.getElementById("kg-dates-span").textContent = summary.reported.first + " – " + summary.reported.last;
+    dates.hidden = false;
+  }
 
   // --- type filter and legend ----------------------------------------------------------
   const typeCounts = new Map();
@@ -166,8 +204,9 @@
     panelBody.append(element("h3", null, related.length + (related.length === 1 ? " fact" : " facts")));
     related.forEach((edge) => {
       const head = element("div", "kg-fact");
+      const reported = edge.firstReported ? ", reported " + reportedText(edge) : "";
       head.append(nodeLink(edge.from), document.createTextNode(" —" + edge.predicate + "→ "), nodeLink(edge.to),
-                  element("span", "kg-count", " (confidence " + edge.confidence.toFixed(2) + ")"));
+                  element("span", "kg-count", " (confidence " + edge.confidence.toFixed(2) + reported + ")"));
       const list = element("ul");
       edge.evidence.forEach((evidence) => {
         const item = element("li");

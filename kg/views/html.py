@@ -24,6 +24,7 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from kg.dates import document_date, reported_range
 from kg.defaults import COLOR_MODES, DEFAULT_MAX_NODES, DEFAULT_TITLE
 from kg.model import Entity, Evidence, KnowledgeGraph, Relation
 from kg.views.context import ViewContext
@@ -94,18 +95,23 @@ def page_data(kg: KnowledgeGraph, *, max_nodes: int = DEFAULT_MAX_NODES, color: 
         (data["relation"] for _, _, data in subgraph.edges(data=True)),
         key=lambda r: (r.subject, r.predicate, r.object),
     )
+    dates = {doc_id: document.date for doc_id, document in kg.documents.items()}
+    summary: dict[str, Any] = {
+        "documents": len(kg.documents),
+        "entities": kg.graph.number_of_nodes(),
+        "facts": kg.graph.number_of_edges(),
+        "shownEntities": len(shown),
+        "hiddenEntities": kg.graph.number_of_nodes() - len(shown),
+    }
+    span = reported_range(dates.values())
+    if span is not None:  # the page offers a date filter only when documents carry dates
+        summary["reported"] = {"first": span[0].day.isoformat(), "last": span[1].day.isoformat()}
     return {
-        "summary": {
-            "documents": len(kg.documents),
-            "entities": kg.graph.number_of_nodes(),
-            "facts": kg.graph.number_of_edges(),
-            "shownEntities": len(shown),
-            "hiddenEntities": kg.graph.number_of_nodes() - len(shown),
-        },
+        "summary": summary,
         "colorBy": color,
         "legend": legend,
         "nodes": nodes,
-        "edges": [_edge_data(index, relation) for index, relation in enumerate(relations)],
+        "edges": [_edge_data(index, relation, dates) for index, relation in enumerate(relations)],
         "options": vis_options(len(shown) <= PHYSICS_NODE_LIMIT),
     }
 
@@ -303,21 +309,37 @@ def _node_data(entity: Entity, colour: str, degree: int, position: tuple[float, 
     }
 
 
-def _edge_data(index: int, relation: Relation) -> dict[str, Any]:
-    return {
+def _edge_data(index: int, relation: Relation, dates: dict[str, str | None]) -> dict[str, Any]:
+    data = {
         "id": f"e{index}",
         "from": relation.subject,
         "to": relation.object,
         "predicate": local_name(relation.predicate),
         "confidence": relation.confidence,
-        "evidence": [_evidence_data(e) for e in relation.evidence],
+        "evidence": [_evidence_data(e, dates.get(e.doc_id)) for e in relation.evidence],
     }
+    span = reported_range(dates.get(e.doc_id) for e in relation.evidence)
+    if span is not None:
+        data["firstReported"], data["lastReported"] = span[0].value, span[1].value
+    return data
 
 
-def _evidence_data(evidence: Evidence) -> dict[str, str]:
-    data = {"document": evidence.doc_id, "sentence": evidence.sentence.text}
+def _evidence_data(evidence: Evidence, date: str | None) -> dict[str, Any]:
+    """One evidence for the page: its document and sentence; its date, stated times and amount when known.
+
+    ``day`` (``YYYY-MM-DD``) is what the page's date filter compares.
+    """
+    data: dict[str, Any] = {"document": evidence.doc_id, "sentence": evidence.sentence.text}
     if evidence.stated_predicate:  # the fact carries a more general predicate than the sentence stated
         data["stated"] = local_name(evidence.stated_predicate)
+    published = document_date(date)
+    if published is not None:
+        data["reported"], data["day"] = published.value, published.day.isoformat()
+    if evidence.times:
+        data["times"] = [{"text": t.text, "value": t.value} for t in evidence.times]
+    if evidence.amount is not None:
+        amount = evidence.amount
+        data["amount"] = {"text": amount.text, "value": amount.value, "currency": amount.currency}
     return data
 
 

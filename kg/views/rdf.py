@@ -14,6 +14,14 @@ Design (see docs/rdf.md):
 * every document a ``kg:Document`` and ``prov:Entity`` (``schema:NewsArticle`` when it has a
   title or date) with its id, hash, metadata and ``kg:mentions`` links.
 
+Time (see docs/time.md): each evidence whose document has a readable date carries it as
+``kg:reportedOn`` (``xsd:date``, or ``xsd:dateTime`` when the input gives a time), and each fact
+the earliest and latest of them as ``kg:firstReported`` and ``kg:lastReported``. What a sentence
+states is a node of its own: ``kg:statedTime`` a ``kg:StatedTime`` (the words as ``rdfs:label``,
+the resolved value in OWL-Time's ``time:inXSDDate`` / ``time:inXSDgYearMonth`` /
+``time:inXSDgYear``) and ``kg:amount`` a ``kg:Amount`` (``schema:MonetaryAmount``: ``rdfs:label``,
+``schema:value``, ``schema:currency``), minted from their content.
+
 Domain and range: resolution gives a fact whose entity types do not fit its stated predicate
 ("Beijing manufactures H800") the nearest super-property that fits
 (:func:`kg.resolve.fitted_predicate`); each evidence node keeps the predicate the sentence
@@ -38,20 +46,23 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
-from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Dataset, Graph, URIRef
+from rdflib import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from kg.dates import document_date, reported_range
 from kg.errors import InferenceError, InputError
-from kg.model import Document, Entity, KnowledgeGraph, Relation
+from kg.model import Amount, Document, Entity, KnowledgeGraph, Relation, StatedTime
 from kg.views.context import ViewContext
 from kg.vocab import (
     OPEN,
     PREFIXES,
     local_name,
+    mint_amount_iri,
     mint_document_iri,
     mint_evidence_iri,
     mint_fact_iri,
     mint_graph_iri,
+    mint_stated_time_iri,
     minted_prefixes,
     ontology,
     term,
@@ -77,6 +88,11 @@ _RDFS_LABEL, _RDFS_SUB_PROPERTY_OF = f"<{RDFS.label}>", f"<{RDFS.subPropertyOf}>
 _SKOS_ALT_LABEL, _PROV_ENTITY = f"<{SKOS.altLabel}>", f"<{PROV.Entity}>"
 _SCHEMA_NEWS_ARTICLE, _OWL_OBJECT_PROPERTY = f"<{SDO.NewsArticle}>", f"<{OWL.ObjectProperty}>"
 _XSD_INTEGER, _XSD_DECIMAL = f"<{XSD.integer}>", f"<{XSD.decimal}>"
+_SCHEMA_VALUE, _SCHEMA_CURRENCY = f"<{SDO.value}>", f"<{SDO.currency}>"
+# OWL-Time's property for a stated time's position, by the XSD datatype of the value
+_TIME_POSITION = {
+    "date": f"<{TIME.inXSDDate}>", "gYearMonth": f"<{TIME.inXSDgYearMonth}>", "gYear": f"<{TIME.inXSDgYear}>"
+}
 # The subject starting each statement of Oxigraph's Turtle (other lines start with a tab or "@prefix").
 _TURTLE_SUBJECT = re.compile(rb"\n([^\t@\n]\S*) ")
 _TURTLE_LOCAL_ESCAPE = re.compile(rb"\\(.)")  # doc:a\%5Fb is <...doc/a%5Fb>
@@ -140,8 +156,10 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     """
     lines: list[str] = []
     graphs: dict[str, str] = {}
+    dates = {doc_id: document.date for doc_id, document in kg.documents.items()}
+    value_nodes: set[NtTriple] = set()  # stated times and amounts: one node however many sentences state it
     for relation in kg.relations:
-        lines.extend(map(_statement, _fact_triples(kg.base, relation)))
+        lines.extend(map(_statement, _fact_triples(kg.base, relation, dates, value_nodes)))
         direct = _direct_triple(relation)
         for doc_id in {support.doc_id for support in relation.evidence}:
             graph = graphs.setdefault(doc_id, _iri(mint_graph_iri(kg.base, doc_id)))
@@ -150,6 +168,7 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
         lines.extend(map(_statement, _document_triples(kg.base, document, graphs.get(document.id))))
     for entity in kg.entities:
         lines.extend(map(_statement, _entity_triples(kg.base, entity)))
+    lines.extend(map(_statement, value_nodes))
     lines.sort(reverse=True)
     store = ox.Store()
     store.load("\n".join(lines), format=ox.RdfFormat.N_QUADS)
@@ -177,6 +196,10 @@ def _string(value: str) -> str:
 
 def _integer(value: int) -> str:
     return f'"{value}"^^{_XSD_INTEGER}'
+
+
+def _typed(value: str, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
 
 
 def _decimal(value: float) -> str:
@@ -215,7 +238,10 @@ def _direct_triple(relation: Relation) -> NtTriple:
     return _iri(relation.subject), _iri(relation.predicate), _iri(relation.object)
 
 
-def _fact_triples(base: str, relation: Relation) -> Iterator[NtTriple]:
+def _fact_triples(
+    base: str, relation: Relation, dates: dict[str, str | None], value_nodes: set[NtTriple]
+) -> Iterator[NtTriple]:
+    """The fact's triples and its evidence's; those of stated times and amounts go into ``value_nodes``."""
     subject, predicate, obj = _direct_triple(relation)
     yield subject, predicate, obj
     stated = sorted({support.stated_predicate for support in relation.evidence} - {""})
@@ -229,6 +255,10 @@ def _fact_triples(base: str, relation: Relation) -> Iterator[NtTriple]:
     yield fact, _RDF_OBJECT, obj
     yield fact, _kg("confidence"), _decimal(relation.confidence)
     yield fact, _kg("supportCount"), _integer(len(relation.evidence))
+    reported = reported_range(dates.get(support.doc_id) for support in relation.evidence)
+    if reported is not None:
+        yield fact, _kg("firstReported"), _typed(reported[0].value, reported[0].datatype)
+        yield fact, _kg("lastReported"), _typed(reported[1].value, reported[1].datatype)
     for support in relation.evidence:
         sentence = support.sentence
         node = _iri(
@@ -246,6 +276,32 @@ def _fact_triples(base: str, relation: Relation) -> Iterator[NtTriple]:
         yield node, _kg("confidence"), _decimal(support.confidence)
         if support.stated_predicate:
             yield node, _kg("statedPredicate"), _iri(support.stated_predicate)
+        published = document_date(dates.get(support.doc_id))
+        if published is not None:
+            yield node, _kg("reportedOn"), _typed(published.value, published.datatype)
+        for time in support.times:
+            time_node = _iri(mint_stated_time_iri(base, time.text, time.value, time.datatype))
+            yield node, _kg("statedTime"), time_node
+            value_nodes.update(_stated_time_triples(time_node, time))
+        if support.amount is not None:
+            amount = support.amount
+            amount_node = _iri(mint_amount_iri(base, amount.text, amount.value, amount.currency))
+            yield node, _kg("amount"), amount_node
+            value_nodes.update(_amount_triples(amount_node, amount))
+
+
+def _stated_time_triples(node: str, time: StatedTime) -> Iterator[NtTriple]:
+    yield node, _RDF_TYPE, _kg("StatedTime")
+    yield node, _RDFS_LABEL, _string(time.text)
+    if time.datatype:
+        yield node, _TIME_POSITION[time.datatype], _typed(time.value, time.datatype)
+
+
+def _amount_triples(node: str, amount: Amount) -> Iterator[NtTriple]:
+    yield node, _RDF_TYPE, _kg("Amount")
+    yield node, _RDFS_LABEL, _string(amount.text)
+    yield node, _SCHEMA_VALUE, _typed(amount.value, "decimal")
+    yield node, _SCHEMA_CURRENCY, _string(amount.currency)
 
 
 def _open_predicate_triples(predicate: str) -> Iterator[NtTriple]:

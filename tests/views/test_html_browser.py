@@ -257,3 +257,41 @@ def test_seeds_page_in_chromium_with_screenshot(visit, seeds_build):
     seen.page.screenshot(path=str(screenshot))
     assert screenshot.stat().st_size > 10_000
     _assert_clean(seen)
+
+
+def test_date_range_filter_tooltip_and_panel_show_reporting_dates(visit):
+    from tests.helpers import dated_graph
+
+    seen = visit(to_html(dated_graph()))
+    assert seen.page.locator("#kg-dates").is_visible()
+    assert seen.page.text_content("#kg-dates-span") == "2025-03-14 – 2025-06-02"
+    assert seen.eval("kg.edgeView.get().map(e => e.label).sort()") == ["acquired", "investedIn"]
+    seen.page.fill("#kg-date-from", "2025-04-01")
+    assert seen.eval("kg.edgeView.get().map(e => e.label)") == ["acquired"]  # reported again on 2025-06-02
+    seen.page.fill("#kg-date-to", "2025-05-31")
+    assert seen.eval("kg.edgeView.length") == 0
+    seen.page.fill("#kg-date-from", "")
+    assert seen.eval("kg.edgeView.get().map(e => e.label)") == ["acquired"]  # first reported 2025-03-14
+    seen.page.fill("#kg-date-to", "")
+    assert seen.eval("kg.edgeView.length") == 2
+    seen.page.locator("#kg-physics").uncheck()
+    acquired = seen.eval("kg.edges.get({filter: e => e.label === 'acquired'})[0].id")
+    seen.page.mouse.move(*_edge_middle(seen, acquired))
+    tooltip = seen.page.locator("div.vis-tooltip")
+    seen.page.wait_for_function(
+        "() => (document.querySelector('div.vis-tooltip') || {}).textContent?.startsWith('acquired')", timeout=5_000
+    )
+    text = tooltip.text_content()
+    assert "reported: 2025-03-14 – 2025-06-02T08:00:00Z" in text
+    assert "[a · 2025-03-14] Microsoft bought Activision" in text
+    assert "when: last year = 2024 · amount: $68.7bn = 68,700,000,000 USD" in text
+    seen.eval("kg.focusNode('https://e.org/activision')")
+    panel = seen.page.text_content("#kg-panel-body")
+    assert "reported 2025-03-14 – 2025-06-02T08:00:00Z" in panel and "when: 2023 = 2023, in recent weeks" in panel
+    _assert_clean(seen)
+
+
+def test_undated_graph_has_no_date_filter(visit):
+    seen = visit(to_html(sample_graph()))
+    assert seen.page.locator("#kg-dates").is_hidden()
+    _assert_clean(seen)

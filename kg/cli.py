@@ -391,10 +391,10 @@ def serve_command(
 
     Example:  kg serve out/seeds.ttl --port 7878   then   curl 'http://127.0.0.1:7878/query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
     """
-    from kg.serve import make_server, open_store
+    from kg.serve import make_server
 
     try:
-        server = make_server(open_store(source), host, port, max_query_seconds=timeout, access_log=sys.stderr)
+        server = make_server(source, host, port, max_query_seconds=timeout, access_log=sys.stderr)
     except KGError as error:
         raise _fail(error) from None
     if host not in {"127.0.0.1", "::1", "localhost"}:

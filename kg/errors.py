@@ -55,6 +55,10 @@ class QueryTimeoutError(KGError):
     """A SPARQL query ran longer than its time limit."""
 
 
+class QueryMemoryError(KGError):
+    """A SPARQL query needed more memory than its limit."""
+
+
 class OutputError(KGError):
     """An output file could not be written."""
 

@@ -66,8 +66,8 @@ def running(server: SparqlServer) -> Iterator[SparqlServer]:
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
-    store = open_store(make_store(tmp_path_factory.mktemp("store")))
-    with running(make_server(store, port=0, max_request_bytes=10_000, max_result_bytes=5_000)) as server:
+    source = make_store(tmp_path_factory.mktemp("store"))
+    with running(make_server(source, port=0, max_request_bytes=10_000, max_result_bytes=5_000)) as server:
         yield server
 
 
@@ -203,8 +203,7 @@ def test_oversized_answers_are_refused(endpoint):
 
 
 def test_a_query_still_writing_after_the_time_limit_is_stopped(tmp_path):
-    store = open_store(make_store(tmp_path))
-    with running(make_server(store, port=0, max_query_seconds=1.0, max_result_bytes=1 << 30)) as server:
+    with running(make_server(make_store(tmp_path), port=0, max_query_seconds=1.0, max_result_bytes=1 << 30)) as server:
         started = time.monotonic()
         status, _, text = get(server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }")
         assert status == 503 and b"ran over 1 s and was stopped" in text
@@ -256,9 +255,9 @@ def test_open_store_errors(tmp_path):
         open_store(bad)
 
 
-def test_port_in_use_is_a_clear_error(endpoint):
+def test_port_in_use_is_a_clear_error(endpoint, tmp_path):
     with pytest.raises(ServerError, match=f"cannot listen on 127.0.0.1:{endpoint.server_port}"):
-        make_server(pyoxigraph.Store(), port=endpoint.server_port)
+        make_server(make_store(tmp_path), port=endpoint.server_port)
 
 
 def test_cli_serves_an_rdf_file(tmp_path):
@@ -289,7 +288,7 @@ def test_help_has_an_example(command):
 
 @pytest.mark.model
 def test_serving_the_seeds_answers_the_benchmark_queries(seeds_build):
-    server = make_server(open_store(seeds_build.with_suffix(".ttl")), port=0)
+    server = make_server(seeds_build.with_suffix(".ttl"), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -310,7 +310,9 @@ def query_command(
 
     Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
-    from kg.query import example_query, format_result, list_examples, run_query
+    from functools import partial
+
+    from kg.query import example_query, format_result, list_examples, run_query, run_query_in_worker
     from kg.rdf import load_graph
     from kg.store import open_store_graph
 
@@ -324,8 +326,9 @@ def query_command(
         raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
     try:
         text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
-        graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
-        result = run_query(graph, text, allow_service=allow_service, timeout=timeout)
+        open_graph = partial(open_store_graph if graph_file.is_dir() else load_graph, graph_file)
+        result = (run_query(open_graph(), text, allow_service=allow_service) if timeout is None
+                  else run_query_in_worker(open_graph, text, allow_service=allow_service, timeout=timeout))
         if output_format == "table" and result.kind == "select":
             _print_table(result, limit_rows)
         else:
@@ -384,7 +387,7 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")] = DEFAULT_HOST,
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = DEFAULT_PORT,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.001, help="Stop a query still writing its answer after SECONDS (503).")
+        float, typer.Option("--timeout", min=0.001, help="Stop a query after SECONDS (503).")
     ] = DEFAULT_QUERY_SECONDS,
 ) -> None:
     """Serve a store or RDF file as a read-only SPARQL endpoint at http://HOST:PORT/query.

@@ -147,6 +147,7 @@ class QueryWorkerPool(Generic[Request, Answer]):
         self._idle: asyncio.Queue[QueryWorker[Request, Answer]] = asyncio.Queue()
         self._threads = ThreadPoolExecutor(size, thread_name_prefix="kg-query")
         self._restarts: set[asyncio.Task[None]] = set()
+        self._closed = False
         try:
             for worker in [self._started() for _ in range(size)]:
                 worker.wait_ready()
@@ -188,7 +189,8 @@ class QueryWorkerPool(Generic[Request, Answer]):
                 self._replace(worker)
 
     def close(self) -> None:
-        """Kill every worker."""
+        """Kill every worker; requests they were answering fail with :class:`ServerError`."""
+        self._closed = True
         for worker in list(self._workers):
             self._stop(worker)
         self._threads.shutdown(wait=False, cancel_futures=True)
@@ -204,6 +206,8 @@ class QueryWorkerPool(Generic[Request, Answer]):
 
     def _replace(self, worker: QueryWorker[Request, Answer]) -> None:
         self._stop(worker)
+        if self._closed:
+            return
         restart = asyncio.get_running_loop().create_task(self._restart())
         self._restarts.add(restart)
         restart.add_done_callback(self._restarts.discard)

@@ -509,8 +509,9 @@ class SparqlServer:
             self._stopped.set()
 
     def shutdown(self) -> None:
-        """Stop :meth:`serve_forever` and wait until it has returned."""
+        """Stop :meth:`serve_forever` and wait until it has returned; queries still running are stopped (500)."""
         self._uvicorn.should_exit = True
+        self.pool.close()
         if self._serving.is_set():
             self._stopped.wait()
 
@@ -557,7 +558,7 @@ def make_server(
         app, http=cast(Any, partial(StrictH11Protocol, head_seconds=head_seconds)), ws="none", lifespan="off", log_config=None,
         access_log=False, proxy_headers=False, server_header=False, headers=[("server", "kg-sparql")],
         limit_concurrency=max_connections, backlog=max_connections, h11_max_incomplete_event_size=MAX_HEAD_BYTES,
-        timeout_graceful_shutdown=5,
+        timeout_graceful_shutdown=2,
     )
     return SparqlServer(listener, pool, config)
 

@@ -85,11 +85,12 @@ class QueryWorker(Generic[Request, Answer]):
         """
         try:
             self._connection.send(request)
-        except OSError:
+            answered = timeout is None or self._connection.poll(timeout)
+        except OSError:  # the worker has died, or been stopped from another thread
             raise self._death() from None
-        if timeout is not None and not self._connection.poll(timeout):
+        if not answered:
             self.stop()
-            raise _late(timeout)
+            raise QueryTimeoutError(f"the query ran over {timeout:g} s and was stopped: add a LIMIT or narrow it")
         return self._receive()
 
     def stop(self) -> None:
@@ -162,23 +163,19 @@ class QueryWorkerPool(Generic[Request, Answer]):
         return sorted(worker.pid for worker in self._workers if worker.pid is not None)
 
     async def ask(self, request: Request, timeout: float) -> Answer:
-        """The answer to ``request`` from the next idle worker, within ``timeout`` seconds in all.
+        """The answer to ``request`` from the next worker free within ``timeout`` seconds, within ``timeout``.
 
         Raises:
-            QueryTimeoutError: no worker was free, or none answered, in time.
+            QueryTimeoutError: no worker was free, or the worker did not answer, in time.
             KGError: see :meth:`QueryWorker.ask`.
         """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
         try:
             async with asyncio.timeout(timeout):
                 worker = await self._idle.get()
         except TimeoutError:
             raise QueryTimeoutError(f"every query worker was busy for {timeout:g} s: try again later") from None
         try:
-            return await loop.run_in_executor(self._threads, worker.ask, request, max(deadline - loop.time(), 0.0))
-        except QueryTimeoutError:
-            raise _late(timeout) from None  # the time it waited for a worker counts
+            return await asyncio.get_running_loop().run_in_executor(self._threads, worker.ask, request, timeout)
         except asyncio.CancelledError:
             worker.stop()  # it may still be working for the cancelled request
             raise
@@ -224,10 +221,6 @@ class QueryWorkerPool(Generic[Request, Answer]):
             else:
                 self._idle.put_nowait(worker)
                 return
-
-
-def _late(timeout: float) -> QueryTimeoutError:
-    return QueryTimeoutError(f"the query ran over {timeout:g} s and was stopped: add a LIMIT or narrow it")
 
 
 def _memory_error(memory_bytes: int) -> QueryMemoryError:

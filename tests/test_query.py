@@ -112,10 +112,10 @@ def test_timeout_stops_a_runaway_query_in_its_worker_process(graph_file):
 def test_kg_query_timeout_leaves_nothing_running(graph_file):
     """The query stops with the command: before, a thread was abandoned and kept a core busy."""
     result = runner.invoke(app, ["query", str(graph_file), RUNAWAY, "--timeout", "0.5"])
-    assert result.exit_code == 1 and "ran over 0.5 s and was stopped" in result.output
+    assert result.exit_code == 1 and "0.5 s and was stopped" in result.output
     started = time.process_time()
-    time.sleep(1.0)
-    assert time.process_time() - started < 0.3
+    time.sleep(2.0)
+    assert time.process_time() - started < 0.2
 
 
 def test_a_query_over_the_memory_limit_is_stopped(graph_file):

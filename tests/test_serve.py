@@ -202,12 +202,12 @@ def test_oversized_answers_are_refused(endpoint):
     assert get(endpoint, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 3")[0] == 200
 
 
-def test_a_query_still_writing_after_the_time_limit_is_stopped(tmp_path):
+def test_a_query_over_the_time_limit_is_stopped(tmp_path):
     with running(make_server(make_store(tmp_path), port=0, max_query_seconds=1.0, max_result_bytes=1 << 30)) as server:
         started = time.monotonic()
         status, _, text = get(server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }")
         assert status == 503 and b"ran over 1 s and was stopped" in text
-        assert time.monotonic() - started < 30, "stopped, not run to its end (64 million rows)"
+        assert time.monotonic() - started < 1 + 2, "stopped at the time limit, not run to its end (64 million rows)"
         assert get(server, RELEASED)[0] == 200
 
 

@@ -56,11 +56,6 @@ class QueryWorker(Generic[Request, Answer]):
         self._process.start()
         child.close()
 
-    @property
-    def pid(self) -> int | None:
-        """The worker's process id."""
-        return self._process.pid
-
     def is_alive(self) -> bool:
         """Whether the worker process still runs."""
         return self._process.is_alive()
@@ -156,11 +151,6 @@ class QueryWorkerPool(Generic[Request, Answer]):
         except BaseException:
             self.close()
             raise
-
-    @property
-    def pids(self) -> list[int]:
-        """The process ids of the workers."""
-        return sorted(worker.pid for worker in self._workers if worker.pid is not None)
 
     async def ask(self, request: Request, timeout: float) -> Answer:
         """The answer to ``request`` from the next worker free within ``timeout`` seconds, within ``timeout``.

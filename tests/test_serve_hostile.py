@@ -312,7 +312,11 @@ def open_files_under(directory: Path) -> list[str]:
     """The files under ``directory`` (deleted or not) that this process or any of its children holds open."""
     held = []
     for process in tree(psutil.Process()):
-        for fd in Path(f"/proc/{process.pid}/fd").iterdir():
+        try:
+            fds = list(Path(f"/proc/{process.pid}/fd").iterdir())
+        except FileNotFoundError:  # it has just ended
+            continue
+        for fd in fds:
             try:
                 target = os.readlink(fd)
             except OSError:

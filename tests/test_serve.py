@@ -239,6 +239,21 @@ def test_keep_alive_connection_serves_many_queries(endpoint):
         connection.close()
 
 
+def test_answers_on_a_kept_alive_connection_do_not_wait_for_delayed_acks(endpoint):
+    """With Nagle's algorithm on, each answer's body waited for the ACK of its head: 40 ms a query."""
+    connection = http.client.HTTPConnection("127.0.0.1", endpoint.server_port, timeout=10)
+    latencies = []
+    try:
+        for _ in range(20):
+            started = time.perf_counter()
+            connection.request("GET", f"/query?query={quote('ASK { ?s ?p ?o }')}")
+            connection.getresponse().read()
+            latencies.append(time.perf_counter() - started)
+    finally:
+        connection.close()
+    assert sorted(latencies)[10] < 0.02
+
+
 def test_small_load_has_no_failed_request(endpoint):
     result = run_load(endpoint.url, load_queries(), total=200, clients=20, time_limit=120)
     assert result.failures == [] and len(result.latencies) == 200

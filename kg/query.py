@@ -111,6 +111,9 @@ def run_query_in_worker(open_graph: Callable[[], Graph], sparql: str, *, allow_s
                         timeout: float | None = None, memory_bytes: int = MAX_QUERY_MEMORY_BYTES) -> QueryResult:
     """:func:`run_query` over ``open_graph()`` in a worker process that is killed when it is late.
 
+    The worker imports the calling script's ``__main__`` module: in a script, call this under
+    ``if __name__ == "__main__":``, as for any :mod:`multiprocessing` code.
+
     Args:
         open_graph: opens the graph in the worker (picklable: a module-level function or a partial of one).
         sparql, allow_service: see :func:`run_query`.

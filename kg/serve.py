@@ -539,7 +539,9 @@ def make_server(
     directory or an RDF file; ``port=0`` picks a free port.
 
     Call ``serve_forever()`` to run it, ``shutdown()`` from another thread to stop it and
-    ``server_close()`` to end its workers. Workers die with the thread that calls this function.
+    ``server_close()`` to end its workers. Workers die with the thread that calls this function. They are
+    started fresh and import the calling script's ``__main__`` module: in a script, call this under
+    ``if __name__ == "__main__":``, as for any :mod:`multiprocessing` code.
 
     Raises:
         ServerError: the address cannot be bound (in use, not a local address, no permission).

@@ -11,6 +11,7 @@ import sys
 import time
 from functools import partial
 
+import psutil
 import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
@@ -116,6 +117,25 @@ def test_kg_query_timeout_leaves_nothing_running(graph_file):
     started = time.process_time()
     time.sleep(2.0)
     assert time.process_time() - started < 0.2
+
+
+def test_a_killed_kg_query_leaves_no_worker(graph_file):
+    command = [sys.executable, "-m", "kg", "query", str(graph_file), RUNAWAY, "--timeout", "60"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        parent = psutil.Process(process.pid)
+        deadline = time.monotonic() + 60
+        while not any(c.cpu_times().user > 0.5 for c in parent.children()) and time.monotonic() < deadline:
+            time.sleep(0.2)  # until the worker has opened the graph and is running the query
+        workers = parent.children()
+        assert workers, "the query runs in a worker process"
+        process.kill()
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        process.kill()
+        process.wait()
 
 
 def test_a_query_over_the_memory_limit_is_stopped(graph_file):

@@ -166,6 +166,10 @@ class QueryWorkerPool(Generic[Request, Answer]):
             raise QueryTimeoutError(f"every query worker was busy for {timeout:g} s: try again later") from None
         try:
             return await asyncio.get_running_loop().run_in_executor(self._threads, worker.ask, request, timeout)
+        except ServerError:
+            if self._closed:
+                raise ServerError("the server is stopping: the query was stopped") from None
+            raise
         except asyncio.CancelledError:
             worker.stop()  # it may still be working for the cancelled request
             raise

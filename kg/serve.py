@@ -477,6 +477,20 @@ class StrictH11Protocol(H11Protocol):
         self.transport.close()
 
 
+class _StoppingWorkersFirst(uvicorn.Server):
+    """uvicorn's server, which stops the query workers when it starts to shut down (Ctrl-C, SIGTERM,
+    :meth:`SparqlServer.shutdown`): queries still running end at once (500) instead of being waited for."""
+
+    def __init__(self, config: uvicorn.Config, pool: QueryWorkerPool[QueryRequest, tuple[bytes, str]]) -> None:
+        super().__init__(config)
+        self.pool = pool
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """Stop the workers, then shut down as uvicorn does."""
+        self.pool.close()
+        await super().shutdown(sockets)
+
+
 class SparqlServer:
     """A read-only SPARQL endpoint listening on one address; use :func:`make_server` to create one."""
 
@@ -485,7 +499,7 @@ class SparqlServer:
         self.pool = pool
         self.server_address: tuple[str, int] = listener.getsockname()[:2]
         self._listener = listener
-        self._uvicorn = uvicorn.Server(config)
+        self._uvicorn = _StoppingWorkersFirst(config, pool)
         self._serving = threading.Event()
         self._stopped = threading.Event()
 
@@ -511,7 +525,6 @@ class SparqlServer:
     def shutdown(self) -> None:
         """Stop :meth:`serve_forever` and wait until it has returned; queries still running are stopped (500)."""
         self._uvicorn.should_exit = True
-        self.pool.close()
         if self._serving.is_set():
             self._stopped.wait()
 

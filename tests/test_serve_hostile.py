@@ -10,6 +10,7 @@ import http.client
 import os
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -202,6 +203,28 @@ def probe(server: SparqlServer) -> bool:
         return False
     finally:
         connection.close()
+
+
+def test_ctrl_c_while_a_query_runs_stops_the_server_at_once_without_a_traceback(rows_store):
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(rows_store), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        _wait_until_answering(url, process)
+        workers = psutil.Process(process.pid).children(recursive=True)
+        running = threading.Thread(target=lambda: query(url, runaway), daemon=True)
+        running.start()
+        time.sleep(1.0)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+        assert "Traceback" not in stderr and "the server is stopping" not in stderr, stderr
+        assert psutil.wait_procs(workers, timeout=10)[1] == []
+    finally:
+        process.kill()
+        process.wait()
 
 
 def test_slow_clients_sending_a_header_byte_now_and_then_lock_no_one_out(tmp_path):

@@ -304,7 +304,9 @@ def query_command(
 
     Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
     """
-    from kg.query import example_query, format_result, list_examples, run_query
+    from functools import partial
+
+    from kg.query import example_query, format_result, list_examples, run_query, run_query_in_worker
     from kg.store import open_store_graph
     from kg.views.rdf import load_graph
 
@@ -317,8 +319,9 @@ def query_command(
     if graph_file is None or [sparql, query_file, example].count(None) != 2:
         raise typer.BadParameter("give a graph file and one query: as an argument, with --file or with --example")
     text = example_query(example) if example else sparql if sparql is not None else _read_query(query_file)
-    graph = open_store_graph(graph_file) if graph_file.is_dir() else load_graph(graph_file)
-    result = run_query(graph, text, allow_service=allow_service, timeout=timeout)
+    open_graph = partial(open_store_graph if graph_file.is_dir() else load_graph, graph_file)
+    result = (run_query(open_graph(), text, allow_service=allow_service) if timeout is None
+              else run_query_in_worker(open_graph, text, allow_service=allow_service, timeout=timeout))
     if output_format == "table" and result.kind == "select":
         _print_table(result, limit_rows)
     else:
@@ -372,16 +375,16 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")] = DEFAULT_HOST,
     port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = DEFAULT_PORT,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.001, help="Stop a query still writing its answer after SECONDS (503).")
+        float, typer.Option("--timeout", min=0.001, help="Stop a query after SECONDS (503).")
     ] = DEFAULT_QUERY_SECONDS,
 ) -> None:
     """Serve a store or RDF file as a read-only SPARQL endpoint at http://HOST:PORT/query.
 
     Example:  kg serve out/seeds.ttl --port 7878   then   curl 'http://127.0.0.1:7878/query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
     """
-    from kg.serve import make_server, open_store
+    from kg.serve import make_server
 
-    server = make_server(open_store(source), host, port, max_query_seconds=timeout, access_log=sys.stderr)
+    server = make_server(source, host, port, max_query_seconds=timeout, access_log=sys.stderr)
     if host not in {"127.0.0.1", "::1", "localhost"}:
         stderr.print(f"[yellow]kg: warning:[/] listening on {host}: other machines can query it (read-only, no login)")
     stderr.print(f"serving {source} read-only at {server.url} (Ctrl-C stops)", highlight=False)
@@ -404,7 +407,7 @@ def push_command(
     Example:  kg push out/store --endpoint http://127.0.0.1:7878/store
     """
     from kg.push import push
-    from kg.serve import open_store
+    from kg.store import open_store
 
     pushed = push(open_store(source), endpoint, timeout=timeout)
     stderr.print(f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples to {endpoint}", highlight=False)

@@ -42,6 +42,10 @@ class DataFileError(InputError):
     """A data file kg reads (gazetteer, pattern file, shapes, benchmark labels) is unreadable, malformed or too big."""
 
 
+class QueryMemoryError(KGError):
+    """A SPARQL query needed more memory than its limit."""
+
+
 class OutputError(KGError):
     """An output file or folder could not be written."""
 

@@ -9,6 +9,8 @@ import ctypes
 import os
 import signal
 import sys
+import threading
+import time
 from typing import NoReturn
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -29,12 +31,21 @@ def exit_interrupted() -> NoReturn:
 
 
 def die_with_parent(parent_pid: int) -> None:
-    """In a child process: be killed when the parent ``parent_pid`` dies, even by SIGKILL (Linux).
+    """In a child process: be killed when the parent ``parent_pid`` dies, even by SIGKILL.
 
-    A child whose parent is already gone ends at once. Elsewhere than Linux this does nothing: the
-    child then ends when it next fails to talk to its parent.
+    On Linux the kernel does it (``prctl(PR_SET_PDEATHSIG)``, tied to the thread that started the child);
+    elsewhere a watcher thread ends the child within a second of its parent. A child whose parent is
+    already gone ends at once.
     """
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:
-        os._exit(1)
+    else:
+        threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True).start()
+    if os.getppid() != parent_pid:  # the parent ended before the death signal was set
+        os._exit(0)
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(1.0)
+    os._exit(0)

@@ -44,7 +44,7 @@ def push(
     """Write every named graph of ``store``, then its default graph, to a Graph Store endpoint.
 
     Args:
-        store: the graph, e.g. from :func:`kg.serve.open_store`.
+        store: the graph, e.g. from :func:`kg.store.open_store`.
         endpoint: the Graph Store Protocol URL (Oxigraph ``http://host:7878/store``,
             Fuseki ``http://host:3030/DATASET/data``, GraphDB ``http://host:7200/repositories/REPO/rdf-graphs/service``).
         timeout: seconds to wait for the endpoint on each request.

@@ -1,10 +1,12 @@
 """SPARQL over a knowledge graph: kg's prefixes predeclared, safe by default, fast.
 
 ``SERVICE`` clauses (federated queries that reach the network) are refused unless
-allowed, and rdflib is told never to fetch graphs named in ``FROM``. Queries over an
-Oxigraph-backed graph (every graph :mod:`kg.views.rdf` makes or loads) run on Oxigraph's
-SPARQL engine through rdflib's ``Graph.query``; other graphs, and queries that may use
-``SERVICE``, run on rdflib's engine. Example queries ship as ``kg/queries/*.rq``.
+allowed, and rdflib is told never to fetch graphs named in ``FROM``. A query too long or
+nested too deep for a parser is refused before one sees it (:mod:`kg.query_text`). Queries
+over an Oxigraph-backed graph (every graph :mod:`kg.views.rdf` makes or loads) run on Oxigraph's
+SPARQL engine through rdflib's ``Graph.query``; other graphs, and queries allowed to use
+``SERVICE``, run on rdflib's engine. :func:`run_query_in_worker` runs one in a process of its
+own, killed at a time limit. Example queries ship as ``kg/queries/*.rq``.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import io
 import itertools
 import json
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.resources import files
-from typing import Any, TypeVar
+from typing import Any
 
 import rdflib.plugins.sparql
 from oxrdflib.store import OxigraphStore
@@ -27,15 +29,16 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.errors import QueryRefusedError, QuerySyntaxError, QueryTimeoutError, UsageError
+from kg.errors import QuerySyntaxError, UsageError
+from kg.query_text import check_query_text
+from kg.query_workers import answer_in_worker
 from kg.vocab import PREFIXES
 
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 EXAMPLES = files("kg") / "queries"
-SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
 VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00B7-\uFFFF]+)")
 SELECT_STAR = re.compile(r"select\s+(?:distinct\s+|reduced\s+)?\*", re.IGNORECASE)
-T = TypeVar("T")
+MAX_QUERY_MEMORY_BYTES = 1 << 30  # run_query_in_worker: beyond what the open graph takes
 
 
 @dataclass
@@ -63,45 +66,29 @@ def prepare(sparql: str, *, allow_service: bool = False) -> Query:
     """Parse ``sparql`` with kg's prefixes, refusing SERVICE unless ``allow_service``.
 
     Raises:
-        QuerySyntaxError: the query does not parse (message gives line and column).
+        QuerySyntaxError: the query does not parse (message gives line and column), or is too long
+            or nested too deep to parse (see :func:`kg.query_text.check_query_text`).
         QueryRefusedError: the query uses SERVICE.
     """
+    check_query_text(sparql, allow_service=allow_service)
     try:
-        query = prepareQuery(sparql, initNs=PREFIXES)
+        return prepareQuery(sparql, initNs=PREFIXES)
     except ParseException as exc:
         raise QuerySyntaxError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
     except Exception as exc:  # rdflib raises plain Exception for unknown prefixes
         raise QuerySyntaxError(f"SPARQL error: {exc}") from exc
-    if not allow_service and _uses_service(query.algebra):
-        raise QueryRefusedError(
-            "SERVICE (federated query) is refused: kg sends no queries over the network unless --allow-service"
-        )
-    return query
 
 
-def _uses_service(node: Any) -> bool:
-    if getattr(node, "name", None) == "ServiceGraphPattern":
-        return True
-    if isinstance(node, dict):
-        return any(_uses_service(v) for v in node.values())
-    if isinstance(node, (list, tuple)):
-        return any(_uses_service(v) for v in node)
-    return False
-
-
-def run_query(graph: Graph, sparql: str, *, allow_service: bool = False, timeout: float | None = None) -> QueryResult:
+def run_query(graph: Graph, sparql: str, *, allow_service: bool = False) -> QueryResult:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over ``graph`` and collect its answer.
 
     Args:
         graph: the graph or dataset to query.
         sparql: the query; kg's prefixes (:data:`kg.vocab.PREFIXES`) are predeclared.
         allow_service: let ``SERVICE`` reach the network (runs on rdflib's engine).
-        timeout: seconds to wait for the answer. A query still running then is abandoned
-            (its worker thread is left to finish in the background; the CLI exits).
 
     Raises:
         QuerySyntaxError, QueryRefusedError: see :func:`prepare`.
-        QueryTimeoutError: no answer within ``timeout`` seconds.
 
     Examples:
         >>> from rdflib import Graph
@@ -110,22 +97,37 @@ def run_query(graph: Graph, sparql: str, *, allow_service: bool = False, timeout
         >>> run_query(g, "SELECT ?o WHERE { ?s kg:released ?o }").values()
         [('https://w3id.org/offline-kg/ontology#b',)]
     """
-    on_oxigraph = isinstance(graph.store, OxigraphStore) and not allow_service
-    # rdflib's parser is slow next to Oxigraph's: on the Oxigraph path it only runs to look for
-    # SERVICE when the word occurs, and to word a syntax error.
-    needs_rdflib_parse = not on_oxigraph or SERVICE_WORD.search(sparql)
-    prepared = prepare(sparql, allow_service=allow_service) if needs_rdflib_parse else None
+    if not isinstance(graph.store, OxigraphStore) or allow_service:
+        return _in_written_order(_collect(graph, graph.query(prepare(sparql, allow_service=allow_service))), sparql)
+    check_query_text(sparql)  # rdflib's parser is slow next to Oxigraph's: it only runs to word a syntax error
+    try:
+        return _in_written_order(_collect(graph, graph.query(sparql, initNs=PREFIXES)), sparql)
+    except SyntaxError as exc:  # Oxigraph's parser; rdflib's gives the same line and column wording
+        prepare(sparql)
+        raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
-    def answer() -> QueryResult:
-        if prepared is not None and not on_oxigraph:
-            return _in_written_order(_collect(graph, graph.query(prepared)), sparql)
-        try:
-            return _in_written_order(_collect(graph, graph.query(sparql, initNs=PREFIXES)), sparql)
-        except SyntaxError as exc:  # Oxigraph's parser; rdflib's gives the same line and column wording
-            prepare(sparql, allow_service=allow_service)
-            raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
-    return _within(timeout, answer)
+def run_query_in_worker(open_graph: Callable[[], Graph], sparql: str, *, allow_service: bool = False,
+                        timeout: float | None = None, memory_bytes: int = MAX_QUERY_MEMORY_BYTES) -> QueryResult:
+    """:func:`run_query` over ``open_graph()`` in a worker process that is killed when it is late.
+
+    The worker imports the calling script's ``__main__`` module: in a script, call this under
+    ``if __name__ == "__main__":``, as for any :mod:`multiprocessing` code.
+
+    Args:
+        open_graph: opens the graph in the worker (picklable: a module-level function or a partial of one).
+        sparql, allow_service: see :func:`run_query`.
+        timeout: seconds the query may take once the graph is open (``None``: no limit).
+        memory_bytes: the memory the query may take beyond the open graph.
+
+    Raises:
+        QuerySyntaxError, QueryRefusedError: see :func:`prepare`.
+        QueryTimeoutError: no answer within ``timeout`` seconds; the worker has been killed.
+        QueryMemoryError: the query needed more than ``memory_bytes``.
+        KGError: what ``open_graph`` raised.
+    """
+    return answer_in_worker(open_graph, partial(run_query, allow_service=allow_service), sparql,
+                            timeout=timeout, memory_bytes=memory_bytes)
 
 
 def _in_written_order(result: QueryResult, sparql: str) -> QueryResult:
@@ -153,28 +155,6 @@ def _collect(graph: Graph, result: Any) -> QueryResult:
     for triple in result:
         answer.add(triple)
     return QueryResult("graph", graph=answer)
-
-
-def _within(timeout: float | None, work: Callable[[], T]) -> T:
-    """``work()``, or :class:`QueryTimeoutError` when it has not finished after ``timeout`` seconds."""
-    if timeout is None:
-        return work()
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = work()
-        except Exception as exc:  # noqa: BLE001 -- re-raised in the caller's thread below
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=target, name="kg-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryTimeoutError(f"the query did not finish within {timeout:g} s and was stopped (--timeout)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 def list_examples() -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a kg store, on the standard library and pyoxigraph.
+"""A read-only SPARQL 1.1 Protocol endpoint over a kg store: uvicorn (h11) in front, query worker processes behind.
 
 ``GET /query?query=…`` and ``POST /query`` (``application/sparql-query`` or a form) answer with
 SPARQL results as JSON, XML, CSV or TSV, and graph results as Turtle, N-Triples, …, chosen by the
@@ -6,406 +6,409 @@ SPARQL results as JSON, XML, CSV or TSV, and graph results as Turtle, N-Triples,
 Store ``PUT``/``POST``/``DELETE``. Bodies and URLs are capped, ``SERVICE`` is refused (Oxigraph would
 otherwise fetch it from the network), kg's prefixes are predeclared, and the default address is
 127.0.0.1 (see docs/querying.md for why not the Oxigraph server binary).
+
+Made to be exposed: queries run in a pool of worker processes (:mod:`kg.query_workers`) that open
+the store read-only themselves, follow it to each new generation a write swaps in, may take a set
+amount of memory, and are killed and replaced when an answer is late. The HTTP side is uvicorn's h11
+protocol with a deadline for each request head and body, a strict reading of the head, and a cap on
+connections; the query text is checked (:mod:`kg.query_text`) before a parser sees it.
 """
 
 from __future__ import annotations
 
-import io
+import asyncio
+import os
 import re
 import socket
-import socketserver
-import sys
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, TextIO, cast
+from urllib.parse import parse_qs
 
-from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from kg.answers import (
+    MAX_RESULT_BYTES,
+    QueryRequest,
+    answer_request,
+    open_served_store,
+)
 from kg.defaults import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QUERY_SECONDS
-from kg.errors import KGError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, ServerError
-from kg.query import prepare
-from kg.store import open_oxigraph
-from kg.views.rdf import load_store
-from kg.vocab import PREFIXES
+from kg.errors import (
+    KGError,
+    QueryMemoryError,
+    QueryRefusedError,
+    QueryTimeoutError,
+    ServerError,
+)
+from kg.query_workers import QueryWorkerPool
 
 QUERY_PATH = "/query"
 UPDATE_PATH = "/update"
 MAX_REQUEST_BYTES = 1 << 20
-MAX_RESULT_BYTES = 64 << 20
-MAX_CONNECTIONS = 64
-CLIENT_TIMEOUT_SECONDS = 10.0
-_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-Format = TypeVar("Format", QueryResultsFormat, RdfFormat)
+MAX_CONNECTIONS = 500  # beyond this many open connections, requests get 503
+MAX_QUERY_MEMORY_BYTES = 512 << 20  # per query worker, beyond what the open store takes
+QUERY_WORKERS = min(2 * (os.cpu_count() or 1), 8)
+CLIENT_TIMEOUT_SECONDS = 10.0  # for a request's head, and again for its body
+MAX_HEAD_BYTES = 64 << 10  # request line and headers
 
 
-def open_store(source: str | Path) -> Store:
-    """Open a kg store directory read-only, or load an RDF file into a temporary in-memory store.
-
-    Raises:
-        InputError: ``source`` is neither a kg store nor a readable RDF file.
-    """
-    source = Path(source)
-    return open_oxigraph(source) if source.is_dir() else load_store(source)
+@dataclass(frozen=True)
+class _Response:
+    status: HTTPStatus
+    body: bytes
+    media_type: str = "text/plain; charset=utf-8"
+    allow: str | None = None
 
 
-def refuse_service(sparql: str) -> None:
-    """Refuse a query that uses ``SERVICE``.
-
-    Queries whose text (after SPARQL's ``\\u`` escapes) never spells "service" pass without a
-    second parse; the others go through rdflib's parser, which finds a real SERVICE clause.
-
-    Raises:
-        QueryRefusedError: the query uses SERVICE.
-        QuerySyntaxError: the query mentions "service" and does not parse.
-
-    Examples:
-        >>> refuse_service("SELECT * WHERE { ?s ?p ?o }")
-        >>> refuse_service("SELECT * WHERE { \\\\u0053ERVICE <http://x/> { ?s ?p ?o } }")
-        Traceback (most recent call last):
-        kg.errors.QueryRefusedError: SERVICE (federated query) is refused: ...
-    """
-    unescaped = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
-    if "service" in unescaped.casefold():
-        prepare(sparql)
+def _error(status: HTTPStatus, message: str, *, allow: str | None = None) -> _Response:
+    return _Response(status, f"{message}\n".encode(), allow=allow)
 
 
-def answer_query(
-    store: Store,
-    sparql: str,
-    accept: str = "",
-    *,
-    default_graph_uris: list[str] | None = None,
-    named_graph_uris: list[str] | None = None,
-    max_result_bytes: int = MAX_RESULT_BYTES,
-    max_seconds: float = DEFAULT_QUERY_SECONDS,
-) -> tuple[bytes, str]:
-    """Run a read-only SPARQL query and serialise its answer in the format ``accept`` prefers.
-
-    Returns:
-        The body and its media type: SPARQL results (JSON by default, XML, CSV, TSV) for
-        SELECT and ASK, RDF (Turtle by default, N-Triples, …) for CONSTRUCT and DESCRIBE.
-
-    Raises:
-        QuerySyntaxError: the query (or a graph IRI) does not parse; SPARQL Update is not a query.
-        QueryRefusedError: the query uses SERVICE, or its answer is over ``max_result_bytes``.
-        QueryTimeoutError: the answer was still being written after ``max_seconds``. Oxigraph
-            evaluates as it writes, so this stops the query; one that computes long before it
-            writes anything (a big COUNT, ORDER BY) is stopped only when it starts writing.
-    """
-    refuse_service(sparql)
-    return _evaluate(store, sparql, accept, default_graph_uris, named_graph_uris, max_result_bytes, max_seconds)
+_READ_ONLY = "this endpoint is read-only"
+_REFUSED_UPDATE = _error(HTTPStatus.FORBIDDEN, f"{_READ_ONLY}: SPARQL Update is refused")
+_REFUSED_WRITE = _error(HTTPStatus.METHOD_NOT_ALLOWED, f"{_READ_ONLY}: only GET and POST of queries", allow="GET, POST")
 
 
-def _evaluate(
-    store: Store,
-    sparql: str,
-    accept: str,
-    default_graph_uris: list[str] | None,
-    named_graph_uris: list[str] | None,
-    max_result_bytes: int,
-    max_seconds: float,
-) -> tuple[bytes, str]:
-    # Not inlined in answer_query: rdflib's parser leaves reference cycles that keep its callers' frames
-    # alive until a garbage collection on some other thread, and pyoxigraph results must die on their own.
-    try:
-        result = store.query(
-            sparql,
-            prefixes=PREFIXES,
-            default_graph=[*_graph_nodes(default_graph_uris)] if default_graph_uris else None,
-            named_graphs=[*_graph_nodes(named_graph_uris)] if named_graph_uris else None,
-        )
-    except SyntaxError as exc:
-        raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
-    output = _BoundedBuffer(max_result_bytes, time.monotonic() + max_seconds)
-    try:  # serialize() evaluates the query as it writes, without holding the GIL
-        if isinstance(result, QueryTriples):
-            rdf_format = negotiate(accept, RdfFormat, RdfFormat.TURTLE)
-            result.serialize(output, format=rdf_format)
-            return output.getvalue(), rdf_format.media_type
-        results_format = negotiate(accept, QueryResultsFormat, QueryResultsFormat.JSON)
-        result.serialize(output, format=results_format)
-        return output.getvalue(), results_format.media_type
-    except _ResultTooLarge:
-        raise QueryRefusedError(f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)") from None
-    except _ResultTooSlow:
-        raise QueryTimeoutError(f"the query ran over {max_seconds:g} s and was stopped: add a LIMIT or narrow it") from None
+class SparqlApp:
+    """The ASGI application: the SPARQL 1.1 Protocol's query operation, answered by a pool of query workers."""
 
-
-class _ResultTooLarge(Exception):
-    pass
-
-
-class _ResultTooSlow(Exception):
-    pass
-
-
-class _BoundedBuffer(io.BytesIO):
-    """An in-memory output that refuses to grow past ``limit`` bytes or to be written after ``deadline``
-    (a ``time.monotonic()`` value); pyoxigraph passes our exception on and stops evaluating."""
-
-    def __init__(self, limit: int, deadline: float) -> None:
-        super().__init__()
-        self.limit = limit
-        self.deadline = deadline
-
-    def write(self, data: Any) -> int:
-        if self.tell() + len(data) > self.limit:
-            raise _ResultTooLarge
-        if time.monotonic() > self.deadline:
-            raise _ResultTooSlow
-        return super().write(data)
-
-
-def _graph_nodes(iris: list[str]) -> list[NamedNode]:
-    try:
-        return [NamedNode(iri) for iri in iris]
-    except ValueError as exc:
-        raise QuerySyntaxError(f"not a graph IRI: {exc}") from exc
-
-
-def negotiate(accept: str, kind: type[Format], default: Format) -> Format:
-    """The first format of ``kind`` in the ``Accept`` header by preference, else ``default``.
-
-    Examples:
-        >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", QueryResultsFormat, QueryResultsFormat.JSON)
-        <QueryResultsFormat SPARQL Results in XML>
-        >>> negotiate("text/html, */*;q=0.8", RdfFormat, RdfFormat.TURTLE)
-        <RdfFormat Turtle>
-    """
-    ranked = []
-    for position, item in enumerate(accept.split(",")):
-        media_type, *parameters = (part.strip() for part in item.split(";"))
-        quality = next((_quality(p[2:]) for p in parameters if p.startswith("q=")), 1.0)
-        if media_type and quality > 0:
-            ranked.append((-quality, position, media_type.lower()))
-    for _, _, media_type in sorted(ranked):
-        found = kind.from_media_type(media_type)
-        if found is not None:
-            return found
-    return default
-
-
-def _quality(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return 0.0
-
-
-class SparqlServer(ThreadingHTTPServer):
-    """A threaded HTTP server answering SPARQL queries over one pyoxigraph store, read-only.
-
-    At most ``max_connections`` connections are served at once; further clients wait in the
-    listen backlog. Use :func:`make_server` to create one.
-    """
-
-    daemon_threads = True
-    request_queue_size = 128  # listen backlog; the default 5 drops bursts of new clients (SYN retried after 1 s)
-
-    def __init__(
-        self,
-        store: Store,
-        address: tuple[str, int],
-        *,
-        max_request_bytes: int = MAX_REQUEST_BYTES,
-        max_result_bytes: int = MAX_RESULT_BYTES,
-        max_query_seconds: float = DEFAULT_QUERY_SECONDS,
-        max_connections: int = MAX_CONNECTIONS,
-        access_log: TextIO | None = None,
-    ) -> None:
-        self.store = store
+    def __init__(self, pool: QueryWorkerPool[QueryRequest, tuple[bytes, str]], *, max_request_bytes: int,
+                 max_result_bytes: int, max_query_seconds: float, access_log: TextIO | None) -> None:
+        self.pool = pool
         self.max_request_bytes = max_request_bytes
         self.max_result_bytes = max_result_bytes
         self.max_query_seconds = max_query_seconds
         self.access_log = access_log
-        self._slots = threading.BoundedSemaphore(max_connections)
-        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        super().__init__(address, SparqlRequestHandler)
 
-    def server_bind(self) -> None:
-        """Bind without the reverse DNS lookup :class:`HTTPServer` does for its server name."""
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = str(self.server_address[0]), int(self.server_address[1])
+    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Any], send: Callable[[Any], Any]) -> None:
+        if scope["type"] != "http":
+            return
+        response = await self._respond(scope, _Headers(scope["headers"]), receive)
+        headers = [(b"content-type", response.media_type.encode()), (b"content-length", b"%d" % len(response.body))]
+        if response.allow:
+            headers.append((b"allow", response.allow.encode()))
+        if response.status >= 400:  # an unread body must not be taken for the next request
+            headers.append((b"connection", b"close"))
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
+        await send({"type": "http.response.body", "body": response.body})
+        self._log(scope, response)
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that hangs up mid-answer is routine for a server: no traceback for it."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+    async def _respond(self, scope: dict[str, Any], headers: _Headers, receive: Callable[[], Any]) -> _Response:
+        method, path, query_string = scope["method"], scope["path"], scope["query_string"].decode("latin-1")
+        if method == "GET":
+            if headers.get("content-length", "0") != "0" or "transfer-encoding" in headers:
+                return _error(HTTPStatus.BAD_REQUEST, "a GET request has no body: POST the query")
+            if path == UPDATE_PATH:
+                return _REFUSED_UPDATE
+            if path != QUERY_PATH:
+                return _error(HTTPStatus.NOT_FOUND, f"no such resource; the SPARQL endpoint is {QUERY_PATH}")
+            if len(query_string) > self.max_request_bytes:
+                return _error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too long; POST it, up to the size limit")
+            return await self._answer(parse_qs(query_string), headers)
+        if method == "POST":
+            return await self._respond_to_post(path, query_string, headers, receive)
+        if method in {"PUT", "DELETE", "PATCH"}:
+            return _REFUSED_WRITE
+        return _error(HTTPStatus.NOT_IMPLEMENTED, f"method {method} is not supported: GET or POST a query")
+
+    async def _respond_to_post(self, path: str, query_string: str, headers: _Headers,
+                               receive: Callable[[], Any]) -> _Response:
+        content_type, charset = _content_type(headers.get("content-type", ""))
+        if path == UPDATE_PATH or content_type == "application/sparql-update":
+            return _REFUSED_UPDATE
+        if path != QUERY_PATH:
+            return _REFUSED_WRITE
+        body = await self._read_body(headers, receive)
+        if isinstance(body, _Response):
+            return body
+        try:
+            text = body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return _error(HTTPStatus.BAD_REQUEST, "request body is not valid text in its charset")
+        if content_type == "application/sparql-query":
+            parameters = parse_qs(query_string)
+            parameters["query"] = [text]
+        elif content_type == "application/x-www-form-urlencoded":
+            parameters = parse_qs(text)
+        else:
+            return _error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                          "send application/sparql-query or application/x-www-form-urlencoded")
+        if "update" in parameters:
+            return _REFUSED_UPDATE
+        return await self._answer(parameters, headers)
+
+    async def _read_body(self, headers: _Headers, receive: Callable[[], Any]) -> bytes | _Response:
+        """The request body, or the error response that refuses it."""
+        if "transfer-encoding" in headers:
+            return _error(HTTPStatus.LENGTH_REQUIRED, "chunked bodies are not accepted; send Content-Length")
+        if "content-length" not in headers:
+            return _error(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length header")
+        if int(headers["content-length"]) > self.max_request_bytes:  # h11 has checked it is digits only
+            return _error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {self.max_request_bytes} bytes")
+        parts = []
+        try:
+            async with asyncio.timeout(CLIENT_TIMEOUT_SECONDS):
+                message = {"more_body": True}
+                while message.get("more_body"):
+                    message = await receive()
+                    parts.append(message.get("body", b""))
+        except TimeoutError:
+            return _error(HTTPStatus.REQUEST_TIMEOUT, f"request body not received within {CLIENT_TIMEOUT_SECONDS:g} s")
+        return b"".join(parts)
+
+    async def _answer(self, parameters: dict[str, list[str]], headers: _Headers) -> _Response:
+        queries = parameters.get("query", [])
+        if len(queries) != 1:
+            return _error(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter")
+        request = QueryRequest(queries[0], headers.get("accept", ""), tuple(parameters.get("default-graph-uri", ())),
+                               tuple(parameters.get("named-graph-uri", ())), self.max_result_bytes)
+        try:
+            body, media_type = await self.pool.ask(request, self.max_query_seconds)
+        except QueryRefusedError as error:
+            return _error(HTTPStatus.FORBIDDEN, str(error))
+        except (QueryTimeoutError, QueryMemoryError) as error:
+            return _error(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
+        except ServerError as error:
+            return _error(HTTPStatus.INTERNAL_SERVER_ERROR, str(error))
+        except KGError as error:
+            return _error(HTTPStatus.BAD_REQUEST, str(error))
+        return _Response(HTTPStatus.OK, body, media_type)
+
+    def _log(self, scope: dict[str, Any], response: _Response) -> None:
+        if self.access_log is None:
+            return
+        client = (scope.get("client") or ("-",))[0]
+        target = scope["raw_path"].decode("latin-1") + (f"?{scope['query_string'].decode('latin-1')}"
+                                                         if scope["query_string"] else "")
+        when = time.strftime("%d/%b/%Y %H:%M:%S")
+        self.access_log.write(f'{client} - [{when}] "{scope["method"]} {target} HTTP/{scope["http_version"]}" '
+                              f"{response.status.value} {len(response.body)}\n")
+        self.access_log.flush()
+
+
+class _Headers(dict[str, str]):
+    """A request's headers by lower-case name; repeated ones joined by commas (RFC 9110, 5.3)."""
+
+    def __init__(self, raw: list[tuple[bytes, bytes]]) -> None:
+        super().__init__()
+        for name, value in raw:
+            key, text = name.decode("latin-1").lower(), value.decode("latin-1")
+            self[key] = f"{self[key]}, {text}" if key in self else text
+
+
+def _content_type(value: str) -> tuple[str, str]:
+    """The media type and charset (default UTF-8) of a Content-Type header."""
+    media_type, *parameters = (part.strip() for part in value.split(";"))
+    charset = next((p.split("=", 1)[1].strip('"') for p in parameters if p.lower().startswith("charset=")), "utf-8")
+    return media_type.lower(), charset
+
+
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def head_problem(buffer: bytes) -> str | None:
+    """What is wrong with the request head at the start of ``buffer`` (complete or not yet), if anything.
+
+    h11 unfolds folded header lines and takes a bare LF for a line end; a proxy in front may read
+    the same bytes otherwise, so neither is accepted, nor any control character.
+
+    Examples:
+        >>> head_problem(b"GET /query HTTP/1.1\\r\\nHost: x\\r\\n X-Folded: y\\r\\n\\r\\n")
+        'folded header line'
+        >>> head_problem(b"GET /query HTTP/1.1\\nHost: x\\n\\n")
+        'control character, bare CR or bare LF in the request head'
+        >>> head_problem(b"GET /query HTTP/1.1\\r\\nHost: x\\r")
+    """
+    end = _HEAD_END.search(buffer)
+    head = buffer[: end.end()] if end else buffer.removesuffix(b"\r")
+    if b"\r\n " in head or b"\r\n\t" in head:
+        return "folded header line"
+    if _CONTROL.search(head.replace(b"\r\n", b"")):
+        return "control character, bare CR or bare LF in the request head"
+    return None
+
+
+class StrictH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request head and a strict reading of it.
+
+    uvicorn restarts its idle timer at every byte, so a client sending one byte now and then holds
+    its connection forever; here the whole head must arrive within ``head_seconds`` of the
+    connection, or of the previous response, or the connection is answered 408 and closed.
+    """
+
+    def __init__(self, *args: Any, head_seconds: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.head_seconds = head_seconds
+        self._head_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: Any) -> None:
+        """Start the head deadline of the first request."""
+        super().connection_made(transport)
+        self._start_head_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """Forget the deadline with the connection."""
+        self._stop_head_deadline()
+        super().connection_lost(exc)
+
+    def handle_events(self) -> None:
+        """Refuse a malformed head before h11 reads it; stop the deadline once it has."""
+        if self.conn.their_state is h11.IDLE:
+            problem = head_problem(self.conn.trailing_data[0])
+            if problem:
+                self._refuse(b"400 Bad Request", problem)
+                return
+        super().handle_events()
+        if self.conn.their_state is not h11.IDLE:
+            self._stop_head_deadline()
+
+    def on_response_complete(self) -> None:
+        """Start the head deadline of the next request on this connection."""
+        super().on_response_complete()
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self._start_head_deadline()
+
+    def _start_head_deadline(self) -> None:
+        self._stop_head_deadline()
+        self._head_deadline = self.loop.call_later(self.head_seconds, self._head_overdue)
+
+    def _stop_head_deadline(self) -> None:
+        if self._head_deadline is not None:
+            self._head_deadline.cancel()
+            self._head_deadline = None
+
+    def _head_overdue(self) -> None:
+        self._head_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self._refuse(b"408 Request Timeout", f"request head not received within {self.head_seconds:g} s")
+
+    def _refuse(self, status: bytes, message: str) -> None:
+        """Answer outside h11 (which has read no request to answer) and close the connection."""
+        body = f"{message}\n".encode()
+        self.transport.write(b"HTTP/1.1 %s\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: %d\r\n"
+                             b"connection: close\r\n\r\n%s" % (status, len(body), body))
+        self.transport.close()
+
+
+class _StoppingWorkersFirst(uvicorn.Server):
+    """uvicorn's server, which stops the query workers when it starts to shut down (Ctrl-C, SIGTERM,
+    :meth:`SparqlServer.shutdown`): queries still running end at once (500) instead of being waited for."""
+
+    def __init__(self, config: uvicorn.Config, pool: QueryWorkerPool[QueryRequest, tuple[bytes, str]]) -> None:
+        super().__init__(config)
+        self.pool = pool
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """Stop the workers, then shut down as uvicorn does."""
+        self.pool.close()
+        await super().shutdown(sockets)
+
+
+class SparqlServer:
+    """A read-only SPARQL endpoint listening on one address; use :func:`make_server` to create one."""
+
+    def __init__(self, listener: socket.socket, pool: QueryWorkerPool[QueryRequest, tuple[bytes, str]],
+                 config: uvicorn.Config) -> None:
+        self.pool = pool
+        self.server_address: tuple[str, int] = listener.getsockname()[:2]
+        self._listener = listener
+        self._uvicorn = _StoppingWorkersFirst(config, pool)
+        self._serving = threading.Event()
+        self._stopped = threading.Event()
+
+    @property
+    def server_port(self) -> int:
+        """The TCP port it listens on."""
+        return self.server_address[1]
 
     @property
     def url(self) -> str:
         """The query URL, e.g. ``http://127.0.0.1:7878/query``."""
-        host = f"[{self.server_name}]" if ":" in self.server_name else self.server_name
-        return f"http://{host}:{self.server_port}{QUERY_PATH}"
+        host = self.server_address[0]
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.server_port}{QUERY_PATH}"
 
-    def process_request(self, request: Any, client_address: Any) -> None:
-        self._slots.acquire()
+    def serve_forever(self) -> None:
+        """Answer requests until :meth:`shutdown` (from another thread), Ctrl-C or SIGTERM."""
+        self._serving.set()
         try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
+            self._uvicorn.run(sockets=[self._listener])
         finally:
-            self._slots.release()
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop :meth:`serve_forever` and wait until it has returned; queries still running are stopped (500)."""
+        self._uvicorn.should_exit = True
+        if self._serving.is_set():
+            self._stopped.wait()
+
+    def server_close(self) -> None:
+        """Stop the query workers and close the listening socket."""
+        self.pool.close()
+        self._listener.close()
 
 
 def make_server(
-    store: Store,
+    source: str | Path,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     *,
     max_request_bytes: int = MAX_REQUEST_BYTES,
     max_result_bytes: int = MAX_RESULT_BYTES,
     max_query_seconds: float = DEFAULT_QUERY_SECONDS,
+    max_query_memory_bytes: int = MAX_QUERY_MEMORY_BYTES,
+    query_workers: int = QUERY_WORKERS,
     max_connections: int = MAX_CONNECTIONS,
+    head_seconds: float = CLIENT_TIMEOUT_SECONDS,
     access_log: TextIO | None = None,
 ) -> SparqlServer:
-    """Create (bind, not yet start) a read-only SPARQL endpoint; ``port=0`` picks a free port.
+    """Create (bind, start the query workers, not yet serve) a read-only SPARQL endpoint over a kg store
+    directory or an RDF file; ``port=0`` picks a free port.
 
-    Call ``serve_forever()`` to run it and ``shutdown()`` from another thread to stop it.
+    Call ``serve_forever()`` to run it, ``shutdown()`` from another thread to stop it and
+    ``server_close()`` to end its workers. Workers die with the thread that calls this function. They are
+    started fresh and import the calling script's ``__main__`` module: in a script, call this under
+    ``if __name__ == "__main__":``, as for any :mod:`multiprocessing` code.
 
     Raises:
         ServerError: the address cannot be bound (in use, not a local address, no permission).
+        InputError: ``source`` is neither a kg store nor a readable RDF file.
     """
+    listener = _listen(host, port)
     try:
-        return SparqlServer(
-            store, (host, port), max_request_bytes=max_request_bytes, max_result_bytes=max_result_bytes,
-            max_query_seconds=max_query_seconds, max_connections=max_connections, access_log=access_log,
-        )
+        pool = QueryWorkerPool(partial(open_served_store, Path(source)), answer_request, size=query_workers,
+                               memory_bytes=max_query_memory_bytes)
+    except BaseException:
+        listener.close()
+        raise
+    app = SparqlApp(pool, max_request_bytes=max_request_bytes, max_result_bytes=max_result_bytes,
+                    max_query_seconds=max_query_seconds, access_log=access_log)
+    config = uvicorn.Config(
+        app, http=cast(Any, partial(StrictH11Protocol, head_seconds=head_seconds)), ws="none", lifespan="off", log_config=None,
+        access_log=False, proxy_headers=False, server_header=False, headers=[("server", "kg-sparql")],
+        limit_concurrency=max_connections, backlog=max_connections, h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        timeout_graceful_shutdown=2,
+    )
+    return SparqlServer(listener, pool, config)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    # IPPROTO_TCP, not 0: asyncio disables Nagle's algorithm only on sockets that say they are TCP, and with it
+    # on, an answer's body waits for the ACK of its head, which the client delays by 40 ms.
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(MAX_CONNECTIONS)
     except OSError as exc:
+        listener.close()
         raise ServerError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-
-
-class SparqlRequestHandler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol, query operation only."""
-
-    server: SparqlServer
-    protocol_version = "HTTP/1.1"  # keep-alive: clients reuse one connection for many queries
-    server_version = "kg-sparql"
-    timeout = CLIENT_TIMEOUT_SECONDS
-
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path == UPDATE_PATH:
-            self._refuse_update()
-        elif url.path != QUERY_PATH:
-            self._send_error(HTTPStatus.NOT_FOUND, f"no such resource; the SPARQL endpoint is {QUERY_PATH}")
-        elif len(url.query) > self.server.max_request_bytes:
-            self._send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too long; POST it, up to the size limit")
-        else:
-            self._answer(parse_qs(url.query))
-
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        content_type = self.headers.get_content_type()
-        if url.path == UPDATE_PATH or content_type == "application/sparql-update":
-            self._refuse_update()
-            return
-        if url.path != QUERY_PATH:
-            self._refuse_write()
-            return
-        body = self._read_body()
-        if body is None:
-            return
-        if content_type == "application/sparql-query":
-            parameters = parse_qs(url.query)
-            parameters["query"] = [body]
-        elif content_type == "application/x-www-form-urlencoded":
-            parameters = parse_qs(body)
-        else:
-            self._send_error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                             "send application/sparql-query or application/x-www-form-urlencoded")
-            return
-        if "update" in parameters:
-            self._refuse_update()
-        else:
-            self._answer(parameters)
-
-    def do_PUT(self) -> None:
-        self._refuse_write()
-
-    def do_DELETE(self) -> None:
-        self._refuse_write()
-
-    def do_PATCH(self) -> None:
-        self._refuse_write()
-
-    def _read_body(self) -> str | None:
-        """The request body as text, or ``None`` after answering with an error."""
-        if "Transfer-Encoding" in self.headers:
-            self._send_error(HTTPStatus.LENGTH_REQUIRED, "chunked bodies are not accepted; send Content-Length")
-            return None
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self._send_error(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length header")
-            return None
-        if length < 0 or length > self.server.max_request_bytes:
-            self._send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                             f"request body over {self.server.max_request_bytes} bytes")
-            return None
-        try:
-            return self.rfile.read(length).decode(self.headers.get_content_charset() or "utf-8")
-        except (LookupError, UnicodeDecodeError):
-            self._send_error(HTTPStatus.BAD_REQUEST, "request body is not valid text in its charset")
-            return None
-
-    def _answer(self, parameters: dict[str, list[str]]) -> None:
-        queries = parameters.get("query", [])
-        if len(queries) != 1:
-            self._send_error(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter")
-            return
-        try:
-            body, media_type = answer_query(
-                self.server.store, queries[0], self.headers.get("Accept", ""),
-                default_graph_uris=parameters.get("default-graph-uri"),
-                named_graph_uris=parameters.get("named-graph-uri"), max_result_bytes=self.server.max_result_bytes,
-                max_seconds=self.server.max_query_seconds,
-            )
-        except QueryRefusedError as error:
-            self._send_error(HTTPStatus.FORBIDDEN, str(error))
-        except QueryTimeoutError as error:
-            self._send_error(HTTPStatus.SERVICE_UNAVAILABLE, str(error))
-        except KGError as error:
-            self._send_error(HTTPStatus.BAD_REQUEST, str(error))
-        except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed inside the store
-            self._send_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {exc}")
-        else:
-            self._send(HTTPStatus.OK, body, media_type)
-
-    def _refuse_update(self) -> None:
-        self._send_error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
-
-    def _refuse_write(self) -> None:
-        self._send_error(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only: only GET and POST of queries",
-                         allow="GET, POST")
-
-    def _send_error(self, status: HTTPStatus, message: str, *, allow: str | None = None) -> None:
-        self.close_connection = True  # an unread body must not be taken for the next request
-        self._send(status, f"{message}\n".encode(), "text/plain; charset=utf-8", allow=allow)
-
-    def _send(self, status: HTTPStatus, body: bytes, media_type: str, *, allow: str | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(body)))
-        if allow:
-            self.send_header("Allow", allow)
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log = self.server.access_log
-        if log is not None:
-            log.write(f"{self.address_string()} - [{self.log_date_time_string()}] {format % args}\n")
-            log.flush()
-
+    return listener

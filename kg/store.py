@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.answers import STORE_GRAPH_DIRECTORY, open_read_only
 from kg.defaults import BuildOptions
 from kg.errors import InputError, NotAStoreError, StoreError
 from kg.fileio import atomic_write_text, store_lock, sync_directory
@@ -43,7 +44,7 @@ from kg.vocab import checked_base
 STORE_FORMAT = "kg-store"
 STORE_VERSION = 1
 MANIFEST = "manifest.json"
-OXIGRAPH_DIRECTORY = "oxigraph"  # STORE/oxigraph: the live generation's pyoxigraph store, for readers
+OXIGRAPH_DIRECTORY = STORE_GRAPH_DIRECTORY  # STORE/oxigraph: the live generation's pyoxigraph store, for readers
 STORE_ENTRIES = frozenset({"lock", "current", OXIGRAPH_DIRECTORY, "generations", "records", ".current.new"})
 
 
@@ -133,15 +134,20 @@ def open_oxigraph(store: str | Path) -> Any:
         NotAStoreError: ``store`` has no ``oxigraph/`` store inside.
         StoreError: it cannot be opened.
     """
-    import pyoxigraph
+    return open_read_only(Path(store), Path(store) / OXIGRAPH_DIRECTORY)
 
-    location = Path(store) / OXIGRAPH_DIRECTORY
-    if not location.is_dir():
-        raise NotAStoreError(f"{store}: not a kg store (no {OXIGRAPH_DIRECTORY}/ directory inside)")
-    try:
-        return pyoxigraph.Store.read_only(str(location))
-    except OSError as exc:
-        raise StoreError(f"{store}: cannot open the store: {exc}") from exc
+
+def open_store(source: str | Path) -> Any:
+    """A kg store directory opened read-only, or an RDF file loaded into a temporary in-memory store.
+
+    Raises:
+        NotAStoreError: a directory that is not a kg store.
+        InputError: a file that is not a readable RDF file.
+    """
+    from kg.views.rdf import load_store
+
+    source = Path(source)
+    return open_oxigraph(source) if source.is_dir() else load_store(source)
 
 
 def open_store_graph(store: str | Path) -> Any:

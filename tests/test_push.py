@@ -18,7 +18,7 @@ from benchmarks.serve import free_port
 from kg.cli import app
 from kg.errors import ServerError
 from kg.push import push
-from kg.serve import open_store
+from kg.store import open_store
 from tests.test_serve import TRIG, make_store
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))

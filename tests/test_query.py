@@ -5,15 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+import time
+from functools import partial
 
+import psutil
 import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import QueryRefusedError, QuerySyntaxError, QueryTimeoutError, UsageError
-from kg.query import example_query, format_result, list_examples, run_query
+from kg.errors import QueryMemoryError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError, UsageError
+from kg.query import example_query, format_result, list_examples, run_query, run_query_in_worker
 from kg.views.rdf import load_graph, serialize, to_dataset, to_memory_graph
+from tests.helpers import ROOT
 
 runner = CliRunner()
 TURTLE = """@prefix kg: <https://w3id.org/offline-kg/ontology#> .
@@ -94,12 +101,66 @@ def test_service_refused_unless_allowed(graph_file):
     assert run_query(load_graph(graph_file), "ASK { ?s ?p 'service' }").boolean is False
 
 
-def test_timeout_stops_a_runaway_query(graph_file):
-    runaway = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
-    with pytest.raises(QueryTimeoutError, match="0.2 s"):
-        run_query(load_graph(graph_file), runaway, timeout=0.2)
-    result = runner.invoke(app, ["query", str(graph_file), runaway, "--timeout", "0.2"])
-    assert result.exit_code == 1 and "--timeout" in result.output
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+
+
+def test_timeout_stops_a_runaway_query_in_its_worker_process(graph_file):
+    with pytest.raises(QueryTimeoutError, match="ran over 0.2 s and was stopped"):
+        run_query_in_worker(partial(load_graph, graph_file), RUNAWAY, timeout=0.2)
+    assert run_query_in_worker(partial(load_graph, graph_file), "ASK { ?s ?p ?o }", timeout=30).boolean is True
+
+
+def test_kg_query_timeout_leaves_nothing_running(graph_file):
+    """The query stops with the command: before, a thread was abandoned and kept a core busy."""
+    result = runner.invoke(app, ["query", str(graph_file), RUNAWAY, "--timeout", "0.5"])
+    assert result.exit_code == 1 and "0.5 s and was stopped" in result.output
+    started = time.process_time()
+    time.sleep(2.0)
+    assert time.process_time() - started < 0.2
+
+
+def test_a_killed_kg_query_leaves_no_worker(graph_file):
+    command = [sys.executable, "-m", "kg", "query", str(graph_file), RUNAWAY, "--timeout", "60"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        parent = psutil.Process(process.pid)
+        deadline = time.monotonic() + 60
+        while not any(c.cpu_times().user > 0.5 for c in parent.children()) and time.monotonic() < deadline:
+            time.sleep(0.2)  # until the worker has opened the graph and is running the query
+        workers = parent.children()
+        assert workers, "the query runs in a worker process"
+        process.kill()
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_query_over_the_memory_limit_is_stopped(graph_file):
+    sorted_product = "SELECT * WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " } ORDER BY ?o0"
+    with pytest.raises(QueryMemoryError, match="more than 256 MiB"):
+        run_query_in_worker(partial(load_graph, graph_file), sorted_product, timeout=60, memory_bytes=256 << 20)
+
+
+@pytest.mark.parametrize("timeout", [[], ["--timeout", "30"]])
+def test_a_query_nested_too_deep_is_one_line_and_exit_2(graph_file, timeout):
+    """2,200 nested groups overflowed Oxigraph's parser: a segmentation fault (exit 139), no message."""
+    deep = "SELECT * WHERE " + "{" * 2200 + " ?s ?p ?o " + "}" * 2200
+    done = subprocess.run([sys.executable, "-m", "kg", "query", str(graph_file), deep, *timeout], check=False,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "kg: error: the query nests groups, brackets or parentheses 2200 deep; the limit is 100"]
+
+
+def test_the_word_service_in_a_comment_does_not_need_rdflib_to_parse_the_query(graph_file):
+    """rdflib's parser, run to look for SERVICE, gives up on 100 triple patterns: "maximum recursion depth"."""
+    patterns = " ".join(f"?v{i} <https://e.org/p{i}> ?v{i + 1} ." for i in range(100))
+    assert run_query(load_graph(graph_file), f"# ask the service desk\nSELECT * WHERE {{ {patterns} }}").rows == []
+    with pytest.raises(QueryRefusedError):
+        run_query(load_graph(graph_file), f"SELECT * WHERE {{ {patterns} SERVICE <http://127.0.0.1:9/> {{ }} }}")
 
 
 def test_table_output_is_capped_with_a_note(tmp_path):

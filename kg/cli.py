@@ -30,9 +30,11 @@ from typer.core import TyperGroup
 from kg import __version__
 from kg.__main__ import exit_interrupted
 from kg.defaults import (
+    BYTES_PER_MB,
     COLOR_MODES,
     DEFAULT_BASE,
     DEFAULT_HOST,
+    DEFAULT_MAX_DOCUMENT_MB,
     DEFAULT_MAX_NODES,
     DEFAULT_MODEL,
     DEFAULT_PORT,
@@ -136,6 +138,9 @@ def build_command(
         Path | None, typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
     ] = None,
     wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
+    max_document_mb: Annotated[
+        int, typer.Option("--max-document-mb", min=1, help="Skip, unread, any input file or JSONL line larger than this (MB).")
+    ] = DEFAULT_MAX_DOCUMENT_MB,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default, plus PREFIX.merges.tsv), or add them to a store.
 
@@ -168,6 +173,7 @@ def build_command(
                 options = dict(
                     model=model, base=base, n_process=jobs, batch_size=batch_size,
                     on_skip=notices.append, on_document=lambda _doc: progress.advance(task),
+                    max_document_bytes=max_document_mb * BYTES_PER_MB,
                 )
                 if into is not None:
                     change = add_documents(into, paths, wait=wait, **options)

@@ -16,3 +16,6 @@ DEFAULT_MAX_NODES = 500
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_QUERY_SECONDS = 30.0  # kg serve: a query still writing its answer after this is stopped
+BYTES_PER_MB = 1_000_000
+DEFAULT_MAX_DOCUMENT_MB = 32  # kg build --max-document-mb: a larger input file (or JSONL line) is skipped unread
+DEFAULT_MAX_DOCUMENT_BYTES = DEFAULT_MAX_DOCUMENT_MB * BYTES_PER_MB

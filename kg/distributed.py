@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.defaults import DEFAULT_MODEL
+from kg.defaults import DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MODEL
 from kg.errors import ServerError
 from kg.gazetteer import Gazetteer
 from kg.ingest.reader import SkipHandler, read_documents
@@ -35,6 +35,7 @@ def extract_on_dask(
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
     gazetteer: Gazetteer | None = None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths``, computed on a Dask cluster.
 
@@ -48,6 +49,7 @@ def extract_on_dask(
         on_skip: called with each input that could not be read.
         on_document: called as each document's records arrive (for progress).
         gazetteer: known names and classes (sent to the workers); the shipped one by default.
+        max_document_bytes: a larger input file or JSONL line is skipped unread.
 
     Raises:
         ServerError: Dask is not installed, or the scheduler cannot be reached.
@@ -56,7 +58,7 @@ def extract_on_dask(
     try:
         threads = max(1, sum(client.nthreads().values()))
         in_flight: deque[Any] = deque()
-        for batch in _batches(read_documents(paths, on_skip), batch_size):
+        for batch in _batches(read_documents(paths, on_skip, max_document_bytes=max_document_bytes), batch_size):
             in_flight.append(client.submit(extract_batch, batch, model, gazetteer, pure=False))
             if len(in_flight) >= BATCHES_IN_FLIGHT_PER_THREAD * threads:
                 yield from _collect(in_flight.popleft(), on_document)

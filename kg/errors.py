@@ -17,6 +17,18 @@ class NotTextError(InputError):
     """A file's bytes are binary data (an image, archive, executable...), not text."""
 
 
+class NotAFileError(InputError):
+    """An input path names no regular file: nothing, a broken link, a pipe, a socket or a device."""
+
+
+class TooLargeError(InputError):
+    """An input is larger than the size limit (``--max-document-mb``)."""
+
+
+class FormatError(InputError):
+    """A file is not the format its name says (a ``.html`` that is a PDF), or is damaged (a truncated PDF)."""
+
+
 class ModelNotFoundError(KGError):
     """The requested spaCy pipeline is not installed."""
 

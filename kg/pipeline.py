@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from rdflib import Dataset
 
-from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL, OUTPUT_FORMATS
+from kg.defaults import DEFAULT_BASE, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MODEL, OUTPUT_FORMATS
 from kg.errors import InputError, OutputError
 from kg.extract import extract_document
 from kg.gazetteer import Gazetteer
@@ -45,10 +45,11 @@ def extract(
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
     gazetteer: Gazetteer | None = None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> Iterator[Extraction]:
     """Stream the extraction records of every document under ``paths`` (see :func:`extract_documents`)."""
     return extract_documents(
-        read_documents(paths, on_skip),
+        read_documents(paths, on_skip, max_document_bytes=max_document_bytes),
         model=model,
         batch_size=batch_size,
         n_process=n_process,
@@ -122,6 +123,7 @@ def build(
     on_document: DocumentHandler | None = None,
     dask_address: str | None = None,
     gazetteer: Gazetteer | None = None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from text files, folders and JSONL files.
 
@@ -139,6 +141,7 @@ def build(
         dask_address: parse and extract on the Dask cluster whose scheduler is at this address
             (``n_process`` is then ignored); see :mod:`kg.distributed`.
         gazetteer: known names, aliases and forced classes; the shipped gazetteer by default.
+        max_document_bytes: a larger input file or JSONL line is skipped unread.
 
     Raises:
         InputError: no document could be read.
@@ -150,12 +153,12 @@ def build(
 
         records = extract_on_dask(
             paths, dask_address, model=model, batch_size=batch_size, on_skip=on_skip, on_document=on_document,
-            gazetteer=gazetteer,
+            gazetteer=gazetteer, max_document_bytes=max_document_bytes,
         )
     else:
         records = extract(
             paths, model=model, batch_size=batch_size, n_process=n_process, on_skip=on_skip, on_document=on_document,
-            gazetteer=gazetteer,
+            gazetteer=gazetteer, max_document_bytes=max_document_bytes,
         )
     extractions = [extraction.without_text() for extraction in records]
     if not extractions:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.defaults import DEFAULT_BASE, DEFAULT_MODEL
+from kg.defaults import DEFAULT_BASE, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MODEL
 from kg.errors import InputError, StoreError, StoreLockedError
 from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Document, Extraction, KnowledgeGraph
@@ -174,6 +174,7 @@ def add_documents(
     wait: bool = False,
     on_skip: SkipHandler | None = None,
     on_document: DocumentHandler | None = None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> StoreChange:
     """Add the documents under ``paths`` to ``store`` (created if absent).
 
@@ -205,7 +206,7 @@ def add_documents(
 
         new: dict[str, Extraction] = {}
         for extraction in extract_documents(
-            fresh(read_documents(paths, on_skip)),
+            fresh(read_documents(paths, on_skip, max_document_bytes=max_document_bytes)),
             model=model, batch_size=batch_size, n_process=n_process, on_document=on_document,
         ):
             new[extraction.document.id] = extraction.without_text()

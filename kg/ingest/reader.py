@@ -1,7 +1,10 @@
 """Read input paths into :class:`~kg.model.Document` objects, one at a time.
 
-Files (``.txt``, ``.md``), folders (searched recursively) and ``.jsonl`` files of
-``{"id", "text"}`` objects (optional ``title``, ``date``, ``source``) are accepted. No input
+Text files (``.txt``, ``.md``), ``.jsonl`` files of ``{"id", "text"}`` objects (optional
+``title``, ``date``, ``source``), web pages (:mod:`kg.ingest.web`), PDFs (:mod:`kg.ingest.pdf`),
+feeds (:mod:`kg.ingest.feeds`), crawls (:mod:`kg.ingest.warc`) and folders of them (searched
+recursively) are accepted: the suffix chooses the reader, and each reader checks the content
+(a ``.html`` that is a PDF, an ``.xml`` that is no feed is skipped and says so). No input
 stops the others: one that cannot be read is reported as :class:`Skipped`, one read with a
 caveat (not UTF-8, NUL characters removed) as :class:`Warned`, both through ``on_skip``.
 Every file is opened before it is checked and never read past the size limit
@@ -23,8 +26,12 @@ from kg.defaults import DEFAULT_MAX_DOCUMENT_BYTES
 from kg.errors import InputError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature, decode_text
+from kg.ingest.feeds import FEED_SUFFIXES, read_feed
 from kg.ingest.files import InputFile, open_regular_file, read_lines
 from kg.ingest.notices import Notice, SkipHandler, Skipped, Warned, printable
+from kg.ingest.pdf import read_pdf
+from kg.ingest.warc import WARC_SUFFIXES, read_warc
+from kg.ingest.web import PAGE_SUFFIXES, read_web_page
 from kg.model import Document
 
 __all__ = ["Notice", "SkipHandler", "Skipped", "Warned", "count_documents", "input_files", "read_documents"]
@@ -210,6 +217,10 @@ FORMAT_READERS: dict[str, FormatReader] = {
     ".txt": read_text_file,
     ".md": read_text_file,
     ".jsonl": read_jsonl_file,
+    **dict.fromkeys(PAGE_SUFFIXES, read_web_page),
+    ".pdf": read_pdf,
+    **dict.fromkeys(FEED_SUFFIXES, read_feed),
+    **dict.fromkeys(WARC_SUFFIXES, read_warc),
 }
 """The reader of each input suffix (lower case); a file given by name with another suffix is read as text."""
 

@@ -252,7 +252,7 @@ def test_a_folder_with_no_text_files_says_so(tmp_path):
     documents, notices = read([tmp_path, tmp_path / "missing.txt"])
     assert documents == []
     assert [str(n) for n in notices] == [
-        f"{tmp_path}: folder holds no input files (.txt, .md, .jsonl)",
+        f"{tmp_path}: folder holds no input files (.txt, .md, .jsonl, .html, .htm, .xhtml, .pdf, .rss, .atom, .xml, .warc, .warc.gz)",
         f"{tmp_path / 'missing.txt'}: no such file or folder",
     ]
 

@@ -25,7 +25,7 @@ def mixed_folder(root):
     """A .txt seed article, a saved page, a two-column PDF, an RSS feed and a gzipped crawl, in subfolders too."""
     folder = root / "news"
     (folder / "pages").mkdir(parents=True)
-    seed = sorted(SEEDS.glob("*.txt"))[0]
+    seed = min(SEEDS.glob("*.txt"))
     (folder / seed.name).write_bytes(seed.read_bytes())
     (folder / "pages" / "r1.html").write_text(news_page(), encoding="utf-8")
     (folder / "report.pdf").write_bytes(two_column_pdf())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 
 from kg.ingest.reader import read_documents
 from tests.ingest.helpers import ARTICLE, NOISE, news_page, write_warc
@@ -48,7 +49,6 @@ def test_bad_crawls_are_one_line_each(tmp_path):
     assert reasons["no-pages.warc.gz"] == "no HTML response record in the crawl (2 other response)"
     assert reasons["fake.warc"].startswith("not a WARC file: ")
     assert reasons["gzip.warc.gz"].startswith("not a WARC file: ")
-    assert [str(n) for n in notices if "cut.warc.gz" in n.where] == [
-        f"{tmp_path / 'cut.warc.gz'} {UNDATED}: damaged: the record is cut short (165 bytes missing)"
-    ]
+    (cut,) = [n for n in notices if "cut.warc.gz" in n.where]  # the bytes missing vary with the compressed record ids
+    assert re.fullmatch(rf"{tmp_path / 'cut.warc.gz'} {UNDATED}: damaged: the record is cut short \(\d+ bytes missing\)", str(cut))
     assert len(notices) == 4

@@ -113,7 +113,7 @@ def _parse_formats(value: str) -> list[str]:
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
     ] = None,
@@ -436,7 +436,7 @@ def push_command(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines file to write.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,

@@ -19,17 +19,16 @@ import feedparser
 from kg.errors import FormatError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature
-from kg.ingest.files import InputFile
+from kg.ingest.files import InputFile, Located
 from kg.ingest.notices import Skipped, Warned
 from kg.ingest.web import fragment_text
-from kg.model import Document
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.:-]*)")  # the first element after the prolog, comments and doctype
 PROLOG = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*", re.DOTALL)
 
 
-def read_feed(file: InputFile) -> Iterator[tuple[str, Document]]:
+def read_feed(file: InputFile) -> Iterator[Located]:
     """Each item of an RSS or Atom feed as a document (an item without text is reported and passed over).
 
     Raises:

@@ -24,6 +24,8 @@ from kg.model import Document
 
 OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 SKIP_CHUNK_BYTES = 1 << 20
+Located = tuple[str, Document]
+"""A document and where it was read from (the file; the file and its line, item or record)."""
 FILE_KINDS = (
     (stat.S_ISDIR, "a folder"),
     (stat.S_ISFIFO, "a pipe"),
@@ -126,7 +128,7 @@ class InputFile:
 
     def document(
         self, doc_id: str, decoded: DecodedText, *, where: str | None = None, **metadata: Any
-    ) -> tuple[str, Document] | None:
+    ) -> Located | None:
         """Check a decoded text and make it a document, reporting why not (``None``) or with what caveats.
 
         NUL characters are removed (with a warning); an empty text or one longer than the size

@@ -27,8 +27,7 @@ from pdfminer.utils import decode_text as decode_pdf_string
 from kg.errors import FormatError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import DecodedText
-from kg.ingest.files import InputFile
-from kg.model import Document
+from kg.ingest.files import InputFile, Located
 
 PDF_SIGNATURE = b"%PDF-"
 SIGNATURE_WINDOW = 1024  # readers accept the header anywhere in the first kilobyte
@@ -36,7 +35,7 @@ PAGE_SEPARATOR = "\n\n"
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())  # kg reports a damaged PDF itself, in one line
 
 
-def read_pdf(file: InputFile) -> Iterator[tuple[str, Document]]:
+def read_pdf(file: InputFile) -> Iterator[Located]:
     """A PDF as one document: its pages' text, page start offsets, and the title, author and date it states.
 
     Raises:

@@ -27,7 +27,7 @@ from kg.errors import InputError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature, decode_text
 from kg.ingest.feeds import FEED_SUFFIXES, read_feed
-from kg.ingest.files import InputFile, open_regular_file, read_lines
+from kg.ingest.files import InputFile, Located, open_regular_file, read_lines
 from kg.ingest.notices import Notice, SkipHandler, Skipped, Warned, printable
 from kg.ingest.pdf import read_pdf
 from kg.ingest.warc import WARC_SUFFIXES, read_warc
@@ -42,8 +42,6 @@ LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")  # JSON's "\ud800" escapes deco
 JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array",
               dict: "an object", type(None): "null"}
 
-Located = tuple[str, Document]
-"""A document and where it was read from (the file, or the file and its line)."""
 FormatReader = Callable[[InputFile], Iterator[Located]]
 
 

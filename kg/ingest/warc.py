@@ -19,17 +19,16 @@ from warcio.exceptions import ArchiveLoadFailed
 from kg.errors import FormatError, InputError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import DecodedText
-from kg.ingest.files import InputFile
+from kg.ingest.files import InputFile, Located
 from kg.ingest.notices import Skipped
 from kg.ingest.web import extract_article, page_markup
-from kg.model import Document
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DAMAGED = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
 
 
-def read_warc(file: InputFile) -> Iterator[tuple[str, Document]]:
+def read_warc(file: InputFile) -> Iterator[Located]:
     """Each HTML page of a crawl as a document; a page that cannot be read is reported and passed over.
 
     Raises:
@@ -63,7 +62,7 @@ def _kind(record: Any) -> str:
     return "other response"
 
 
-def _read_page(file: InputFile, record: Any) -> Iterator[tuple[str, Document]]:
+def _read_page(file: InputFile, record: Any) -> Iterator[Located]:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = f"{file.where} {url}"
     raw = record.content_stream().read(file.max_bytes + 1)

@@ -24,8 +24,7 @@ from trafilatura.settings import use_config
 from kg.errors import FormatError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature, decode_text
-from kg.ingest.files import InputFile
-from kg.model import Document
+from kg.ingest.files import InputFile, Located
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKUP = re.compile(r"<[A-Za-z!?/]")
@@ -50,7 +49,7 @@ class Article:
     url: str | None = None
 
 
-def read_web_page(file: InputFile) -> Iterator[tuple[str, Document]]:
+def read_web_page(file: InputFile) -> Iterator[Located]:
     """A saved web page as one document: the article text, with the page's title, author, date, site and URL.
 
     The document keeps the file's name as its id and the page's canonical URL (else the file) as its source.

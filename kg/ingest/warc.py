@@ -3,11 +3,13 @@
 The archive is streamed record by record (it may be far larger than the size limit, each
 record may not). A record's document id and source are its URL (``WARC-Target-URI``); its date
 is the page's own, else the record's ``WARC-Date``. Requests, metadata, redirects and
-non-HTML responses (images, scripts) are passed over; an archive with no HTML page says so.
+non-HTML responses (images, scripts) are passed over; an archive with no HTML page says so, and
+one cut short is named (the pages before the cut are read).
 """
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -36,8 +38,9 @@ def read_warc(file: InputFile) -> Iterator[Located]:
     """
     kinds: Counter[str] = Counter()
     with file.open() as stream:
+        records = ArchiveIterator(stream)
         try:
-            for record in ArchiveIterator(stream):
+            for record in records:
                 kind = _kind(record)
                 kinds[kind] += 1
                 if kind == "HTML page":
@@ -46,6 +49,9 @@ def read_warc(file: InputFile) -> Iterator[Located]:
             read = sum(kinds.values())
             where = f"damaged after {read:,} record(s)" if read else "not a WARC file"
             raise FormatError(f"{where}: {exc}".replace("\n", " ")) from None
+        left = os.fstat(stream.fileno()).st_size - records.offset  # warcio ends quietly at a member cut in its headers
+        if left > 0 and kinds:
+            raise FormatError(f"damaged after {sum(kinds.values()):,} record(s): its last {left:,} bytes hold no whole record")
     if not kinds["HTML page"]:
         found = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) or "no record"
         raise FormatError(f"no HTML response record in the crawl ({found})")

@@ -28,9 +28,11 @@ from typer.core import TyperGroup
 
 from kg import __version__
 from kg.defaults import (
+    BYTES_PER_MB,
     COLOR_MODES,
     DEFAULT_BASE,
     DEFAULT_HOST,
+    DEFAULT_MAX_DOCUMENT_MB,
     DEFAULT_MAX_NODES,
     DEFAULT_MODEL,
     DEFAULT_PORT,
@@ -112,7 +114,7 @@ def _parse_formats(value: str) -> list[str]:
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
     ] = None,
@@ -137,6 +139,9 @@ def build_command(
         Path | None, typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
     ] = None,
     wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
+    max_document_mb: Annotated[
+        int, typer.Option("--max-document-mb", min=1, help="Skip, unread, any input file or JSONL line larger than this (MB).")
+    ] = DEFAULT_MAX_DOCUMENT_MB,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default, plus PREFIX.merges.tsv), or add them to a store.
 
@@ -163,7 +168,10 @@ def build_command(
     notices: list[Notice] = []
     started = time.perf_counter()
     change: StoreChange | None = None
-    options = BuildOptions(model=model, base=base, batch_size=batch_size, n_process=jobs, dask_address=dask)
+    options = BuildOptions(
+        model=model, base=base, batch_size=batch_size, n_process=jobs, dask_address=dask,
+        max_document_bytes=max_document_mb * BYTES_PER_MB,
+    )
     try:
         with _quiet_interrupts():
             with Progress(
@@ -415,7 +423,7 @@ def push_command(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or .jsonl files of {id, text}.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines file to write.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,

@@ -17,6 +17,9 @@ DEFAULT_TITLE = "Knowledge graph"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_QUERY_SECONDS = 30.0  # kg serve: a query still writing its answer after this is stopped
+BYTES_PER_MB = 1_000_000
+DEFAULT_MAX_DOCUMENT_MB = 32  # kg build --max-document-mb: a larger input file (or JSONL line) is skipped unread
+DEFAULT_MAX_DOCUMENT_BYTES = DEFAULT_MAX_DOCUMENT_MB * BYTES_PER_MB
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_PART_CHARS = 10_000  # longest text parsed in one piece; longer documents are parsed in parts
 
@@ -32,6 +35,7 @@ class BuildOptions:
         n_process: spaCy worker processes (extraction runs inside them too).
         dask_address: parse and extract on the Dask cluster whose scheduler is at this address.
         part_chars: longest text parsed in one piece (longer documents are parsed in parts).
+        max_document_bytes: a larger input file or JSONL line is skipped unread (``--max-document-mb``).
     """
 
     model: str = DEFAULT_MODEL
@@ -40,6 +44,7 @@ class BuildOptions:
     n_process: int = 1
     dask_address: str | None = None
     part_chars: int = DEFAULT_PART_CHARS
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,18 @@ class DataFileError(InputError):
     """A data file kg reads (gazetteer, pattern file, shapes, benchmark labels) is unreadable, malformed or too big."""
 
 
+class NotAFileError(InputError):
+    """An input path names no regular file: nothing, a broken link, a pipe, a socket or a device."""
+
+
+class TooLargeError(InputError):
+    """An input is larger than the size limit (``--max-document-mb``)."""
+
+
+class FormatError(InputError):
+    """A file is not the format its name says (a ``.html`` that is a PDF), or is damaged (a truncated PDF)."""
+
+
 class QueryMemoryError(KGError):
     """A SPARQL query needed more memory than its limit."""
 

@@ -10,6 +10,7 @@ edge keys are predicate IRIs.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -20,6 +21,10 @@ import networkx as nx
 @dataclass(frozen=True)
 class Document:
     """One input text with its metadata.
+
+    ``date`` is the publication date, normalised (``2025-01-20`` or ``2025-01-20T09:30:00+00:00``);
+    ``source`` is where the text comes from: its URL when the input gives one, else the file read.
+    ``pages`` holds the offset where each page starts in ``text`` (PDFs; see :func:`page_of`).
 
     Examples:
         >>> Document.from_text("a.txt", "Hello.").sha256[:8]
@@ -32,6 +37,9 @@ class Document:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    author: str | None = None
+    site: str | None = None
+    pages: tuple[int, ...] = ()
 
     @classmethod
     def from_text(
@@ -42,14 +50,48 @@ class Document:
         title: str | None = None,
         date: str | None = None,
         source: str | None = None,
+        author: str | None = None,
+        site: str | None = None,
+        pages: tuple[int, ...] = (),
     ) -> Document:
         """Make a document, computing the content hash of ``text``."""
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(doc_id, text, digest, title=title, date=date, source=source)
+        return cls(doc_id, text, digest, title=title, date=date, source=source, author=author, site=site, pages=pages)
 
     def without_text(self) -> Document:
         """The same document with its text dropped: what a built graph keeps (id, hash, metadata)."""
         return replace(self, text="")
+
+    def metadata_json(self) -> dict[str, Any]:
+        """The document's metadata as a JSON-ready dictionary (no text; read back by :meth:`from_metadata_json`)."""
+        metadata = asdict(self)
+        del metadata["text"]
+        metadata["pages"] = list(self.pages)
+        return metadata
+
+    @classmethod
+    def from_metadata_json(cls, data: dict[str, Any]) -> Document:
+        """A text-less document from :meth:`metadata_json` (records written before a field existed load too).
+
+        Examples:
+            >>> d = Document.from_text("a.pdf", "One.\\n\\nTwo.", pages=(0, 6)).without_text()
+            >>> Document.from_metadata_json(d.metadata_json()) == d
+            True
+        """
+        return cls(text="", **{**data, "pages": tuple(data.get("pages", ()))})
+
+
+def page_of(document: Document, offset: int) -> int | None:
+    """The page (from 1) on which the character at ``offset`` stands; ``None`` for a document without pages.
+
+    Examples:
+        >>> pdf = Document.from_text("a.pdf", "One.\\n\\nTwo.", pages=(0, 6))
+        >>> page_of(pdf, 0), page_of(pdf, 6), page_of(Document.from_text("a.txt", "x"), 0)
+        (1, 2, None)
+    """
+    if not document.pages:
+        return None
+    return max(1, bisect_right(document.pages, offset))
 
 
 @dataclass(frozen=True)
@@ -188,9 +230,7 @@ class Extraction:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dictionary of the document's metadata (no text) and all its records."""
-        metadata = asdict(self.document.without_text())
-        del metadata["text"]
-        return {"document": metadata, "records": self.to_records()}
+        return {"document": self.document.metadata_json(), "records": self.to_records()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Extraction:
@@ -202,7 +242,7 @@ class Extraction:
             >>> Extraction.from_json(e.to_json()) == e
             True
         """
-        document = Document(text="", **data["document"])
+        document = Document.from_metadata_json(data["document"])
         mentions: list[Mention] = []
         relations: list[RelationMention] = []
         for record in data["records"]:

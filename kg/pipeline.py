@@ -46,11 +46,11 @@ def extract(
         from kg.distributed import extract_on_dask  # Dask is an optional extra: imported only when asked for
 
         return extract_on_dask(
-            read_documents(paths, on_skip), options.dask_address,
+            read_documents(paths, on_skip, max_document_bytes=options.max_document_bytes), options.dask_address,
             model=options.model, batch_size=options.batch_size, on_document=on_document, gazetteer=gazetteer,
         )
     return parse_documents(
-        read_documents(paths, on_skip),
+        read_documents(paths, on_skip, max_document_bytes=options.max_document_bytes),
         model=options.model, batch_size=options.batch_size, n_process=options.n_process,
         part_chars=options.part_chars, on_document=on_document, gazetteer=gazetteer,
     )

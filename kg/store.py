@@ -202,7 +202,7 @@ def add_documents(
 
         new: dict[str, Extraction] = {}
         for extraction in parse_documents(
-            fresh(read_documents(paths, on_skip)),
+            fresh(read_documents(paths, on_skip, max_document_bytes=options.max_document_bytes)),
             model=model, batch_size=options.batch_size, n_process=options.n_process, on_document=on_document,
         ):
             new[extraction.document.id] = extraction.without_text()

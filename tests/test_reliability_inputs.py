@@ -12,16 +12,19 @@ import gzip
 import json
 import os
 import random
+import resource
 import signal
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.ingest.reader import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, Skipped, Warned, count_documents, read_documents
-from tests.helpers import SEEDS
+from kg.ingest import files
+from kg.ingest.reader import Skipped, Warned, count_documents, read_documents
+from tests.helpers import ROOT, SEEDS
 
 runner = CliRunner()
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -29,10 +32,10 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 NEWS = "Nvidia makes the H800 chip. DeepSeek released R1 in January.\n"
 
 
-def read(paths):
+def read(paths, **options):
     """The documents and the notices of reading ``paths``."""
     notices = []
-    documents = list(read_documents(paths, notices.append))
+    documents = list(read_documents(paths, notices.append, **options))
     return documents, notices
 
 
@@ -146,20 +149,19 @@ def test_zero_width_and_right_to_left_characters_are_kept_verbatim(tmp_path):
 # ---------------------------------------------------------------- size
 
 
-def test_a_line_over_the_length_limit_is_skipped_and_one_just_under_is_read(tmp_path):
-    (tmp_path / "over.txt").write_text("x" * (1024 * 1024), encoding="utf-8")
-    (tmp_path / "under.txt").write_text("y" * (MAX_DOCUMENT_CHARS - 1), encoding="utf-8")
-    documents, notices = read([tmp_path])
+def test_a_text_over_the_length_limit_is_skipped_and_one_at_the_limit_is_read(tmp_path):
+    (tmp_path / "over.txt").write_text("x" * 1001, encoding="utf-8")
+    (tmp_path / "under.txt").write_text("y" * 1000, encoding="utf-8")
+    documents, notices = read([tmp_path], max_document_bytes=1000)
     assert [d.id for d in documents] == ["under.txt"]
-    assert only_notice(notices).reason == "too long: 1,048,576 characters (the limit is 1,000,000); split it"
+    assert only_notice(notices).reason == "too large: 1,001 bytes (the limit is 1,000; see --max-document-mb)"
 
 
-def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     with (tmp_path / "huge.txt").open("wb") as stream:
-        stream.truncate(MAX_FILE_BYTES + 1)  # sparse: takes no disk space
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a huge file was read"))
+        stream.truncate(10**12)  # sparse: takes no disk space
     _, notices = read([tmp_path])
-    assert only_notice(notices).reason.startswith("too large: 4,000,005 bytes")
+    assert only_notice(notices).reason == "too large: 1,000,000,000,000 bytes (the limit is 32,000,000; see --max-document-mb)"
 
 
 # ---------------------------------------------------------------- file system
@@ -168,14 +170,14 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 def test_an_unreadable_file_is_skipped_and_the_others_build(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(NEWS, encoding="utf-8")
     (tmp_path / "secret.txt").write_text(NEWS, encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):  # tests run as root, who can read anything: refuse like the kernel would
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refusing_open(path, flags, *args):  # tests run as root, who can read anything: refuse like the kernel would
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)
     documents, notices = read([tmp_path])
     assert [d.id for d in documents] == ["a.txt"]
     assert str(only_notice(notices)) == f"{tmp_path / 'secret.txt'}: cannot read: Permission denied"
@@ -211,7 +213,7 @@ def fail_if_blocked():
     signal.signal(signal.SIGALRM, previous)
 
 
-def test_a_named_pipe_is_never_opened(tmp_path, fail_if_blocked):
+def test_a_named_pipe_never_blocks_the_build(tmp_path, fail_if_blocked):
     os.mkfifo(tmp_path / "pipe.txt")
     os.mkfifo(tmp_path / "pipe.jsonl")
     (tmp_path / "a.txt").write_text(NEWS, encoding="utf-8")
@@ -219,8 +221,8 @@ def test_a_named_pipe_is_never_opened(tmp_path, fail_if_blocked):
     assert [d.id for d in documents] == ["a.txt"]
     reasons = sorted(str(n) for n in notices)
     assert reasons == sorted(
-        [f"{tmp_path / 'pipe.jsonl'}: not a regular file (a pipe, socket or device)"] * 2
-        + [f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe, socket or device)"] * 2
+        [f"{tmp_path / 'pipe.jsonl'}: not a regular file (a pipe)"] * 2
+        + [f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe)"] * 2
     )
     assert count_documents([tmp_path, tmp_path / "pipe.txt", tmp_path / "pipe.jsonl"]) == 1
 
@@ -250,7 +252,7 @@ def test_a_folder_with_no_text_files_says_so(tmp_path):
     documents, notices = read([tmp_path, tmp_path / "missing.txt"])
     assert documents == []
     assert [str(n) for n in notices] == [
-        f"{tmp_path}: folder holds no .txt, .md or .jsonl files",
+        f"{tmp_path}: folder holds no input files (.txt, .md, .jsonl, .html, .htm, .xhtml, .pdf, .rss, .atom, .xml, .warc, .warc.gz)",
         f"{tmp_path / 'missing.txt'}: no such file or folder",
     ]
 
@@ -280,8 +282,8 @@ def test_ten_thousand_tiny_files_are_read_one_at_a_time(tmp_path, monkeypatch):
     for index in range(10_000):
         (tmp_path / f"{index:05d}.txt").write_bytes(b"Nvidia makes chips.")
     reads = []
-    real_read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read_bytes(self))
+    real_open = files.open_regular_file
+    monkeypatch.setattr(files, "open_regular_file", lambda path: reads.append(path) or real_open(path))
     documents = read_documents([tmp_path])
     assert next(documents).id == "00000.txt" and len(reads) == 1  # streamed, not read all at once
     assert sum(1 for _ in documents) + 1 == 10_000 == count_documents([tmp_path]) == len(reads)
@@ -299,11 +301,11 @@ def test_hostile_jsonl_lines_are_skipped_one_by_one(tmp_path):
         json.dumps({"id": "nul", "text": NEWS + "\u0000"}).encode(),
         b'{"id": "sur\\ud800", "text": "Lone \\udc00 surrogate."}',
         json.dumps({"id": "ok", "text": "Again."}).encode(),
-        json.dumps({"id": "long", "text": "z" * (MAX_DOCUMENT_CHARS + 1)}).encode(),
+        json.dumps({"id": "long", "text": "z" * 300_000}).encode(),
         b'"just a string"',
     ]
     path.write_bytes(codecs.BOM_UTF8 + b"\n".join(lines) + b"\n")
-    documents, notices = read([path])
+    documents, notices = read([path], max_document_bytes=300_000)
     assert [(d.id, d.text) for d in documents] == [
         ("ok", NEWS), ("nul", NEWS), ("sur\ufffd", "Lone \ufffd surrogate.")
     ]
@@ -314,7 +316,7 @@ def test_hostile_jsonl_lines_are_skipped_one_by_one(tmp_path):
         ("Warned", f'{path}:5: lone surrogate in "id" replaced by U+FFFD'),
         ("Warned", f'{path}:5: lone surrogate in "text" replaced by U+FFFD'),
         ("Skipped", f"{path}:6: duplicate document id 'ok' (first read from {path}:1)"),
-        ("Skipped", f"{path}:7: too long: 1,000,001 characters (the limit is 1,000,000); split it"),
+        ("Skipped", f"{path}:7: line longer than the limit of 300,000 bytes (see --max-document-mb)"),
         ("Skipped", f"{path}:8: expected a JSON object"),
     ]
 
@@ -323,6 +325,103 @@ def test_a_binary_file_named_jsonl_is_one_skip(tmp_path):
     (tmp_path / "docs.jsonl").write_bytes(gzip.compress(b'{"id": 1, "text": "x"}\n' * 1000, mtime=0))
     _, notices = read([tmp_path / "docs.jsonl"])
     assert str(only_notice(notices)) == f"{tmp_path / 'docs.jsonl'}: not text (gzip archive)"
+
+
+# ---------------------------------------------------------------- paths that change under kg, and limits
+
+READ_MEASURED = """
+import json, os, resource, sys, time
+from kg.ingest.reader import read_documents
+folder, swap_name, swap_to = sys.argv[1:4]
+notices, started = [], time.perf_counter()
+documents = read_documents([folder], notices.append)
+ids = [next(documents).id]  # the folder is listed and its first file read: now swap the next one
+target = os.path.join(folder, swap_name)
+if swap_to != "-":
+    os.remove(target)
+    os.mkfifo(target) if swap_to == "fifo" else os.symlink(swap_to, target)
+ids += [document.id for document in documents]
+print(json.dumps({"ids": ids, "notices": [str(n) for n in notices], "seconds": time.perf_counter() - started,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def read_in_a_process(folder, swap_name="-", swap_to="-"):
+    """Read ``folder`` in a child (replacing ``swap_name`` by ``swap_to`` after the first document): what it says.
+
+    The child may use at most 2 GB of address space and 60 s, so a regression fails the test, not the machine.
+    """
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    result = subprocess.run(
+        [sys.executable, "-c", READ_MEASURED, str(folder), swap_name, swap_to], check=False, capture_output=True, text=True,
+        timeout=60, preexec_fn=limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("swap_to", ["fifo", "/dev/zero"])
+def test_a_file_replaced_after_listing_by_a_pipe_or_a_device_is_one_line(tmp_path, swap_to):
+    (tmp_path / "a.txt").write_text(NEWS, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(NEWS, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(NEWS, encoding="utf-8")
+    outcome = read_in_a_process(tmp_path, "b.txt", swap_to)
+    kind = "a pipe" if swap_to == "fifo" else "a character device"
+    assert outcome["ids"] == ["a.txt", "c.txt"]
+    assert outcome["notices"] == [f"{tmp_path / 'b.txt'}: not a regular file ({kind})"]
+    assert outcome["seconds"] < 5 and outcome["peak_mb"] < 300
+
+
+def test_a_200_mb_jsonl_line_is_refused_while_it_is_read(tmp_path):
+    with (tmp_path / "big.jsonl").open("wb") as stream:
+        stream.write(json.dumps({"id": "ok", "text": NEWS}).encode() + b"\n")
+        stream.write(b'{"id": "huge", "text": "' + b"x" * 200_000_000 + b'"}\n')
+        stream.write(json.dumps({"id": "after", "text": NEWS}).encode() + b"\n")
+    outcome = read_in_a_process(tmp_path)
+    assert outcome["ids"] == ["ok", "after"]
+    assert outcome["notices"] == [
+        f"{tmp_path / 'big.jsonl'}:2: line longer than the limit of 32,000,000 bytes (see --max-document-mb)"
+    ]
+    assert outcome["seconds"] < 5 and outcome["peak_mb"] < 300
+
+
+def test_dev_stdin_is_named_for_what_it_is(tmp_path):
+    script = "from kg.ingest.reader import read_documents as r; n = []; list(r(['/dev/stdin'], n.append)); print(*n)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], check=False, stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.stdout == "/dev/stdin: not a regular file (a pipe)\n", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"id": "a", "text": 5}, 'document a: "text" is a number, not a string'),
+        ({"id": "a", "text": ["x"]}, 'document a: "text" is an array, not a string'),
+        ({"id": True, "text": NEWS}, '"id" is a boolean: give a string or an integer'),
+        ({"id": 1.5, "text": NEWS}, '"id" is a number: give a string or an integer'),
+        ({"id": "a"}, 'document a: missing "text"'),
+        ({"text": NEWS}, 'missing "id"'),
+    ],
+    ids=["text-number", "text-array", "id-true", "id-float", "no-text", "no-id"],
+)
+def test_jsonl_fields_of_the_wrong_type_are_named(tmp_path, record, reason):
+    (tmp_path / "docs.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    documents, notices = read([tmp_path / "docs.jsonl"])
+    assert documents == []
+    assert str(only_notice(notices)) == f"{tmp_path / 'docs.jsonl'}:1: {reason}"
+
+
+def test_jsonl_dates_are_normalised_and_a_date_kg_cannot_read_is_left_out_with_a_warning(tmp_path):
+    lines = [{"id": "a", "text": NEWS, "date": "Mon, 20 Jan 2025 09:30:00 GMT"}, {"id": "b", "text": NEWS, "date": "soon"}]
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    documents, notices = read([tmp_path / "docs.jsonl"])
+    assert [(d.id, d.date) for d in documents] == [("a", "2025-01-20T09:30:00+00:00"), ("b", None)]
+    assert str(only_notice(notices, Warned)).endswith(":2: \"date\" 'soon' is not an ISO 8601 or RFC 2822 date: left out")
 
 
 # ---------------------------------------------------------------- the command line
@@ -359,6 +458,40 @@ def test_build_fails_with_a_message_when_nothing_could_be_read(tmp_path, blank_p
         "kg: error: no document could be read from the given paths",
     ]
     assert not list(tmp_path.glob("g.*"))
+
+
+PEAK_OF_CHILD = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], check=False).returncode
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB, of that one command alone
+sys.exit(code)
+"""
+
+
+def test_a_20_mb_text_file_builds_within_the_memory_target(tmp_path):
+    """README's promise: a single 20 MB text file builds (parsed in parts), under 2 GB peak (blank pipeline)."""
+    sentence = "Nvidia makes the H800 chip. DeepSeek released R1 in January.\n"
+    (tmp_path / "big.txt").write_text(sentence * (20_000_000 // len(sentence) + 1), encoding="utf-8")
+    build = [sys.executable, str(ROOT / "tests" / "build_until.py"), "end", "build", str(tmp_path / "big.txt"),
+             "-o", str(tmp_path / "g"), "-f", "nt"]
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_CHILD, *build],
+        check=False, capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "built 1 documents" in result.stderr
+    assert int(result.stdout) < 2 * 1024 * 1024  # KiB
+
+
+def test_the_size_limit_is_an_option(tmp_path, blank_pipeline):
+    (tmp_path / "a.txt").write_text("Nvidia makes chips. " * 75_000, encoding="utf-8")  # 1.5 MB
+    (tmp_path / "b.txt").write_text(NEWS, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "g"), "-f", "nt", "--max-document-mb", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"kg: skipped {tmp_path / 'a.txt'}: too large: 1,500,000 bytes (the limit is 1,000,000; see --max-document-mb)" in (
+        result.stderr.splitlines()
+    )
+    assert "built 1 documents" in result.stderr
 
 
 def test_build_of_ten_thousand_tiny_files(tmp_path, blank_pipeline):

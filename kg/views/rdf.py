@@ -51,7 +51,7 @@ from rdflib.term import Node
 
 from kg.dates import document_date, reported_range
 from kg.errors import InferenceError, InputError
-from kg.model import Amount, Document, Entity, KnowledgeGraph, Relation, StatedTime
+from kg.model import Amount, Document, Entity, KnowledgeGraph, Relation, StatedTime, page_of
 from kg.views.context import ViewContext
 from kg.vocab import (
     OPEN,
@@ -157,9 +157,10 @@ def to_dataset(kg: KnowledgeGraph) -> Dataset:
     lines: list[str] = []
     graphs: dict[str, str] = {}
     dates = {doc_id: document.date for doc_id, document in kg.documents.items()}
+    paged = {doc_id: document for doc_id, document in kg.documents.items() if document.pages}
     value_nodes: set[NtTriple] = set()  # stated times and amounts: one node however many sentences state it
     for relation in kg.relations:
-        lines.extend(map(_statement, _fact_triples(kg.base, relation, dates, value_nodes)))
+        lines.extend(map(_statement, _fact_triples(kg.base, relation, dates, paged, value_nodes)))
         direct = _direct_triple(relation)
         for doc_id in {support.doc_id for support in relation.evidence}:
             graph = graphs.setdefault(doc_id, _iri(mint_graph_iri(kg.base, doc_id)))
@@ -216,7 +217,9 @@ def _document_triples(base: str, document: Document, graph: str | None) -> Itera
     yield node, _RDFS_LABEL, _string(document.title or document.id)
     yield node, _kg("documentId"), _string(document.id)
     yield node, _kg("sha256"), _string(document.sha256)
-    for prop, value in (("title", document.title), ("date", document.date), ("source", document.source)):
+    fields = (("title", document.title), ("date", document.date), ("source", document.source),
+              ("author", document.author), ("site", document.site))
+    for prop, value in fields:
         if value:
             yield node, _kg(prop), _string(value)
     if graph:
@@ -239,7 +242,11 @@ def _direct_triple(relation: Relation) -> NtTriple:
 
 
 def _fact_triples(
-    base: str, relation: Relation, dates: dict[str, str | None], value_nodes: set[NtTriple]
+    base: str,
+    relation: Relation,
+    dates: dict[str, str | None],
+    paged: dict[str, Document],
+    value_nodes: set[NtTriple],
 ) -> Iterator[NtTriple]:
     """The fact's triples and its evidence's; those of stated times and amounts go into ``value_nodes``."""
     subject, predicate, obj = _direct_triple(relation)
@@ -272,6 +279,9 @@ def _fact_triples(
         yield node, _kg("sentence"), _string(sentence.text)
         yield node, _kg("startOffset"), _integer(sentence.start)
         yield node, _kg("endOffset"), _integer(sentence.end)
+        if support.doc_id in paged:
+            page = page_of(paged[support.doc_id], sentence.start)
+            yield node, _kg("page"), _typed(str(page), "positiveInteger")
         yield node, _kg("rule"), _string(support.rule)
         yield node, _kg("confidence"), _decimal(support.confidence)
         if support.stated_predicate:

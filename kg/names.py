@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Protocol
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -58,6 +58,32 @@ def canonical_key(text: str) -> str:
     if DOTTED_ACRONYM.match(text):
         text = text.replace(".", "")
     return text
+
+
+def strip_titles(text: str, titles: Collection[str]) -> str:
+    """``text`` without the titles and honorifics before the name (``titles`` casefolded, one or more words).
+
+    A title is dropped only while a capitalised word is left after it, so a name that merely starts
+    with a title word ("Lord of the Rings") keeps it.
+
+    Examples:
+        >>> strip_titles("Mr Smith", {"mr"}), strip_titles("Chief Executive John Smith", {"chief executive"})
+        ('Smith', 'John Smith')
+        >>> strip_titles("Lord of the Rings", {"lord"}), strip_titles("Mr", {"mr"})
+        ('Lord of the Rings', 'Mr')
+    """
+    words = text.split()
+    start = 0
+    while start < len(words):
+        size = next(
+            (n for n in (3, 2, 1) if " ".join(words[start : start + n]).casefold() in titles
+             and start + n < len(words) and words[start + n][:1].isupper()),
+            0,
+        )
+        if not size:
+            break
+        start += size
+    return " ".join(words[start:])
 
 
 def type_tally(votes: Iterable[TypeVote]) -> Tally:

@@ -27,6 +27,7 @@ from kg.names import (
     POSSESSIVE_SUFFIX,
     Tally,
     canonical_key,
+    strip_titles,
     type_tally,
 )
 from kg.rules import load_rules
@@ -36,6 +37,9 @@ TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeW
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
 SURNAME_VOTE = 1.0
+SURNAME_RULES = frozenset({"surname", "corpus surname"})
+DOCUMENT_SHORTENED = frozenset({"Organization", "Person"})  # classes whose names a document shortens to first words
+CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alone name them in other documents
 GAZETTEER_VOTE = 1.5  # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
 
 
@@ -61,21 +65,127 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
     relation_mentions = [r for extraction in extractions for r in extraction.relations]
     listed = [m for extraction in extractions for m in extraction.mentions]
     anaphors = {m for r in relation_mentions for m in (r.subject, r.object) if m.name_rule == "coreference"}
+    mentions = [*listed, *sorted(anaphors, key=lambda m: (m.doc_id, m.start))]
+    arguments = [m for r in relation_mentions for m in (r.subject, r.object)]
+    names = _names(list(dict.fromkeys([*mentions, *arguments])), gazetteer)
     groups: dict[str, list[Mention]] = defaultdict(list)
-    for mention in [*listed, *sorted(anaphors, key=lambda m: (m.doc_id, m.start))]:
-        key = gazetteer.key(mention.merge_name)
+    for mention in mentions:
+        key = names.key(mention)
         if key not in gazetteer.ignore:
             groups[key].append(mention)
-    votes = _type_votes(groups, _types_implied_by_relations(relation_mentions, gazetteer), gazetteer)
+    implied = _types_implied_by_relations(relation_mentions, names)
+    votes = _type_votes(groups, implied, names, gazetteer)
     entities: list[Entity] = []
     mention_entities: dict[Mention, str] = {}
     for key in sorted(groups):
-        for entity, members in _make_entities(key, groups[key], votes[key], base, gazetteer):
+        for entity, members in _make_entities(key, groups[key], votes[key], base, names, gazetteer):
             entities.append(entity)
             mention_entities.update((m, entity.iri) for m in members)
     types = {entity.iri: entity.type for entity in entities}
     relations = _merge_relations(relation_mentions, mention_entities, types)
     return Resolution(tuple(sorted(entities, key=lambda e: e.iri)), relations, mention_entities)
+
+
+@dataclass(frozen=True)
+class _Names:
+    """How each mention is named for merging: its name without titles, and the key of the name it stands for."""
+
+    bare: dict[Mention, str]
+    keys: dict[Mention, str]
+    links: dict[Mention, tuple[str, str]]  # a short form -> (key of the fuller name it shortens, rule)
+
+    def key(self, mention: Mention) -> str:
+        """The key ``mention`` merges under: its fuller name's if it is linked to one, else its own."""
+        link = self.links.get(mention)
+        return link[0] if link is not None else self.keys[mention]
+
+    def follows(self, mention: Mention) -> bool:
+        """Whether ``mention`` takes its class from the entity it names: a pronoun, or a surname linked to a person."""
+        return mention.name_rule == "coreference" or self.links.get(mention, ("", ""))[1] in SURNAME_RULES
+
+
+def _names(mentions: list[Mention], gazetteer: Gazetteer) -> _Names:
+    titles = load_rules().name_titles
+    bare = {m: strip_titles(m.merge_name, titles) if _top_class(m.type) == "Person" else m.merge_name for m in mentions}
+    keys = {m: gazetteer.key(name) for m, name in bare.items()}
+    return _Names(bare, keys, _short_name_links(mentions, keys, gazetteer))
+
+
+def _short_name_links(
+    mentions: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer
+) -> dict[Mention, tuple[str, str]]:
+    """Link each short form to the one fuller name it shortens: in its own document first, else in the corpus.
+
+    In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
+    after "Acme Holdings" that company (``short form``), when no other fuller name before it fits.
+    A short form with no fuller name in its document links to one of another document only when the
+    corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
+    Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
+    """
+    by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    corpus: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.name_rule != "coreference":
+            by_doc[mention.doc_id][keys[mention]].append(mention)
+            corpus[keys[mention]].append(mention)
+    corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
+    corpus_fuller = _fuller_names(corpus_classes, CORPUS_SHORTENED)
+    links: dict[Mention, tuple[str, str]] = {}
+    for named in by_doc.values():
+        classes = {key: _class_of(members) for key, members in named.items()}
+        fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
+        for key, link in _document_links(named, classes, fuller, gazetteer).items():
+            links.update((m, link) for m in named[key])
+        for key in named.keys() - fuller.keys():
+            remote = [full for full, rule in corpus_fuller.get(key, ()) if corpus_classes[full] == classes[key]]
+            if len(remote) == 1 and key not in gazetteer.types:
+                rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
+                links.update((m, (remote[0], f"corpus {rule}")) for m in named[key])
+    return links
+
+
+def _document_links(
+    named: dict[str, list[Mention]],
+    classes: dict[str, str],
+    fuller: dict[str, set[tuple[str, str]]],
+    gazetteer: Gazetteer,
+) -> dict[str, tuple[str, str]]:
+    """The fuller name that each short name of one document stands for, and the rule that links them."""
+    first = {key: min(m.start for m in members) for key, members in named.items()}
+    links: dict[str, tuple[str, str]] = {}
+    for key in sorted(fuller.keys() & named.keys(), key=lambda k: (-len(k.split()), k)):  # fuller names' links first
+        earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key])
+        targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
+        if len(targets) == 1 and key not in gazetteer.types and not _contradicts(named[key], classes[earlier[0][0]]):
+            links[key] = (targets.pop(), earlier[0][1])
+    return links
+
+
+def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
+    """Every short key that may stand for a longer key of ``classes``, with the rule that would link them.
+
+    A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
+    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget").
+    """
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full, top in classes.items():
+        words = full.split()
+        if top == "Person" and len(words) > 1:
+            found[words[-1]].add((full, "surname"))
+        if top in shortened:
+            for size in range(1, len(words)):
+                if not any(c.isdigit() for c in "".join(words[size:])):
+                    found[" ".join(words[:size])].add((full, "short form"))
+    return found
+
+
+def _class_of(mentions: list[Mention]) -> str:
+    return _top_class(_winner(type_tally(mentions)))
+
+
+def _contradicts(mentions: list[Mention], top: str) -> bool:
+    """Whether a rule surer than the tagger gives one of ``mentions`` a class other than ``top``."""
+    return any(m.rule not in UNSURE_RULES and _top_class(m.type) != top for m in mentions)
 
 
 def merge(
@@ -96,12 +206,15 @@ def merge(
 
 
 def _type_votes(
-    groups: dict[str, list[Mention]], implied: dict[str, dict[str, float]], gazetteer: Gazetteer
+    groups: dict[str, list[Mention]], implied: dict[str, dict[str, float]], names: _Names, gazetteer: Gazetteer
 ) -> dict[str, Tally]:
-    """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person."""
+    """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person.
+
+    A surname linked to a person does not vote: its tag was given to the short string, not to the person.
+    """
     votes: dict[str, Tally] = {}
     for key, mentions in groups.items():
-        tally = type_tally(mentions)
+        tally = type_tally(m for m in mentions if not names.follows(m))
         if key in gazetteer.types:
             tally[gazetteer.types[key]] += GAZETTEER_VOTE
         for type_name, weight in implied.get(key, {}).items():
@@ -121,7 +234,7 @@ def _winner(tally: Tally) -> str:
 
 
 def _make_entities(
-    key: str, mentions: list[Mention], tally: Tally, base: str, gazetteer: Gazetteer
+    key: str, mentions: list[Mention], tally: Tally, base: str, names: _Names, gazetteer: Gazetteer
 ) -> Iterator[tuple[Entity, list[Mention]]]:
     """One entity per key, or one per top class when two classes both have strong support.
 
@@ -133,7 +246,8 @@ def _make_entities(
     type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(tally)
     sides: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        sides[_top_class(mention.type)].append(mention)
+        if not names.follows(mention):
+            sides[_top_class(mention.type)].append(mention)
     main = _top_class(type_name)
     strong = {
         top: members
@@ -142,11 +256,11 @@ def _make_entities(
         and any(m.rule not in UNSURE_RULES for m in members)
         and _support(members) >= SPLIT_SHARE * _support(sides[main]) > 0
     }
-    kept = [m for m in mentions if _top_class(m.type) not in strong or m.name_rule == "coreference"]
-    yield _entity(mint_entity_iri(base, key), key, kept, type_name, gazetteer), kept
+    kept = [m for m in mentions if _top_class(m.type) not in strong or names.follows(m)]
+    yield _entity(mint_entity_iri(base, key), key, kept, type_name, names, gazetteer), kept
     for _, members in sorted(strong.items()):
         side_type = _winner(type_tally(members))
-        yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, gazetteer), members
+        yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, names, gazetteer), members
 
 
 def _support(mentions: list[Mention]) -> float:
@@ -158,22 +272,29 @@ def _top_class(type_name: str) -> str:
     return next((top for top in TOP_CLASSES if top in ancestors), type_name)
 
 
-def _entity(iri: str, key: str, mentions: list[Mention], type_name: str, gazetteer: Gazetteer) -> Entity:
+def _entity(
+    iri: str, key: str, mentions: list[Mention], type_name: str, names: _Names, gazetteer: Gazetteer
+) -> Entity:
     named = [m for m in mentions if m.name_rule != "coreference"] or mentions
-    surface = Counter(_clean_surface(m.merge_name) for m in named)
+    own = [m for m in named if m not in names.links] or named  # the label is a full name, not a short form of it
+    surface = Counter(_clean_surface(names.bare[m]) for m in own)
     label = gazetteer.labels.get(key) or min(surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s))
     forms = Counter(_clean_surface(m.text) for m in named)
     aliases = tuple(sorted(s for s in forms if s != label))
     documents = tuple(sorted({m.doc_id for m in named}))
-    merged = {(_clean_surface(m.text), _merge_rule(m, label, key)) for m in mentions}
+    merged = {(_clean_surface(m.text), _merge_rule(m, label, key, names)) for m in mentions}
     return Entity(iri, label, type_name, aliases, len(named), documents, tuple(sorted(merged)))
 
 
-def _merge_rule(mention: Mention, label: str, key: str) -> str:
+def _merge_rule(mention: Mention, label: str, key: str, names: _Names) -> str:
     """Why a surface form was merged into the entity labelled ``label``."""
     text = _clean_surface(mention.text)
+    if mention in names.links:
+        return names.links[mention][1]
     if mention.name_rule:
         return mention.name_rule
+    if names.bare[mention] != mention.merge_name:
+        return "title"
     if canonical_key(text) != key:
         return "alias file"
     if text == label:
@@ -192,17 +313,15 @@ def _clean_surface(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _types_implied_by_relations(
-    relations: Iterable[RelationMention], gazetteer: Gazetteer
-) -> dict[str, dict[str, float]]:
+def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, float]]:
     """Class votes from the ontology's domain and range of each fact's predicate."""
     implied: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
         if domain is not None:
-            implied[gazetteer.key(relation.subject.merge_name)][domain] += relation.confidence
+            implied[names.key(relation.subject)][domain] += relation.confidence
         if range_ is not None:
-            implied[gazetteer.key(relation.object.merge_name)][range_] += relation.confidence
+            implied[names.key(relation.object)][range_] += relation.confidence
     return implied
 
 

@@ -76,6 +76,7 @@ class Rules:
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
+    name_titles: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
@@ -116,6 +117,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         title_in_context=types.get("title_in_context"),

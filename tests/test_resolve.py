@@ -168,3 +168,65 @@ def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_wh
     assert fact.predicate == str(KG.relatedTo), "an organisation neither founds nor heads as a person does"
     assert [e.stated_predicate for e in fact.evidence] == [str(KG.ceoOf)], "one reading per sentence"
     assert fact.confidence == 0.6
+
+
+def _entities_by_label(extractions: list[Extraction]) -> dict[str, object]:
+    return {e.label: e for e in resolve(extractions, BASE).entities}
+
+
+def test_titles_are_no_part_of_the_merge_key_and_a_surname_joins_the_full_name_of_its_document():
+    full = Mention("a", 0, 10, "John Smith", "Person")
+    mister = Mention("a", 30, 38, "Mr Smith", "Person")  # the tagger's span holds the honorific
+    judge = Mention("a", 50, 61, "Judge Smith", "Person")
+    bare = Mention("a", 70, 75, "Smith", "Place", "ner", 0.5)  # mistagged: it votes no class for the person
+    (entity,) = resolve([_extraction("a", [full, mister, judge, bare])], BASE).entities
+    assert entity.label == "John Smith" and entity.type == "Person"
+    assert _merged(entity) == {"John Smith": "label", "Mr Smith": "surname", "Judge Smith": "surname", "Smith": "surname"}
+
+
+def test_a_surname_links_only_in_its_own_document_when_that_has_a_full_name():
+    one = _extraction("a", [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 28, "Mr Smith", "Person")])
+    two = _extraction("b", [Mention("b", 0, 10, "Jane Smith", "Person"), Mention("b", 20, 25, "Smith", "Person")])
+    entities = _entities_by_label([one, two])
+    assert set(entities) == {"John Smith", "Jane Smith"}
+    assert "Mr Smith" in entities["John Smith"].aliases and "Smith" in entities["Jane Smith"].aliases
+
+
+def test_a_surname_links_across_documents_only_to_a_single_candidate():
+    full = _extraction("a", [Mention("a", 0, 10, "John Smith", "Person")])
+    lone = _extraction("b", [Mention("b", 0, 8, "Mr Smith", "Person")])
+    (entity,) = resolve([full, lone], BASE).entities
+    assert entity.label == "John Smith" and _merged(entity)["Mr Smith"] == "corpus surname"
+    other = _extraction("c", [Mention("c", 0, 10, "Jane Smith", "Person")])
+    assert "Smith" in _entities_by_label([full, lone, other]), "two candidates: the lone surname stays apart"
+
+
+def test_two_people_with_one_surname_in_a_document_keep_the_surname_apart():
+    mentions = [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 30, "Jane Smith", "Person"),
+                Mention("a", 40, 48, "Mr Smith", "Person")]
+    assert set(_entities_by_label([_extraction("a", mentions)])) == {"John Smith", "Jane Smith", "Smith"}
+
+
+def test_a_company_short_form_joins_its_full_name_but_a_company_sharing_a_word_does_not():
+    full = Mention("a", 0, 14, "Acme Holdings", "Organization")
+    short = Mention("a", 30, 34, "Acme", "Person", "ner", 0.5)
+    other = Mention("a", 40, 57, "Widgetco Holdings", "Organization")
+    entities = _entities_by_label([_extraction("a", [full, short, other])])
+    assert set(entities) == {"Acme Holdings", "Widgetco Holdings"}
+    assert _merged(entities["Acme Holdings"])["Acme"] == "short form"
+    assert entities["Acme Holdings"].type == "Organization"
+
+
+def test_a_short_form_of_two_names_or_named_before_the_full_name_stays_apart():
+    two = [Mention("a", 0, 13, "Acme Holdings", "Organization"), Mention("a", 20, 30, "Acme Foods", "Organization"),
+           Mention("a", 40, 44, "Acme", "Organization")]
+    assert set(_entities_by_label([_extraction("a", two)])) == {"Acme Holdings", "Acme Foods", "Acme"}
+    before = [Mention("b", 0, 4, "Acme", "Organization"), Mention("b", 20, 33, "Acme Research", "Organization")]
+    assert set(_entities_by_label([_extraction("b", before)])) == {"Acme", "Acme Research"}
+
+
+def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_shortening():
+    company = [Mention("a", 0, 17, "Texas Instruments", "Organization"), Mention("a", 30, 35, "Texas", "Place")]
+    assert set(_entities_by_label([_extraction("a", company)])) == {"Texas Instruments", "Texas"}
+    product = [Mention("b", 0, 8, "Widget 2", "Organization"), Mention("b", 20, 26, "Widget", "Organization")]
+    assert set(_entities_by_label([_extraction("b", product)])) == {"Widget 2", "Widget"}

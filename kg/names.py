@@ -20,6 +20,7 @@ CORPORATE_SUFFIX = re.compile(
 )
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
+WEB_DOMAIN = re.compile(r"\.(?:com|org|net|co\.uk|org\.uk)$")
 Tally = dict[str, float]  # class -> weight of the votes for it
 
 
@@ -58,6 +59,26 @@ def canonical_key(text: str) -> str:
     if DOTTED_ACRONYM.match(text):
         text = text.replace(".", "")
     return text
+
+
+def compact_key(key: str) -> str:
+    """A key without its spaces, hyphens and web domain: spellings of one name that differ only there agree.
+
+    Examples:
+        >>> compact_key("time warner") == compact_key("timewarner") == compact_key("time-warner.com")
+        True
+    """
+    return re.sub(r"[\s-]", "", WEB_DOMAIN.sub("", key))
+
+
+def initials(name: str) -> str:
+    """The capitals that start the words of ``name`` (an acronym spells them).
+
+    Examples:
+        >>> initials("National Union of Journalists"), initials("Shanghai Automotive Industry Corp")
+        ('NUJ', 'SAIC')
+    """
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
 
 
 def strip_titles(text: str, titles: Collection[str]) -> str:

@@ -27,6 +27,8 @@ from kg.names import (
     POSSESSIVE_SUFFIX,
     Tally,
     canonical_key,
+    compact_key,
+    initials,
     strip_titles,
     type_tally,
 )
@@ -99,25 +101,40 @@ class _Names:
         link = self.links.get(mention)
         return link[0] if link is not None else self.keys[mention]
 
+    def is_surname(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a surname linked to a person's full name."""
+        return self.links.get(mention, ("", ""))[1] in SURNAME_RULES
+
     def follows(self, mention: Mention) -> bool:
         """Whether ``mention`` takes its class from the entity it names: a pronoun, or a surname linked to a person."""
-        return mention.name_rule == "coreference" or self.links.get(mention, ("", ""))[1] in SURNAME_RULES
+        return mention.name_rule == "coreference" or self.is_surname(mention)
 
 
 def _names(mentions: list[Mention], gazetteer: Gazetteer) -> _Names:
     titles = load_rules().name_titles
     bare = {m: strip_titles(m.merge_name, titles) if _top_class(m.type) == "Person" else m.merge_name for m in mentions}
-    keys = {m: gazetteer.key(name) for m, name in bare.items()}
-    return _Names(bare, keys, _short_name_links(mentions, keys, gazetteer))
+    own = {m: gazetteer.key(name) for m, name in bare.items()}
+    spelling = _spellings(Counter(own.values()))
+    keys = {m: spelling[key] for m, key in own.items()}
+    return _Names(bare, keys, _short_name_links(mentions, bare, keys, gazetteer))
+
+
+def _spellings(counts: Counter[str]) -> dict[str, str]:
+    """Each key mapped to the most used key that differs from it only in spaces, hyphens or a web domain."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(counts):
+        variants[compact_key(key)].append(key)
+    return {key: max(keys, key=lambda k: counts[k]) for keys in variants.values() for key in keys}
 
 
 def _short_name_links(
-    mentions: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer
+    mentions: list[Mention], bare: dict[Mention, str], keys: dict[Mention, str], gazetteer: Gazetteer
 ) -> dict[Mention, tuple[str, str]]:
     """Link each short form to the one fuller name it shortens: in its own document first, else in the corpus.
 
     In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
-    after "Acme Holdings" that company (``short form``), when no other fuller name before it fits.
+    after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
+    the union (``acronym``), when no other fuller name before it fits.
     A short form with no fuller name in its document links to one of another document only when the
     corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
     Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
@@ -134,6 +151,8 @@ def _short_name_links(
     for named in by_doc.values():
         classes = {key: _class_of(members) for key, members in named.items()}
         fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
+        for key, found in _acronyms(named, bare).items():
+            fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
             links.update((m, link) for m in named[key])
         for key in named.keys() - fuller.keys():
@@ -179,6 +198,17 @@ def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[st
     return found
 
 
+def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, set[tuple[str, str]]]:
+    """The one-word names of a document written in capitals that spell the initials of a longer name in it."""
+    capitals = {key for key, members in named.items() if " " not in key and all(bare[m].isupper() for m in members)}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full, members in named.items():
+        if " " in full:
+            for short in {initials(bare[m]).casefold() for m in members} & capitals:
+                found[short].add((full, "acronym"))
+    return found
+
+
 def _class_of(mentions: list[Mention]) -> str:
     return _top_class(_winner(type_tally(mentions)))
 
@@ -214,7 +244,7 @@ def _type_votes(
     """
     votes: dict[str, Tally] = {}
     for key, mentions in groups.items():
-        tally = type_tally(m for m in mentions if not names.follows(m))
+        tally = type_tally([m for m in mentions if not names.is_surname(m)] or mentions)
         if key in gazetteer.types:
             tally[gazetteer.types[key]] += GAZETTEER_VOTE
         for type_name, weight in implied.get(key, {}).items():
@@ -295,10 +325,13 @@ def _merge_rule(mention: Mention, label: str, key: str, names: _Names) -> str:
         return mention.name_rule
     if names.bare[mention] != mention.merge_name:
         return "title"
-    if canonical_key(text) != key:
-        return "alias file"
     if text == label:
         return "label"
+    text_key, label_key = canonical_key(text), canonical_key(label)
+    if text_key != label_key and compact_key(text_key) == compact_key(label_key):
+        return "spacing"
+    if text_key != key:
+        return "alias file"
     if text.casefold() == label.casefold():
         return "case fold"
     folded = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)

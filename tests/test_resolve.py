@@ -181,7 +181,9 @@ def test_titles_are_no_part_of_the_merge_key_and_a_surname_joins_the_full_name_o
     bare = Mention("a", 70, 75, "Smith", "Place", "ner", 0.5)  # mistagged: it votes no class for the person
     (entity,) = resolve([_extraction("a", [full, mister, judge, bare])], BASE).entities
     assert entity.label == "John Smith" and entity.type == "Person"
-    assert _merged(entity) == {"John Smith": "label", "Mr Smith": "surname", "Judge Smith": "surname", "Smith": "surname"}
+    assert _merged(entity) == {
+        "John Smith": "label", "Mr Smith": "surname", "Judge Smith": "surname", "Smith": "surname"
+    }
 
 
 def test_a_surname_links_only_in_its_own_document_when_that_has_a_full_name():
@@ -230,3 +232,20 @@ def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_s
     assert set(_entities_by_label([_extraction("a", company)])) == {"Texas Instruments", "Texas"}
     product = [Mention("b", 0, 8, "Widget 2", "Organization"), Mention("b", 20, 26, "Widget", "Organization")]
     assert set(_entities_by_label([_extraction("b", product)])) == {"Widget 2", "Widget"}
+
+
+def test_an_acronym_joins_the_name_it_spells_in_its_document():
+    full = Mention("a", 0, 28, "National Union of Journalists", "Organization")
+    short = Mention("a", 40, 43, "NUJ", "Organization")
+    (entity,) = resolve([_extraction("a", [full, short])], BASE).entities
+    assert entity.label == "National Union of Journalists" and _merged(entity)["NUJ"] == "acronym"
+    lower = [Mention("b", 0, 10, "Nano Union", "Organization"), Mention("b", 20, 22, "Nu", "Organization")]
+    assert len(resolve([_extraction("b", lower)], BASE).entities) == 2, "only a name in capitals is an acronym"
+
+
+def test_spellings_that_differ_in_spaces_or_a_web_domain_merge():
+    forms = [("a", 0, "TimeWarner"), ("a", 20, "Time Warner"), ("a", 40, "Time Warner"), ("b", 0, "TimeWarner.com")]
+    mentions = [Mention(doc, start, start + len(text), text, "Organization") for doc, start, text in forms]
+    (entity,) = resolve([_extraction("a", mentions[:3]), _extraction("b", mentions[3:])], BASE).entities
+    assert entity.label == "Time Warner"
+    assert _merged(entity) == {"Time Warner": "label", "TimeWarner": "spacing", "TimeWarner.com": "spacing"}

@@ -37,6 +37,7 @@ from kg.vocab import checked_base, class_ancestors, is_a, mint_entity_iri, predi
 
 TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
+SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
 SURNAME_VOTE = 1.0
 SURNAME_RULES = frozenset({"surname", "corpus surname"})
@@ -104,10 +105,6 @@ class _Names:
     def is_surname(self, mention: Mention) -> bool:
         """Whether ``mention`` is a surname linked to a person's full name."""
         return self.links.get(mention, ("", ""))[1] in SURNAME_RULES
-
-    def follows(self, mention: Mention) -> bool:
-        """Whether ``mention`` takes its class from the entity it names: a pronoun, or a surname linked to a person."""
-        return mention.name_rule == "coreference" or self.is_surname(mention)
 
 
 def _names(mentions: list[Mention], gazetteer: Gazetteer) -> _Names:
@@ -236,27 +233,49 @@ def merge(
 
 
 def _type_votes(
-    groups: dict[str, list[Mention]], implied: dict[str, dict[str, float]], names: _Names, gazetteer: Gazetteer
-) -> dict[str, Tally]:
-    """Class votes per key: its mentions, its facts' domains and ranges, and a lone surname of a person.
+    groups: dict[str, list[Mention]], implied: dict[str, dict[str, Tally]], names: _Names, gazetteer: Gazetteer
+) -> dict[str, dict[str, Tally]]:
+    """Class votes per key and document: its mentions there, the domains and ranges of the facts stated
+    there, the gazetteer, and a lone surname of a person.
 
     A surname linked to a person does not vote: its tag was given to the short string, not to the person.
     """
-    votes: dict[str, Tally] = {}
+    votes: dict[str, dict[str, Tally]] = {}
     for key, mentions in groups.items():
-        tally = type_tally([m for m in mentions if not names.is_surname(m)] or mentions)
-        if key in gazetteer.types:
-            tally[gazetteer.types[key]] += GAZETTEER_VOTE
-        for type_name, weight in implied.get(key, {}).items():
-            tally[type_name] += weight
-        if key not in gazetteer.types and implied.get(key, {}).get("Organization") and _winner(tally) == "Place":
-            tally["Organization"] += tally["Place"]  # an unknown "place" that releases, employs, ... is a company
-        votes[key] = tally
-    for key, tally in list(votes.items()):
-        surname = key.rsplit(" ", 1)[-1]
-        if " " in key and _winner(tally) == "Person" and surname in votes and surname not in gazetteer.types:
-            votes[surname]["Person"] += SURNAME_VOTE
+        by_doc: dict[str, list[Mention]] = defaultdict(list)
+        for mention in [m for m in mentions if not names.is_surname(m)] or mentions:
+            by_doc[mention.doc_id].append(mention)
+        votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
+                      for doc, members in by_doc.items()}
+    people = [key for key, docs in votes.items() if " " in key and _winner(_corpus_tally(docs.values())) == "Person"]
+    surnames = {key.rsplit(" ", 1)[-1] for key in people}
+    for surname in surnames & votes.keys() - gazetteer.types.keys():
+        for tally in votes[surname].values():
+            tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer: Gazetteer) -> Tally:
+    """One document's class votes for one name."""
+    tally = type_tally(mentions)
+    if key in gazetteer.types:
+        tally[gazetteer.types[key]] += GAZETTEER_VOTE
+    for type_name, weight in implied.items():
+        tally[type_name] += weight
+    if key not in gazetteer.types and implied.get("Organization") and _winner(tally) == "Place":
+        tally["Organization"] += tally["Place"]  # an unknown "place" that releases, employs, ... is a company
+    return tally
+
+
+def _corpus_tally(documents: Iterable[Tally]) -> Tally:
+    """The documents' votes added up, each document's scaled to weigh at most 1: one document's many
+    or strong cues do not outvote what the other documents read."""
+    total: Tally = defaultdict(float)
+    for tally in documents:
+        scale = 1 / max(1.0, sum(tally.values()))
+        for type_name, weight in tally.items():
+            total[type_name] += weight * scale
+    return total
 
 
 def _winner(tally: Tally) -> str:
@@ -264,37 +283,47 @@ def _winner(tally: Tally) -> str:
 
 
 def _make_entities(
-    key: str, mentions: list[Mention], tally: Tally, base: str, names: _Names, gazetteer: Gazetteer
+    key: str, mentions: list[Mention], votes: dict[str, Tally], base: str, names: _Names, gazetteer: Gazetteer
 ) -> Iterator[tuple[Entity, list[Mention]]]:
-    """One entity per key, or one per top class when two classes both have strong support.
+    """One entity per key, or one per top class when documents read the name as two things.
 
-    A name typed as, say, a person by some mentions and as a product by others is two things
-    only if the smaller side has evidence beyond the statistical tagger (a pattern, a head
-    noun, the gazetteer) and at least ``SPLIT_SHARE`` of the larger side's support;
-    otherwise the minority is the tagger's noise and is outvoted.
+    Each document reads the name as the winner of its own votes, and all its mentions go with that
+    reading. Documents that read it as another top class than the corpus's are a different thing
+    only if their reading is sure (see :func:`_sure`) and their votes weigh at least ``SPLIT_SHARE``
+    of the majority's; otherwise they are the tagger's noise and are outvoted.
     """
-    type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(tally)
-    sides: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if not names.follows(mention):
-            sides[_top_class(mention.type)].append(mention)
+    type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(_corpus_tally(votes.values()))
     main = _top_class(type_name)
+    sides: dict[str, list[str]] = defaultdict(list)
+    for doc, tally in votes.items():
+        if sum(tally.values()) > 0:
+            sides[_top_class(_winner(tally))].append(doc)
     strong = {
-        top: members
-        for top, members in sides.items()
+        top: docs
+        for top, docs in sides.items()
         if top != main and main in sides and key not in gazetteer.forced
-        and any(m.rule not in UNSURE_RULES for m in members)
-        and _support(members) >= SPLIT_SHARE * _support(sides[main]) > 0
+        and _sure(top, [m for m in mentions if m.doc_id in docs], [votes[doc] for doc in docs])
+        and _weight(votes, docs) >= SPLIT_SHARE * _weight(votes, sides[main]) > 0
     }
-    kept = [m for m in mentions if _top_class(m.type) not in strong or names.follows(m)]
+    side_of = {doc: top for top, docs in strong.items() for doc in docs}
+    kept = [m for m in mentions if m.doc_id not in side_of]
     yield _entity(mint_entity_iri(base, key), key, kept, type_name, names, gazetteer), kept
-    for _, members in sorted(strong.items()):
-        side_type = _winner(type_tally(members))
+    for top, docs in sorted(strong.items()):
+        members = [m for m in mentions if side_of.get(m.doc_id) == top]
+        side_type = _winner(_corpus_tally(votes[doc] for doc in docs))
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, names, gazetteer), members
 
 
-def _support(mentions: list[Mention]) -> float:
-    return sum(type_tally(mentions).values())
+def _sure(top: str, mentions: list[Mention], votes: list[Tally]) -> bool:
+    """Whether documents read a name as ``top`` from more than tagger noise: a rule surer than the tagger,
+    or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``."""
+    return any(m.rule not in UNSURE_RULES and _top_class(m.type) == top for m in mentions) or any(
+        sum(w for t, w in tally.items() if _top_class(t) == top) >= SURE_READING for tally in votes
+    )
+
+
+def _weight(votes: dict[str, Tally], docs: list[str]) -> float:
+    return sum(min(1.0, sum(votes[doc].values())) for doc in docs)
 
 
 def _top_class(type_name: str) -> str:
@@ -346,15 +375,15 @@ def _clean_surface(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, float]]:
-    """Class votes from the ontology's domain and range of each fact's predicate."""
-    implied: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, Tally]]:
+    """Class votes per key and document from the ontology's domain and range of each fact's predicate."""
+    implied: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
         if domain is not None:
-            implied[names.key(relation.subject)][domain] += relation.confidence
+            implied[names.key(relation.subject)][relation.doc_id][domain] += relation.confidence
         if range_ is not None:
-            implied[names.key(relation.object)][range_] += relation.confidence
+            implied[names.key(relation.object)][relation.doc_id][range_] += relation.confidence
     return implied
 
 

@@ -249,3 +249,18 @@ def test_spellings_that_differ_in_spaces_or_a_web_domain_merge():
     (entity,) = resolve([_extraction("a", mentions[:3]), _extraction("b", mentions[3:])], BASE).entities
     assert entity.label == "Time Warner"
     assert _merged(entity) == {"Time Warner": "label", "TimeWarner": "spacing", "TimeWarner.com": "spacing"}
+
+
+def test_types_are_voted_per_document_so_one_documents_reading_does_not_erase_the_others():
+    def singer(doc: str) -> Mention:
+        return Mention(doc, 0, 4, "Mira", "Person", "ner", 0.5)
+
+    fan = Mention("a", 10, 13, "Ann", "Person", "pattern", 0.8)
+    sentence = Sentence(0, 20, "x")
+    placed = [RelationMention("a", fan, "livesIn", singer("a"), sentence, 0.8, "locate-locative") for _ in range(2)]
+    extractions = [_extraction("a", [singer("a"), fan], placed), _extraction("b", [singer("b")]),
+                   _extraction("c", [singer("c")])]
+    result = resolve(extractions, BASE)
+    types = {doc: next(e.type for e in result.entities if e.iri == result.mention_entities[singer(doc)])
+             for doc in "abc"}
+    assert types == {"a": "Place", "b": "Person", "c": "Person"}, "document a's two facts read it as a place there only"

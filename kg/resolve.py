@@ -40,6 +40,7 @@ SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's suppo
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
 UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
 SURNAME_VOTE = 1.0
+FACT_VOTE = 1.5  # a fact's domain or range, per unit of its confidence: a sentence's reading, surer than one tag
 SURNAME_RULES = frozenset({"surname", "corpus surname"})
 DOCUMENT_SHORTENED = frozenset({"Organization", "Person"})  # classes whose names a document shortens to first words
 CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alone name them in other documents
@@ -258,13 +259,35 @@ def _type_votes(
 def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer: Gazetteer) -> Tally:
     """One document's class votes for one name."""
     tally = type_tally(mentions)
+    for type_name, weight in _name_shape_votes(key, mentions).items():
+        tally[type_name] += weight
     if key in gazetteer.types:
         tally[gazetteer.types[key]] += GAZETTEER_VOTE
     for type_name, weight in implied.items():
-        tally[type_name] += weight
+        tally[_narrowest(tally, type_name)] += weight
     if key not in gazetteer.types and implied.get("Organization") and _winner(tally) == "Place":
         tally["Organization"] += tally["Place"]  # an unknown "place" that releases, employs, ... is a company
     return tally
+
+
+def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
+    """What a name's own words say of its class: a last word that names a kind ("Whitefish City",
+    "Acme Group", "Widget River": the ``head_nouns`` of types.yaml) or a corporate suffix ("Acme Ltd")."""
+    rules = load_rules()
+    votes: Tally = {}
+    *first, last = key.split() or [""]
+    if first and last in rules.head_nouns:
+        votes[rules.head_nouns[last]] = rules.type_confidence["name_head"]
+    if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
+        votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]
+    return votes
+
+
+def _narrowest(tally: Tally, type_name: str) -> str:
+    """The most voted class of ``tally`` that is a ``type_name``, else ``type_name``: a fact's range
+    "Product" supports the reading "Chip" rather than competing with it."""
+    kinds = [t for t in sorted(tally) if t != type_name and is_a(t, type_name)]
+    return max(kinds, key=lambda t: tally[t]) if kinds else type_name
 
 
 def _corpus_tally(documents: Iterable[Tally]) -> Tally:
@@ -376,15 +399,29 @@ def _clean_surface(text: str) -> str:
 
 
 def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, Tally]]:
-    """Class votes per key and document from the ontology's domain and range of each fact's predicate."""
+    """Class votes per key and document from the ontology's domain and range of each fact's predicate.
+
+    A location predicate's domain casts no vote: the extractor chose it by the class it had given the
+    subject (``livesIn`` for a person), so it would only repeat that guess. Nor does a surname linked
+    to a person: the link already says what it names.
+    """
+    located = _location_predicates()
     implied: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
-        if domain is not None:
-            implied[names.key(relation.subject)][relation.doc_id][domain] += relation.confidence
-        if range_ is not None:
-            implied[names.key(relation.object)][relation.doc_id][range_] += relation.confidence
+        if domain is not None and relation.predicate not in located and not names.is_surname(relation.subject):
+            implied[names.key(relation.subject)][relation.doc_id][domain] += relation.confidence * FACT_VOTE
+        if range_ is not None and not names.is_surname(relation.object):
+            implied[names.key(relation.object)][relation.doc_id][range_] += relation.confidence * FACT_VOTE
     return implied
+
+
+def _location_predicates() -> frozenset[str]:
+    """The location predicate and its refinements by subject class (``basedIn``, ``livesIn``)."""
+    rules = load_rules()
+    if rules.location is None:
+        return frozenset()
+    return frozenset({rules.location.predicate, *rules.location_by_subject_type.values()})
 
 
 def checked_predicate(predicate: str, subject_type: str, object_type: str) -> str | None:
@@ -395,7 +432,7 @@ def checked_predicate(predicate: str, subject_type: str, object_type: str) -> st
     ("Jensen Huang livesIn Nvidia" is dropped once Nvidia resolves to an organisation).
     """
     rules = load_rules()
-    if rules.location is not None and predicate in {rules.location.predicate, *rules.location_by_subject_type.values()}:
+    if rules.location is not None and predicate in _location_predicates():
         predicate = next(
             (p for cls, p in rules.location_by_subject_type.items() if is_a(subject_type, cls)), rules.location.predicate
         )

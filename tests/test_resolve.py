@@ -264,3 +264,38 @@ def test_types_are_voted_per_document_so_one_documents_reading_does_not_erase_th
     types = {doc: next(e.type for e in result.entities if e.iri == result.mention_entities[singer(doc)])
              for doc in "abc"}
     assert types == {"a": "Place", "b": "Person", "c": "Person"}, "document a's two facts read it as a place there only"
+
+
+def test_a_names_last_word_or_corporate_suffix_votes_for_its_class():
+    city = Mention("a", 0, 12, "Norbury City", "Organization", "ner", 0.4)
+    firm = Mention("a", 20, 32, "Widgetco Ltd", "Person", "ner", 0.43)
+    types = {e.label: e.type for e in resolve([_extraction("a", [city, firm])], BASE).entities}
+    assert types == {"Norbury City": "City", "Widgetco Ltd": "Organization"}
+
+
+def test_a_facts_domain_outweighs_one_tag_but_a_location_predicate_chosen_by_that_tag_does_not_vote():
+    acme = Mention("a", 0, 4, "Acme", "Person", "ner", 0.43)
+    ann = Mention("a", 20, 28, "Ann Lee", "Person", "pattern", 0.8)
+    paris = Mention("a", 40, 45, "Paris", "City", "gazetteer", 1.5)
+    sentence = Sentence(0, 50, "x")
+    facts = [RelationMention("a", ann, "worksFor", acme, sentence, 0.6, "employ-person-prep"),
+             RelationMention("a", acme, "livesIn", paris, sentence, 0.7, "locate-locative")]
+    result = resolve([_extraction("a", [acme, ann, paris], facts)], BASE)
+    assert {e.label: e.type for e in result.entities}["Acme"] == "Organization"
+    assert str(KG.basedIn) in {f.predicate for f in result.relations}
+
+
+def test_a_fact_about_a_linked_surname_does_not_retype_the_person():
+    full = Mention("a", 0, 10, "Paul Smith", "Person", "ner", 0.43)
+    short = Mention("a", 20, 25, "Smith", "Organization", "ner", 0.4)
+    aide = Mention("a", 30, 33, "Ann", "Person", "pattern", 0.8)
+    works = RelationMention("a", aide, "worksFor", short, Sentence(20, 40, "x"), 0.6, "employ-person-prep")
+    entities = _entities_by_label([_extraction("a", [full, short, aide], [works])])
+    assert entities["Paul Smith"].type == "Person" and "Smith" in entities["Paul Smith"].aliases
+
+
+def test_a_facts_range_supports_the_narrower_class_it_contains():
+    maker = Mention("a", 0, 4, "Acme", "Organization", "pattern", 0.8)
+    chip = Mention("a", 10, 14, "W900", "Chip", "head_noun", 0.9)
+    makes = RelationMention("a", maker, "manufactures", chip, Sentence(0, 20, "x"), 0.75, "poss-org-chip")
+    assert {e.label: e.type for e in resolve([_extraction("a", [maker, chip], [makes])], BASE).entities}["W900"] == "Chip"

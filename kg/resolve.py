@@ -75,7 +75,7 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = names.key(mention)
-        if key not in gazetteer.ignore:
+        if not _is_common_noun(key, gazetteer):
             groups[key].append(mention)
     implied = _types_implied_by_relations(relation_mentions, names)
     votes = _type_votes(groups, implied, names, gazetteer)
@@ -88,6 +88,13 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
     types = {entity.iri: entity.type for entity in entities}
     relations = _merge_relations(relation_mentions, mention_entities, types)
     return Resolution(tuple(sorted(entities, key=lambda e: e.iri)), relations, mention_entities)
+
+
+def _is_common_noun(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a key names no entity: the gazetteer ignores it, or it is a bare kind word of types.yaml's
+    ``head_nouns`` ("Group", "Company") that the gazetteer does not list and that no name of its
+    document ends in."""
+    return key in gazetteer.ignore or (key in load_rules().head_nouns and key not in gazetteer.types)
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,7 @@ def _short_name_links(
     In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
     after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
     the union (``acronym``), when no other fuller name before it fits.
+    A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
     A short form with no fuller name in its document links to one of another document only when the
     corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
     Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
@@ -149,7 +157,7 @@ def _short_name_links(
     for named in by_doc.values():
         classes = {key: _class_of(members) for key, members in named.items()}
         fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
-        for key, found in _acronyms(named, bare).items():
+        for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
             fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
             links.update((m, link) for m in named[key])
@@ -204,6 +212,18 @@ def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict
         if " " in full:
             for short in {initials(bare[m]).casefold() for m in members} & capitals:
                 found[short].add((full, "acronym"))
+    return found
+
+
+def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:
+    """A document's names that end in a kind word of types.yaml's ``head_nouns``, under that word: "the
+    Committee" after "the Armed Services Committee" is that committee."""
+    head_nouns = load_rules().head_nouns
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full in named:
+        words = full.split()
+        if len(words) > 1 and words[-1] in head_nouns:
+            found[words[-1]].add((full, "kind word"))
     return found
 
 
@@ -275,9 +295,9 @@ def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
     "Acme Group", "Widget River": the ``head_nouns`` of types.yaml) or a corporate suffix ("Acme Ltd")."""
     rules = load_rules()
     votes: Tally = {}
-    *first, last = key.split() or [""]
-    if first and last in rules.head_nouns:
-        votes[rules.head_nouns[last]] = rules.type_confidence["name_head"]
+    words = key.split()
+    if len(words) > 1 and words[-1] in rules.head_nouns:
+        votes[rules.head_nouns[words[-1]]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
         votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]
     return votes

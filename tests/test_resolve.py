@@ -298,4 +298,13 @@ def test_a_facts_range_supports_the_narrower_class_it_contains():
     maker = Mention("a", 0, 4, "Acme", "Organization", "pattern", 0.8)
     chip = Mention("a", 10, 14, "W900", "Chip", "head_noun", 0.9)
     makes = RelationMention("a", maker, "manufactures", chip, Sentence(0, 20, "x"), 0.75, "poss-org-chip")
-    assert {e.label: e.type for e in resolve([_extraction("a", [maker, chip], [makes])], BASE).entities}["W900"] == "Chip"
+    types = {e.label: e.type for e in resolve([_extraction("a", [maker, chip], [makes])], BASE).entities}
+    assert types["W900"] == "Chip"
+
+
+def test_a_bare_kind_word_is_the_name_before_it_that_ends_in_it_or_no_entity():
+    full = Mention("a", 0, 24, "Armed Services Committee", "Organization")
+    again = Mention("a", 40, 49, "Committee", "Organization")
+    alone = Mention("b", 0, 5, "Group", "Organization")
+    (entity,) = resolve([_extraction("a", [full, again]), _extraction("b", [alone])], BASE).entities
+    assert entity.label == "Armed Services Committee" and _merged(entity)["Committee"] == "kind word"

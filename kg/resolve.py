@@ -139,7 +139,8 @@ def _short_name_links(
 
     In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
     after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
-    the union (``acronym``), when no other fuller name before it fits.
+    the union (``acronym``), when no other fuller name before it fits; with none before it, the one
+    fuller name of the same class after it (a headline's "Acme" before "Acme Holdings").
     A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
     A short form with no fuller name in its document links to one of another document only when the
     corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
@@ -179,7 +180,9 @@ def _document_links(
     first = {key: min(m.start for m in members) for key, members in named.items()}
     links: dict[str, tuple[str, str]] = {}
     for key in sorted(fuller.keys() & named.keys(), key=lambda k: (-len(k.split()), k)):  # fuller names' links first
-        earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key])
+        earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key]) or sorted(
+            (full, rule) for full, rule in fuller[key] if classes[full] == classes[key]
+        )
         targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
         if len(targets) == 1 and key not in gazetteer.types and not _contradicts(named[key], classes[earlier[0][0]]):
             links[key] = (targets.pop(), earlier[0][1])

@@ -219,12 +219,18 @@ def test_a_company_short_form_joins_its_full_name_but_a_company_sharing_a_word_d
     assert entities["Acme Holdings"].type == "Organization"
 
 
-def test_a_short_form_of_two_names_or_named_before_the_full_name_stays_apart():
+def test_a_short_form_of_two_names_stays_apart():
     two = [Mention("a", 0, 13, "Acme Holdings", "Organization"), Mention("a", 20, 30, "Acme Foods", "Organization"),
            Mention("a", 40, 44, "Acme", "Organization")]
     assert set(_entities_by_label([_extraction("a", two)])) == {"Acme Holdings", "Acme Foods", "Acme"}
-    before = [Mention("b", 0, 4, "Acme", "Organization"), Mention("b", 20, 33, "Acme Research", "Organization")]
-    assert set(_entities_by_label([_extraction("b", before)])) == {"Acme", "Acme Research"}
+
+
+def test_a_short_form_before_the_full_name_joins_it_only_when_both_are_of_one_class():
+    headline = [Mention("a", 0, 4, "Acme", "Organization"), Mention("a", 20, 33, "Acme Holdings", "Organization")]
+    (entity,) = resolve([_extraction("a", headline)], BASE).entities
+    assert entity.label == "Acme Holdings" and _merged(entity)["Acme"] == "short form"
+    town = [Mention("b", 0, 7, "Norbury", "Place"), Mention("b", 20, 38, "Norbury University", "Organization")]
+    assert set(_entities_by_label([_extraction("b", town)])) == {"Norbury", "Norbury University"}
 
 
 def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_shortening():

@@ -422,16 +422,22 @@ def _clean_surface(text: str) -> str:
 
 
 def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, Tally]]:
-    """Class votes per key and document from the ontology's domain and range of each fact's predicate.
+    """Class votes per key and document from the ontology's domain and range of each fact's predicate
+    (or, where the ontology leaves them open, the ``fact_classes`` of types.yaml, which a pronoun's
+    antecedent does not take: "he" was resolved to a person already).
 
     A location predicate's domain casts no vote: the extractor chose it by the class it had given the
     subject (``livesIn`` for a person), so it would only repeat that guess. Nor does a surname linked
     to a person: the link already says what it names.
     """
     located = _location_predicates()
+    hints = load_rules().fact_classes
     implied: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
+        hinted_domain, hinted_range = hints.get(relation.predicate, (None, None))
+        domain = domain or (hinted_domain if relation.subject.name_rule != "coreference" else None)
+        range_ = range_ or (hinted_range if relation.object.name_rule != "coreference" else None)
         if domain is not None and relation.predicate not in located and not names.is_surname(relation.subject):
             implied[names.key(relation.subject)][relation.doc_id][domain] += relation.confidence * FACT_VOTE
         if range_ is not None and not names.is_surname(relation.object):

@@ -314,3 +314,17 @@ def test_a_bare_kind_word_is_the_name_before_it_that_ends_in_it_or_no_entity():
     alone = Mention("b", 0, 5, "Group", "Organization")
     (entity,) = resolve([_extraction("a", [full, again]), _extraction("b", [alone])], BASE).entities
     assert entity.label == "Armed Services Committee" and _merged(entity)["Committee"] == "kind word"
+
+
+def test_a_buyer_and_what_it_bought_lean_to_organisations_but_a_pronouns_antecedent_does_not():
+    buyer = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.43)
+    bought = Mention("a", 20, 24, "Acme", "Person", "ner", 0.43)
+    deal = RelationMention("a", buyer, "acquired", bought, Sentence(0, 30, "x"), 0.85, "acquire-verb")
+    types = {e.label: e.type for e in resolve([_extraction("a", [buyer, bought], [deal])], BASE).entities}
+    assert types == {"Widgetco": "Organization", "Acme": "Organization"}
+    jo = Mention("b", 0, 6, "Jo Lee", "Person", "ner", 0.43)
+    he = Mention("b", 20, 22, "He", "Person", "coreference", 0.0, name="Jo Lee", name_rule="coreference")
+    firm = Mention("b", 40, 48, "Widgetco", "Organization")
+    bought_by_him = RelationMention("b", he, "acquired", firm, Sentence(20, 50, "x"), 0.85, "acquire-verb")
+    entities = _entities_by_label([_extraction("b", [jo, firm], [bought_by_him])])
+    assert entities["Jo Lee"].type == "Person"

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Protocol
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -20,6 +20,7 @@ CORPORATE_SUFFIX = re.compile(
 )
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
+WEB_DOMAIN = re.compile(r"\.(?:com|org|net|co\.uk|org\.uk)$")
 Tally = dict[str, float]  # class -> weight of the votes for it
 
 
@@ -58,6 +59,52 @@ def canonical_key(text: str) -> str:
     if DOTTED_ACRONYM.match(text):
         text = text.replace(".", "")
     return text
+
+
+def compact_key(key: str) -> str:
+    """A key without its spaces, hyphens and web domain: spellings of one name that differ only there agree.
+
+    Examples:
+        >>> compact_key("time warner") == compact_key("timewarner") == compact_key("time-warner.com")
+        True
+    """
+    return re.sub(r"[\s-]", "", WEB_DOMAIN.sub("", key))
+
+
+def initials(name: str) -> str:
+    """The capitals that start the words of ``name`` (an acronym spells them).
+
+    Examples:
+        >>> initials("National Union of Journalists"), initials("Shanghai Automotive Industry Corp")
+        ('NUJ', 'SAIC')
+    """
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def strip_titles(text: str, titles: Collection[str]) -> str:
+    """``text`` without the titles and honorifics before the name (``titles`` casefolded, one or more words).
+
+    A title is dropped only while a capitalised word is left after it, so a name that merely starts
+    with a title word ("Lord of the Rings") keeps it.
+
+    Examples:
+        >>> strip_titles("Mr Smith", {"mr"}), strip_titles("Chief Executive John Smith", {"chief executive"})
+        ('Smith', 'John Smith')
+        >>> strip_titles("Lord of the Rings", {"lord"}), strip_titles("Mr", {"mr"})
+        ('Lord of the Rings', 'Mr')
+    """
+    words = text.split()
+    start = 0
+    while start < len(words):
+        size = next(
+            (n for n in (3, 2, 1) if " ".join(words[start : start + n]).casefold() in titles
+             and start + n < len(words) and words[start + n][:1].isupper()),
+            0,
+        )
+        if not size:
+            break
+        start += size
+    return " ".join(words[start:])
 
 
 def type_tally(votes: Iterable[TypeVote]) -> Tally:

@@ -76,6 +76,8 @@ class Rules:
     possessives: tuple[PossessiveRule, ...] = ()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
+    name_titles: frozenset[str] = frozenset()
+    fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
@@ -126,6 +128,10 @@ def _checked(name: str, path: Path) -> str:
     return name
 
 
+def _optional_class(name: str | None, path: Path) -> str | None:
+    return None if name is None else _checked(name, path)
+
+
 @cache
 def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
     """Read ``types.yaml``, ``extraction.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
@@ -143,6 +149,11 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
+        fact_classes={
+            _checked(predicate, types_path): (_optional_class(subject, types_path), _optional_class(obj, types_path))
+            for predicate, (subject, obj) in types.get("fact_classes", {}).items()
+        },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         title_in_context=types.get("title_in_context"),

@@ -168,3 +168,163 @@ def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_wh
     assert fact.predicate == str(KG.relatedTo), "an organisation neither founds nor heads as a person does"
     assert [e.stated_predicate for e in fact.evidence] == [str(KG.ceoOf)], "one reading per sentence"
     assert fact.confidence == 0.6
+
+
+def _entities_by_label(extractions: list[Extraction]) -> dict[str, object]:
+    return {e.label: e for e in resolve(extractions, BASE).entities}
+
+
+def test_titles_are_no_part_of_the_merge_key_and_a_surname_joins_the_full_name_of_its_document():
+    full = Mention("a", 0, 10, "John Smith", "Person")
+    mister = Mention("a", 30, 38, "Mr Smith", "Person")  # the tagger's span holds the honorific
+    judge = Mention("a", 50, 61, "Judge Smith", "Person")
+    bare = Mention("a", 70, 75, "Smith", "Place", "ner", 0.5)  # mistagged: it votes no class for the person
+    (entity,) = resolve([_extraction("a", [full, mister, judge, bare])], BASE).entities
+    assert entity.label == "John Smith" and entity.type == "Person"
+    assert _merged(entity) == {
+        "John Smith": "label", "Mr Smith": "surname", "Judge Smith": "surname", "Smith": "surname"
+    }
+
+
+def test_a_surname_links_only_in_its_own_document_when_that_has_a_full_name():
+    one = _extraction("a", [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 28, "Mr Smith", "Person")])
+    two = _extraction("b", [Mention("b", 0, 10, "Jane Smith", "Person"), Mention("b", 20, 25, "Smith", "Person")])
+    entities = _entities_by_label([one, two])
+    assert set(entities) == {"John Smith", "Jane Smith"}
+    assert "Mr Smith" in entities["John Smith"].aliases and "Smith" in entities["Jane Smith"].aliases
+
+
+def test_a_surname_links_across_documents_only_to_a_single_candidate():
+    full = _extraction("a", [Mention("a", 0, 10, "John Smith", "Person")])
+    lone = _extraction("b", [Mention("b", 0, 8, "Mr Smith", "Person")])
+    (entity,) = resolve([full, lone], BASE).entities
+    assert entity.label == "John Smith" and _merged(entity)["Mr Smith"] == "corpus surname"
+    other = _extraction("c", [Mention("c", 0, 10, "Jane Smith", "Person")])
+    assert "Smith" in _entities_by_label([full, lone, other]), "two candidates: the lone surname stays apart"
+
+
+def test_two_people_with_one_surname_in_a_document_keep_the_surname_apart():
+    mentions = [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 30, "Jane Smith", "Person"),
+                Mention("a", 40, 48, "Mr Smith", "Person")]
+    assert set(_entities_by_label([_extraction("a", mentions)])) == {"John Smith", "Jane Smith", "Smith"}
+
+
+def test_a_company_short_form_joins_its_full_name_but_a_company_sharing_a_word_does_not():
+    full = Mention("a", 0, 14, "Acme Holdings", "Organization")
+    short = Mention("a", 30, 34, "Acme", "Person", "ner", 0.5)
+    other = Mention("a", 40, 57, "Widgetco Holdings", "Organization")
+    entities = _entities_by_label([_extraction("a", [full, short, other])])
+    assert set(entities) == {"Acme Holdings", "Widgetco Holdings"}
+    assert _merged(entities["Acme Holdings"])["Acme"] == "short form"
+    assert entities["Acme Holdings"].type == "Organization"
+
+
+def test_a_short_form_of_two_names_stays_apart():
+    two = [Mention("a", 0, 13, "Acme Holdings", "Organization"), Mention("a", 20, 30, "Acme Foods", "Organization"),
+           Mention("a", 40, 44, "Acme", "Organization")]
+    assert set(_entities_by_label([_extraction("a", two)])) == {"Acme Holdings", "Acme Foods", "Acme"}
+
+
+def test_a_short_form_before_the_full_name_joins_it_only_when_both_are_of_one_class():
+    headline = [Mention("a", 0, 4, "Acme", "Organization"), Mention("a", 20, 33, "Acme Holdings", "Organization")]
+    (entity,) = resolve([_extraction("a", headline)], BASE).entities
+    assert entity.label == "Acme Holdings" and _merged(entity)["Acme"] == "short form"
+    town = [Mention("b", 0, 7, "Norbury", "Place"), Mention("b", 20, 38, "Norbury University", "Organization")]
+    assert set(_entities_by_label([_extraction("b", town)])) == {"Norbury", "Norbury University"}
+
+
+def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_shortening():
+    company = [Mention("a", 0, 17, "Texas Instruments", "Organization"), Mention("a", 30, 35, "Texas", "Place")]
+    assert set(_entities_by_label([_extraction("a", company)])) == {"Texas Instruments", "Texas"}
+    product = [Mention("b", 0, 8, "Widget 2", "Organization"), Mention("b", 20, 26, "Widget", "Organization")]
+    assert set(_entities_by_label([_extraction("b", product)])) == {"Widget 2", "Widget"}
+
+
+def test_an_acronym_joins_the_name_it_spells_in_its_document():
+    full = Mention("a", 0, 28, "National Union of Journalists", "Organization")
+    short = Mention("a", 40, 43, "NUJ", "Organization")
+    (entity,) = resolve([_extraction("a", [full, short])], BASE).entities
+    assert entity.label == "National Union of Journalists" and _merged(entity)["NUJ"] == "acronym"
+    lower = [Mention("b", 0, 10, "Nano Union", "Organization"), Mention("b", 20, 22, "Nu", "Organization")]
+    assert len(resolve([_extraction("b", lower)], BASE).entities) == 2, "only a name in capitals is an acronym"
+
+
+def test_spellings_that_differ_in_spaces_or_a_web_domain_merge():
+    forms = [("a", 0, "TimeWarner"), ("a", 20, "Time Warner"), ("a", 40, "Time Warner"), ("b", 0, "TimeWarner.com")]
+    mentions = [Mention(doc, start, start + len(text), text, "Organization") for doc, start, text in forms]
+    (entity,) = resolve([_extraction("a", mentions[:3]), _extraction("b", mentions[3:])], BASE).entities
+    assert entity.label == "Time Warner"
+    assert _merged(entity) == {"Time Warner": "label", "TimeWarner": "spacing", "TimeWarner.com": "spacing"}
+
+
+def test_types_are_voted_per_document_so_one_documents_reading_does_not_erase_the_others():
+    def singer(doc: str) -> Mention:
+        return Mention(doc, 0, 4, "Mira", "Person", "ner", 0.5)
+
+    fan = Mention("a", 10, 13, "Ann", "Person", "pattern", 0.8)
+    sentence = Sentence(0, 20, "x")
+    placed = [RelationMention("a", fan, "livesIn", singer("a"), sentence, 0.8, "locate-locative") for _ in range(2)]
+    extractions = [_extraction("a", [singer("a"), fan], placed), _extraction("b", [singer("b")]),
+                   _extraction("c", [singer("c")])]
+    result = resolve(extractions, BASE)
+    types = {doc: next(e.type for e in result.entities if e.iri == result.mention_entities[singer(doc)])
+             for doc in "abc"}
+    assert types == {"a": "Place", "b": "Person", "c": "Person"}, "document a's two facts read it as a place there only"
+
+
+def test_a_names_last_word_or_corporate_suffix_votes_for_its_class():
+    city = Mention("a", 0, 12, "Norbury City", "Organization", "ner", 0.4)
+    firm = Mention("a", 20, 32, "Widgetco Ltd", "Person", "ner", 0.43)
+    types = {e.label: e.type for e in resolve([_extraction("a", [city, firm])], BASE).entities}
+    assert types == {"Norbury City": "City", "Widgetco Ltd": "Organization"}
+
+
+def test_a_facts_domain_outweighs_one_tag_but_a_location_predicate_chosen_by_that_tag_does_not_vote():
+    acme = Mention("a", 0, 4, "Acme", "Person", "ner", 0.43)
+    ann = Mention("a", 20, 28, "Ann Lee", "Person", "pattern", 0.8)
+    paris = Mention("a", 40, 45, "Paris", "City", "gazetteer", 1.5)
+    sentence = Sentence(0, 50, "x")
+    facts = [RelationMention("a", ann, "worksFor", acme, sentence, 0.6, "employ-person-prep"),
+             RelationMention("a", acme, "livesIn", paris, sentence, 0.7, "locate-locative")]
+    result = resolve([_extraction("a", [acme, ann, paris], facts)], BASE)
+    assert {e.label: e.type for e in result.entities}["Acme"] == "Organization"
+    assert str(KG.basedIn) in {f.predicate for f in result.relations}
+
+
+def test_a_fact_about_a_linked_surname_does_not_retype_the_person():
+    full = Mention("a", 0, 10, "Paul Smith", "Person", "ner", 0.43)
+    short = Mention("a", 20, 25, "Smith", "Organization", "ner", 0.4)
+    aide = Mention("a", 30, 33, "Ann", "Person", "pattern", 0.8)
+    works = RelationMention("a", aide, "worksFor", short, Sentence(20, 40, "x"), 0.6, "employ-person-prep")
+    entities = _entities_by_label([_extraction("a", [full, short, aide], [works])])
+    assert entities["Paul Smith"].type == "Person" and "Smith" in entities["Paul Smith"].aliases
+
+
+def test_a_facts_range_supports_the_narrower_class_it_contains():
+    maker = Mention("a", 0, 4, "Acme", "Organization", "pattern", 0.8)
+    chip = Mention("a", 10, 14, "W900", "Chip", "head_noun", 0.9)
+    makes = RelationMention("a", maker, "manufactures", chip, Sentence(0, 20, "x"), 0.75, "poss-org-chip")
+    types = {e.label: e.type for e in resolve([_extraction("a", [maker, chip], [makes])], BASE).entities}
+    assert types["W900"] == "Chip"
+
+
+def test_a_bare_kind_word_is_the_name_before_it_that_ends_in_it_or_no_entity():
+    full = Mention("a", 0, 24, "Armed Services Committee", "Organization")
+    again = Mention("a", 40, 49, "Committee", "Organization")
+    alone = Mention("b", 0, 5, "Group", "Organization")
+    (entity,) = resolve([_extraction("a", [full, again]), _extraction("b", [alone])], BASE).entities
+    assert entity.label == "Armed Services Committee" and _merged(entity)["Committee"] == "kind word"
+
+
+def test_a_buyer_and_what_it_bought_lean_to_organisations_but_a_pronouns_antecedent_does_not():
+    buyer = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.43)
+    bought = Mention("a", 20, 24, "Acme", "Person", "ner", 0.43)
+    deal = RelationMention("a", buyer, "acquired", bought, Sentence(0, 30, "x"), 0.85, "acquire-verb")
+    types = {e.label: e.type for e in resolve([_extraction("a", [buyer, bought], [deal])], BASE).entities}
+    assert types == {"Widgetco": "Organization", "Acme": "Organization"}
+    jo = Mention("b", 0, 6, "Jo Lee", "Person", "ner", 0.43)
+    he = Mention("b", 20, 22, "He", "Person", "coreference", 0.0, name="Jo Lee", name_rule="coreference")
+    firm = Mention("b", 40, 48, "Widgetco", "Organization")
+    bought_by_him = RelationMention("b", he, "acquired", firm, Sentence(20, 50, "x"), 0.85, "acquire-verb")
+    entities = _entities_by_label([_extraction("b", [jo, firm], [bought_by_him])])
+    assert entities["Jo Lee"].type == "Person"

@@ -89,6 +89,7 @@ class Rules:
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
+    demonym_deps: frozenset[str] = frozenset()
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
     anaphor_window: int = 0
@@ -152,6 +153,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
+        demonym_deps=_words(extraction, "demonym_deps"),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
         anaphor_window=int(extraction["anaphor_window"]),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
-from kg.extractors.mentions import is_boilerplate, mentions_by_token
+from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
@@ -38,6 +38,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = recover_names_from_context(content, by_token, document.id, rules)
     by_token = recover_known_places(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
+    by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
     by_token = vote_types_in_document(by_token)

@@ -66,34 +66,42 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 @relation_finder("demonyms")
 def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
-    nationality places what it describes in that country, when the country is named in the same sentence."""
+    """ "the Angolan Government ... in Angola", "an American singer", "German carmaker Widgetco": an adjective of
+    nationality places what it describes in that country; the country's name in the same sentence is the argument
+    when there is one, else the adjective itself (a mention of the country)."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in dict.fromkeys(by_token[t.i] for t in sent if t.i in by_token):  # in sentence order, not a set's
-        if is_a(mention.type, PLACE):
+        if is_a(mention.type, PLACE) and mention.rule != "demonym":
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
-    if not countries:
-        return
+    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
     for token in sent:
         country = rules.gazetteer.demonyms.get(token.lower_)
-        if country is None or country not in countries:
+        if country is None:
             continue
-        if token.i in by_token and by_token[token.i].start == token.idx:  # "German Government" as one name
-            things = [by_token[token.i]]
-        elif token.dep_ in {"amod", "compound", "nmod"}:
-            head = token.head
-            while head.i not in by_token and head.dep_ == "compound":  # "Croatian President Franjo Tudjman"
-                head = head.head
-            things = [by_token[head.i]] if head.i in by_token else []
-        else:
-            continue
-        trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
-        for thing in things:
-            if not is_a(thing.type, PLACE):
-                yield from (Candidate(thing, place, trigger) for place in countries[country])
+        own = by_token.get(token.i)
+        places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
+        for thing in _described_by_demonym(token, by_token, rules):
+            if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
+                yield from (Candidate(thing, place, trigger) for place in places)
+
+
+def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """What an adjective of nationality describes: the name it opens ("German Government"), the name its noun
+    modifies ("Croatian President Franjo Tudjman") or the names its noun describes ("X, an American singer")."""
+    own = by_token.get(token.i)
+    if own is not None and own.rule != "demonym":
+        return [own] if own.start == token.idx else []
+    if token.dep_ not in {"amod", "compound", "nmod"}:
+        return []
+    head = token.head
+    while head.i not in by_token and head.dep_ == "compound":
+        head = head.head
+    if head.i in by_token:
+        return [by_token[head.i]]
+    return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 
 def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:

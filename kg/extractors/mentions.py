@@ -43,6 +43,31 @@ def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> d
     return by_token
 
 
+def demonym_mentions(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Adjectives of nationality as mentions of their country ("an American singer", "German carmaker X").
+
+    Only a capitalised modifier outside every other mention counts: "American" in "American Airlines" is
+    part of a name, and "English" as a noun names a language.
+    """
+    found = dict(by_token)
+    gazetteer = rules.gazetteer
+    for sent in sentences:
+        for token in sent:
+            key = gazetteer.demonyms.get(token.lower_)
+            if key is None or token.i in found or not token.text[:1].isupper():
+                continue
+            if token.dep_ not in rules.demonym_deps or key not in gazetteer.labels:
+                continue
+            found[token.i] = Mention(
+                doc_id, token.idx, token.idx + len(token.text), token.text, gazetteer.types.get(key, PLACE),
+                rule="demonym", type_confidence=rules.type_confidence["demonym"],
+                name=gazetteer.labels[key], name_rule="coreference",
+            )
+    return found
+
+
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 

@@ -276,3 +276,54 @@ def test_a_demonym_places_its_noun_in_each_mention_of_the_country_in_sentence_or
     expected = [("Government", "Germany", "locate-demonym")] * 2
     assert [(r.subject.text, r.object.text, r.rule) for r in relations] == expected
     assert [r.object.start for r in relations] == sorted(r.object.start for r in relations)
+
+
+def test_a_demonym_alone_is_a_mention_of_its_country_and_places_the_person_its_noun_describes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("an", "an", 4, "det", "DET", "DT"),
+            ("American", "american", 4, "amod", "ADJ", "JJ"),
+            ("singer", "singer", 1, "attr", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "B-NORP", "O", "O"],
+    )
+    extraction = extraction_of(doc)
+    (country,) = [m for m in extraction.mentions if m.text == "American"]
+    assert (country.type, country.merge_name, country.rule) == ("Country", "United States", "demonym")
+    (relation,) = extraction.relations
+    assert (relation.subject.text, relation.predicate, relation.object.text) == ("Smith", "livesIn", "American")
+    assert relation.rule == "locate-demonym"
+
+
+def test_a_demonym_before_a_category_noun_places_the_company_it_names(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("German", "german", 1, "amod", "ADJ", "JJ"),
+            ("carmaker", "carmaker", 2, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["B-NORP", "O", "B-ORG", "O", "O"],
+    )
+    assert ("Widgetco", "basedIn", "German") in facts_of(doc)
+
+
+def test_a_demonym_as_a_noun_or_inside_a_name_is_no_country_mention(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("American", "American", 1, "compound", "PROPN", "NNP"),
+            ("Airlines", "Airlines", 2, "nsubj", "PROPN", "NNPS"),
+            ("speaks", "speak", 2, "ROOT", "VERB", "VBZ"),
+            ("English", "English", 2, "dobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "I-ORG", "O", "B-LANGUAGE", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["American Airlines"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
@@ -220,12 +221,24 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
 @relation_finder("places_in_places")
 def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
-    it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    it lies in, read off the words (the parser often hangs the second "in" on a verb); and the places that one
+    lies in, up the chain."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
-    for place, region in _in_regions(sent, by_token, rules).items():
-        yield Candidate(place, region, rules.location)
+    inside = _in_regions(sent, by_token, rules)
+    yield from _chain_relations(inside, {**_comma_regions(sent, by_token), **inside}, rules.location)
+
+
+@relation_finder("place_appositions")
+def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in; along a chain ("Huangpi, Wuhan,
+    Hubei, China") each place lies in every later one."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    comma = _comma_regions(sent, by_token)
+    yield from _chain_relations(comma, {**_in_regions(sent, by_token, rules), **comma}, rules.location)
 
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
@@ -248,29 +261,64 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
     return regions
 
 
-@relation_finder("place_appositions")
-def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
-        return
-    for place, region in _comma_regions(sent, by_token).items():
-        yield Candidate(place, region, rules.location)
+def _chain_relations(
+    first: dict[Mention, Mention], regions: dict[Mention, Mention], trigger: Trigger
+) -> Iterator[Candidate]:
+    """Each place of ``first`` in its region, and in the regions that region lies in (at most three steps on)."""
+    further = replace(trigger, rule=f"{trigger.rule}-chain")
+    for place, region in first.items():
+        yield Candidate(place, region, trigger)
+        outer, steps = regions.get(region), 0
+        while outer is not None and outer != place and steps < 3:
+            yield Candidate(place, outer, further)
+            outer, steps = regions.get(outer), steps + 1
 
 
 def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
-    """Each place followed by a comma and another place, mapped to that place (the region it lies in)."""
+    """Each place followed by a comma and another place, mapped to that place (the region it lies in).
+
+    A run of places that ends in a conjunction and one more place is a list of siblings, no chain: "Lyon,
+    Nantes and Lille"; so is a run of countries ("Russia, Japan, Poland")."""
     regions: dict[Mention, Mention] = {}
-    for token in sent:
-        if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
-            continue
-        before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
-        if before is None or after is None or not (is_a(before.type, PLACE) and is_a(after.type, PLACE)):
-            continue
-        if before.type == after.type == COUNTRY:
-            continue  # a list of countries: "Russia, Japan, Poland"
-        regions.setdefault(before, after)
+    for run in _comma_runs(sent, by_token):
+        for before, after in pairwise(run):
+            if not (before.type == after.type == COUNTRY):
+                regions.setdefault(before, after)
     return regions
+
+
+def _comma_runs(sent: Span, by_token: dict[int, Mention]) -> Iterator[list[Mention]]:
+    """The runs of places joined by single commas in ``sent``, in order, leaving out runs that end a list."""
+    doc = sent.doc
+    run: list[Mention] = []
+    position = sent.start
+    while position < sent.end:
+        mention = by_token.get(position)
+        if mention is None or not is_a(mention.type, PLACE):
+            position += 1
+            continue
+        last = position
+        while last + 1 < sent.end and by_token.get(last + 1) == mention:
+            last += 1
+        run.append(mention)
+        if last + 2 < sent.end and doc[last + 1].text == "," and _place_at(by_token, last + 2):
+            position = last + 2
+            continue
+        if len(run) > 1 and not _list_goes_on(doc, last + 1, sent.end, by_token):
+            yield run
+        run, position = [], last + 1
+
+
+def _list_goes_on(doc: Doc, position: int, end: int, by_token: dict[int, Mention]) -> bool:
+    """Whether a conjunction and a place follow at ``position`` (", and" too): "..., Nantes and Lille"."""
+    if position < end and doc[position].text == ",":
+        position += 1
+    return position + 1 < end and doc[position].pos_ == "CCONJ" and _place_at(by_token, position + 1)
+
+
+def _place_at(by_token: dict[int, Mention], position: int) -> bool:
+    mention = by_token.get(position)
+    return mention is not None and is_a(mention.type, PLACE)
 
 
 @relation_finder("datelines")

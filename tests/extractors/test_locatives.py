@@ -327,3 +327,42 @@ def test_a_demonym_as_a_noun_or_inside_a_name_is_no_country_mention(vocab):
         ents=["B-ORG", "I-ORG", "O", "B-LANGUAGE", "O"],
     )
     assert [m.text for m in extraction_of(doc).mentions] == ["American Airlines"]
+
+
+def test_a_chain_of_places_puts_each_in_every_later_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("It", "it", 1, "nsubj", "PRON", "PRP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Huangpi", "Huangpi", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Wuhan", "Wuhan", 3, "appos", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Hubei", "Hubei", 5, "appos", "PROPN", "NNP"),
+            (",", ",", 7, "punct", "PUNCT", ","),
+            ("China", "China", 7, "appos", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"],
+    )
+    facts = facts_of(doc)
+    assert {("Huangpi", "locatedIn", "Wuhan"), ("Huangpi", "locatedIn", "Hubei"), ("Huangpi", "locatedIn", "China"),
+            ("Wuhan", "locatedIn", "China"), ("Hubei", "locatedIn", "China")} <= facts
+
+
+def test_a_list_of_places_ending_in_a_conjunction_is_no_chain(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Trains", "train", 1, "nsubj", "NOUN", "NNS"),
+            ("serve", "serve", 1, "ROOT", "VERB", "VBP"),
+            ("Lyon", "Lyon", 1, "dobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("Nantes", "Nantes", 2, "conj", "PROPN", "NNP"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Lille", "Lille", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert facts_of(doc) == set()

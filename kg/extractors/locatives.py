@@ -131,6 +131,8 @@ def _prepositional_location_or_membership(
     if word not in rules.origin_preps and word not in rules.membership_preps:
         return
     head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
+    if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
+        return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
     things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
     others = [m for t in children(prep, frozenset({"pobj"})) for m in mentions_at(t, by_token, rules)]
     for thing in things:
@@ -145,6 +147,14 @@ def _prepositional_location_or_membership(
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
+
+
+def _is_figurative(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A common noun of no class, person or place word ("the darling of", "the heart of"), not "a native of"."""
+    lemma = noun.lemma_.casefold()
+    return noun.i not in by_token and noun.pos_ == "NOUN" and not (
+        lemma in rules.head_nouns or lemma in rules.person_nouns or lemma in rules.titles
+    )
 
 
 @relation_finder("homes")

@@ -366,3 +366,20 @@ def test_a_list_of_places_ending_in_a_conjunction_is_no_chain(vocab):
         ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"],
     )
     assert facts_of(doc) == set()
+
+
+def test_a_figurative_of_place_is_no_location(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("darling", "darling", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Paris", "Paris", 4, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert facts_of(doc) == set()

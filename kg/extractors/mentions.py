@@ -83,6 +83,8 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     if ent.label_ == "PERSON":
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ == "PRODUCT":
+        return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
@@ -103,6 +105,24 @@ def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
     while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
         start -= 1
     return span.doc[start : span.end]
+
+
+def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:
+    """A product name with the capitalised words or numbers after it that modify the same noun or the name:
+    "the Qwen3 Embedding series", "Xbox 360"; a category noun ("Qwen3 model") stays outside."""
+    end = span.end
+    while end < sent.end and _continues_name(span.doc[end], span, rules):
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _continues_name(token: Token, span: Span, rules: Rules) -> bool:
+    root = span.root
+    joined = token.head == root.head or span.start <= token.head.i < span.end or root.head == token
+    return (
+        joined and not token.ent_type_ and not token.is_punct and (token.text[:1].isupper() or token.like_num)
+        and token.lemma_.casefold() not in rules.head_nouns and token.text.casefold() not in rules.head_nouns
+    )
 
 
 def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:

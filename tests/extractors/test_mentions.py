@@ -147,3 +147,30 @@ def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
     )
     assert ("Ferraro", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
     assert facts_of(doc) == {("Ferraro", "livesIn", "Bethany")}
+
+
+def test_a_product_name_keeps_the_capitalised_word_after_its_model_number(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Qwen3", "qwen3", 3, "amod", "ADJ", "JJ"),
+            ("Embedding", "embed", 3, "amod", "VERB", "VBG"),
+            ("series", "series", 3, "ROOT", "NOUN", "NN"),
+        ],
+        ents=["O", "B-PRODUCT", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Qwen3 Embedding", "Product")]
+
+
+def test_a_category_noun_after_a_product_name_stays_outside_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("Qwen3", "qwen3", 2, "compound", "PROPN", "NNP"),
+            ("Model", "model", 2, "ROOT", "PROPN", "NNP"),
+        ],
+        ents=["O", "B-PRODUCT", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Qwen3"]

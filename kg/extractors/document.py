@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
+from kg.extractors.locatives import regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
@@ -47,6 +48,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     relations: list[RelationMention] = []
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
+    relations.extend(regions_across_sentences(relations, rules))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), tuple(relations))
 

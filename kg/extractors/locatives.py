@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -14,7 +14,7 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import children
-from kg.model import Mention
+from kg.model import Mention, RelationMention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
 
@@ -40,6 +40,40 @@ def region_relations(context: SentenceContext) -> Iterator[Candidate]:
         while region is not None and region != relation.subject and steps < 3:
             yield Candidate(relation.subject, region, trigger)
             region, steps = regions.get(region), steps + 1
+
+
+def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules) -> list[RelationMention]:
+    """Where a thing is, extended by the regions its place is said to lie in elsewhere in the document: "Zabiele
+    is a village in Gmina Wielbark." ... "Gmina Wielbark is in Poland." puts Zabiele in Poland.
+
+    One step per region fact, stated once; the new fact keeps the sentence (and the words) of the thing's own
+    location. A birth place's region is no birth place, so birth facts are not extended.
+    """
+    if rules.location is None:
+        return []
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    key = rules.gazetteer.key
+    regions: dict[str, list[RelationMention]] = defaultdict(list)
+    stated: set[tuple[str, str, str]] = set()
+    for relation in relations:
+        stated.add((key(relation.subject.merge_name), relation.predicate, key(relation.object.merge_name)))
+        if relation.predicate in located and is_a(relation.subject.type, PLACE):
+            regions[key(relation.subject.merge_name)].append(relation)
+    rule = f"{rules.location.rule.split('-')[0]}-document"
+    found: list[RelationMention] = []
+    for relation in relations:
+        if relation.predicate not in located or (rules.birth is not None and relation.rule == rules.birth.rule):
+            continue
+        subject = key(relation.subject.merge_name)
+        for step in regions.get(key(relation.object.merge_name), ()):
+            fact = (subject, relation.predicate, key(step.object.merge_name))
+            if step.sentence == relation.sentence or fact in stated or fact[2] == subject:
+                continue
+            stated.add(fact)
+            found.append(replace(
+                relation, object=step.object, confidence=relation.confidence * step.confidence, rule=rule
+            ))
+    return found
 
 
 @relation_finder("locatives")

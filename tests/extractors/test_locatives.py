@@ -383,3 +383,27 @@ def test_a_figurative_of_place_is_no_location(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O"],
     )
     assert facts_of(doc) == set()
+
+
+def test_a_region_named_in_another_sentence_extends_where_a_place_is(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+            ("Wielbark", "Wielbark", 8, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 8, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", 8, "ROOT", "VERB", "VBN"),
+            ("in", "in", 8, "prep", "ADP", "IN"),
+            ("Poland", "Poland", 9, "pobj", "PROPN", "NNP"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    relations = extraction_of(doc).relations
+    (far,) = [r for r in relations if (r.subject.text, r.object.text) == ("Zabiele", "Poland")]
+    assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")

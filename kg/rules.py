@@ -90,6 +90,8 @@ class Rules:
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
+    document_country_share: float = 0.0
+    document_country_confidence: float = 0.0
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
     anaphor_window: int = 0
@@ -154,6 +156,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
+        document_country_share=float(extraction.get("document_country_share", 0.0)),
+        document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
         anaphor_window=int(extraction["anaphor_window"]),

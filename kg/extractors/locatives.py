@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -74,6 +74,50 @@ def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules)
                 relation, object=step.object, confidence=relation.confidence * step.confidence, rule=rule
             ))
     return found
+
+
+def document_country_candidates(
+    sentences: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
+) -> Iterator[tuple[Candidate, Span]]:
+    """Places of a document about one country lie in it, unless a fact puts them in a country: places that take
+    part in a location fact (so a place, not a mistyped company) and that the gazetteer does not know
+    (continents, cities and regions have their own countries).
+
+    The country must hold at least ``document_country_share`` of the document's country mentions and be
+    named in two sentences at least. Each place's first mention is the subject and its sentence the evidence.
+    """
+    if rules.location is None or rules.document_country_share <= 0:
+        return
+    key = rules.gazetteer.key
+    firsts: dict[str, tuple[Mention, Span]] = {}
+    countries: Counter[str] = Counter()
+    named_in: dict[str, set[int]] = defaultdict(set)
+    for sent in sentences:
+        for token in sent:
+            mention = by_token.get(token.i)
+            if mention is None or mention.start != token.idx:
+                continue
+            name = key(mention.merge_name)
+            if mention.type == COUNTRY:
+                countries[name] += 1
+                named_in[name].add(sent.start)
+            firsts.setdefault(name, (mention, sent))
+    if not countries:
+        return
+    country, count = countries.most_common(1)[0]
+    if len(named_in[country]) < 2 or count < rules.document_country_share * sum(countries.values()):
+        return
+    placed = {key(r.subject.merge_name) for r in relations if is_a(r.object.type, COUNTRY)}
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    sited = {key(m.merge_name) for r in relations if r.predicate in located for m in (r.subject, r.object)}
+    trigger = replace(rules.location, confidence=rules.document_country_confidence,
+                      rule=f"{rules.location.rule.split('-')[0]}-document-country")
+    target = firsts[country][0]
+    for name, (mention, sent) in firsts.items():
+        if name in placed or name == country or mention.type == COUNTRY:
+            continue
+        if is_a(mention.type, PLACE) and name in sited and rules.gazetteer.type_of(mention.merge_name) is None:
+            yield Candidate(mention, target, trigger), sent
 
 
 @relation_finder("locatives")

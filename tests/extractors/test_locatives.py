@@ -407,3 +407,35 @@ def test_a_region_named_in_another_sentence_extends_where_a_place_is(vocab):
     relations = extraction_of(doc).relations
     (far,) = [r for r in relations if (r.subject.text, r.object.text) == ("Zabiele", "Poland")]
     assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
+
+
+def _village_in_country_document(vocab, country_twice: bool):
+    """ "Zabiele is located in Wielbark. Poland ..." with Poland named in one or two sentences."""
+    rows = [
+        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+        ("in", "in", 2, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Poland" if country_twice else "Acme", "x", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE" if country_twice else "O", "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_places_of_a_document_about_one_country_lie_in_it(vocab):
+    relations = extraction_of(_village_in_country_document(vocab, country_twice=True)).relations
+    found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in relations}
+    assert ("Zabiele", "locatedIn", "Poland", "locate-document-country") in found
+    assert ("Wielbark", "locatedIn", "Poland", "locate-document-country") in found
+
+
+def test_a_country_named_in_one_sentence_only_places_nothing_else(vocab):
+    relations = extraction_of(_village_in_country_document(vocab, country_twice=False)).relations
+    assert {(r.subject.text, r.object.text) for r in relations} == {("Zabiele", "Wielbark")}

@@ -90,6 +90,7 @@ class Rules:
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
     content_script: str = ""
@@ -156,6 +157,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
+        place_nouns=_words(extraction, "place_nouns"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         content_script=str(extraction["content_script"]),

@@ -212,7 +212,10 @@ def _prepositional_location_or_membership(
     if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
     things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
-    others = [m for t in children(prep, frozenset({"pobj"})) for m in mentions_at(t, by_token, rules)]
+    others = [
+        m for t in children(prep, frozenset({"pobj"}))
+        for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
+    ]
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, PLACE):
@@ -225,6 +228,15 @@ def _prepositional_location_or_membership(
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
+
+
+def places_named_by(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The places a noun of a kind of place names with "of": "the state of Bolivar", "the town of Randolph"."""
+    if noun.i in by_token or noun.lemma_.casefold() not in rules.place_nouns:
+        return []
+    objects = [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in rules.provenance_preps
+               for t in children(prep, frozenset({"pobj"}))]
+    return [m for t in objects for m in mentions_at(t, by_token, rules) if is_a(m.type, PLACE)]
 
 
 def _is_figurative(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -344,6 +356,8 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
         while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
             position += 1
         outer = by_token.get(position) if position < sent.end else None
+        if outer is None and position < sent.end:  # "in the administrative district of Gmina Wielbark"
+            outer = next(iter(places_named_by(doc[position], by_token, rules)), None)
         if outer is not None and outer != inner and is_a(outer.type, PLACE):
             regions.setdefault(inner, outer)
     return regions

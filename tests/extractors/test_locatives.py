@@ -439,3 +439,20 @@ def test_places_of_a_document_about_one_country_lie_in_it(vocab):
 def test_a_country_named_in_one_sentence_only_places_nothing_else(vocab):
     relations = extraction_of(_village_in_country_document(vocab, country_twice=False)).relations
     assert {(r.subject.text, r.object.text) for r in relations} == {("Zabiele", "Wielbark")}
+
+
+def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zabiele", "Zabiele", 1, "nsubj", "PROPN", "NNP"),
+            ("lies", "lie", 1, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("district", "district", 2, "pobj", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Wielbark", "Wielbark", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "O", "O", "B-GPE"],
+    )
+    assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)

@@ -445,14 +445,14 @@ def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
     doc = make_doc(
         vocab,
         [
-            ("Zabiele", "Zabiele", 1, "nsubj", "PROPN", "NNP"),
-            ("lies", "lie", 1, "ROOT", "VERB", "VBZ"),
-            ("in", "in", 1, "prep", "ADP", "IN"),
-            ("the", "the", 4, "det", "DET", "DT"),
-            ("district", "district", 2, "pobj", "NOUN", "NN"),
-            ("of", "of", 4, "prep", "ADP", "IN"),
-            ("Wielbark", "Wielbark", 5, "pobj", "PROPN", "NNP"),
+            ("Zabiele", "Zabiele", 6, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("district", "district", 1, "pobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Wielbark", "Wielbark", 4, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
         ],
-        ents=["B-GPE", "O", "O", "O", "O", "O", "B-GPE"],
+        ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
     )
     assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)

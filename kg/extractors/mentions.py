@@ -186,7 +186,8 @@ def is_not_an_entity(text: str, rules: Rules) -> bool:
 
 
 def _head_noun_type(span: Span, rules: Rules) -> str | None:
-    """The class cued by a noun the entity modifies or stands in apposition to ("H800 chips")."""
+    """The class cued by a noun the entity modifies, stands in apposition to ("H800 chips") or is ("X is a
+    town")."""
     root = span.root
     cues: list[Token] = []
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
@@ -197,6 +198,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
+        cues.extend(child for child in root.head.children if child.dep_ == "attr")
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)

@@ -174,3 +174,18 @@ def test_a_category_noun_after_a_product_name_stays_outside_it(vocab):
         ents=["O", "B-PRODUCT", "O"],
     )
     assert [m.text for m in extraction_of(doc).mentions] == ["Qwen3"]
+
+
+def test_a_name_that_is_a_kind_of_place_is_a_place_though_tagged_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Brookston", "Brookston", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("town", "town", 1, "attr", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Brookston", "Place", "head_noun")]

@@ -81,6 +81,7 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     if span is None:
         return []
     if ent.label_ == "PERSON":
+        span = _without_leading_role(span, rules)
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
@@ -98,6 +99,13 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
     while end > start and ent.doc[end - 1].is_punct:
         end -= 1
     return ent.doc[start:end] if start < end else None
+
+
+def _without_leading_role(span: Span, rules: Rules) -> Span:
+    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
+    if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
+        return span[1:]
+    return span
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:

@@ -189,3 +189,16 @@ def test_a_name_that_is_a_kind_of_place_is_a_place_though_tagged_a_person(vocab)
         ents=["B-PERSON", "O", "O", "O", "O"],
     )
     assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Brookston", "Place", "head_noun")]
+
+
+def test_a_noun_for_people_the_tagger_took_into_a_name_is_left_out(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Composer", "composer", 1, "compound", "PROPN", "NNP"),
+            ("Thomas", "Thomas", 2, "nsubj", "PROPN", "NNP"),
+            ("died", "die", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Thomas", "Person")]

@@ -206,6 +206,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if root.dep_ == "appos":
         cues.append(root.head)
     cues.extend(child for child in root.children if child.dep_ == "appos")
+    # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
+    cues.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
         cues.extend(child for child in root.head.children if child.dep_ == "attr")
     category = category_of_example(root, rules)

@@ -202,3 +202,21 @@ def test_a_noun_for_people_the_tagger_took_into_a_name_is_left_out(vocab):
         ents=["B-PERSON", "I-PERSON", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Thomas", "Person")]
+
+
+def test_a_category_noun_before_a_name_types_it_over_the_tagger(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("German", "german", 2, "amod", "ADJ", "JJ"),
+            ("media", "media", 2, "compound", "NOUN", "NNS"),
+            ("group", "group", 3, "compound", "NOUN", "NN"),
+            ("Bertelsmann", "Bertelsmann", 4, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-NORP", "O", "O", "B-PERSON", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert ("Bertelsmann", "Organization") in {(m.text, m.type) for m in extraction.mentions}
+    assert ("Bertelsmann", "basedIn", "German") in {(r.subject.text, r.predicate, r.object.text)
+                                                     for r in extraction.relations}

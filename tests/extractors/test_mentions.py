@@ -220,3 +220,16 @@ def test_a_category_noun_before_a_name_types_it_over_the_tagger(vocab):
     assert ("Bertelsmann", "Organization") in {(m.text, m.type) for m in extraction.mentions}
     assert ("Bertelsmann", "basedIn", "German") in {(r.subject.text, r.predicate, r.object.text)
                                                      for r in extraction.relations}
+
+
+def test_a_category_noun_outvotes_the_taggers_repeated_label_in_a_document(vocab):
+    rows = [("oil", "oil", 1, "compound", "NOUN", "NN"), ("giant", "giant", 2, "compound", "NOUN", "NN"),
+            ("Yukos", "Yukos", 3, "nsubj", "PROPN", "NNP"), ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            (".", ".", 3, "punct", "PUNCT", ".")]
+    ents = ["O", "O", "B-PERSON", "O", "O"]
+    for start in (5, 8, 11, 14):
+        rows += [("Yukos", "Yukos", start + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", start + 1, "ROOT", "VERB",
+                 "VBD"), (".", ".", start + 1, "punct", "PUNCT", ".")]
+        ents += ["B-PERSON", "O", "O"]
+    types = {m.type for m in extraction_of(make_doc(vocab, rows, ents=ents)).mentions}
+    assert types == {"Organization"}

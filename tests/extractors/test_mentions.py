@@ -233,3 +233,17 @@ def test_a_category_noun_outvotes_the_taggers_repeated_label_in_a_document(vocab
         ents += ["B-PERSON", "O", "O"]
     types = {m.type for m in extraction_of(make_doc(vocab, rows, ents=ents)).mentions}
     assert types == {"Organization"}
+
+
+def test_an_operating_system_is_a_product_not_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Windows", "Windows", 3, "compound", "PROPN", "NNP"),
+            ("operating", "operating", 3, "compound", "NOUN", "NN"),
+            ("system", "system", 3, "ROOT", "NOUN", "NN"),
+        ],
+        ents=["O", "B-GPE", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Windows", "Product")]

@@ -205,6 +205,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
+    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
+        return PLACE
     cues.extend(child for child in root.children if child.dep_ == "appos")
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
@@ -220,6 +222,14 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _named_by_place_noun(root: Token, rules: Rules) -> bool:
+    prep = root.head
+    return (
+        root.dep_ == "pobj" and prep.lower_ in rules.provenance_preps and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.casefold() in rules.place_nouns
+    )
 
 
 def _described_as_person(span: Span, rules: Rules) -> bool:

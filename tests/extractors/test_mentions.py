@@ -247,3 +247,17 @@ def test_an_operating_system_is_a_product_not_a_place(vocab):
         ents=["O", "B-GPE", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Windows", "Product")]
+
+
+def test_a_name_after_a_noun_of_a_kind_of_place_and_of_is_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("town", "town", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Randolph", "Randolph", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Randolph", "Place")]

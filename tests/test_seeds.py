@@ -95,7 +95,7 @@ def test_seed_entities_have_the_types_a_reader_would_give(turtle):
         "Jensen Huang": "Person", "Sam Altman": "Person", "Yann LeCun": "Person", "Liang Wenfeng": "Person",
         "Clément Delangue": "Person", "Elon Musk": "Person", "Yi Xin": "Person", "David Gosset": "Person",
         "China": "Country", "France": "Country", "United States": "Country", "Beijing": "City", "Hangzhou": "City",
-        "R1": "Product", "GPT-4": "Product", "Grok-1": "Product", "Qwen3": "Product", "H800": "Chip",
+        "R1": "Product", "GPT-4": "Product", "Grok-1": "Product", "Qwen3 Embedding": "Product", "H800": "Chip",
     }
     assert {label: typed.get(label) for label in expected} == expected
 
@@ -119,6 +119,6 @@ def test_seed_facts_a_reader_would_state(turtle):
         ("Jensen Huang", "ceoOf", "Nvidia"), ("Sam Altman", "ceoOf", "OpenAI"), ("Yann LeCun", "worksFor", "Meta"),
         ("Liang Wenfeng", "founderOf", "DeepSeek"), ("Clément Delangue", "founderOf", "Hugging Face"),
         ("Mistral AI", "basedIn", "France"), ("Yi Xin", "livesIn", "Beijing"), ("Hangzhou", "locatedIn", "China"),
-        ("Alibaba", "released", "Qwen3"),
+        ("Alibaba", "released", "Qwen3 Embedding"),
     }
     assert expected <= facts, expected - facts

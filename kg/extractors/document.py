@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
-from kg.extractors.mentions import is_boilerplate, mentions_by_token
+from kg.extractors.locatives import document_country_candidates, regions_across_sentences
+from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
@@ -39,6 +40,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = recover_names_from_context(content, by_token, document.id, rules)
     by_token = recover_known_places(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
+    by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
     by_token = vote_types_in_document(by_token)
@@ -47,6 +49,8 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     relations: list[RelationMention] = []
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
+    relations.extend(regions_across_sentences(relations, rules))
+    relations.extend(_document_country_relations(content, by_token, relations, rules))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 
@@ -79,6 +83,17 @@ def _sentence_relations(
     for finder in finders:
         accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found))))
     yield from found
+
+
+def _document_country_relations(
+    content: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
+) -> Iterator[RelationMention]:
+    for candidate, sent in document_country_candidates(content, by_token, relations, rules):
+        subject, trigger = candidate.subject, candidate.trigger
+        yield RelationMention(
+            subject.doc_id, subject, _refine_predicate(trigger.predicate, subject, rules), candidate.object,
+            Sentence(sent.start_char, sent.end_char, sent.text), trigger.confidence, trigger.rule,
+        )
 
 
 def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import children
-from kg.model import Mention
+from kg.model import Mention, RelationMention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
 
@@ -41,6 +42,84 @@ def region_relations(context: SentenceContext) -> Iterator[Candidate]:
             region, steps = regions.get(region), steps + 1
 
 
+def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules) -> list[RelationMention]:
+    """Where a thing is, extended by the regions its place is said to lie in elsewhere in the document: "Zabiele
+    is a village in Gmina Wielbark." ... "Gmina Wielbark is in Poland." puts Zabiele in Poland.
+
+    One step per region fact, stated once; the new fact keeps the sentence (and the words) of the thing's own
+    location. A birth place's region is no birth place, so birth facts are not extended.
+    """
+    if rules.location is None:
+        return []
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    key = rules.gazetteer.key
+    regions: dict[str, list[RelationMention]] = defaultdict(list)
+    stated: set[tuple[str, str, str]] = set()
+    for relation in relations:
+        stated.add((key(relation.subject.merge_name), relation.predicate, key(relation.object.merge_name)))
+        if relation.predicate in located and is_a(relation.subject.type, PLACE):
+            regions[key(relation.subject.merge_name)].append(relation)
+    rule = f"{rules.location.rule.split('-')[0]}-document"
+    found: list[RelationMention] = []
+    for relation in relations:
+        if relation.predicate not in located or (rules.birth is not None and relation.rule == rules.birth.rule):
+            continue
+        subject = key(relation.subject.merge_name)
+        for step in regions.get(key(relation.object.merge_name), ()):
+            fact = (subject, relation.predicate, key(step.object.merge_name))
+            if step.sentence == relation.sentence or fact in stated or fact[2] == subject:
+                continue
+            stated.add(fact)
+            found.append(replace(
+                relation, object=step.object, confidence=relation.confidence * step.confidence, rule=rule
+            ))
+    return found
+
+
+def document_country_candidates(
+    sentences: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
+) -> Iterator[tuple[Candidate, Span]]:
+    """Places of a document about one country lie in it, unless a fact puts them in a country: places that take
+    part in a location fact (so a place, not a mistyped company) and that the gazetteer does not know
+    (continents, cities and regions have their own countries).
+
+    The country must hold at least ``document_country_share`` of the document's country mentions and be
+    named in two sentences at least. Each place's first mention is the subject and its sentence the evidence.
+    """
+    if rules.location is None or rules.document_country_share <= 0:
+        return
+    key = rules.gazetteer.key
+    firsts: dict[str, tuple[Mention, Span]] = {}
+    countries: Counter[str] = Counter()
+    named_in: dict[str, set[int]] = defaultdict(set)
+    for sent in sentences:
+        for token in sent:
+            mention = by_token.get(token.i)
+            if mention is None or mention.start != token.idx:
+                continue
+            name = key(mention.merge_name)
+            if mention.type == COUNTRY:
+                countries[name] += 1
+                named_in[name].add(sent.start)
+            firsts.setdefault(name, (mention, sent))
+    if not countries:
+        return
+    country, count = countries.most_common(1)[0]
+    if len(named_in[country]) < 2 or count < rules.document_country_share * sum(countries.values()):
+        return
+    placed = {key(r.subject.merge_name) for r in relations if is_a(r.object.type, COUNTRY)}
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    sited = {key(m.merge_name) for r in relations if r.predicate in located for m in (r.subject, r.object)}
+    trigger = replace(rules.location, confidence=rules.document_country_confidence,
+                      rule=f"{rules.location.rule.split('-')[0]}-document-country")
+    target = firsts[country][0]
+    for name, (mention, sent) in firsts.items():
+        if name in placed or name == country or mention.type == COUNTRY:
+            continue
+        if is_a(mention.type, PLACE) and name in sited and rules.gazetteer.type_of(mention.merge_name) is None:
+            yield Candidate(mention, target, trigger), sent
+
+
 @relation_finder("locatives")
 def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Beijing-based Yi Xin", "a commentator from Beijing", "Leroy Ivy of Oxford", "Gosforth in England".
@@ -66,34 +145,42 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 @relation_finder("demonyms")
 def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "the Angolan Government ... in Angola", "Croatian President Franjo Tudjman ... Croatia": an adjective of
-    nationality places what it describes in that country, when the country is named in the same sentence."""
+    """ "the Angolan Government ... in Angola", "an American singer", "German carmaker Widgetco": an adjective of
+    nationality places what it describes in that country; the country's name in the same sentence is the argument
+    when there is one, else the adjective itself (a mention of the country)."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in dict.fromkeys(by_token[t.i] for t in sent if t.i in by_token):  # in sentence order, not a set's
-        if is_a(mention.type, PLACE):
+        if is_a(mention.type, PLACE) and mention.rule != "demonym":
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
-    if not countries:
-        return
+    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
     for token in sent:
         country = rules.gazetteer.demonyms.get(token.lower_)
-        if country is None or country not in countries:
+        if country is None:
             continue
-        if token.i in by_token and by_token[token.i].start == token.idx:  # "German Government" as one name
-            things = [by_token[token.i]]
-        elif token.dep_ in {"amod", "compound", "nmod"}:
-            head = token.head
-            while head.i not in by_token and head.dep_ == "compound":  # "Croatian President Franjo Tudjman"
-                head = head.head
-            things = [by_token[head.i]] if head.i in by_token else []
-        else:
-            continue
-        trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
-        for thing in things:
-            if not is_a(thing.type, PLACE):
-                yield from (Candidate(thing, place, trigger) for place in countries[country])
+        own = by_token.get(token.i)
+        places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
+        for thing in _described_by_demonym(token, by_token, rules):
+            if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
+                yield from (Candidate(thing, place, trigger) for place in places)
+
+
+def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """What an adjective of nationality describes: the name it opens ("German Government"), the name its noun
+    modifies ("Croatian President Franjo Tudjman") or the names its noun describes ("X, an American singer")."""
+    own = by_token.get(token.i)
+    if own is not None and own.rule != "demonym":
+        return [own] if own.start == token.idx else []
+    if token.dep_ not in {"amod", "compound", "nmod"}:
+        return []
+    head = token.head
+    while head.i not in by_token and head.dep_ == "compound":
+        head = head.head
+    if head.i in by_token:
+        return [by_token[head.i]]
+    return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 
 def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
@@ -122,8 +209,13 @@ def _prepositional_location_or_membership(
     if word not in rules.origin_preps and word not in rules.membership_preps:
         return
     head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
+    if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
+        return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
     things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
-    others = [m for t in children(prep, frozenset({"pobj"})) for m in mentions_at(t, by_token, rules)]
+    others = [
+        m for t in children(prep, frozenset({"pobj"}))
+        for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
+    ]
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, PLACE):
@@ -136,6 +228,23 @@ def _prepositional_location_or_membership(
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
+
+
+def places_named_by(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The places a noun of a kind of place names with "of": "the state of Bolivar", "the town of Randolph"."""
+    if noun.i in by_token or noun.lemma_.casefold() not in rules.place_nouns:
+        return []
+    objects = [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in rules.provenance_preps
+               for t in children(prep, frozenset({"pobj"}))]
+    return [m for t in objects for m in mentions_at(t, by_token, rules) if is_a(m.type, PLACE)]
+
+
+def _is_figurative(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A common noun of no class, person or place word ("the darling of", "the heart of"), not "a native of"."""
+    lemma = noun.lemma_.casefold()
+    return noun.i not in by_token and noun.pos_ == "NOUN" and not (
+        lemma in rules.head_nouns or lemma in rules.person_nouns or lemma in rules.titles
+    )
 
 
 @relation_finder("homes")
@@ -212,12 +321,24 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
 @relation_finder("places_in_places")
 def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Gosforth in northeast England", "Haifa in northern Israel": a place, "in", at most two modifiers, a place
-    it lies in, read off the words (the parser often hangs the second "in" on a verb)."""
+    it lies in, read off the words (the parser often hangs the second "in" on a verb); and the places that one
+    lies in, up the chain."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     if rules.location is None:
         return
-    for place, region in _in_regions(sent, by_token, rules).items():
-        yield Candidate(place, region, rules.location)
+    inside = _in_regions(sent, by_token, rules)
+    yield from _chain_relations(inside, {**_comma_regions(sent, by_token), **inside}, rules.location)
+
+
+@relation_finder("place_appositions")
+def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in; along a chain ("Huangpi, Wuhan,
+    Hubei, China") each place lies in every later one."""
+    sent, by_token, rules = context.sent, context.by_token, context.rules
+    if rules.location is None:
+        return
+    comma = _comma_regions(sent, by_token)
+    yield from _chain_relations(comma, {**_in_regions(sent, by_token, rules), **comma}, rules.location)
 
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
@@ -235,34 +356,71 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
         while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
             position += 1
         outer = by_token.get(position) if position < sent.end else None
+        if outer is None and position < sent.end:  # "in the administrative district of Gmina Wielbark"
+            outer = next(iter(places_named_by(doc[position], by_token, rules)), None)
         if outer is not None and outer != inner and is_a(outer.type, PLACE):
             regions.setdefault(inner, outer)
     return regions
 
 
-@relation_finder("place_appositions")
-def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
-        return
-    for place, region in _comma_regions(sent, by_token).items():
-        yield Candidate(place, region, rules.location)
+def _chain_relations(
+    first: dict[Mention, Mention], regions: dict[Mention, Mention], trigger: Trigger
+) -> Iterator[Candidate]:
+    """Each place of ``first`` in its region, and in the regions that region lies in (at most three steps on)."""
+    further = replace(trigger, rule=f"{trigger.rule}-chain")
+    for place, region in first.items():
+        yield Candidate(place, region, trigger)
+        outer, steps = regions.get(region), 0
+        while outer is not None and outer != place and steps < 3:
+            yield Candidate(place, outer, further)
+            outer, steps = regions.get(outer), steps + 1
 
 
 def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Mention]:
-    """Each place followed by a comma and another place, mapped to that place (the region it lies in)."""
+    """Each place followed by a comma and another place, mapped to that place (the region it lies in).
+
+    A run of places that ends in a conjunction and one more place is a list of siblings, no chain: "Lyon,
+    Nantes and Lille"; so is a run of countries ("Russia, Japan, Poland")."""
     regions: dict[Mention, Mention] = {}
-    for token in sent:
-        if token.text != "," or token.i == 0 or token.i + 1 >= len(token.doc):
-            continue
-        before, after = by_token.get(token.i - 1), by_token.get(token.i + 1)
-        if before is None or after is None or not (is_a(before.type, PLACE) and is_a(after.type, PLACE)):
-            continue
-        if before.type == after.type == COUNTRY:
-            continue  # a list of countries: "Russia, Japan, Poland"
-        regions.setdefault(before, after)
+    for run in _comma_runs(sent, by_token):
+        for before, after in pairwise(run):
+            if not (before.type == after.type == COUNTRY):
+                regions.setdefault(before, after)
     return regions
+
+
+def _comma_runs(sent: Span, by_token: dict[int, Mention]) -> Iterator[list[Mention]]:
+    """The runs of places joined by single commas in ``sent``, in order, leaving out runs that end a list."""
+    doc = sent.doc
+    run: list[Mention] = []
+    position = sent.start
+    while position < sent.end:
+        mention = by_token.get(position)
+        if mention is None or not is_a(mention.type, PLACE):
+            position += 1
+            continue
+        last = position
+        while last + 1 < sent.end and by_token.get(last + 1) == mention:
+            last += 1
+        run.append(mention)
+        if last + 2 < sent.end and doc[last + 1].text == "," and _place_at(by_token, last + 2):
+            position = last + 2
+            continue
+        if len(run) > 1 and not _list_goes_on(doc, last + 1, sent.end, by_token):
+            yield run
+        run, position = [], last + 1
+
+
+def _list_goes_on(doc: Doc, position: int, end: int, by_token: dict[int, Mention]) -> bool:
+    """Whether a conjunction and a place follow at ``position`` (", and" too): "..., Nantes and Lille"."""
+    if position < end and doc[position].text == ",":
+        position += 1
+    return position + 1 < end and doc[position].pos_ == "CCONJ" and _place_at(by_token, position + 1)
+
+
+def _place_at(by_token: dict[int, Mention], position: int) -> bool:
+    mention = by_token.get(position)
+    return mention is not None and is_a(mention.type, PLACE)
 
 
 @relation_finder("datelines")

@@ -43,6 +43,31 @@ def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> d
     return by_token
 
 
+def demonym_mentions(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Adjectives of nationality as mentions of their country ("an American singer", "German carmaker X").
+
+    Only a capitalised modifier outside every other mention counts: "American" in "American Airlines" is
+    part of a name, and "English" as a noun names a language.
+    """
+    found = dict(by_token)
+    gazetteer = rules.gazetteer
+    for sent in sentences:
+        for token in sent:
+            key = gazetteer.demonyms.get(token.lower_)
+            if key is None or token.i in found or not token.text[:1].isupper():
+                continue
+            if token.dep_ not in rules.demonym_deps or key not in gazetteer.labels:
+                continue
+            found[token.i] = Mention(
+                doc_id, token.idx, token.idx + len(token.text), token.text, gazetteer.types.get(key, PLACE),
+                rule="demonym", type_confidence=rules.type_confidence["demonym"],
+                name=gazetteer.labels[key], name_rule="coreference",
+            )
+    return found
+
+
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
@@ -56,8 +81,11 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     if span is None:
         return []
     if ent.label_ == "PERSON":
+        span = _without_leading_role(span, rules)
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ == "PRODUCT":
+        return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
@@ -73,11 +101,36 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
     return ent.doc[start:end] if start < end else None
 
 
+def _without_leading_role(span: Span, rules: Rules) -> Span:
+    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
+    if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
+        return span[1:]
+    return span
+
+
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
     start = span.start
     while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
         start -= 1
     return span.doc[start : span.end]
+
+
+def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:
+    """A product name with the capitalised words or numbers after it that modify the same noun or the name:
+    "the Qwen3 Embedding series", "Xbox 360"; a category noun ("Qwen3 model") stays outside."""
+    end = span.end
+    while end < sent.end and _continues_name(span.doc[end], span, rules):
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _continues_name(token: Token, span: Span, rules: Rules) -> bool:
+    root = span.root
+    joined = token.head == root.head or span.start <= token.head.i < span.end or root.head == token
+    return (
+        joined and not token.ent_type_ and not token.is_punct and (token.text[:1].isupper() or token.like_num)
+        and token.lemma_.casefold() not in rules.head_nouns and token.text.casefold() not in rules.head_nouns
+    )
 
 
 def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
@@ -141,7 +194,8 @@ def is_not_an_entity(text: str, rules: Rules) -> bool:
 
 
 def _head_noun_type(span: Span, rules: Rules) -> str | None:
-    """The class cued by a noun the entity modifies or stands in apposition to ("H800 chips")."""
+    """The class cued by a noun the entity modifies, stands in apposition to ("H800 chips") or is ("X is a
+    town")."""
     root = span.root
     cues: list[Token] = []
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
@@ -151,7 +205,13 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
+    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
+        return PLACE
     cues.extend(child for child in root.children if child.dep_ == "appos")
+    # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
+    cues.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
+        cues.extend(child for child in root.head.children if child.dep_ == "attr")
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
@@ -162,6 +222,14 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _named_by_place_noun(root: Token, rules: Rules) -> bool:
+    prep = root.head
+    return (
+        root.dep_ == "pobj" and prep.lower_ in rules.provenance_preps and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.casefold() in rules.place_nouns
+    )
 
 
 def _described_as_person(span: Span, rules: Rules) -> bool:

@@ -276,3 +276,183 @@ def test_a_demonym_places_its_noun_in_each_mention_of_the_country_in_sentence_or
     expected = [("Government", "Germany", "locate-demonym")] * 2
     assert [(r.subject.text, r.object.text, r.rule) for r in relations] == expected
     assert [r.object.start for r in relations] == sorted(r.object.start for r in relations)
+
+
+def test_a_demonym_alone_is_a_mention_of_its_country_and_places_the_person_its_noun_describes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("an", "an", 4, "det", "DET", "DT"),
+            ("American", "american", 4, "amod", "ADJ", "JJ"),
+            ("singer", "singer", 1, "attr", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "B-NORP", "O", "O"],
+    )
+    extraction = extraction_of(doc)
+    (country,) = [m for m in extraction.mentions if m.text == "American"]
+    assert (country.type, country.merge_name, country.rule) == ("Country", "United States", "demonym")
+    (relation,) = extraction.relations
+    assert (relation.subject.text, relation.predicate, relation.object.text) == ("Smith", "livesIn", "American")
+    assert relation.rule == "locate-demonym"
+
+
+def test_a_demonym_before_a_category_noun_places_the_company_it_names(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("German", "german", 1, "amod", "ADJ", "JJ"),
+            ("carmaker", "carmaker", 2, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["B-NORP", "O", "B-ORG", "O", "O"],
+    )
+    assert ("Widgetco", "basedIn", "German") in facts_of(doc)
+
+
+def test_a_demonym_as_a_noun_or_inside_a_name_is_no_country_mention(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("American", "American", 1, "compound", "PROPN", "NNP"),
+            ("Airlines", "Airlines", 2, "nsubj", "PROPN", "NNPS"),
+            ("speaks", "speak", 2, "ROOT", "VERB", "VBZ"),
+            ("English", "English", 2, "dobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "I-ORG", "O", "B-LANGUAGE", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["American Airlines"]
+
+
+def test_a_chain_of_places_puts_each_in_every_later_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("It", "it", 1, "nsubj", "PRON", "PRP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Huangpi", "Huangpi", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Wuhan", "Wuhan", 3, "appos", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Hubei", "Hubei", 5, "appos", "PROPN", "NNP"),
+            (",", ",", 7, "punct", "PUNCT", ","),
+            ("China", "China", 7, "appos", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"],
+    )
+    facts = facts_of(doc)
+    assert {("Huangpi", "locatedIn", "Wuhan"), ("Huangpi", "locatedIn", "Hubei"), ("Huangpi", "locatedIn", "China"),
+            ("Wuhan", "locatedIn", "China"), ("Hubei", "locatedIn", "China")} <= facts
+
+
+def test_a_list_of_places_ending_in_a_conjunction_is_no_chain(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Trains", "train", 1, "nsubj", "NOUN", "NNS"),
+            ("serve", "serve", 1, "ROOT", "VERB", "VBP"),
+            ("Lyon", "Lyon", 1, "dobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("Nantes", "Nantes", 2, "conj", "PROPN", "NNP"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Lille", "Lille", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert facts_of(doc) == set()
+
+
+def test_a_figurative_of_place_is_no_location(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("darling", "darling", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Paris", "Paris", 4, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert facts_of(doc) == set()
+
+
+def test_a_region_named_in_another_sentence_extends_where_a_place_is(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+            ("Wielbark", "Wielbark", 8, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 8, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", 8, "ROOT", "VERB", "VBN"),
+            ("in", "in", 8, "prep", "ADP", "IN"),
+            ("Poland", "Poland", 9, "pobj", "PROPN", "NNP"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    relations = extraction_of(doc).relations
+    (far,) = [r for r in relations if (r.subject.text, r.object.text) == ("Zabiele", "Poland")]
+    assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
+
+
+def _village_in_country_document(vocab, country_twice: bool):
+    """ "Zabiele is located in Wielbark. Poland ..." with Poland named in one or two sentences."""
+    rows = [
+        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+        ("in", "in", 2, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Poland" if country_twice else "Acme", "x", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE" if country_twice else "O", "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_places_of_a_document_about_one_country_lie_in_it(vocab):
+    relations = extraction_of(_village_in_country_document(vocab, country_twice=True)).relations
+    found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in relations}
+    assert ("Zabiele", "locatedIn", "Poland", "locate-document-country") in found
+    assert ("Wielbark", "locatedIn", "Poland", "locate-document-country") in found
+
+
+def test_a_country_named_in_one_sentence_only_places_nothing_else(vocab):
+    relations = extraction_of(_village_in_country_document(vocab, country_twice=False)).relations
+    assert {(r.subject.text, r.object.text) for r in relations} == {("Zabiele", "Wielbark")}
+
+
+def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zabiele", "Zabiele", 6, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("district", "district", 1, "pobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Wielbark", "Wielbark", 4, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
+    )
+    assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)

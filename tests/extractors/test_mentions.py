@@ -147,3 +147,117 @@ def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
     )
     assert ("Ferraro", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
     assert facts_of(doc) == {("Ferraro", "livesIn", "Bethany")}
+
+
+def test_a_product_name_keeps_the_capitalised_word_after_its_model_number(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Qwen3", "qwen3", 3, "amod", "ADJ", "JJ"),
+            ("Embedding", "embed", 3, "amod", "VERB", "VBG"),
+            ("series", "series", 3, "ROOT", "NOUN", "NN"),
+        ],
+        ents=["O", "B-PRODUCT", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Qwen3 Embedding", "Product")]
+
+
+def test_a_category_noun_after_a_product_name_stays_outside_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 2, "det", "DET", "DT"),
+            ("Qwen3", "qwen3", 2, "compound", "PROPN", "NNP"),
+            ("Model", "model", 2, "ROOT", "PROPN", "NNP"),
+        ],
+        ents=["O", "B-PRODUCT", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Qwen3"]
+
+
+def test_a_name_that_is_a_kind_of_place_is_a_place_though_tagged_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Brookston", "Brookston", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("town", "town", 1, "attr", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Brookston", "Place", "head_noun")]
+
+
+def test_a_noun_for_people_the_tagger_took_into_a_name_is_left_out(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Composer", "composer", 1, "compound", "PROPN", "NNP"),
+            ("Thomas", "Thomas", 2, "nsubj", "PROPN", "NNP"),
+            ("died", "die", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Thomas", "Person")]
+
+
+def test_a_category_noun_before_a_name_types_it_over_the_tagger(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("German", "german", 2, "amod", "ADJ", "JJ"),
+            ("media", "media", 2, "compound", "NOUN", "NNS"),
+            ("group", "group", 3, "compound", "NOUN", "NN"),
+            ("Bertelsmann", "Bertelsmann", 4, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-NORP", "O", "O", "B-PERSON", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert ("Bertelsmann", "Organization") in {(m.text, m.type) for m in extraction.mentions}
+    assert ("Bertelsmann", "basedIn", "German") in {(r.subject.text, r.predicate, r.object.text)
+                                                     for r in extraction.relations}
+
+
+def test_a_category_noun_outvotes_the_taggers_repeated_label_in_a_document(vocab):
+    rows = [("oil", "oil", 1, "compound", "NOUN", "NN"), ("giant", "giant", 2, "compound", "NOUN", "NN"),
+            ("Yukos", "Yukos", 3, "nsubj", "PROPN", "NNP"), ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            (".", ".", 3, "punct", "PUNCT", ".")]
+    ents = ["O", "O", "B-PERSON", "O", "O"]
+    for start in (5, 8, 11, 14):
+        rows += [("Yukos", "Yukos", start + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", start + 1, "ROOT", "VERB",
+                 "VBD"), (".", ".", start + 1, "punct", "PUNCT", ".")]
+        ents += ["B-PERSON", "O", "O"]
+    types = {m.type for m in extraction_of(make_doc(vocab, rows, ents=ents)).mentions}
+    assert types == {"Organization"}
+
+
+def test_an_operating_system_is_a_product_not_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Windows", "Windows", 3, "compound", "PROPN", "NNP"),
+            ("operating", "operating", 3, "compound", "NOUN", "NN"),
+            ("system", "system", 3, "ROOT", "NOUN", "NN"),
+        ],
+        ents=["O", "B-GPE", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Windows", "Product")]
+
+
+def test_a_name_after_a_noun_of_a_kind_of_place_and_of_is_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("town", "town", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Randolph", "Randolph", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-PERSON"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Randolph", "Place")]

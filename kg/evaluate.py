@@ -105,6 +105,7 @@ class LabelMap:
     location_predicates: frozenset[str]
     location_labels: dict[str, str]
     signatures: dict[str, tuple[str, str]]
+    other_rules: frozenset[str] = frozenset()
 
     def entity_label(self, class_iri: str) -> str | None:
         """The CoNLL04 label of a kg class IRI (its nearest mapped ancestor), or ``None``."""
@@ -133,6 +134,7 @@ def load_label_map(path: Path = CONLL04_MAP) -> LabelMap:
         location_predicates=frozenset(data["location_predicates"]),
         location_labels=dict(data["location_labels"]),
         signatures={label: (pair[0], pair[1]) for label, pair in data["signatures"].items()},
+        other_rules=frozenset(data.get("other_rules", [])),
     )
 
 
@@ -180,7 +182,7 @@ def predictions(
     for record in records:
         text = texts[record["doc"]]
         if record["kind"] == "mention":
-            label = labels.entity_label(record["type"])
+            label = None if record.get("rule") in labels.other_rules else labels.entity_label(record["type"])
             if label is not None:
                 entities.add((record["doc"], *token_aligned(text, record["start"], record["end"]), label))
             continue

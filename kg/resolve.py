@@ -539,6 +539,7 @@ def extraction_records(extractions: Iterable[Extraction], resolution: Resolution
                     "text": mention.text,
                     "entity": iri,
                     "type": str(term(entities[iri].type)),
+                    "rule": mention.rule,
                 }
         for relation in extraction.relations:
             subject = resolution.mention_entities.get(relation.subject)
@@ -564,4 +565,5 @@ def _argument_record(mention: Mention, entity: Entity) -> dict[str, Any]:
         "text": mention.text,
         "start": mention.start,
         "end": mention.end,
+        "rule": mention.rule,
     }

@@ -44,6 +44,21 @@ def test_predictions_map_classes_and_predicates_to_labels_and_align_tokens():
     assert token_aligned(text, 21, 26) == (21, 27)
 
 
+def test_a_nationality_word_is_conll04_other_as_an_entity_but_its_relation_is_scored():
+    text = "A Soviet diplomat , Ivan Orlov , spoke ."
+    person = {"entity": "e:io", "type": str(KG.Person), "text": "Ivan Orlov", "start": 20, "end": 30, "rule": "ner"}
+    country = {"entity": "e:su", "type": str(KG.Country), "text": "Soviet", "start": 2, "end": 8, "rule": "demonym"}
+    records = [
+        {"kind": "mention", "doc": "d", **person},
+        {"kind": "mention", "doc": "d", **country},
+        {"kind": "relation", "doc": "d", "predicate": str(KG.livesIn), "subject": person, "object": country,
+         "sentence": {"start": 0, "end": 40}, "confidence": 0.7, "rule": "locate-demonym"},
+    ]
+    entities, relations = predictions(records, load_label_map(), {"d": text})
+    assert entities == {("d", 20, 30, "Peop")}
+    assert relations == {("d", "Live_In", 20, 30, 2, 8)}
+
+
 def test_scores_per_label_and_micro():
     gold = {("d", 0, 1, "Peop"), ("d", 2, 3, "Loc"), ("d", 4, 5, "Loc")}
     found = {("d", 0, 1, "Peop"), ("d", 2, 3, "Org")}

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval clean
+.PHONY: install demo test lint bench eval calibrate clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "make: Python 3.11 is needed (python3.11 or python3 on PATH)"; exit 1; }
@@ -41,6 +41,11 @@ EVAL_ERRORS ?=
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval.py --shared $(KG_SHARED) --output out/eval.json $(if $(EVAL_ERRORS),--errors $(EVAL_ERRORS))
+
+# make calibrate [KG_SHARED=...]: each rule's confidence becomes its measured precision (smoothed), written to
+# kg/patterns/calibration.yaml (benchmarks/calibrate.py); prints the cross-validated calibration error
+calibrate: $(STAMP)
+	$(BIN)/python -m benchmarks.calibrate --shared $(KG_SHARED)
 
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html .pytest_cache

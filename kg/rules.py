@@ -73,6 +73,11 @@ class Rules:
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
+    ownership: Trigger | None = None
+    unit_nouns: frozenset[str] = frozenset()
+    owner_nouns: dict[str, Trigger] = field(default_factory=dict)
+    owned_participles: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
@@ -216,6 +221,12 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.birth = trigger("birth")
         for lemma in family["birth_verbs"]:
             rules.verb_preps[lemma] = dict.fromkeys(rules.verb_preps.get(lemma, {}), rules.birth)
+    if "unit_nouns" in family:
+        rules.ownership = trigger("unit")
+        rules.unit_nouns = frozenset(family["unit_nouns"])
+        rules.owner_nouns = dict.fromkeys((str(n).casefold() for n in family.get("owner_nouns", [])), trigger("owner"))
+        rules.owned_participles = frozenset(family.get("owned_participles", []))
+        rules.listing_verbs = frozenset(family.get("listing_verbs", []))
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

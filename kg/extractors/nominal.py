@@ -11,7 +11,7 @@ from kg.extractors.arguments import described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tree import SUBJECT_DEPS, children, prep_objects
+from kg.extractors.tree import SUBJECT_DEPS, children, phrase_at, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
@@ -74,9 +74,11 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue
         owner = by_token[token.i]
         head = token.head
+        if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
+            continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
         for thing in possessed:
-            if thing == owner:
+            if thing == owner or (head.dep_ == "conj" and thing.start < owner.start):  # "A and B's kits": not A
                 continue
             for rule in rules.possessives:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
@@ -84,15 +86,15 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                     break
 
 
+def _is_relation_noun(token: Token, rules: Rules) -> bool:
+    """A noun another finder reads as the relation between two names: "owner", "rival"."""
+    lemma = token.lemma_.casefold()
+    return token.dep_ == "compound" and (lemma in rules.nouns or phrase_at(token, rules.owner_nouns) is not None)
+
+
 def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     """Match the longest title ending at ``noun``: "chief executive officer", "chief AI scientist"."""
-    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == ""]
-    words = [*modifiers, noun.lower_]
-    for first in range(len(words)):
-        found = rules.titles.get(" ".join(words[first:]))
-        if found is not None:
-            return found
-    return rules.titles.get(noun.lemma_.casefold())
+    return phrase_at(noun, rules.titles)
 
 
 @relation_finder("titles")
@@ -117,7 +119,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
             *prep_objects(noun, rules.title_preps),
-            *_owner_before_title(noun, by_token),
+            *possessor_before(noun, by_token),
         ]
         for t in others:
             named = mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
@@ -181,8 +183,8 @@ def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> 
     return [m for m in found if is_a(m.type, PERSON)]
 
 
-def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
-    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the title."""
+def possessor_before(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the noun."""
     if noun.dep_ != "compound" or noun.head.i not in by_token:
         return []
     return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]

@@ -78,6 +78,9 @@ class Rules:
     owner_nouns: dict[str, Trigger] = field(default_factory=dict)
     owned_participles: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
+    rivalry: Trigger | None = None
+    rival_nouns: frozenset[str] = frozenset()
+    rival_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
@@ -227,6 +230,10 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.owner_nouns = dict.fromkeys((str(n).casefold() for n in family.get("owner_nouns", [])), trigger("owner"))
         rules.owned_participles = frozenset(family.get("owned_participles", []))
         rules.listing_verbs = frozenset(family.get("listing_verbs", []))
+    if "rival_nouns" in family:
+        rules.rivalry = trigger("rival")
+        rules.rival_nouns = frozenset(family["rival_nouns"])
+        rules.rival_preps = frozenset(family.get("rival_preps", []))
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
+from kg.extractors.arguments import described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
-from kg.extractors.nominal import possessor_before
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at, prep_objects
+from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at
 from kg.model import Mention
 from kg.rules import Trigger
 from kg.vocab import PERSON, is_a
-
-_OF = ("of",)
 
 
 @relation_finder("ownership")
@@ -23,23 +20,24 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "its Widgetco unit", "Acme subsidiary Widgetco", "Widgetco, a unit of Acme", "Acme's brands include A and B"
     (``unit_nouns``); "Widgetco's owner Acme", "its parent company Acme" (``owner_nouns``); "Acme-owned Widgetco"
     (``owned_participles``)."""
-    rules = context.rules
+    by_token, rules = context.by_token, context.rules
     if rules.ownership is None:
         return
     for token in context.sent:
-        if token.i in context.by_token:
+        if token.i in by_token:
             continue
         if token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:
             owned, owners = _units(token, context)
             yield from _ownership(owners, owned, rules.ownership)
         elif token.pos_ == "NOUN" and (trigger := phrase_at(token, rules.owner_nouns)) is not None:
-            owners = described_mentions(token, context.by_token, rules)
-            owned = [m for m in _possessors(token, context, excluded=owners) if not is_a(m.type, PERSON)]
+            owners = described_mentions(token, by_token, rules)
+            owned = possessors(token, by_token, rules, context.antecedents, owners)
+            owned = [m for m in owned if not is_a(m.type, PERSON)]
             yield from _ownership(owners, owned, trigger)  # "his parents" own nothing
         elif token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.casefold() in rules.owned_participles:
             named = [c for c in token.children if c.pos_ == "PROPN"]  # not "state-owned"
-            owners = [m for c in named for m in mentions_at(c, context.by_token, rules)]
-            yield from _ownership(owners, mentions_at(token.head, context.by_token, rules), rules.ownership)
+            owners = [m for c in named for m in mentions_at(c, by_token, rules)]
+            yield from _ownership(owners, mentions_at(token.head, by_token, rules), rules.ownership)
 
 
 def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[Mention]]:
@@ -57,14 +55,7 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
         owned = modifiers or [m for t in examples(noun, rules) for m in mentions_at(t, by_token, rules)]
     if not owned and noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in rules.listing_verbs:
         owned = [m for t in children(noun.head, OBJECT_DEPS) for m in mentions_at(t, by_token, rules)]
-    return owned, owners + _possessors(noun, context, excluded=owned)
-
-
-def _possessors(noun: Token, context: SentenceContext, excluded: Iterable[Mention]) -> list[Mention]:
-    """Who a relation noun belongs to: its possessive ("its", "Acme's") or the object of its "of"."""
-    tokens = [*children(noun, frozenset({"poss"})), *possessor_before(noun, context.by_token)]
-    found = argument_mentions(tokens, context.by_token, context.rules, context.antecedents, excluded)
-    return found + [m for t in prep_objects(noun, _OF) for m in mentions_at(t, context.by_token, context.rules)]
+    return owned, owners + possessors(noun, by_token, rules, context.antecedents, owned)
 
 
 def _ownership(owners: list[Mention], owned: list[Mention], trigger: Trigger) -> Iterator[Candidate]:

@@ -94,6 +94,7 @@ class Rules:
     relative_adverbs: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
     title_preps: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         relative_adverbs={str(w).casefold(): str(p).casefold() for w, p in extraction["relative_adverbs"].items()},
         agent_preps=_words(extraction, "agent_preps"),
         title_preps=_words(extraction, "title_preps"),
+        support_verbs=_words(extraction, "support_verbs"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),

@@ -31,9 +31,14 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        owners = [m for t in children(noun, frozenset({"poss", "compound"})) for m in mentions_at(t, by_token, rules)]
         preps = rules.noun_preps[noun.lemma_.casefold()]
-        targets = [m for t in prep_objects(noun, preps) for m in mentions_at(t, by_token, rules)]
+        support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
+        prep_tokens = prep_objects(noun, preps) + (prep_objects(support, preps) if support is not None else [])
+        targets = [m for t in prep_tokens for m in mentions_at(t, by_token, rules)]
+        owner_tokens = children(noun, frozenset({"poss", "compound"}))
+        owners = argument_mentions(owner_tokens, by_token, rules, context.antecedents, excluded=targets)
+        if not owners:  # "Acme, a shareholder in Widgetco"; "Acme signed a partnership with Widgetco"
+            owners = described_mentions(noun, by_token, rules) or _support_subjects(support, context, targets)
         agents = [m for t in prep_objects(noun, rules.agent_preps) for m in mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
             agents += [m for t in _accused_of(noun, rules) for m in mentions_at(t, by_token, rules)]
@@ -43,6 +48,14 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _support_subjects(verb: Token | None, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:
+    """The subjects of a ``support_verbs`` verb whose object is a relation noun: "Acme [signed] a deal with"."""
+    if verb is None:
+        return []
+    subjects = children(verb, SUBJECT_DEPS)
+    return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
 
 
 def _accused_of(noun: Token, rules: Rules) -> list[Token]:

@@ -159,3 +159,52 @@ def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(voc
         ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
     )
     assert ("Riegle", "leads", "Banking Committee") in facts_of(doc)
+
+
+def test_the_subject_of_a_support_verb_is_the_agent_of_its_relation_noun(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("signed", "sign", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("deal", "deal", 1, "dobj", "NOUN", "NN"),
+            ("with", "with", 1, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_relation_noun_in_apposition_describes_its_agent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("shareholder", "shareholder", 0, "appos", "NOUN", "NN"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("said", "say", 5, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_a_possessive_pronoun_on_a_relation_noun_stands_for_its_antecedent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("completed", "complete", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("takeover", "takeover", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "acquired", "Widgetco")}

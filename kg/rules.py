@@ -95,6 +95,8 @@ class Rules:
     agent_preps: frozenset[str] = frozenset()
     title_preps: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+    hedge_modals: frozenset[str] = frozenset()
+    hedge_verbs: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -159,6 +161,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         agent_preps=_words(extraction, "agent_preps"),
         title_preps=_words(extraction, "title_preps"),
         support_verbs=_words(extraction, "support_verbs"),
+        hedge_modals=_words(extraction, "hedge_modals"),
+        hedge_verbs=_words(extraction, "hedge_verbs"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),

@@ -71,3 +71,11 @@ def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
         if found is not None:
             return found
     return phrases.get(noun.lemma_.casefold())
+
+
+def is_unreal(verb: Token, rules: Rules) -> bool:
+    """Whether a verb states what may, might or did not happen: "could buy", "did not buy", "tried to buy",
+    "is rumoured to buy" (``hedge_modals``, ``hedge_verbs``); "agreed to buy" and "will buy" are facts."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in rules.hedge_modals) for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.hedge_verbs

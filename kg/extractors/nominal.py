@@ -80,16 +80,22 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
 
 @relation_finder("possessives")
 def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies."""
+    """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies; "its THING" (no person)
+    belongs to the pronoun's antecedent."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     for token in sent:
-        if token.dep_ != "poss" or token.i not in by_token:
+        if token.dep_ != "poss" or (token.i not in by_token and token.pos_ != "PRON"):
             continue
-        owner = by_token[token.i]
         head = token.head
         if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
             continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+        owner = by_token.get(token.i)
+        if owner is None:  # "its PlayStation"; "its finance chief X" is the titles' to read
+            possessed = [m for m in possessed if not is_a(m.type, PERSON)]
+            owner = context.antecedents.anaphor(token, possessed) if possessed else None
+            if owner is None:
+                continue
         for thing in possessed:
             if thing == owner or (head.dep_ == "conj" and thing.start < owner.start):  # "A and B's kits": not A
                 continue

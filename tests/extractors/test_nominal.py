@@ -208,3 +208,22 @@ def test_a_possessive_pronoun_on_a_relation_noun_stands_for_its_antecedent(vocab
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "acquired", "Widgetco")}
+
+
+def test_its_product_belongs_to_the_pronouns_antecedent_but_its_people_are_left_to_the_titles(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("Zapper", "Zapper", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("its", "its", 6, "poss", "PRON", "PRP$"),
+            ("Smith", "Smith", 3, "conj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PRODUCT", "O", "O", "B-PERSON"],
+    )
+    facts = facts_of(doc)
+    assert ("Acme", "develops", "Zapper") in facts
+    assert ("Smith", "worksFor", "Acme") not in facts

@@ -31,9 +31,9 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
             yield from _ownership(owners, owned, rules.ownership)
         elif token.pos_ == "NOUN" and (trigger := phrase_at(token, rules.owner_nouns)) is not None:
             owners = described_mentions(token, by_token, rules)
-            owned = possessors(token, by_token, rules, context.antecedents, owners)
-            owned = [m for m in owned if not is_a(m.type, PERSON)]
-            yield from _ownership(owners, owned, trigger)  # "his parents" own nothing
+            if all(is_a(m.type, PERSON) for m in owners):
+                continue  # "his parents, John and Mary" own nothing
+            yield from _ownership(owners, possessors(token, by_token, rules, context.antecedents, owners), trigger)
         elif token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.casefold() in rules.owned_participles:
             named = [c for c in token.children if c.pos_ == "PROPN"]  # not "state-owned"
             owners = [m for c in named for m in mentions_at(c, by_token, rules)]

@@ -69,6 +69,21 @@ def test_an_owner_noun_names_who_owns_its_possessor(vocab):
     assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
 
 
+def test_an_organisations_owner_noun_holds_even_when_the_owned_name_is_typed_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 3, "poss", "PROPN", "NNP"),
+            ("'", "'", 0, "case", "PART", "POS"),
+            ("owner", "owner", 3, "compound", "NOUN", "NN"),
+            ("Acme", "Acme", 4, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Acme", "owns", "Widgetco") in facts_of(doc)
+
+
 def test_a_parent_noun_never_makes_people_owned(vocab):
     doc = make_doc(
         vocab,

@@ -14,7 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature
 
 
 @relation_finder("nouns")
@@ -45,6 +45,8 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
             owners, targets = agents, owners + targets
         elif agents:
             owners, targets = agents, owners + targets
+        if not targets and is_symmetric(trigger.predicate):  # "A and B signed a partnership": each other's
+            owners, targets = owners[:1], owners[1:]
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)

@@ -227,3 +227,18 @@ def test_its_product_belongs_to_the_pronouns_antecedent_but_its_people_are_left_
     facts = facts_of(doc)
     assert ("Acme", "develops", "Zapper") in facts
     assert ("Smith", "worksFor", "Acme") not in facts
+
+
+def test_conjoined_subjects_of_a_symmetric_relation_noun_are_each_others_partners(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "nsubj", "PROPN", "NNP"),
+            ("and", "and", 0, "cc", "CCONJ", "CC"),
+            ("Widgetco", "Widgetco", 0, "conj", "PROPN", "NNP"),
+            ("joined", "join", 3, "ROOT", "VERB", "VBD"),
+            ("forces", "force", 3, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}

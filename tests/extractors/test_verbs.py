@@ -161,3 +161,18 @@ def test_a_verb_with_could_or_a_negation_states_no_fact(vocab):
             ents=["B-ORG", "O", "O", "B-ORG"],
         )
         assert facts_of(doc) == set()
+
+
+def test_the_object_of_to_after_a_verb_of_supplying_is_the_customer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("delivered", "deliver", 1, "ROOT", "VERB", "VBD"),
+            ("kits", "kit", 1, "dobj", "NOUN", "NNS"),
+            ("to", "to", 1, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "supplies", "Widgetco")}

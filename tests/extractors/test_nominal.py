@@ -242,3 +242,19 @@ def test_conjoined_subjects_of_a_symmetric_relation_noun_are_each_others_partner
         ents=["B-ORG", "O", "B-ORG", "O", "O"],
     )
     assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_owning_a_part_of_a_company_is_a_stake_in_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("owns", "own", 1, "ROOT", "VERB", "VBZ"),
+            ("8", "8", 3, "nummod", "NUM", "CD"),
+            ("%", "%", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}

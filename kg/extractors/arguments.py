@@ -30,8 +30,17 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
-            found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
+            appositions = [by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token]
+            found.extend(appositions or _unnamed_unit_owner(each, by_token, rules))
     return found
+
+
+def _unnamed_unit_owner(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """A unit noun with no name of its own stands for its possessor: "launched by Acme's Japanese arm"."""
+    if noun.lemma_.casefold() not in rules.unit_nouns or any(c.dep_ == "compound" and c.i in by_token
+                                                             for c in noun.children):
+        return []
+    return [by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in by_token]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

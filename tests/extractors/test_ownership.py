@@ -149,3 +149,21 @@ def test_an_organisations_possessive_on_another_states_ownership_but_not_across_
         ents=["B-ORG", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"],
     )
     assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_a_unit_with_no_name_of_its_own_stands_for_its_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zapper", "Zapper", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("launched", "launch", 2, "ROOT", "VERB", "VBN"),
+            ("by", "by", 2, "agent", "ADP", "IN"),
+            ("Acme", "Acme", 7, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 4, "case", "PART", "POS"),
+            ("Japanese", "japanese", 7, "amod", "ADJ", "JJ"),
+            ("arm", "arm", 3, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-PRODUCT", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert ("Acme", "released", "Zapper") in facts_of(doc)

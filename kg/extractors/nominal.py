@@ -14,7 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
 
 @relation_finder("nouns")
@@ -142,19 +142,27 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             *prep_objects(noun, rules.title_preps),
             *possessor_before(noun, by_token),
         ]
-        for t in others:
-            named = mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
-            for other in named:
-                if is_a(other.type, PERSON) != wants_person:
-                    continue
-                found = True
-                chosen = trigger
-                if is_known_place(other, rules) and rules.location is not None:
-                    if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
-                        continue  # "the president of the United States" holds an office there, no more
-                    chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
-                holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
-                yield from (Candidate(person, other, chosen) for person in holders)
+        pairs = [
+            (t, other)
+            for t in others
+            for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            if is_a(other.type, PERSON) == wants_person
+        ]
+        places = [is_known_place(other, rules) for _, other in pairs]
+        employed = not all(places)
+        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules))
+        role = _member_of(trigger, rules) if scoped else trigger
+        for t, other in pairs:
+            found = True
+            chosen = role
+            if is_known_place(other, rules) and rules.location is not None:
+                if employed:
+                    continue  # "UK managing director of Acme": the place scopes the job, no more
+                if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
+                    continue  # "the president of the United States" holds an office there, no more
+                chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
+            holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
+            yield from (Candidate(person, other, chosen) for person in holders)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
@@ -167,6 +175,19 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title over a part of the organisation, named by a common noun: "head of development"."""
+    return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
+               for t in prep_objects(noun, rules.title_preps))
+
+
+def _member_of(trigger: Trigger, rules: Rules) -> Trigger:
+    """A leading title scoped to a department or a country's arm says the holder works there, no more."""
+    if rules.membership is None or rules.membership.predicate not in property_ancestors(trigger.predicate):
+        return trigger
+    return replace(trigger, predicate=rules.membership.predicate, rule=f"{trigger.rule}-scoped")
 
 
 @relation_finder("roles")

@@ -258,3 +258,38 @@ def test_owning_a_part_of_a_company_is_a_stake_in_it(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_the_head_of_a_department_works_for_the_organisation_but_does_not_lead_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("Acme", "Acme", 4, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 2, "case", "PART", "POS"),
+            ("head", "head", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+            ("sales", "sale", 5, "pobj", "NOUN", "NNS"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Smith", "worksFor", "Acme")}
+
+
+def test_a_country_before_a_title_with_an_organisation_scopes_the_job(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "compound", "PROPN", "NNP"),
+            ("UK", "UK", 2, "compound", "PROPN", "NNP"),
+            ("chairman", "chairman", 4, "compound", "NOUN", "NN"),
+            ("John", "John", 4, "compound", "PROPN", "NNP"),
+            ("Smith", "Smith", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "B-GPE", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    facts = facts_of(doc)
+    assert ("John Smith", "worksFor", "Acme") in facts and ("John Smith", "leads", "Acme") not in facts

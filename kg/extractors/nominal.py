@@ -92,6 +92,8 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
         if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
             continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+        if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns:
+            possessed = _named_by_modifier(head, by_token)  # "its RipGuard technology", not "its Widgetco bid"
         owner = by_token.get(token.i)
         if owner is None:  # "its PlayStation"; "its finance chief X" is the titles' to read
             possessed = [m for m in possessed if not is_a(m.type, PERSON)]
@@ -105,6 +107,12 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
                     yield Candidate(owner, thing, rule.trigger)
                     break
+
+
+def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The names (no people) a common noun is modified by: "RipGuard" in "its new RipGuard technology"."""
+    named = [by_token[c.i] for c in noun.children if c.dep_ == "compound" and c.i in by_token]
+    return [m for m in named if not is_a(m.type, PERSON)]
 
 
 def _is_relation_noun(token: Token, rules: Rules) -> bool:

@@ -293,3 +293,21 @@ def test_a_country_before_a_title_with_an_organisation_scopes_the_job(vocab):
     )
     facts = facts_of(doc)
     assert ("John Smith", "worksFor", "Acme") in facts and ("John Smith", "leads", "Acme") not in facts
+
+
+def test_a_possessed_common_noun_names_the_product_modifying_it_but_not_a_deal(vocab):
+    def possessed(noun: str, lemma: str) -> set[tuple[str, str, str]]:
+        return facts_of(make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+                ("'s", "'s", 0, "case", "PART", "POS"),
+                ("Zapper", "Zapper", 3, "compound", "PROPN", "NNP"),
+                (noun, lemma, 4, "nsubj", "NOUN", "NN"),
+                ("works", "work", 4, "ROOT", "VERB", "VBZ"),
+            ],
+            ents=["B-ORG", "O", "B-PRODUCT", "O", "O"],
+        ))
+
+    assert possessed("technology", "technology") == {("Acme", "develops", "Zapper")}
+    assert possessed("takeover", "takeover") == set()

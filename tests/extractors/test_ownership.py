@@ -167,3 +167,18 @@ def test_a_unit_with_no_name_of_its_own_stands_for_its_possessor(vocab):
         ents=["B-PRODUCT", "O", "O", "O", "B-ORG", "O", "O", "O"],
     )
     assert ("Acme", "released", "Zapper") in facts_of(doc)
+
+
+def test_a_named_facility_belongs_to_the_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("saved", "save", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 4, "poss", "PRON", "PRP$"),
+            ("Longford", "Longford", 4, "compound", "PROPN", "NNP"),
+            ("plant", "plant", 1, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "B-GPE", "O"],
+    )
+    assert ("Acme", "owns", "Longford") in facts_of(doc)

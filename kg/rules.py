@@ -74,6 +74,14 @@ class Rules:
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
+    ownership: Trigger | None = None
+    unit_nouns: frozenset[str] = frozenset()
+    owner_nouns: dict[str, Trigger] = field(default_factory=dict)
+    owned_participles: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
+    rivalry: Trigger | None = None
+    rival_nouns: frozenset[str] = frozenset()
+    rival_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
@@ -89,6 +97,9 @@ class Rules:
     relative_adverbs: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
     title_preps: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    hedge_modals: frozenset[str] = frozenset()
+    hedge_verbs: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -173,6 +184,9 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         relative_adverbs={str(w).casefold(): str(p).casefold() for w, p in extraction["relative_adverbs"].items()},
         agent_preps=_words(extraction, "agent_preps"),
         title_preps=_words(extraction, "title_preps"),
+        support_verbs=_words(extraction, "support_verbs"),
+        hedge_modals=_words(extraction, "hedge_modals"),
+        hedge_verbs=_words(extraction, "hedge_verbs"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
@@ -245,6 +259,16 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.birth = trigger("birth")
         for lemma in family["birth_verbs"]:
             rules.verb_preps[lemma] = dict.fromkeys(rules.verb_preps.get(lemma, {}), rules.birth)
+    if "unit_nouns" in family:
+        rules.ownership = trigger("unit")
+        rules.unit_nouns = frozenset(family["unit_nouns"])
+        rules.owner_nouns = dict.fromkeys((str(n).casefold() for n in family.get("owner_nouns", [])), trigger("owner"))
+        rules.owned_participles = frozenset(family.get("owned_participles", []))
+        rules.listing_verbs = frozenset(family.get("listing_verbs", []))
+    if "rival_nouns" in family:
+        rules.rivalry = trigger("rival")
+        rules.rival_nouns = frozenset(family["rival_nouns"])
+        rules.rival_preps = frozenset(family.get("rival_preps", []))
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

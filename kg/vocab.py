@@ -271,6 +271,17 @@ def is_a(name: str, ancestor: str) -> bool:
 
 
 @cache
+def is_symmetric(predicate: str) -> bool:
+    """Whether the ontology declares ``predicate`` an ``owl:SymmetricProperty`` (partnerOf, competesWith).
+
+    Examples:
+        >>> is_symmetric("partnerOf"), is_symmetric("acquired")
+        (True, False)
+    """
+    return not predicate.startswith(OPEN_PREFIX) and (term(predicate), RDF.type, OWL.SymmetricProperty) in ontology()
+
+
+@cache
 def property_ancestors(name: str) -> tuple[str, ...]:
     """The kg super-properties of property ``name``, nearest first (breadth-first, then by name).
 

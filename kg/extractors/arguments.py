@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extractors.coreference import AntecedentFinder
-from kg.extractors.tree import SUBJECT_DEPS, children, examples
+from kg.extractors.tree import SUBJECT_DEPS, children, examples, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
 
@@ -30,8 +30,17 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
-            found.extend(by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token)
+            appositions = [by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token]
+            found.extend(appositions or _unnamed_unit_owner(each, by_token, rules))
     return found
+
+
+def _unnamed_unit_owner(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """A unit noun with no name of its own stands for its possessor: "launched by Acme's Japanese arm"."""
+    if noun.lemma_.casefold() not in rules.unit_nouns or any(c.dep_ == "compound" and c.i in by_token
+                                                             for c in noun.children):
+        return []
+    return [by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in by_token]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
@@ -72,3 +81,19 @@ def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) 
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "a jeweler and president of Vision Seattle"
         found.extend(described_mentions(noun.head, by_token, rules))
     return found
+
+
+def possessor_before(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the noun."""
+    if noun.dep_ not in {"compound", "amod"} or noun.head.i not in by_token:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
+
+
+def possessors(
+    noun: Token, by_token: dict[int, Mention], rules: Rules, antecedents: AntecedentFinder, excluded: Iterable[Mention]
+) -> list[Mention]:
+    """Who a relation noun belongs to: its possessive ("its", "Acme's") or the object of its "of"."""
+    tokens = [*children(noun, frozenset({"poss"})), *possessor_before(noun, by_token)]
+    found = argument_mentions(tokens, by_token, rules, antecedents, excluded)
+    return found + [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]

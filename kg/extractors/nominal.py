@@ -7,14 +7,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extractors.arguments import described_mentions, mentions_at
+from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, possessor_before, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tree import SUBJECT_DEPS, children, prep_objects
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
 
 @relation_finder("nouns")
@@ -31,18 +31,33 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        owners = [m for t in children(noun, frozenset({"poss", "compound"})) for m in mentions_at(t, by_token, rules)]
         preps = rules.noun_preps[noun.lemma_.casefold()]
-        targets = [m for t in prep_objects(noun, preps) for m in mentions_at(t, by_token, rules)]
+        support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
+        prep_tokens = prep_objects(noun, preps) + (prep_objects(support, preps) if support is not None else [])
+        targets = [m for t in prep_tokens for m in mentions_at(t, by_token, rules)]
+        owner_tokens = children(noun, frozenset({"poss", "compound"}))
+        owners = argument_mentions(owner_tokens, by_token, rules, context.antecedents, excluded=targets)
+        if not owners:  # "Acme, a shareholder in Widgetco"; "Acme signed a partnership with Widgetco"
+            owners = described_mentions(noun, by_token, rules) or _support_subjects(support, context, targets)
         agents = [m for t in prep_objects(noun, rules.agent_preps) for m in mentions_at(t, by_token, rules)]
         if trigger.predicate in rules.patient_owner_predicates:
             agents += [m for t in _accused_of(noun, rules) for m in mentions_at(t, by_token, rules)]
             owners, targets = agents, owners + targets
         elif agents:
             owners, targets = agents, owners + targets
+        if not targets and is_symmetric(trigger.predicate):  # "A and B signed a partnership": each other's
+            owners, targets = owners[:1], owners[1:]
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _support_subjects(verb: Token | None, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:
+    """The subjects of a ``support_verbs`` verb whose object is a relation noun: "Acme [signed] a deal with"."""
+    if verb is None:
+        return []
+    subjects = children(verb, SUBJECT_DEPS)
+    return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
 
 
 def _accused_of(noun: Token, rules: Rules) -> list[Token]:
@@ -67,16 +82,26 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
 
 @relation_finder("possessives")
 def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies."""
+    """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies; "its THING" (no person)
+    belongs to the pronoun's antecedent."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
     for token in sent:
-        if token.dep_ != "poss" or token.i not in by_token:
+        if token.dep_ != "poss" or (token.i not in by_token and token.pos_ != "PRON"):
             continue
-        owner = by_token[token.i]
         head = token.head
+        if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
+            continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+        if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns:
+            possessed = _named_by_modifier(head, by_token)  # "its RipGuard technology", not "its Widgetco bid"
+        owner = by_token.get(token.i)
+        if owner is None:  # "its PlayStation"; "its finance chief X" is the titles' to read
+            possessed = [m for m in possessed if not is_a(m.type, PERSON)]
+            owner = context.antecedents.anaphor(token, possessed) if possessed else None
+            if owner is None:
+                continue
         for thing in possessed:
-            if thing == owner:
+            if thing == owner or (head.dep_ == "conj" and thing.start < owner.start):  # "A and B's kits": not A
                 continue
             for rule in rules.possessives:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
@@ -84,15 +109,21 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                     break
 
 
+def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The names (no people) a common noun is modified by: "RipGuard" in "its new RipGuard technology"."""
+    named = [by_token[c.i] for c in noun.children if c.dep_ == "compound" and c.i in by_token]
+    return [m for m in named if not is_a(m.type, PERSON)]
+
+
+def _is_relation_noun(token: Token, rules: Rules) -> bool:
+    """A noun another finder reads as the relation between two names: "owner", "rival"."""
+    lemma = token.lemma_.casefold()
+    return token.dep_ == "compound" and (lemma in rules.nouns or phrase_at(token, rules.owner_nouns) is not None)
+
+
 def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     """Match the longest title ending at ``noun``: "chief executive officer", "chief AI scientist"."""
-    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == ""]
-    words = [*modifiers, noun.lower_]
-    for first in range(len(words)):
-        found = rules.titles.get(" ".join(words[first:]))
-        if found is not None:
-            return found
-    return rules.titles.get(noun.lemma_.casefold())
+    return phrase_at(noun, rules.titles)
 
 
 @relation_finder("titles")
@@ -117,21 +148,29 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
             *prep_objects(noun, rules.title_preps),
-            *_owner_before_title(noun, by_token),
+            *possessor_before(noun, by_token),
         ]
-        for t in others:
-            named = mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
-            for other in named:
-                if is_a(other.type, PERSON) != wants_person:
-                    continue
-                found = True
-                chosen = trigger
-                if is_known_place(other, rules) and rules.location is not None:
-                    if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
-                        continue  # "the president of the United States" holds an office there, no more
-                    chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
-                holders = people or (_people_beside(noun, t, by_token) if chosen is trigger else [])
-                yield from (Candidate(person, other, chosen) for person in holders)
+        pairs = [
+            (t, other)
+            for t in others
+            for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            if is_a(other.type, PERSON) == wants_person
+        ]
+        places = [is_known_place(other, rules) for _, other in pairs]
+        employed = not all(places)
+        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules))
+        role = _member_of(trigger, rules) if scoped else trigger
+        for t, other in pairs:
+            found = True
+            chosen = role
+            if is_known_place(other, rules) and rules.location is not None:
+                if employed:
+                    continue  # "UK managing director of Acme": the place scopes the job, no more
+                if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
+                    continue  # "the president of the United States" holds an office there, no more
+                chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
+            holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
+            yield from (Candidate(person, other, chosen) for person in holders)
         if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
@@ -144,6 +183,19 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title over a part of the organisation, named by a common noun: "head of development"."""
+    return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
+               for t in prep_objects(noun, rules.title_preps))
+
+
+def _member_of(trigger: Trigger, rules: Rules) -> Trigger:
+    """A leading title scoped to a department or a country's arm says the holder works there, no more."""
+    if rules.membership is None or rules.membership.predicate not in property_ancestors(trigger.predicate):
+        return trigger
+    return replace(trigger, predicate=rules.membership.predicate, rule=f"{trigger.rule}-scoped")
 
 
 @relation_finder("roles")
@@ -181,13 +233,6 @@ def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> 
     return [m for m in found if is_a(m.type, PERSON)]
 
 
-def _owner_before_title(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
-    """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the title."""
-    if noun.dep_ != "compound" or noun.head.i not in by_token:
-        return []
-    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
-
-
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
     if noun.pos_ != "NOUN":
@@ -205,3 +250,60 @@ def is_known_place(mention: Mention, rules: Rules) -> bool:
     """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
     known = rules.gazetteer.type_of(mention.merge_name)
     return known is not None and is_a(known, PLACE)
+
+
+@relation_finder("rivals")
+def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "its rival Widgetco", "a bid for rival bank Widgetco", "behind rivals such as A and B", "a rival in Widgetco",
+    "competition from Widgetco" (``rival_nouns``): the rivals named compete with the noun's possessor or the
+    object of its preposition ("a rival to Acme"), else with the subject of its clause."""
+    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    if rules.rivalry is None:
+        return
+    for noun in sent:
+        if noun.i in by_token or noun.pos_ not in {"NOUN", "ADJ"} or noun.lemma_.casefold() not in rules.rival_nouns:
+            continue
+        top = _phrase_top(noun, by_token)
+        rivals = _rivals_named(noun, top, by_token, rules)
+        if not rivals:
+            continue
+        others = possessors(top, by_token, rules, antecedents, rivals)
+        others += [m for t in prep_objects(noun, rules.noun_preps.get(noun.lemma_.casefold(), ()))
+                   for m in mentions_at(t, by_token, rules)]
+        others = [m for m in others or _clause_subjects(top, context, rivals) if m not in rivals]
+        yield from (Candidate(other, rival, rules.rivalry) for other in others for rival in rivals)
+
+
+def _phrase_top(noun: Token, by_token: dict[int, Mention]) -> Token:
+    """The common noun a rival noun modifies, if any: "bank" in "rival bank Widgetco"."""
+    while noun.dep_ in {"amod", "compound"} and noun.head.i not in by_token and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
+
+
+def _rivals_named(noun: Token, top: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The names a rival noun calls rivals: the name it modifies or the one right after it ("its rival Widgetco",
+    however parsed), the names it describes or lists, the objects of its ``rival_preps`` (or of its verb's)."""
+    if top.dep_ in {"amod", "compound"} and top.head.i in by_token:
+        return mentions_at(top.head, by_token, rules)
+    after = by_token.get(top.i + 1)
+    if after is not None and top.i + 1 < top.sent.end and top.doc[top.i + 1].head == top.head:
+        return [after]
+    found = described_mentions(noun, by_token, rules)
+    found += [m for t in examples(noun, rules) for m in mentions_at(t, by_token, rules)]
+    preps = [*prep_objects(noun, rules.rival_preps), *(prep_objects(noun.head, rules.rival_preps)
+                                                        if noun.dep_ == "dobj" else [])]
+    return found + [m for t in preps for m in mentions_at(t, by_token, rules)]
+
+
+def _clause_subjects(token: Token, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:
+    """The subject of the nearest clause above ``token`` that has one, ``token``'s own phrase excepted."""
+    verb = token
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [s for s in children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if s != token]
+        if subjects:
+            return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
+    return []

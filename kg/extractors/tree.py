@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -11,6 +12,8 @@ from kg.rules import Rules
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+T = TypeVar("T")
 
 
 def examples(noun: Token, rules: Rules) -> list[Token]:
@@ -56,3 +59,23 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             if child.dep_ == "prt":
                 found.extend(children(token, OBJECT_DEPS))
     return found
+
+
+def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
+    """The value of the longest phrase ending at ``noun`` with its unnamed modifiers: "chief executive officer",
+    "parent company"; else of the noun's lemma."""
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == ""]
+    words = [*modifiers, noun.lower_]
+    for first in range(len(words)):
+        found = phrases.get(" ".join(words[first:]))
+        if found is not None:
+            return found
+    return phrases.get(noun.lemma_.casefold())
+
+
+def is_unreal(verb: Token, rules: Rules) -> bool:
+    """Whether a verb states what may, might or did not happen: "could buy", "did not buy", "tried to buy",
+    "is rumoured to buy" (``hedge_modals``, ``hedge_verbs``); "agreed to buy" and "will buy" are facts."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in rules.hedge_modals) for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.hedge_verbs

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extractors.arguments import argument_mentions, mentions_at
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, prep_objects
+from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
 from kg.rules import Rules, Trigger
 from kg.vocab import OPEN_PREFIX
 
@@ -87,6 +87,8 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
         subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
         matched = False
         trigger = rules.verbs.get(lemma)
+        if is_unreal(verb, rules):
+            continue
         if trigger is not None:
             for obj in objects:
                 for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):

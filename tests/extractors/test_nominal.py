@@ -159,3 +159,155 @@ def test_a_title_in_apposition_to_a_party_tag_describes_the_person_before_it(voc
         ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
     )
     assert ("Riegle", "leads", "Banking Committee") in facts_of(doc)
+
+
+def test_the_subject_of_a_support_verb_is_the_agent_of_its_relation_noun(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("signed", "sign", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("deal", "deal", 1, "dobj", "NOUN", "NN"),
+            ("with", "with", 1, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_relation_noun_in_apposition_describes_its_agent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("shareholder", "shareholder", 0, "appos", "NOUN", "NN"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("said", "say", 5, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_a_possessive_pronoun_on_a_relation_noun_stands_for_its_antecedent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("completed", "complete", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("takeover", "takeover", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "acquired", "Widgetco")}
+
+
+def test_its_product_belongs_to_the_pronouns_antecedent_but_its_people_are_left_to_the_titles(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("Zapper", "Zapper", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("its", "its", 6, "poss", "PRON", "PRP$"),
+            ("Smith", "Smith", 3, "conj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PRODUCT", "O", "O", "B-PERSON"],
+    )
+    facts = facts_of(doc)
+    assert ("Acme", "develops", "Zapper") in facts
+    assert ("Smith", "worksFor", "Acme") not in facts
+
+
+def test_conjoined_subjects_of_a_symmetric_relation_noun_are_each_others_partners(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "nsubj", "PROPN", "NNP"),
+            ("and", "and", 0, "cc", "CCONJ", "CC"),
+            ("Widgetco", "Widgetco", 0, "conj", "PROPN", "NNP"),
+            ("joined", "join", 3, "ROOT", "VERB", "VBD"),
+            ("forces", "force", 3, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_owning_a_part_of_a_company_is_a_stake_in_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("owns", "own", 1, "ROOT", "VERB", "VBZ"),
+            ("8", "8", 3, "nummod", "NUM", "CD"),
+            ("%", "%", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_the_head_of_a_department_works_for_the_organisation_but_does_not_lead_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("Acme", "Acme", 4, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 2, "case", "PART", "POS"),
+            ("head", "head", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+            ("sales", "sale", 5, "pobj", "NOUN", "NNS"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Smith", "worksFor", "Acme")}
+
+
+def test_a_country_before_a_title_with_an_organisation_scopes_the_job(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "compound", "PROPN", "NNP"),
+            ("UK", "UK", 2, "compound", "PROPN", "NNP"),
+            ("chairman", "chairman", 4, "compound", "NOUN", "NN"),
+            ("John", "John", 4, "compound", "PROPN", "NNP"),
+            ("Smith", "Smith", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "B-GPE", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    facts = facts_of(doc)
+    assert ("John Smith", "worksFor", "Acme") in facts and ("John Smith", "leads", "Acme") not in facts
+
+
+def test_a_possessed_common_noun_names_the_product_modifying_it_but_not_a_deal(vocab):
+    def possessed(noun: str, lemma: str) -> set[tuple[str, str, str]]:
+        return facts_of(make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+                ("'s", "'s", 0, "case", "PART", "POS"),
+                ("Zapper", "Zapper", 3, "compound", "PROPN", "NNP"),
+                (noun, lemma, 4, "nsubj", "NOUN", "NN"),
+                ("works", "work", 4, "ROOT", "VERB", "VBZ"),
+            ],
+            ents=["B-ORG", "O", "B-PRODUCT", "O", "O"],
+        ))
+
+    assert possessed("technology", "technology") == {("Acme", "develops", "Zapper")}
+    assert possessed("takeover", "takeover") == set()

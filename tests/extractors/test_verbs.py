@@ -129,3 +129,50 @@ def test_a_person_who_grew_up_in_a_place_lives_there(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O", "O"],
     )
     assert facts_of(doc) == {("Coe", "livesIn", "Nashville")}
+
+
+def test_an_attempt_or_a_possibility_is_no_fact_but_an_agreement_is(vocab):
+    def buying(governor: str, lemma: str) -> set[tuple[str, str, str]]:
+        return facts_of(make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+                (governor, lemma, 1, "ROOT", "VERB", "VBD"),
+                ("buy", "buy", 1, "xcomp", "VERB", "VB"),
+                ("Widgetco", "Widgetco", 2, "dobj", "PROPN", "NNP"),
+            ],
+            ents=["B-ORG", "O", "O", "B-ORG"],
+        ))
+
+    assert buying("tried", "try") == set()
+    assert buying("agreed", "agree") == {("Acme", "acquired", "Widgetco")}
+
+
+def test_a_verb_with_could_or_a_negation_states_no_fact(vocab):
+    for word, dep in (("could", "aux"), ("not", "neg")):
+        doc = make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 2, "nsubj", "PROPN", "NNP"),
+                (word, word, 2, dep, "AUX" if dep == "aux" else "PART", "MD" if dep == "aux" else "RB"),
+                ("buy", "buy", 2, "ROOT", "VERB", "VB"),
+                ("Widgetco", "Widgetco", 2, "dobj", "PROPN", "NNP"),
+            ],
+            ents=["B-ORG", "O", "O", "B-ORG"],
+        )
+        assert facts_of(doc) == set()
+
+
+def test_the_object_of_to_after_a_verb_of_supplying_is_the_customer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("delivered", "deliver", 1, "ROOT", "VERB", "VBD"),
+            ("kits", "kit", 1, "dobj", "NOUN", "NNS"),
+            ("to", "to", 1, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "supplies", "Widgetco")}

@@ -1,0 +1,64 @@
+"""Ownership stated by nouns and participles: units, subsidiaries and brands, owners and parents, "Acme-owned"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extractors.arguments import described_mentions, mentions_at, possessors
+from kg.extractors.candidates import Candidate
+from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at
+from kg.model import Mention
+from kg.rules import Trigger
+from kg.vocab import PERSON, is_a
+
+
+@relation_finder("ownership")
+def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "its Widgetco unit", "Acme subsidiary Widgetco", "Widgetco, a unit of Acme", "Acme's brands include A and B"
+    (``unit_nouns``); "Widgetco's owner Acme", "its parent company Acme" (``owner_nouns``); "Acme-owned Widgetco"
+    (``owned_participles``)."""
+    by_token, rules = context.by_token, context.rules
+    if rules.ownership is None:
+        return
+    for token in context.sent:
+        if token.i in by_token:
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:
+            owned, owners = _units(token, context)
+            yield from _ownership(owners, owned, rules.ownership)
+        elif token.pos_ == "NOUN" and (trigger := phrase_at(token, rules.owner_nouns)) is not None:
+            owners = described_mentions(token, by_token, rules)
+            if all(is_a(m.type, PERSON) for m in owners):
+                continue  # "his parents, John and Mary" own nothing
+            yield from _ownership(owners, possessors(token, by_token, rules, context.antecedents, owners), trigger)
+        elif token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.casefold() in rules.owned_participles:
+            named = [c for c in token.children if c.pos_ == "PROPN"]  # not "state-owned"
+            owners = [m for c in named for m in mentions_at(c, by_token, rules)]
+            yield from _ownership(owners, mentions_at(token.head, by_token, rules), rules.ownership)
+
+
+def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[Mention]]:
+    """What a unit noun names as owned, and its owners.
+
+    The name it describes ("Widgetco, a unit of Acme"; "Acme subsidiary Widgetco", where the name before the noun is
+    the owner), else the names modifying it ("its Widgetco unit"), the examples it lists or what a listing verb
+    after it names ("Acme's brands include A and B").
+    """
+    by_token, rules = context.by_token, context.rules
+    modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)]
+    owned = described_mentions(noun, by_token, rules)
+    owners = modifiers if owned else []
+    if not owned:
+        owned = modifiers or [m for t in examples(noun, rules) for m in mentions_at(t, by_token, rules)]
+    if not owned and noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in rules.listing_verbs:
+        owned = [m for t in children(noun.head, OBJECT_DEPS) for m in mentions_at(t, by_token, rules)]
+    return owned, owners + possessors(noun, by_token, rules, context.antecedents, owned)
+
+
+def _ownership(owners: list[Mention], owned: list[Mention], trigger: Trigger) -> Iterator[Candidate]:
+    """Every owner owns every owned thing."""
+    for thing in owned:
+        yield from (Candidate(owner, thing, trigger) for owner in owners if owner != thing)

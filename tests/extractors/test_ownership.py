@@ -1,0 +1,184 @@
+"""Ownership: units and subsidiaries, owners and parents, "Acme-owned", possessives between organisations."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
+
+
+def test_a_unit_named_by_its_modifier_belongs_to_the_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 4, "poss", "PRON", "PRP$"),
+            ("Widgetco", "Widgetco", 4, "compound", "PROPN", "NNP"),
+            ("unit", "unit", 5, "nsubj", "NOUN", "NN"),
+            ("closed", "close", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_the_name_before_a_subsidiary_noun_owns_the_name_after_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "compound", "PROPN", "NNP"),
+            ("subsidiary", "subsidiary", 2, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_a_unit_in_apposition_belongs_to_the_object_of_of(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("former", "former", 4, "amod", "ADJ", "JJ"),
+            ("unit", "unit", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_an_owner_noun_names_who_owns_its_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 3, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("owner", "owner", 3, "compound", "NOUN", "NN"),
+            ("Acme", "Acme", 4, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_an_organisations_owner_noun_holds_even_when_the_owned_name_is_typed_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 3, "poss", "PROPN", "NNP"),
+            ("'", "'", 0, "case", "PART", "POS"),
+            ("owner", "owner", 3, "compound", "NOUN", "NN"),
+            ("Acme", "Acme", 4, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Acme", "owns", "Widgetco") in facts_of(doc)
+
+
+def test_a_parent_noun_never_makes_people_owned(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 3, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("parent", "parent", 3, "compound", "NOUN", "NN"),
+            ("Jones", "Jones", 4, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "O"],
+    )
+    assert ("Jones", "owns", "Smith") not in facts_of(doc)
+
+
+def test_what_a_units_listing_verb_names_is_owned(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("brands", "brand", 3, "nsubj", "NOUN", "NNS"),
+            ("include", "include", 3, "ROOT", "VERB", "VBP"),
+            ("Bolt", "Bolt", 3, "dobj", "PROPN", "NNP"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Fizz", "Fizz", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-PRODUCT", "O", "B-PRODUCT"],
+    )
+    assert {("Acme", "owns", "Bolt"), ("Acme", "owns", "Fizz")} <= facts_of(doc)
+
+
+def test_a_name_before_owned_owns_the_name_it_modifies(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "npadvmod", "PROPN", "NNP"),
+            ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+            ("owned", "own", 3, "amod", "VERB", "VBN"),
+            ("Widgetco", "Widgetco", 4, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_an_organisations_possessive_on_another_states_ownership_but_not_across_a_conjunction(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("waits", "wait", 3, "ROOT", "VERB", "VBZ"),
+            ("on", "on", 3, "prep", "ADP", "IN"),
+            ("Bolt", "Bolt", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Zap", "Zap", 9, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 7, "case", "PART", "POS"),
+            ("kits", "kit", 5, "conj", "NOUN", "NNS"),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_a_unit_with_no_name_of_its_own_stands_for_its_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zapper", "Zapper", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("launched", "launch", 2, "ROOT", "VERB", "VBN"),
+            ("by", "by", 2, "agent", "ADP", "IN"),
+            ("Acme", "Acme", 7, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 4, "case", "PART", "POS"),
+            ("Japanese", "japanese", 7, "amod", "ADJ", "JJ"),
+            ("arm", "arm", 3, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-PRODUCT", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert ("Acme", "released", "Zapper") in facts_of(doc)
+
+
+def test_a_named_facility_belongs_to_the_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("saved", "save", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 4, "poss", "PRON", "PRP$"),
+            ("Longford", "Longford", 4, "compound", "PROPN", "NNP"),
+            ("plant", "plant", 1, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "B-GPE", "O"],
+    )
+    assert ("Acme", "owns", "Longford") in facts_of(doc)

@@ -1,0 +1,89 @@
+"""Rivals: a rival noun's names compete with its possessor or the subject of its clause."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
+
+
+def test_the_name_right_after_a_possessed_rival_noun_competes_with_the_possessor(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("rival", "rival", 5, "nsubj", "ADJ", "JJ"),
+            ("Widgetco", "Widgetco", 5, "nsubj", "PROPN", "NNP"),
+            ("fell", "fall", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "competesWith", "Widgetco")}
+
+
+def test_a_rival_modifying_a_common_noun_before_a_name_competes_with_the_clause_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("dropped", "drop", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("bid", "bid", 1, "dobj", "NOUN", "NN"),
+            ("for", "for", 3, "prep", "ADP", "IN"),
+            ("rival", "rival", 6, "amod", "ADJ", "JJ"),
+            ("bank", "bank", 7, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "competesWith", "Widgetco")}
+
+
+def test_rivals_listed_as_examples_compete_with_the_passive_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+            ("seen", "see", 2, "ROOT", "VERB", "VBN"),
+            ("as", "as", 2, "prep", "ADP", "IN"),
+            ("behind", "behind", 3, "pcomp", "ADP", "IN"),
+            ("rivals", "rival", 4, "pobj", "NOUN", "NNS"),
+            ("like", "like", 5, "prep", "ADP", "IN"),
+            ("Bolt", "Bolt", 6, "pobj", "PROPN", "NNP"),
+            ("and", "and", 7, "cc", "CCONJ", "CC"),
+            ("Zap", "Zap", 7, "conj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "competesWith", "Bolt"), ("Acme", "competesWith", "Zap")}
+
+
+def test_a_rival_in_a_name_competes_with_the_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("has", "have", 1, "ROOT", "VERB", "VBZ"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("rival", "rival", 1, "dobj", "NOUN", "NN"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "competesWith", "Widgetco")}
+
+
+def test_a_rival_that_is_itself_the_subject_has_no_other_side(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Rival", "rival", 1, "amod", "ADJ", "JJ"),
+            ("Widgetco", "Widgetco", 2, "nsubj", "PROPN", "NNP"),
+            ("fell", "fall", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == set()

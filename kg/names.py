@@ -107,6 +107,16 @@ def strip_titles(text: str, titles: Collection[str]) -> str:
     return " ".join(words[start:])
 
 
+def winner(tally: Tally) -> str:
+    """The class with the most weight in ``tally`` (the first in alphabetical order on a tie).
+
+    Examples:
+        >>> winner({"Person": 1.0, "Organization": 2.0, "Place": 2.0})
+        'Organization'
+    """
+    return max(sorted(tally), key=lambda t: tally[t])
+
+
 def type_tally(votes: Iterable[TypeVote]) -> Tally:
     """Class votes of some mentions of one name, weighted by how sure each typing rule is.
 

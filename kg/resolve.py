@@ -19,6 +19,7 @@ from typing import Any
 from kg.defaults import DEFAULT_BASE
 from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.model import Entity, Evidence, Extraction, KnowledgeGraph, Mention, Relation, RelationMention
+from kg.name_links import UNSURE_RULES, NameIndex, name_index, top_class
 from kg.names import (
     APOSTROPHES,
     CORPORATE_SUFFIX,
@@ -28,22 +29,16 @@ from kg.names import (
     Tally,
     canonical_key,
     compact_key,
-    initials,
-    strip_titles,
     type_tally,
+    winner,
 )
 from kg.rules import load_rules
-from kg.vocab import checked_base, class_ancestors, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+from kg.vocab import checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
 
-TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
-UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
 SURNAME_VOTE = 1.0
 FACT_VOTE = 1.5  # a fact's domain or range, per unit of its confidence: a sentence's reading, surer than one tag
-SURNAME_RULES = frozenset({"surname", "corpus surname"})
-DOCUMENT_SHORTENED = frozenset({"Organization", "Person"})  # classes whose names a document shortens to first words
-CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alone name them in other documents
 GAZETTEER_VOTE = 1.5  # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
 
 
@@ -71,7 +66,7 @@ def resolve(extractions: Iterable[Extraction], base: str, gazetteer: Gazetteer |
     anaphors = {m for r in relation_mentions for m in (r.subject, r.object) if m.name_rule == "coreference"}
     mentions = [*listed, *sorted(anaphors, key=lambda m: (m.doc_id, m.start))]
     arguments = [m for r in relation_mentions for m in (r.subject, r.object)]
-    names = _names(list(dict.fromkeys([*mentions, *arguments])), gazetteer)
+    names = name_index(list(dict.fromkeys([*mentions, *arguments])), gazetteer)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = names.key(mention)
@@ -97,148 +92,6 @@ def _is_common_noun(key: str, gazetteer: Gazetteer) -> bool:
     return key in gazetteer.ignore or (key in load_rules().head_nouns and key not in gazetteer.types)
 
 
-@dataclass(frozen=True)
-class _Names:
-    """How each mention is named for merging: its name without titles, and the key of the name it stands for."""
-
-    bare: dict[Mention, str]
-    keys: dict[Mention, str]
-    links: dict[Mention, tuple[str, str]]  # a short form -> (key of the fuller name it shortens, rule)
-
-    def key(self, mention: Mention) -> str:
-        """The key ``mention`` merges under: its fuller name's if it is linked to one, else its own."""
-        link = self.links.get(mention)
-        return link[0] if link is not None else self.keys[mention]
-
-    def is_surname(self, mention: Mention) -> bool:
-        """Whether ``mention`` is a surname linked to a person's full name."""
-        return self.links.get(mention, ("", ""))[1] in SURNAME_RULES
-
-
-def _names(mentions: list[Mention], gazetteer: Gazetteer) -> _Names:
-    titles = load_rules().name_titles
-    bare = {m: strip_titles(m.merge_name, titles) if _top_class(m.type) == "Person" else m.merge_name for m in mentions}
-    own = {m: gazetteer.key(name) for m, name in bare.items()}
-    spelling = _spellings(Counter(own.values()))
-    keys = {m: spelling[key] for m, key in own.items()}
-    return _Names(bare, keys, _short_name_links(mentions, bare, keys, gazetteer))
-
-
-def _spellings(counts: Counter[str]) -> dict[str, str]:
-    """Each key mapped to the most used key that differs from it only in spaces, hyphens or a web domain."""
-    variants: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(counts):
-        variants[compact_key(key)].append(key)
-    return {key: max(keys, key=lambda k: counts[k]) for keys in variants.values() for key in keys}
-
-
-def _short_name_links(
-    mentions: list[Mention], bare: dict[Mention, str], keys: dict[Mention, str], gazetteer: Gazetteer
-) -> dict[Mention, tuple[str, str]]:
-    """Link each short form to the one fuller name it shortens: in its own document first, else in the corpus.
-
-    In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
-    after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
-    the union (``acronym``), when no other fuller name before it fits; with none before it, the one
-    fuller name of the same class after it (a headline's "Acme" before "Acme Holdings").
-    A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
-    A short form with no fuller name in its document links to one of another document only when the
-    corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
-    Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
-    """
-    by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    corpus: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.name_rule != "coreference":
-            by_doc[mention.doc_id][keys[mention]].append(mention)
-            corpus[keys[mention]].append(mention)
-    corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
-    corpus_fuller = _fuller_names(corpus_classes, CORPUS_SHORTENED)
-    links: dict[Mention, tuple[str, str]] = {}
-    for named in by_doc.values():
-        classes = {key: _class_of(members) for key, members in named.items()}
-        fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
-        for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
-            fuller.setdefault(key, set()).update(found)
-        for key, link in _document_links(named, classes, fuller, gazetteer).items():
-            links.update((m, link) for m in named[key])
-        for key in named.keys() - fuller.keys():
-            remote = [full for full, rule in corpus_fuller.get(key, ()) if corpus_classes[full] == classes[key]]
-            if len(remote) == 1 and key not in gazetteer.types:
-                rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
-                links.update((m, (remote[0], f"corpus {rule}")) for m in named[key])
-    return links
-
-
-def _document_links(
-    named: dict[str, list[Mention]],
-    classes: dict[str, str],
-    fuller: dict[str, set[tuple[str, str]]],
-    gazetteer: Gazetteer,
-) -> dict[str, tuple[str, str]]:
-    """The fuller name that each short name of one document stands for, and the rule that links them."""
-    first = {key: min(m.start for m in members) for key, members in named.items()}
-    links: dict[str, tuple[str, str]] = {}
-    for key in sorted(fuller.keys() & named.keys(), key=lambda k: (-len(k.split()), k)):  # fuller names' links first
-        earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key]) or sorted(
-            (full, rule) for full, rule in fuller[key] if classes[full] == classes[key]
-        )
-        targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
-        if len(targets) == 1 and key not in gazetteer.types and not _contradicts(named[key], classes[earlier[0][0]]):
-            links[key] = (targets.pop(), earlier[0][1])
-    return links
-
-
-def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
-    """Every short key that may stand for a longer key of ``classes``, with the rule that would link them.
-
-    A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
-    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget").
-    """
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for full, top in classes.items():
-        words = full.split()
-        if top == "Person" and len(words) > 1:
-            found[words[-1]].add((full, "surname"))
-        if top in shortened:
-            for size in range(1, len(words)):
-                if not any(c.isdigit() for c in "".join(words[size:])):
-                    found[" ".join(words[:size])].add((full, "short form"))
-    return found
-
-
-def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, set[tuple[str, str]]]:
-    """The one-word names of a document written in capitals that spell the initials of a longer name in it."""
-    capitals = {key for key, members in named.items() if " " not in key and all(bare[m].isupper() for m in members)}
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for full, members in named.items():
-        if " " in full:
-            for short in {initials(bare[m]).casefold() for m in members} & capitals:
-                found[short].add((full, "acronym"))
-    return found
-
-
-def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:
-    """A document's names that end in a kind word of types.yaml's ``head_nouns``, under that word: "the
-    Committee" after "the Armed Services Committee" is that committee."""
-    head_nouns = load_rules().head_nouns
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for full in named:
-        words = full.split()
-        if len(words) > 1 and words[-1] in head_nouns:
-            found[words[-1]].add((full, "kind word"))
-    return found
-
-
-def _class_of(mentions: list[Mention]) -> str:
-    return _top_class(_winner(type_tally(mentions)))
-
-
-def _contradicts(mentions: list[Mention], top: str) -> bool:
-    """Whether a rule surer than the tagger gives one of ``mentions`` a class other than ``top``."""
-    return any(m.rule not in UNSURE_RULES and _top_class(m.type) != top for m in mentions)
-
-
 def merge(
     extractions: Iterable[Extraction], base: str = DEFAULT_BASE, gazetteer: Gazetteer | None = None
 ) -> KnowledgeGraph:
@@ -257,7 +110,7 @@ def merge(
 
 
 def _type_votes(
-    groups: dict[str, list[Mention]], implied: dict[str, dict[str, Tally]], names: _Names, gazetteer: Gazetteer
+    groups: dict[str, list[Mention]], implied: dict[str, dict[str, Tally]], names: NameIndex, gazetteer: Gazetteer
 ) -> dict[str, dict[str, Tally]]:
     """Class votes per key and document: its mentions there, the domains and ranges of the facts stated
     there, the gazetteer, and a lone surname of a person.
@@ -271,7 +124,7 @@ def _type_votes(
             by_doc[mention.doc_id].append(mention)
         votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
                       for doc, members in by_doc.items()}
-    people = [key for key, docs in votes.items() if " " in key and _winner(_corpus_tally(docs.values())) == "Person"]
+    people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     for surname in surnames & votes.keys() - gazetteer.types.keys():
         for tally in votes[surname].values():
@@ -288,7 +141,7 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
         tally[gazetteer.types[key]] += GAZETTEER_VOTE
     for type_name, weight in implied.items():
         tally[_narrowest(tally, type_name)] += weight
-    if key not in gazetteer.types and implied.get("Organization") and _winner(tally) == "Place":
+    if key not in gazetteer.types and implied.get("Organization") and winner(tally) == "Place":
         tally["Organization"] += tally["Place"]  # an unknown "place" that releases, employs, ... is a company
     return tally
 
@@ -324,12 +177,8 @@ def _corpus_tally(documents: Iterable[Tally]) -> Tally:
     return total
 
 
-def _winner(tally: Tally) -> str:
-    return max(sorted(tally), key=lambda t: tally[t])
-
-
 def _make_entities(
-    key: str, mentions: list[Mention], votes: dict[str, Tally], base: str, names: _Names, gazetteer: Gazetteer
+    key: str, mentions: list[Mention], votes: dict[str, Tally], base: str, names: NameIndex, gazetteer: Gazetteer
 ) -> Iterator[tuple[Entity, list[Mention]]]:
     """One entity per key, or one per top class when documents read the name as two things.
 
@@ -338,12 +187,12 @@ def _make_entities(
     only if their reading is sure (see :func:`_sure`) and their votes weigh at least ``SPLIT_SHARE``
     of the majority's; otherwise they are the tagger's noise and are outvoted.
     """
-    type_name = gazetteer.types[key] if key in gazetteer.forced else _winner(_corpus_tally(votes.values()))
-    main = _top_class(type_name)
+    type_name = gazetteer.types[key] if key in gazetteer.forced else winner(_corpus_tally(votes.values()))
+    main = top_class(type_name)
     sides: dict[str, list[str]] = defaultdict(list)
     for doc, tally in votes.items():
         if sum(tally.values()) > 0:
-            sides[_top_class(_winner(tally))].append(doc)
+            sides[top_class(winner(tally))].append(doc)
     strong = {
         top: docs
         for top, docs in sides.items()
@@ -356,15 +205,15 @@ def _make_entities(
     yield _entity(mint_entity_iri(base, key), key, kept, type_name, names, gazetteer), kept
     for top, docs in sorted(strong.items()):
         members = [m for m in mentions if side_of.get(m.doc_id) == top]
-        side_type = _winner(_corpus_tally(votes[doc] for doc in docs))
+        side_type = winner(_corpus_tally(votes[doc] for doc in docs))
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, names, gazetteer), members
 
 
 def _sure(top: str, mentions: list[Mention], votes: list[Tally]) -> bool:
     """Whether documents read a name as ``top`` from more than tagger noise: a rule surer than the tagger,
     or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``."""
-    return any(m.rule not in UNSURE_RULES and _top_class(m.type) == top for m in mentions) or any(
-        sum(w for t, w in tally.items() if _top_class(t) == top) >= SURE_READING for tally in votes
+    return any(m.rule not in UNSURE_RULES and top_class(m.type) == top for m in mentions) or any(
+        sum(w for t, w in tally.items() if top_class(t) == top) >= SURE_READING for tally in votes
     )
 
 
@@ -372,13 +221,8 @@ def _weight(votes: dict[str, Tally], docs: list[str]) -> float:
     return sum(min(1.0, sum(votes[doc].values())) for doc in docs)
 
 
-def _top_class(type_name: str) -> str:
-    ancestors = class_ancestors(type_name)
-    return next((top for top in TOP_CLASSES if top in ancestors), type_name)
-
-
 def _entity(
-    iri: str, key: str, mentions: list[Mention], type_name: str, names: _Names, gazetteer: Gazetteer
+    iri: str, key: str, mentions: list[Mention], type_name: str, names: NameIndex, gazetteer: Gazetteer
 ) -> Entity:
     named = [m for m in mentions if m.name_rule != "coreference"] or mentions
     own = [m for m in named if m not in names.links] or named  # the label is a full name, not a short form of it
@@ -391,7 +235,7 @@ def _entity(
     return Entity(iri, label, type_name, aliases, len(named), documents, tuple(sorted(merged)))
 
 
-def _merge_rule(mention: Mention, label: str, key: str, names: _Names) -> str:
+def _merge_rule(mention: Mention, label: str, key: str, names: NameIndex) -> str:
     """Why a surface form was merged into the entity labelled ``label``."""
     text = _clean_surface(mention.text)
     if mention in names.links:
@@ -421,7 +265,7 @@ def _clean_surface(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _types_implied_by_relations(relations: Iterable[RelationMention], names: _Names) -> dict[str, dict[str, Tally]]:
+def _types_implied_by_relations(relations: Iterable[RelationMention], names: NameIndex) -> dict[str, dict[str, Tally]]:
     """Class votes per key and document from the ontology's domain and range of each fact's predicate
     (or, where the ontology leaves them open, the ``fact_classes`` of types.yaml, which a pronoun's
     antecedent does not take: "he" was resolved to a person already).

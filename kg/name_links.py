@@ -1,0 +1,172 @@
+"""Which names are one thing: a mention's bare name and key, spellings, and short forms linked to fuller names.
+
+In each document a surname, a company's first words, an acronym or a bare kind word links to the one fuller name
+it shortens ("Mr Smith" -> "John Smith", "Acme" -> "Acme Holdings"); across documents only when exactly one
+candidate of its class exists. Resolution (:mod:`kg.resolve`) merges mentions under the keys given here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.gazetteer import Gazetteer
+from kg.model import Mention
+from kg.names import compact_key, initials, strip_titles, type_tally, winner
+from kg.rules import load_rules
+from kg.vocab import class_ancestors
+
+UNSURE_RULES = frozenset({"ner", "coreference", "propagated"})
+TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeWork")
+SURNAME_RULES = frozenset({"surname", "corpus surname"})
+DOCUMENT_SHORTENED = frozenset({"Organization", "Person"})  # classes whose names a document shortens to first words
+CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alone name them in other documents
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """How each mention is named for merging: its name without titles, and the key of the name it stands for."""
+
+    bare: dict[Mention, str]
+    keys: dict[Mention, str]
+    links: dict[Mention, tuple[str, str]]  # a short form -> (key of the fuller name it shortens, rule)
+
+    def key(self, mention: Mention) -> str:
+        """The key ``mention`` merges under: its fuller name's if it is linked to one, else its own."""
+        link = self.links.get(mention)
+        return link[0] if link is not None else self.keys[mention]
+
+    def is_surname(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a surname linked to a person's full name."""
+        return self.links.get(mention, ("", ""))[1] in SURNAME_RULES
+
+
+def name_index(mentions: list[Mention], gazetteer: Gazetteer) -> NameIndex:
+    """Each mention's bare name (a person's titles dropped), its key, and its link to a fuller name if any."""
+    titles = load_rules().name_titles
+    bare = {m: strip_titles(m.merge_name, titles) if top_class(m.type) == "Person" else m.merge_name for m in mentions}
+    own = {m: gazetteer.key(name) for m, name in bare.items()}
+    spelling = _spellings(Counter(own.values()))
+    keys = {m: spelling[key] for m, key in own.items()}
+    return NameIndex(bare, keys, _short_name_links(mentions, bare, keys, gazetteer))
+
+
+def _spellings(counts: Counter[str]) -> dict[str, str]:
+    """Each key mapped to the most used key that differs from it only in spaces, hyphens or a web domain."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(counts):
+        variants[compact_key(key)].append(key)
+    return {key: max(keys, key=lambda k: counts[k]) for keys in variants.values() for key in keys}
+
+
+def _short_name_links(
+    mentions: list[Mention], bare: dict[Mention, str], keys: dict[Mention, str], gazetteer: Gazetteer
+) -> dict[Mention, tuple[str, str]]:
+    """Link each short form to the one fuller name it shortens: in its own document first, else in the corpus.
+
+    In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
+    after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
+    the union (``acronym``), when no other fuller name before it fits; with none before it, the one
+    fuller name of the same class after it (a headline's "Acme" before "Acme Holdings").
+    A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
+    A short form with no fuller name in its document links to one of another document only when the
+    corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
+    Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
+    """
+    by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    corpus: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.name_rule != "coreference":
+            by_doc[mention.doc_id][keys[mention]].append(mention)
+            corpus[keys[mention]].append(mention)
+    corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
+    corpus_fuller = _fuller_names(corpus_classes, CORPUS_SHORTENED)
+    links: dict[Mention, tuple[str, str]] = {}
+    for named in by_doc.values():
+        classes = {key: _class_of(members) for key, members in named.items()}
+        fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
+        for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
+            fuller.setdefault(key, set()).update(found)
+        for key, link in _document_links(named, classes, fuller, gazetteer).items():
+            links.update((m, link) for m in named[key])
+        for key in named.keys() - fuller.keys():
+            remote = [full for full, rule in corpus_fuller.get(key, ()) if corpus_classes[full] == classes[key]]
+            if len(remote) == 1 and key not in gazetteer.types:
+                rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
+                links.update((m, (remote[0], f"corpus {rule}")) for m in named[key])
+    return links
+
+
+def _document_links(
+    named: dict[str, list[Mention]],
+    classes: dict[str, str],
+    fuller: dict[str, set[tuple[str, str]]],
+    gazetteer: Gazetteer,
+) -> dict[str, tuple[str, str]]:
+    """The fuller name that each short name of one document stands for, and the rule that links them."""
+    first = {key: min(m.start for m in members) for key, members in named.items()}
+    links: dict[str, tuple[str, str]] = {}
+    for key in sorted(fuller.keys() & named.keys(), key=lambda k: (-len(k.split()), k)):  # fuller names' links first
+        earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key]) or sorted(
+            (full, rule) for full, rule in fuller[key] if classes[full] == classes[key]
+        )
+        targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
+        if len(targets) == 1 and key not in gazetteer.types and not _contradicts(named[key], classes[earlier[0][0]]):
+            links[key] = (targets.pop(), earlier[0][1])
+    return links
+
+
+def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
+    """Every short key that may stand for a longer key of ``classes``, with the rule that would link them.
+
+    A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
+    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget").
+    """
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full, top in classes.items():
+        words = full.split()
+        if top == "Person" and len(words) > 1:
+            found[words[-1]].add((full, "surname"))
+        if top in shortened:
+            for size in range(1, len(words)):
+                if not any(c.isdigit() for c in "".join(words[size:])):
+                    found[" ".join(words[:size])].add((full, "short form"))
+    return found
+
+
+def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, set[tuple[str, str]]]:
+    """The one-word names of a document written in capitals that spell the initials of a longer name in it."""
+    capitals = {key for key, members in named.items() if " " not in key and all(bare[m].isupper() for m in members)}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full, members in named.items():
+        if " " in full:
+            for short in {initials(bare[m]).casefold() for m in members} & capitals:
+                found[short].add((full, "acronym"))
+    return found
+
+
+def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:
+    """A document's names that end in a kind word of types.yaml's ``head_nouns``, under that word: "the
+    Committee" after "the Armed Services Committee" is that committee."""
+    head_nouns = load_rules().head_nouns
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full in named:
+        words = full.split()
+        if len(words) > 1 and words[-1] in head_nouns:
+            found[words[-1]].add((full, "kind word"))
+    return found
+
+
+def _class_of(mentions: list[Mention]) -> str:
+    return top_class(winner(type_tally(mentions)))
+
+
+def _contradicts(mentions: list[Mention], top: str) -> bool:
+    """Whether a rule surer than the tagger gives one of ``mentions`` a class other than ``top``."""
+    return any(m.rule not in UNSURE_RULES and top_class(m.type) != top for m in mentions)
+
+
+def top_class(type_name: str) -> str:
+    """The top-level class (Person, Organization, Place, ...) that ``type_name`` falls under."""
+    ancestors = class_ancestors(type_name)
+    return next((top for top in TOP_CLASSES if top in ancestors), type_name)

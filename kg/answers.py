@@ -139,7 +139,9 @@ def answer_query(
         result.serialize(output, format=results_format)
         return output.getvalue(), results_format.media_type
     except _ResultTooLarge:
-        raise QueryRefusedError(f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)") from None
+        raise QueryRefusedError(
+            f"the answer is over {max_result_bytes} bytes: add a LIMIT (and OFFSET to page)"
+        ) from None
 
 
 class _ResultTooLarge(Exception):

@@ -106,7 +106,9 @@ def _parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in output_formats()]
     if unknown or not formats:
-        raise typer.BadParameter(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(output_formats())}")
+        raise typer.BadParameter(
+            f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(output_formats())}"
+        )
     for name in formats:
         output_format(name).check_available()  # before a build, not after it
     return formats
@@ -114,20 +116,28 @@ def _parse_formats(value: str) -> list[str]:
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.html, ...")
     ] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")] = "ttl,html",
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")
+    ] = "ttl,html",
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
-    base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")] = DEFAULT_BASE,
+    base: Annotated[
+        str, typer.Option("--base", help="Base IRI for minted entity, document and fact IRIs.")
+    ] = DEFAULT_BASE,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
     dask: Annotated[
-        str | None, typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address.")
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS", help="Parse on the Dask cluster at this scheduler address."),
     ] = None,
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first.")
+        int,
+        typer.Option("--max-nodes", min=1, help="HTML page: show at most this many entities, most connected first."),
     ] = DEFAULT_MAX_NODES,
     color: Annotated[str, typer.Option("--color", help="HTML page: colour nodes by 'type' or 'community'.")] = "type",
     gazetteer: Annotated[list[Path] | None, GAZETTEER_OPTION] = None,
@@ -136,17 +146,25 @@ def build_command(
         bool, typer.Option("--infer", help="Add what the ontology entails (OWL-RL: inverses, superclass types).")
     ] = False,
     into: Annotated[
-        Path | None, typer.Option("--into", help="Add the documents to this store (created if absent); unchanged ones are skipped.")
+        Path | None,
+        typer.Option(
+            "--into", help="Add the documents to this store (created if absent); unchanged ones are skipped."
+        ),
     ] = None,
-    wait: Annotated[bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="With --into: wait while another process writes the store.")
+    ] = False,
     max_document_mb: Annotated[
-        int, typer.Option("--max-document-mb", min=1, help="Skip, unread, any input file or JSONL line larger than this (MB).")
+        int,
+        typer.Option(
+            "--max-document-mb", min=1, help="Skip, unread, any input file or JSONL line larger than this (MB)."
+        ),
     ] = DEFAULT_MAX_DOCUMENT_MB,
 ) -> None:
     """Build a knowledge graph from documents and write it (Turtle and HTML by default, plus PREFIX.merges.tsv), or add them to a store.
 
     Example:  kg build seeds/ -o out/seeds --format ttl,trig,graphml,html --max-nodes 300   or   kg build more/ --into out/store
-    """
+    """  # noqa: E501 - kg --help shows each line as it is
     from kg.ingest.reader import Skipped, count_documents
     from kg.pipeline import build
     from kg.store import add_documents
@@ -158,7 +176,9 @@ def build_command(
     if destination is None:
         raise typer.BadParameter("give --output PREFIX, --into STORE, or both")
     if into is not None and (dask is not None or gazetteer or no_gazetteer):
-        raise typer.BadParameter("--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer")
+        raise typer.BadParameter(
+            "--into uses the shipped gazetteer and local processes: drop --dask/--gazetteer/--no-gazetteer"
+        )
     if color not in COLOR_MODES:
         raise typer.BadParameter(f"choose {' or '.join(COLOR_MODES)}", param_hint="--color")
     if output is not None:
@@ -229,7 +249,9 @@ def remove_command(
 def export_command(
     store: Annotated[Path, typer.Argument(help="A store directory written by kg build --into.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output prefix: writes PREFIX.ttl, PREFIX.nt, ...")],
-    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")] = "ttl",
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(output_formats())}.")
+    ] = "ttl",
 ) -> None:
     """Write a store's graph as files: the same files kg build -o PREFIX writes for the same documents.
 
@@ -299,11 +321,17 @@ def query_command(
         Path | None,
         typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld) or a store directory."),
     ] = None,
-    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")] = None,
+    sparql: Annotated[
+        str | None, typer.Argument(help="The SPARQL query (kg:, schema:, rdfs:, ... predeclared).")
+    ] = None,
     query_file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
     example: Annotated[str | None, typer.Option("--example", "-e", help="Run a named example query.")] = None,
-    list_examples_flag: Annotated[bool, typer.Option("--list-examples", help="List the example queries and exit.")] = False,
-    output_format: Annotated[str, typer.Option("--format", help="table, csv, tsv, json (SPARQL results) or ttl (graphs).")] = "table",
+    list_examples_flag: Annotated[
+        bool, typer.Option("--list-examples", help="List the example queries and exit.")
+    ] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv, json (SPARQL results) or ttl (graphs).")
+    ] = "table",
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="Stop the query after SECONDS.")] = None,
     limit_rows: Annotated[int, typer.Option("--limit-rows", min=0, help="Rows shown in a table (0: all).")] = 1000,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE query remote endpoints.")] = False,
@@ -311,7 +339,7 @@ def query_command(
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file and print the results.
 
     Example:  kg query out/seeds.ttl --example released   or   kg query out/seeds.ttl 'SELECT ?s WHERE { ?s kg:released ?o }'
-    """
+    """  # noqa: E501 - kg --help shows each line as it is
     from functools import partial
 
     from kg.query import example_query, format_result, list_examples, run_query, run_query_in_worker
@@ -361,8 +389,12 @@ def _print_table(result: QueryResult, limit_rows: int) -> None:
 
 @app.command("validate")
 def validate_command(
-    graph_file: Annotated[Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")],
-    shapes: Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")] = None,
+    graph_file: Annotated[
+        Path, typer.Argument(help="An RDF file written by kg build (.ttl, .trig, .nt, .nq, .jsonld).")
+    ],
+    shapes: Annotated[
+        Path | None, typer.Option("--shapes", help="SHACL shapes file (default: kg's shapes.ttl).")
+    ] = None,
 ) -> None:
     """Check a graph against kg's SHACL shapes and ontology; exit 0 if it conforms, 1 if not.
 
@@ -379,9 +411,15 @@ def validate_command(
 
 @app.command("serve")
 def serve_command(
-    source: Annotated[Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")],
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")] = DEFAULT_HOST,
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")] = DEFAULT_PORT,
+    source: Annotated[
+        Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")
+    ],
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; other than loopback exposes it.")
+    ] = DEFAULT_HOST,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 picks a free one).")
+    ] = DEFAULT_PORT,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.001, help="Stop a query after SECONDS (503).")
     ] = DEFAULT_QUERY_SECONDS,
@@ -406,24 +444,30 @@ def serve_command(
 
 @app.command("push")
 def push_command(
-    source: Annotated[Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")],
+    source: Annotated[
+        Path, typer.Argument(help="A kg store directory, or an RDF file (.ttl, .trig, .nt, .nq, .jsonld).")
+    ],
     endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="SPARQL 1.1 Graph Store Protocol URL.")],
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds to wait on each request.")] = 60.0,
 ) -> None:
     """Load the graph into a triple store over the Graph Store Protocol: one named graph per document, plus the default graph.
 
     Example:  kg push out/store --endpoint http://127.0.0.1:7878/store
-    """
+    """  # noqa: E501 - kg --help shows each line as it is
     from kg.push import push
     from kg.store import open_store
 
     pushed = push(open_store(source), endpoint, timeout=timeout)
-    stderr.print(f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples to {endpoint}", highlight=False)
+    stderr.print(
+        f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples to {endpoint}", highlight=False
+    )
 
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Text, JSONL, HTML, PDF, feed and WARC files (docs/inputs.md), or folders.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines file to write.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
     base: Annotated[str, typer.Option("--base", help="Base IRI for minted entity IRIs.")] = DEFAULT_BASE,
@@ -474,7 +518,12 @@ def eval_command(
         sys.stdout.write(json.dumps(evaluation.as_dict(), indent=2) + "\n")
         return
     for title, scores in (("entities", evaluation.entities), ("relations", evaluation.relations)):
-        table = Table("label", "gold", "predicted", "correct", "P", "R", "F1", title=f"{title} ({evaluation.sentences} sentences)")
+        table = Table(
+            "label", "gold", "predicted", "correct", "P", "R", "F1", title=f"{title} ({evaluation.sentences} sentences)"
+        )
         for s in scores:
-            table.add_row(s.label, str(s.gold), str(s.predicted), str(s.correct), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+            table.add_row(
+                s.label, str(s.gold), str(s.predicted), str(s.correct),
+                f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+            )
         stdout.print(table)

@@ -93,7 +93,9 @@ def read_gazetteer(path: Path, *, user: bool) -> Gazetteer:
     """Read one gazetteer file; a user file's classes are forced, the shipped ones are votes."""
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
-        raise DataFileError(f"{path}: a gazetteer is a mapping with entities, ignore, ... (see ontologies/gazetteer.md)")
+        raise DataFileError(
+            f"{path}: a gazetteer is a mapping with entities, ignore, ... (see ontologies/gazetteer.md)"
+        )
     try:
         return _parse(data, path, user)
     except (TypeError, KeyError, AttributeError, ValueError) as exc:
@@ -106,7 +108,9 @@ def _parse(data: dict[str, Any], path: Path, user: bool) -> Gazetteer:
         entries.append((str(item["name"]), item.get("type"), [str(a) for a in item.get("aliases") or []]))
     for section, section_type in LIST_SECTIONS.items():
         entries.extend((str(name), section_type, []) for name in data.get(section) or [])
-    entries.extend((str(name), "Place", [str(a) for a in aliases or []]) for name, aliases in (data.get("regions") or {}).items())
+    entries.extend(
+        (str(name), "Place", [str(a) for a in aliases or []]) for name, aliases in (data.get("regions") or {}).items()
+    )
     types: dict[str, str] = {}
     canonical: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -122,7 +126,10 @@ def _parse(data: dict[str, Any], path: Path, user: bool) -> Gazetteer:
                 canonical[alias_key] = key
                 if type_name is not None:
                     types[alias_key] = type_name
-    demonyms = {str(adjective).casefold(): canonical_key(str(country)) for adjective, country in (data.get("demonyms") or {}).items()}
+    demonyms = {
+        str(adjective).casefold(): canonical_key(str(country))
+        for adjective, country in (data.get("demonyms") or {}).items()
+    }
     ignore = frozenset(canonical_key(str(name)) for name in data.get("ignore") or [])
     forced = frozenset(types) if user else frozenset()
     return Gazetteer(types, canonical, labels, forced, ignore, demonyms)

@@ -162,7 +162,9 @@ def list_examples() -> dict[str, str]:
     found = {}
     for item in sorted(EXAMPLES.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".rq"):
-            comments = itertools.takewhile(lambda line: line.startswith("#"), item.read_text(encoding="utf-8").splitlines())
+            comments = itertools.takewhile(
+                lambda line: line.startswith("#"), item.read_text(encoding="utf-8").splitlines()
+            )
             found[item.name[: -len(".rq")]] = " ".join(line.lstrip("# ").strip() for line in comments)
     return found
 
@@ -223,7 +225,7 @@ def _results_json(result: QueryResult) -> dict[str, Any]:
     bindings = []
     for row in result.rows:
         binding = {}
-        for name, value in zip(result.variables, row):
+        for name, value in zip(result.variables, row, strict=True):
             if value is not None:
                 binding[name] = _term_json(value)
         bindings.append(binding)

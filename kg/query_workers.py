@@ -251,7 +251,7 @@ def _reply(answer: Callable[[Any, Any], Any], source: Any, request: Any, memory_
         return "error", error
     except MemoryError:
         return "error", _memory_error(memory_bytes)
-    except Exception as exc:  # noqa: BLE001 -- the store failed: the caller gets it as an error, the worker lives on
+    except Exception as exc:  # the store failed: the caller gets it as an error, the worker lives on
         return "error", ServerError(f"the query failed: {exc}")
 
 

@@ -39,7 +39,9 @@ SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's suppo
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
 SURNAME_VOTE = 1.0
 FACT_VOTE = 1.5  # a fact's domain or range, per unit of its confidence: a sentence's reading, surer than one tag
-GAZETTEER_VOTE = 1.5  # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class  # "Lincoln" alone leans to Person where "Abraham Lincoln" is one
+# a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class
+# ("Lincoln" alone leans to Person where "Abraham Lincoln" is one)
+GAZETTEER_VOTE = 1.5
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,9 @@ def _entity(
     named = [m for m in mentions if m.name_rule != "coreference"] or mentions
     own = [m for m in named if m not in names.links] or named  # the label is a full name, not a short form of it
     surface = Counter(_clean_surface(names.bare[m]) for m in own)
-    label = gazetteer.labels.get(key) or min(surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s))
+    label = gazetteer.labels.get(key) or min(
+        surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s)
+    )
     forms = Counter(_clean_surface(m.text) for m in named)
     aliases = tuple(sorted(s for s in forms if s != label))
     documents = tuple(sorted({m.doc_id for m in named}))
@@ -307,7 +311,8 @@ def checked_predicate(predicate: str, subject_type: str, object_type: str) -> st
     rules = load_rules()
     if rules.location is not None and predicate in _location_predicates():
         predicate = next(
-            (p for cls, p in rules.location_by_subject_type.items() if is_a(subject_type, cls)), rules.location.predicate
+            (p for cls, p in rules.location_by_subject_type.items() if is_a(subject_type, cls)),
+            rules.location.predicate,
         )
     range_ = predicate_signature(predicate)[1]
     if range_ in {"Place", "Person"} and not is_a(object_type, range_):

@@ -392,7 +392,8 @@ def make_server(
     app = SparqlApp(pool, max_request_bytes=max_request_bytes, max_result_bytes=max_result_bytes,
                     max_query_seconds=max_query_seconds, access_log=access_log)
     config = uvicorn.Config(
-        app, http=cast(Any, partial(StrictH11Protocol, head_seconds=head_seconds)), ws="none", lifespan="off", log_config=None,
+        app, http=cast(Any, partial(StrictH11Protocol, head_seconds=head_seconds)), ws="none", lifespan="off",
+        log_config=None,
         access_log=False, proxy_headers=False, server_header=False, headers=[("server", "kg-sparql")],
         limit_concurrency=max_connections, backlog=max_connections, h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         timeout_graceful_shutdown=2,

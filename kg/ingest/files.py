@@ -143,7 +143,9 @@ class InputFile:
             self.report(Skipped(where, "empty document" + (" (whitespace only)" if text else "")))
             return None
         if len(text) > self.max_bytes:
-            self.report(Skipped(where, f"too long: {len(text):,} characters (the limit is {self.max_bytes:,}; see --max-document-mb)"))
+            self.report(Skipped(
+                where, f"too long: {len(text):,} characters (the limit is {self.max_bytes:,}; see --max-document-mb)"
+            ))
             return None
         for warning in warnings:
             self.report(Warned(where, warning))

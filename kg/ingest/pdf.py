@@ -50,7 +50,7 @@ def read_pdf(file: InputFile) -> Iterator[Located]:
         info = _info(document)
     except PDFPasswordIncorrect:
         raise FormatError("encrypted PDF: it needs a password") from None
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises nearly anything on a damaged file
+    except Exception as exc:  # pdfminer raises nearly anything on a damaged file
         raise FormatError(f"damaged PDF ({type(exc).__name__}: {exc})".replace("\n", " ")) from None
     if not any(text.strip() for text in pages):
         raise FormatError(f"no text layer in its {len(pages)} page(s): a scanned PDF? (kg does no OCR)")

@@ -68,7 +68,9 @@ def read_documents(
     first_read_from: dict[str, str] = {}
     for where, document in _read_paths(paths, report, max_document_bytes):
         if document.id in first_read_from:
-            report(Skipped(where, f"duplicate document id {document.id!r} (first read from {first_read_from[document.id]})"))
+            report(Skipped(
+                where, f"duplicate document id {document.id!r} (first read from {first_read_from[document.id]})"
+            ))
             continue
         first_read_from[document.id] = where
         yield document
@@ -147,7 +149,9 @@ def read_jsonl_file(file: InputFile) -> Iterator[Located]:
             for number, line in enumerate(read_lines(stream, file.max_bytes), start=1):
                 where = f"{file.where}:{number}"
                 if line is None:
-                    file.report(Skipped(where, f"line longer than the limit of {file.max_bytes:,} bytes (see --max-document-mb)"))
+                    file.report(Skipped(
+                        where, f"line longer than the limit of {file.max_bytes:,} bytes (see --max-document-mb)"
+                    ))
                     continue
                 yield from _read_jsonl_line(file, line.removeprefix(codecs.BOM_UTF8) if number == 1 else line, where)
         except OSError as exc:
@@ -180,7 +184,9 @@ def _read_jsonl_line(file: InputFile, line: bytes, where: str) -> Iterator[Locat
     warnings = [f'lone surrogate in "{name}" replaced by U+FFFD' for name in fields if repaired[name] != fields[name]]
     if "date" in repaired:
         warnings += _normalise_date_field(repaired)
-    located = file.document(repaired.pop("id"), DecodedText(repaired.pop("text"), tuple(warnings)), where=where, **repaired)
+    located = file.document(
+        repaired.pop("id"), DecodedText(repaired.pop("text"), tuple(warnings)), where=where, **repaired
+    )
     if located is not None:
         yield located
 

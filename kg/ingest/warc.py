@@ -51,7 +51,9 @@ def read_warc(file: InputFile) -> Iterator[Located]:
             raise FormatError(f"{where}: {exc}".replace("\n", " ")) from None
         left = os.fstat(stream.fileno()).st_size - records.offset  # warcio ends quietly at a member cut in its headers
         if left > 0 and kinds:
-            raise FormatError(f"damaged after {sum(kinds.values()):,} record(s): its last {left:,} bytes hold no whole record")
+            raise FormatError(
+                f"damaged after {sum(kinds.values()):,} record(s): its last {left:,} bytes hold no whole record"
+            )
     if not kinds["HTML page"]:
         found = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) or "no record"
         raise FormatError(f"no HTML response record in the crawl ({found})")

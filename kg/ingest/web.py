@@ -102,7 +102,9 @@ def extract_article(markup: str, max_bytes: int, url: str | None = None) -> Arti
     if found is None or not (found.text or "").strip():
         return None
     date = normalise_date(found.date) if found.date else None
-    return Article(found.text, found.title or None, found.author or None, date, found.sitename or None, found.url or url)
+    return Article(
+        found.text, found.title or None, found.author or None, date, found.sitename or None, found.url or url
+    )
 
 
 @cache

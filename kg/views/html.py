@@ -239,7 +239,7 @@ def _pack(layouts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[floa
     row_width = max(max(w for _, _, w, _ in boxes), math.sqrt(sum(w * h for _, _, w, h in boxes)) * 1.3)
     packed: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for layout, (left, top, width, height) in zip(layouts, boxes):
+    for layout, (left, top, width, height) in zip(layouts, boxes, strict=True):
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         packed.update((node, (round(x + px - left), round(y + py - top))) for node, (px, py) in layout.items())
@@ -284,7 +284,7 @@ def _colouring(kg: KnowledgeGraph, shown: list[str], color: str) -> tuple[dict[s
     named = groups[: len(palette["communities"])]
     colours = {iri: palette["default"] for iri in shown}
     legend = []
-    for members, colour in zip(named, palette["communities"]):
+    for members, colour in zip(named, palette["communities"], strict=False):
         colours.update((iri, colour) for iri in members)
         leader = kg.entity(most_important(kg.graph.subgraph(members), 1)[0]).label
         legend.append({"name": f"around {leader}", "color": colour, "count": len(members)})

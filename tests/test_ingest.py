@@ -26,7 +26,9 @@ def test_jsonl_records_keep_metadata_and_bad_lines_are_skipped(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     skipped = []
     docs = list(read_documents([path], skipped.append))
-    assert [(d.id, d.title, d.date, d.source) for d in docs] == [("n1", "T", "2025-01-01", "S"), ("3", None, None, None)]
+    assert [(d.id, d.title, d.date, d.source) for d in docs] == [
+        ("n1", "T", "2025-01-01", "S"), ("3", None, None, None)
+    ]
     assert [s.where for s in skipped] == [f"{path}:2", f"{path}:3"]
 
 

@@ -25,7 +25,8 @@ from tests.helpers import ROOT
 runner = CliRunner()
 TURTLE = """@prefix kg: <https://w3id.org/offline-kg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-<https://e.org/deepseek> a kg:Organization ; rdfs:label "DeepSeek" ; kg:released <https://e.org/r1> , <https://e.org/v3> .
+<https://e.org/deepseek> a kg:Organization ; rdfs:label "DeepSeek" ; \
+kg:released <https://e.org/r1> , <https://e.org/v3> .
 <https://e.org/r1> a kg:AIModel ; rdfs:label "R1" .
 <https://e.org/v3> a kg:AIModel ; rdfs:label "V3"@en .
 """
@@ -105,7 +106,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." f
 
 
 def test_timeout_stops_a_runaway_query_in_its_worker_process(graph_file):
-    with pytest.raises(QueryTimeoutError, match="ran over 0.2 s and was stopped"):
+    with pytest.raises(QueryTimeoutError, match=r"ran over 0\.2 s and was stopped"):
         run_query_in_worker(partial(load_graph, graph_file), RUNAWAY, timeout=0.2)
     assert run_query_in_worker(partial(load_graph, graph_file), "ASK { ?s ?p ?o }", timeout=30).boolean is True
 

@@ -140,7 +140,10 @@ def test_nul_bytes_inside_text_are_removed_with_a_warning(tmp_path):
 
 
 def test_zero_width_and_right_to_left_characters_are_kept_verbatim(tmp_path):
-    text = "Nvi\u200bdia and \u202eDeepSeek\u202c met \u05e9\u05dc\u05d5\u05dd and \u0627\u0644\u0639\u0631\u0628\u064a\u0629\u200f.\n"
+    text = (
+        "Nvi\u200bdia and \u202eDeepSeek\u202c met \u05e9\u05dc\u05d5\u05dd and "
+        "\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u200f.\n"
+    )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (document,), notices = read([tmp_path / "a.txt"])
     assert document.text == text and notices == []
@@ -161,7 +164,9 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     with (tmp_path / "huge.txt").open("wb") as stream:
         stream.truncate(10**12)  # sparse: takes no disk space
     _, notices = read([tmp_path])
-    assert only_notice(notices).reason == "too large: 1,000,000,000,000 bytes (the limit is 32,000,000; see --max-document-mb)"
+    assert only_notice(notices).reason == (
+        "too large: 1,000,000,000,000 bytes (the limit is 32,000,000; see --max-document-mb)"
+    )
 
 
 # ---------------------------------------------------------------- file system
@@ -252,7 +257,8 @@ def test_a_folder_with_no_text_files_says_so(tmp_path):
     documents, notices = read([tmp_path, tmp_path / "missing.txt"])
     assert documents == []
     assert [str(n) for n in notices] == [
-        f"{tmp_path}: folder holds no input files (.txt, .md, .jsonl, .html, .htm, .xhtml, .pdf, .rss, .atom, .xml, .warc, .warc.gz)",
+        f"{tmp_path}: folder holds no input files "
+        "(.txt, .md, .jsonl, .html, .htm, .xhtml, .pdf, .rss, .atom, .xml, .warc, .warc.gz)",
         f"{tmp_path / 'missing.txt'}: no such file or folder",
     ]
 
@@ -358,7 +364,8 @@ def read_in_a_process(folder, swap_name="-", swap_to="-"):
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
     result = subprocess.run(
-        [sys.executable, "-c", READ_MEASURED, str(folder), swap_name, swap_to], check=False, capture_output=True, text=True,
+        [sys.executable, "-c", READ_MEASURED, str(folder), swap_name, swap_to],
+        check=False, capture_output=True, text=True,
         timeout=60, preexec_fn=limit_memory, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
@@ -419,11 +426,15 @@ def test_jsonl_fields_of_the_wrong_type_are_named(tmp_path, record, reason):
 
 
 def test_jsonl_dates_are_normalised_and_a_date_kg_cannot_read_is_left_out_with_a_warning(tmp_path):
-    lines = [{"id": "a", "text": NEWS, "date": "Mon, 20 Jan 2025 09:30:00 GMT"}, {"id": "b", "text": NEWS, "date": "soon"}]
+    lines = [
+        {"id": "a", "text": NEWS, "date": "Mon, 20 Jan 2025 09:30:00 GMT"}, {"id": "b", "text": NEWS, "date": "soon"}
+    ]
     (tmp_path / "docs.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     documents, notices = read([tmp_path / "docs.jsonl"])
     assert [(d.id, d.date) for d in documents] == [("a", "2025-01-20T09:30:00+00:00"), ("b", None)]
-    assert str(only_notice(notices, Warned)).endswith(":2: \"date\" 'soon' is not an ISO 8601 or RFC 2822 date: left out")
+    assert str(only_notice(notices, Warned)).endswith(
+        ":2: \"date\" 'soon' is not an ISO 8601 or RFC 2822 date: left out"
+    )
 
 
 # ---------------------------------------------------------------- the command line
@@ -439,7 +450,10 @@ def test_build_exits_0_and_lists_what_it_skipped(tmp_path, blank_pipeline):
     result = runner.invoke(app, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out" / "g"), "-f", "ttl"])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert f"kg: warning {tmp_path / 'in' / 'latin.txt'}: not UTF-8 (byte 0xE9 at offset 3): decoded as Windows-1252" in lines
+    assert (
+        f"kg: warning {tmp_path / 'in' / 'latin.txt'}: not UTF-8 (byte 0xE9 at offset 3): decoded as Windows-1252"
+        in lines
+    )
     assert f"kg: skipped {tmp_path / 'in' / 'empty.txt'}: empty document" in lines
     assert f"kg: skipped {tmp_path / 'in' / 'image.txt'}: not text (PNG image)" in lines
     assert f"kg: skipped {tmp_path / 'in' / '[red]markup[bold].txt'}: empty document" in lines
@@ -488,9 +502,14 @@ def test_a_20_mb_text_file_builds_within_the_memory_target(tmp_path):
 def test_the_size_limit_is_an_option(tmp_path, blank_pipeline):
     (tmp_path / "a.txt").write_text("Nvidia makes chips. " * 75_000, encoding="utf-8")  # 1.5 MB
     (tmp_path / "b.txt").write_text(NEWS, encoding="utf-8")
-    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "g"), "-f", "nt", "--max-document-mb", "1"])
+    result = runner.invoke(
+        app, ["build", str(tmp_path), "-o", str(tmp_path / "g"), "-f", "nt", "--max-document-mb", "1"]
+    )
     assert result.exit_code == 0, result.output
-    assert f"kg: skipped {tmp_path / 'a.txt'}: too large: 1,500,000 bytes (the limit is 1,000,000; see --max-document-mb)" in (
+    assert (
+        f"kg: skipped {tmp_path / 'a.txt'}: too large: 1,500,000 bytes "
+        "(the limit is 1,000,000; see --max-document-mb)"
+    ) in (
         result.stderr.splitlines()
     )
     assert "built 1 documents" in result.stderr
@@ -516,7 +535,10 @@ def test_end_to_end_build_of_a_folder_mixing_good_and_bad_files(tmp_path):
     folder.mkdir()
     for seed in SEEDS.glob("*.txt"):
         (folder / seed.name).write_bytes(seed.read_bytes())
-    tricky = "Nvi\u200bdia CEO Jensen Huang met \u202eDeepSeek\u202c founder Liang Wenfeng in \u05ea\u05dc \u05d0\u05d1\u05d9\u05d1 😀.\n"
+    tricky = (
+        "Nvi\u200bdia CEO Jensen Huang met \u202eDeepSeek\u202c founder Liang Wenfeng in "
+        "\u05ea\u05dc \u05d0\u05d1\u05d9\u05d1 😀.\n"
+    )
     (folder / "tricky.txt").write_bytes(codecs.BOM_UTF8 + tricky.replace("\n", "\r\n").encode())
     (folder / "latin.txt").write_bytes("Café owner José Núñez works for Nvidia in Zürich.\n".encode("cp1252"))
     (folder / "utf16.txt").write_bytes("Yann LeCun works for Meta in Paris.\n".encode("utf-16-le"))

@@ -142,7 +142,7 @@ def test_a_bad_user_gazetteer_names_the_file(tmp_path):
 
     path = tmp_path / "bad.yaml"
     path.write_text("entities:\n  - {name: X, type: Spaceship}\n")
-    with pytest.raises(InputError, match="bad.yaml"):
+    with pytest.raises(InputError, match=r"bad\.yaml"):
         load_gazetteer([path])
 
 
@@ -162,7 +162,9 @@ def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_wh
     alibaba, *more = (Mention("a", start, start + 7, "Alibaba", "Organization", "ner", 0.9) for start in (0, 50, 90))
     ant = Mention("a", 37, 40, "Ant", "Organization", "ner", 0.9)
     sentence = Sentence(0, 41, "Alibaba, the founder and head of Ant.")
-    readings = [RelationMention("a", alibaba, predicate, ant, sentence, 0.6, "title") for predicate in ("founderOf", "ceoOf")]
+    readings = [
+        RelationMention("a", alibaba, predicate, ant, sentence, 0.6, "title") for predicate in ("founderOf", "ceoOf")
+    ]
     result = resolve([_extraction("a", [alibaba, *more, ant], readings)], BASE)
     (fact,) = result.relations
     assert fact.predicate == str(KG.relatedTo), "an organisation neither founds nor heads as a person does"

@@ -118,7 +118,8 @@ def test_post_query_body_and_form(endpoint):
     status, _, body = request(endpoint, "POST", "/query", RELEASED.encode(),
                               {"Content-Type": "application/sparql-query"})
     assert status == 200 and json.loads(body)["results"]["bindings"][0]["label"]["value"] == "R1"
-    status, _, body = request(endpoint, "POST", "/query", urlencode({"query": "ASK { ?s kg:manufactures ?o }"}).encode(),
+    status, _, body = request(endpoint, "POST", "/query",
+                              urlencode({"query": "ASK { ?s kg:manufactures ?o }"}).encode(),
                               {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
 
@@ -153,7 +154,9 @@ def test_named_graphs_per_document_are_queryable(endpoint):
     ("GET", "/update?update=DROP+ALL", "", b""),
 ])
 def test_sparql_update_is_refused(endpoint, method, path, content_type, body):
-    status, _, text = request(endpoint, method, path, body or None, {"Content-Type": content_type} if content_type else {})
+    status, _, text = request(
+        endpoint, method, path, body or None, {"Content-Type": content_type} if content_type else {}
+    )
     assert status == 403 and b"read-only" in text
     assert get(endpoint, "ASK { <urn:a> <urn:b> <urn:c> }")[2] == b'{"head":{},"boolean":false}'
 
@@ -206,7 +209,9 @@ def test_oversized_answers_are_refused(endpoint):
 def test_a_query_over_the_time_limit_is_stopped(tmp_path):
     with running(make_server(make_store(tmp_path), port=0, max_query_seconds=1.0, max_result_bytes=1 << 30)) as server:
         started = time.monotonic()
-        status, _, text = get(server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }")
+        status, _, text = get(
+            server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"
+        )
         assert status == 503 and b"ran over 1 s and was stopped" in text
         assert time.monotonic() - started < 1 + 2, "stopped at the time limit, not run to its end (64 million rows)"
         assert get(server, RELEASED)[0] == 200
@@ -267,7 +272,7 @@ def test_open_store_errors(tmp_path):
         open_store(tmp_path / "missing.ttl")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.ttl: cannot load"):
+    with pytest.raises(InputError, match=r"bad\.ttl: cannot load"):
         open_store(bad)
 
 
@@ -310,7 +315,7 @@ def test_serving_the_seeds_answers_the_benchmark_queries(seeds_build):
     try:
         answers = [get(server, query) for query in load_queries()]
         assert all(status == 200 for status, _, _ in answers)
-        by_name = dict(zip(sorted(p.stem for p in QUERIES_DIRECTORY.glob("*.rq")), answers))
+        by_name = dict(zip(sorted(p.stem for p in QUERIES_DIRECTORY.glob("*.rq")), answers, strict=True))
         assert json.loads(by_name["ask"][2])["boolean"] is True
         sentences = [b["sentence"]["value"] for b in json.loads(by_name["evidence"][2])["results"]["bindings"]]
         assert any("DeepSeek" in sentence and "R1" in sentence for sentence in sentences)

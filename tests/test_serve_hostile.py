@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -81,10 +81,8 @@ def tree(process: psutil.Process) -> list[psutil.Process]:
 def tree_rss(process: psutil.Process) -> int:
     total = 0
     for member in tree(process):
-        try:
+        with suppress(psutil.NoSuchProcess):
             total += member.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
     return total
 
 

@@ -15,11 +15,15 @@ ARTICLE = (
     "Nvidia makes the H800 chip, which DeepSeek used to train the model. Liang Wenfeng founded DeepSeek in 2023.",
     "Analysts said the release surprised investors, and Nvidia shares fell sharply on Monday.",
 )
-NOISE = ("Accept all cookies", "Buy the new SuperPhone now", "Most read", "Microsoft will buy DeepSeek", "All rights reserved")
+NOISE = (
+    "Accept all cookies", "Buy the new SuperPhone now", "Most read", "Microsoft will buy DeepSeek",
+    "All rights reserved",
+)
 
 
 def news_page(title: str = "DeepSeek releases R1 model", paragraphs: tuple[str, ...] = ARTICLE,
-              url: str = "https://technews.example.com/2025/01/deepseek-r1", date: str = "2025-01-20T09:30:00+00:00") -> str:
+              url: str = "https://technews.example.com/2025/01/deepseek-r1",
+              date: str = "2025-01-20T09:30:00+00:00") -> str:
     """A news page as a browser saves it: cookie banner, menu, advert, article, sidebar, comments, footer."""
     body = "".join(f"<p>{paragraph}</p>\n" for paragraph in paragraphs)
     return f"""<!DOCTYPE html>
@@ -37,7 +41,8 @@ def news_page(title: str = "DeepSeek releases R1 model", paragraphs: tuple[str, 
 {body}</article></main>
 <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x">Apple unveils new iPad</a></li></ul></aside>
 <section id="comments" class="comments"><h2>Comments</h2>
-<div class="comment"><p class="comment-author">reader42</p><p>Great article! Microsoft will buy DeepSeek next year.</p></div>
+<div class="comment"><p class="comment-author">reader42</p>\
+<p>Great article! Microsoft will buy DeepSeek next year.</p></div>
 </section>
 <footer><p>Copyright 2025 Tech News Daily. All rights reserved.</p></footer>
 </body></html>
@@ -73,7 +78,9 @@ def two_column_pdf(*, encrypt: str | None = None, text: bool = True) -> bytes:
         page.drawString(50, height - 80, "Apple makes the iPhone.")
     page.showPage()
     page.save()
-    return buffer.getvalue().replace(b"/CreationDate (D:20000101000000+00'00')", b"/CreationDate (D:20250120093000+01'00')")
+    return buffer.getvalue().replace(
+        b"/CreationDate (D:20000101000000+00'00')", b"/CreationDate (D:20250120093000+01'00')"
+    )
 
 
 def rss_feed() -> str:

@@ -1,4 +1,6 @@
-"""One build from a folder mixing every input format: one graph, offsets into the text kg extracted, one line per bad file."""
+"""One build from a folder mixing every input format: one graph, offsets into the text kg extracted,
+one line per bad file.
+"""
 
 from __future__ import annotations
 

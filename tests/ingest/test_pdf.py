@@ -1,4 +1,6 @@
-"""PDFs: the text layer page by page in reading order, page starts for evidence; scans, passwords, damage are one line."""
+"""PDFs: the text layer page by page in reading order, page starts for evidence;
+scans, passwords, damage are one line.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +27,9 @@ def test_a_two_column_page_reads_column_after_column_and_pages_are_recorded(tmp_
     assert document.pages == (0, document.text.index("Apple"))
     assert page_of(document, document.text.index("Nvidia")) == 1
     assert page_of(document, document.text.index("iPhone")) == 2
-    assert (document.title, document.author, document.date) == ("Chip report", "Jane Smith", "2025-01-20T09:30:00+01:00")
+    assert (document.title, document.author, document.date) == (
+        "Chip report", "Jane Smith", "2025-01-20T09:30:00+01:00"
+    )
     assert document.source == str(tmp_path / "report.pdf")
 
 

@@ -65,6 +65,8 @@ def test_bad_crawls_are_one_line_each(tmp_path):
     assert reasons["fake.warc"].startswith("not a WARC file: ")
     assert reasons["gzip.warc.gz"].startswith("not a WARC file: ")
     (cut,) = [n for n in notices if "cut.warc.gz" in n.where]  # the bytes missing vary with the compressed record ids
-    assert re.fullmatch(rf"{tmp_path / 'cut.warc.gz'} {UNDATED}: damaged: the record is cut short \(\d+ bytes missing\)", str(cut))
+    assert re.fullmatch(
+        rf"{tmp_path / 'cut.warc.gz'} {UNDATED}: damaged: the record is cut short \(\d+ bytes missing\)", str(cut)
+    )
     assert reasons["headless.warc.gz"].startswith("damaged after 5 record(s): its last ")
     assert len(notices) == 5

@@ -21,7 +21,9 @@ def test_a_saved_news_page_gives_its_article_and_metadata(tmp_path):
     assert all(paragraph in document.text for paragraph in ARTICLE)
     assert not any(noise in document.text for noise in NOISE), document.text  # cookies, menu, advert, comments
     assert "Home" not in document.text.split() and "window.dataLayer" not in document.text
-    assert (document.title, document.author, document.site) == ("DeepSeek releases R1 model", "Jane Smith", "Tech News Daily")
+    assert (document.title, document.author, document.site) == (
+        "DeepSeek releases R1 model", "Jane Smith", "Tech News Daily"
+    )
     assert document.date == "2025-01-20"
     assert document.source == "https://technews.example.com/2025/01/deepseek-r1"
     assert page_of(document, 0) is None
@@ -72,7 +74,9 @@ def test_bad_pages_are_one_line_each(tmp_path):
 
 
 def test_a_page_in_windows_1252_is_read_with_a_warning(tmp_path):
-    (tmp_path / "a.html").write_bytes(news_page(paragraphs=(*ARTICLE, "Café owner José Núñez agreed.")).encode("cp1252"))
+    (tmp_path / "a.html").write_bytes(
+        news_page(paragraphs=(*ARTICLE, "Café owner José Núñez agreed.")).encode("cp1252")
+    )
     (document,), notices = read([tmp_path])
     assert "José Núñez" in document.text
     assert [type(n) for n in notices] == [Warned] and "Windows-1252" in notices[0].reason

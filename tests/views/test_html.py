@@ -104,7 +104,9 @@ def test_page_carries_every_entity_and_fact_with_evidence():
 def test_a_generalised_fact_shows_what_its_sentence_stated():
     (edge,) = page_payload(to_html(generalised_graph()))["edges"]
     assert edge["predicate"] == "relatedTo"
-    assert edge["evidence"] == [{"document": "doc-1.txt", "sentence": "Beijing makes the H800.", "stated": "manufactures"}]
+    assert edge["evidence"] == [
+        {"document": "doc-1.txt", "sentence": "Beijing makes the H800.", "stated": "manufactures"}
+    ]
 
 
 def test_hostile_text_never_appears_as_markup():

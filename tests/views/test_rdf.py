@@ -36,7 +36,9 @@ def _graph() -> KnowledgeGraph:
     """DeepSeek released R1 (two documents), Beijing "manufactures" H800, which resolution generalised."""
     graph = KnowledgeGraph(BASE)
     graph.documents = {
-        "a.txt": Document.from_text("a.txt", "DeepSeek released R1. Beijing makes H800.", title="R1 out", date="2025-01-20"),
+        "a.txt": Document.from_text(
+            "a.txt", "DeepSeek released R1. Beijing makes H800.", title="R1 out", date="2025-01-20"
+        ),
         "b.txt": Document.from_text("b.txt", "R1 was released by DeepSeek."),
     }
     graph.add_entities(
@@ -136,13 +138,16 @@ def _shuffled_copy(store: ox.Store) -> ox.Store:
 def test_a_built_dataset_iterates_in_canonical_order_until_changed(monkeypatch):
     """to_dataset writes the text Oxigraph writes back (escapes, decimals), so its store needs no sort."""
     graph = _graph()
-    graph.add_entities([Entity(BASE + "ctl", "tab\there \x01 \x7f \"q\" \\ é", "Person", ("x\x01", "x\\u0001y", "alias\r\n"), 3, ("a.txt",)),
+    graph.add_entities([Entity(BASE + "ctl", "tab\there \x01 \x7f \"q\" \\ é", "Person",
+                               ("x\x01", "x\\u0001y", "alias\r\n"), 3, ("a.txt",)),
                         Entity(mint_entity_iri(BASE, "x_y"), "X_Y", "Organization", (), 1, ("a.txt",))])
     dataset = to_dataset(graph)
     store = oxigraph_store(dataset)
     dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines()
     assert dataset.store.in_order and dumped == sorted(dumped)
-    monkeypatch.setattr("kg.views.rdf.sorted_ntriples", lambda *_: pytest.fail("sorted again a dataset already in order"))
+    monkeypatch.setattr(
+        "kg.views.rdf.sorted_ntriples", lambda *_: pytest.fail("sorted again a dataset already in order")
+    )
     before = serialize(dataset, "ttl", base=BASE)
     monkeypatch.undo()
     prefixes = PREFIXES | minted_prefixes(BASE)

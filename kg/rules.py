@@ -162,7 +162,9 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
         possessives=_possessive_rules(directory / "possessives.yaml"),
-        anaphors={w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()},
+        anaphors={
+            w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()
+        },
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
         name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
         fact_classes={
@@ -247,7 +249,9 @@ def _add_family(rules: Rules, path: Path) -> None:
     for title in family.get("titles", []):
         rules.titles[str(title).casefold()] = trigger("title")
     if "person_preps" in family:
-        rules.membership = Trigger(predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep")
+        rules.membership = Trigger(
+            predicate, float(family.get("person_preps_confidence", confidence)), f"{name}-person-prep"
+        )
         rules.membership_preps = frozenset(family["person_preps"])
         rules.role_preps = frozenset(family.get("role_preps", []))
     if "home_words" in family:
@@ -275,4 +279,6 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.location = trigger("locative")
         rules.based_adjectives = frozenset(family.get("based_adjectives", []))
         rules.origin_preps = frozenset(family.get("origin_preps", []))
-        rules.location_by_subject_type = {cls: _checked(p, path) for cls, p in family.get("by_subject_type", {}).items()}
+        rules.location_by_subject_type = {
+            cls: _checked(p, path) for cls, p in family.get("by_subject_type", {}).items()
+        }

@@ -80,8 +80,9 @@ def _sentence_relations(
             confidence = rules.calibration.get(trigger.rule, trigger.confidence)  # measured, where make calibrate has
             found.append(RelationMention(subject.doc_id, subject, predicate, obj, sentence, confidence, trigger.rule))
 
+    tokens = tuple(sent)
     for finder in finders:
-        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found))))
+        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found), tokens)))
     yield from found
 
 

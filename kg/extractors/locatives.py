@@ -126,10 +126,10 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
 
     A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
     """
-    sent, by_token, rules = context.sent, context.by_token, context.rules
+    by_token, rules = context.by_token, context.rules
     if rules.location is None:
         return
-    for token in sent:
+    for token in context.tokens:
         if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
             places = [by_token[c.i] for c in token.children if c.dep_ in {"npadvmod", "compound"} and c.i in by_token]
             described = mentions_at(token.head, by_token, rules) or described_mentions(token.head, by_token, rules)
@@ -156,7 +156,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         if is_a(mention.type, PLACE) and mention.rule != "demonym":
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
-    for token in sent:
+    for token in context.tokens:
         country = rules.gazetteer.demonyms.get(token.lower_)
         if country is None:
             continue
@@ -251,10 +251,10 @@ def _is_figurative(noun: Token, by_token: dict[int, Mention], rules: Rules) -> b
 def home_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "his native South Carolina", "Jesse Jackson's home state", "their hometown of Grants", "her home in
     Louisville": where a person is from."""
-    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     if rules.location is None or not rules.home_words:
         return
-    for token in sent:
+    for token in context.tokens:
         place = by_token.get(token.i)
         last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
         if place is None or not is_a(place.type, PLACE) or not last_token:
@@ -299,12 +299,12 @@ def _home_holders(token: Token, rules: Rules) -> list[Token]:
 def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
     of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
+    by_token, rules = context.by_token, context.rules
     if rules.location is None or not rules.workplace_preps:
         return
     affiliations = rules.membership_preps | rules.role_preps
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
-    for token in sent:
+    for token in context.tokens:
         place = by_token.get(token.i)
         if place is None or not is_a(place.type, PLACE) or token.dep_ != "pobj":
             continue
@@ -345,15 +345,15 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
     """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
     doc = sent.doc
     regions: dict[Mention, Mention] = {}
-    for token in sent:
-        inner = by_token.get(token.i)
-        if inner is None or not is_a(inner.type, PLACE) or by_token.get(token.i + 1) == inner:
+    for index in range(sent.start, sent.end):  # by index: most tokens are no mention, and need no Token made
+        inner = by_token.get(index)
+        if inner is None or not is_a(inner.type, PLACE) or by_token.get(index + 1) == inner:
             continue  # look at each place once, at its last token
-        position = token.i + 1
+        position = index + 1
         if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
             continue
         position += 1
-        while position < sent.end and position - token.i <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+        while position < sent.end and position - index <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
             position += 1
         outer = by_token.get(position) if position < sent.end else None
         if outer is None and position < sent.end:  # "in the administrative district of Gmina Wielbark"

@@ -18,13 +18,14 @@ from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
     """Page furniture by pattern, or a sentence mostly in another script than ``content_script`` (an English
     parser's junk)."""
-    return any(pattern.search(sent.text) for pattern in rules.boilerplate) or not _mostly_in(
-        sent.text, rules.content_script
-    )
+    text = sent.text  # spaCy joins the tokens again at each access
+    return any(pattern.search(text) for pattern in rules.boilerplate) or not _mostly_in(text, rules.content_script)
 
 
 def _mostly_in(text: str, script: str) -> bool:
     """Whether at least half the letters of ``text`` are of ``script`` (a Unicode script name: "LATIN")."""
+    if text.isascii():  # every ASCII letter is Latin: no need to look each one up
+        return script == "LATIN" or not any(c.isalpha() for c in text)
     letters = [c for c in text if c.isalpha()]
     in_script = sum(1 for c in letters if unicodedata.name(c, "").startswith(script))
     return not letters or in_script * 2 >= len(letters)

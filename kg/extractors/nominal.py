@@ -26,8 +26,8 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     it ("Sirhan was convicted of Kennedy's killing"). A "by" phrase names the agent of any of
     them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
     """
-    sent, by_token, rules = context.sent, context.by_token, context.rules
-    for noun in sent:
+    by_token, rules = context.by_token, context.rules
+    for noun in context.tokens:
         trigger = rules.nouns.get(noun.lemma_.casefold())
         if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -84,8 +84,8 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
 def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "OWNER's THING" where THING is itself an entity or a noun an entity modifies; "its THING" (no person)
     belongs to the pronoun's antecedent."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
-    for token in sent:
+    by_token, rules = context.by_token, context.rules
+    for token in context.tokens:
         if token.dep_ != "poss" or (token.i not in by_token and token.pos_ != "PRON"):
             continue
         head = token.head
@@ -136,7 +136,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     named before it, with less confidence.
     """
     sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
-    for noun in sent:
+    for noun in context.tokens:
         if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
             continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
         trigger = title_phrase_trigger(noun, rules)
@@ -202,10 +202,10 @@ def _member_of(trigger: Trigger, rules: Rules) -> Trigger:
 def role_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
     describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
+    by_token, rules = context.by_token, context.rules
     if rules.membership is None or not rules.role_preps:
         return
-    for noun in sent:
+    for noun in context.tokens:
         if noun.pos_ != "NOUN" or noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
@@ -257,10 +257,10 @@ def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "its rival Widgetco", "a bid for rival bank Widgetco", "behind rivals such as A and B", "a rival in Widgetco",
     "competition from Widgetco" (``rival_nouns``): the rivals named compete with the noun's possessor or the
     object of its preposition ("a rival to Acme"), else with the subject of its clause."""
-    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
+    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     if rules.rivalry is None:
         return
-    for noun in sent:
+    for noun in context.tokens:
         if noun.i in by_token or noun.pos_ not in {"NOUN", "ADJ"} or noun.lemma_.casefold() not in rules.rival_nouns:
             continue
         top = _phrase_top(noun, by_token)

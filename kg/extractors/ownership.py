@@ -23,7 +23,7 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     if rules.ownership is None:
         return
-    for token in context.sent:
+    for token in context.tokens:
         if token.i in by_token:
             continue
         if token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:

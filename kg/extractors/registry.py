@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.errors import VocabularyError
 from kg.extractors.candidates import Candidate
@@ -30,6 +30,7 @@ class SentenceContext:
         rules: the extraction rules.
         antecedents: coreference over the document's mentions.
         found: the facts the finders before this one accepted in the sentence.
+        tokens: the sentence's tokens, made once for all finders (spaCy makes a new ``Token`` at each access).
     """
 
     sent: Span
@@ -37,6 +38,7 @@ class SentenceContext:
     rules: Rules
     antecedents: AntecedentFinder
     found: tuple[RelationMention, ...] = ()
+    tokens: tuple[Token, ...] = ()
 
 
 RelationFinder = Callable[[SentenceContext], Iterable[Candidate]]

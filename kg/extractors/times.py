@@ -105,6 +105,8 @@ def stated_time(text: str, published: date | None) -> StatedTime:
     if patterns.duration.match(words) or patterns.unresolvable.search(words) or not patterns.readable.search(words):
         return StatedTime(text)
     if published is None:
+        if not patterns.year.search(words):
+            return StatedTime(text)  # without a publication day only a date naming its year resolves
         readings = {_resolved(words, day) for day in _PROBE_DAYS}
         value, datatype = readings.pop() if len(readings) == 1 else ("", "")
     else:

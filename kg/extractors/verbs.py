@@ -78,8 +78,8 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "DeepSeek released R1", "R1 was developed by DeepSeek", "Mistral AI is based in Paris": a verb's subjects
     and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
     family between two entities states an open relation."""
-    sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
-    for verb in sent:
+    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
+    for verb in context.tokens:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.casefold()

@@ -82,7 +82,7 @@ def test_extract_writes_mention_and_relation_records_in_the_documented_format(tm
     assert mentions and relations
     texts = {path.name: path.read_text(encoding="utf-8") for path in SEEDS.iterdir()}
     for mention in mentions:
-        assert list(mention) == ["kind", "doc", "start", "end", "text", "entity", "type"]
+        assert list(mention) == ["kind", "doc", "start", "end", "text", "entity", "type", "rule"]
         assert texts[mention["doc"]][mention["start"] : mention["end"]] == mention["text"]
         assert mention["entity"].startswith("https://example.org/kg/entity/")
         assert mention["type"].startswith("https://w3id.org/offline-kg/ontology#")
@@ -91,7 +91,7 @@ def test_extract_writes_mention_and_relation_records_in_the_documented_format(tm
             "kind", "doc", "predicate", "subject", "object", "sentence", "confidence", "rule"]
         text = texts[relation["doc"]]
         for end in (relation["subject"], relation["object"]):
-            assert list(end) == ["entity", "type", "text", "start", "end"]
+            assert list(end) == ["entity", "type", "text", "start", "end", "rule"]
             assert text[end["start"] : end["end"]] == end["text"]
             assert relation["sentence"]["start"] <= end["start"] < end["end"] <= relation["sentence"]["end"]
         assert relation["predicate"].startswith(("https://w3id.org/offline-kg/ontology#", "https://w3id.org/offline-kg/open#"))

@@ -29,7 +29,7 @@ from kg.rules import Rules, load_rules
 
 EXTRACT_COMPONENT = "kg_extract"
 DocumentHandler = Callable[[Document], None]
-PartContext = tuple[int, int, Document]  # document number, offset of the part, the document without its text
+PartContext = tuple[int, int, Document]  # document number, offset of the part, the document with the part's text
 RecordsContext = tuple[int, int, Extraction]  # what kg_extract leaves in the context: the part's records
 
 
@@ -123,12 +123,13 @@ def extracting_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None 
 def _document_parts(
     documents: Iterable[Document], max_chars: int, pending: dict[int, Document]
 ) -> Iterator[tuple[str, PartContext]]:
-    """``(text, (document number, offset, document without text))`` for each part; the documents wait in ``pending``.
+    """``(text, (document number, offset, document))`` for each part; the documents wait in ``pending``.
 
-    Only the context travels to spaCy's worker processes with the text, not the whole document twice.
+    The context's document carries the part's text (so extraction never has spaCy join the tokens again), not
+    the whole document's.
     """
     for number, document in enumerate(documents):
         pending[number] = document
         metadata = document.without_text()
         for offset, text in split_text(document.text, max_chars):
-            yield text, (number, offset, metadata)
+            yield text, (number, offset, replace(metadata, text=text))

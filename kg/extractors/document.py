@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
-from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
+from kg.extractors.linking import link_names_in_document, propagate_names, remember_text, vote_types_in_document
 from kg.extractors.locatives import document_country_candidates, regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
@@ -35,6 +35,8 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
         rules: extraction rules; the shipped ones by default.
     """
     rules = rules or load_rules()
+    if document.text:
+        remember_text(doc, document.text)
     content = [sent for sent in doc.sents if not is_boilerplate(sent, rules)]
     by_token = mentions_by_token(content, document.id, rules)
     by_token = recover_names_from_context(content, by_token, document.id, rules)

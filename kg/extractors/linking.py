@@ -85,6 +85,11 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text``, the text ``doc`` was parsed from, as its ``doc.text``: spaCy would join every token again."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def _document_text(doc: Doc) -> str:
     """``doc.text``, joined once per document: spaCy joins every token again each time it is asked."""
     text = doc.user_data.get(_TEXT_KEY)

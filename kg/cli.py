@@ -9,24 +9,19 @@ so ``kg --help`` imports no spaCy, rdflib or networkx.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import sys
 import time
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
 from kg import __version__
+from kg.console import print_table, quiet_interrupts, report_change, report_notices, stderr, stdout
 from kg.defaults import (
     BYTES_PER_MB,
     COLOR_MODES,
@@ -48,7 +43,6 @@ from kg.views import check_outputs, output_format, output_formats
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
     from kg.ingest.reader import Notice
-    from kg.query import QueryResult
     from kg.store import StoreChange
 
 
@@ -83,8 +77,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True, soft_wrap=True)
-stdout = Console(soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -193,7 +185,7 @@ def build_command(
         max_document_bytes=max_document_mb * BYTES_PER_MB,
     )
     try:
-        with _quiet_interrupts():
+        with quiet_interrupts():
             with Progress(
                 TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                 console=stderr, transient=True, disable=not stderr.is_terminal,  # logs get no blank line
@@ -207,7 +199,7 @@ def build_command(
                     graph = build(paths, options, gazetteer=known_names, **callbacks)
             written = write_views(graph, output, chosen, page=page, infer=infer) if output is not None else []
     finally:
-        _report_notices(notices)
+        report_notices(notices)
     skipped = sum(isinstance(notice, Skipped) for notice in notices)
     seconds = time.perf_counter() - started
     stderr.print(
@@ -217,16 +209,9 @@ def build_command(
         highlight=False,
     )
     if change is not None:
-        _report_change(destination, change)
+        report_change(destination, change)
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
-
-
-def _report_change(store: Path, change: StoreChange) -> None:
-    counts = {"added": change.added, "replaced": change.replaced, "unchanged (skipped)": change.unchanged,
-              "removed": change.removed, "not in the store": change.missing}
-    summary = ", ".join(f"{len(ids)} {what}" for what, ids in counts.items() if ids) or "no change"
-    stderr.print(f"  store {store}: {summary}", highlight=False)
 
 
 @app.command("remove")
@@ -242,7 +227,7 @@ def remove_command(
     from kg.store import remove_documents
 
     change = remove_documents(store, doc_ids, wait=wait)
-    _report_change(store, change)
+    report_change(store, change)
 
 
 @app.command("export")
@@ -265,37 +250,6 @@ def export_command(
     written = write_views(load_store_graph(store), output, chosen)
     for path in written:
         stderr.print(f"  wrote {path}", highlight=False)
-
-
-@contextmanager
-def _quiet_interrupts() -> Iterator[None]:
-    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` in kg itself; forked spaCy workers (``--jobs``) just exit.
-
-    So a stopped build removes its temporary file, and the workers print no traceback each.
-    """
-    parent = os.getpid()
-
-    def interrupt(signum: int, frame: object) -> None:
-        if os.getpid() != parent:
-            os._exit(128 + signum)
-        raise KeyboardInterrupt
-
-    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all worker processes completed"
-            yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
-def _report_notices(notices: list[Notice]) -> None:
-    from kg.ingest.reader import Skipped
-
-    for notice in notices:
-        kind = "skipped" if isinstance(notice, Skipped) else "warning"
-        stderr.print(f"[yellow]kg: {kind}[/] {escape(str(notice))}", highlight=False)
 
 
 GAZETTEER_OPTION = typer.Option(
@@ -359,7 +313,7 @@ def query_command(
     result = (run_query(open_graph(), text, allow_service=allow_service) if timeout is None
               else run_query_in_worker(open_graph, text, allow_service=allow_service, timeout=timeout))
     if output_format == "table" and result.kind == "select":
-        _print_table(result, limit_rows)
+        print_table(result, limit_rows)
     else:
         sys.stdout.write(format_result(result, output_format))
 
@@ -372,19 +326,6 @@ def _read_query(path: Path | None) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read query: {exc}") from exc
-
-
-def _print_table(result: QueryResult, limit_rows: int) -> None:
-    from kg.query import compact
-
-    shown = result.rows if limit_rows == 0 else result.rows[:limit_rows]
-    table = Table(*result.variables, show_lines=False)
-    for row in shown:
-        table.add_row(*(compact(value) for value in row))
-    stdout.print(table)
-    left_out = len(result) - len(shown)
-    note = f"; {left_out} more rows left out (raise --limit-rows, 0 for all, or use --format csv)" if left_out else ""
-    stderr.print(f"{len(result)} rows{note}", highlight=False)
 
 
 @app.command("validate")
@@ -490,7 +431,7 @@ def extract_command(
         )
         count = write_jsonl(output, records)
     finally:
-        _report_notices(notices)
+        report_notices(notices)
     stderr.print(f"wrote {count} records to {output}", highlight=False)
 
 

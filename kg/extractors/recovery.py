@@ -31,11 +31,7 @@ def recover_names_from_context(
             span = _proper_name_span(token, found)
             if type_name is None or span is None or is_not_an_entity(span.text, rules):
                 continue
-            mention = Mention(
-                doc_id, span.start_char, span.end_char, span.text, type_name,
-                rule="context", type_confidence=rules.type_confidence["context"],
-            )
-            found.update((t.i, mention) for t in span)
+            found.update(_context_mention(doc_id, span, type_name, rules))
     return found
 
 
@@ -59,12 +55,17 @@ def recover_known_places(
                 span = _hyphenated_name(token)
                 if any(t.i in found for t in span):
                     continue
-                mention = Mention(
-                    doc_id, span.start_char, span.end_char, span.text, ORGANIZATION,
-                    rule="context", type_confidence=rules.type_confidence["context"],
-                )
-                found.update((t.i, mention) for t in span)
+                found.update(_context_mention(doc_id, span, ORGANIZATION, rules))
     return found
+
+
+def _context_mention(doc_id: str, span: Span, type_name: str, rules: Rules) -> dict[int, Mention]:
+    """A mention of ``span`` typed from its context, under each of its tokens."""
+    mention = Mention(
+        doc_id, span.start_char, span.end_char, span.text, type_name,
+        rule="context", type_confidence=rules.type_confidence["context"],
+    )
+    return {token.i: mention for token in span}
 
 
 def _is_employer_before_title(token: Token, rules: Rules) -> bool:

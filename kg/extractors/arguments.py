@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import SUBJECT_DEPS, children, examples, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
@@ -26,11 +27,13 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
         elif each.dep_ == "appos" and each.head.i in by_token:
             found.append(by_token[each.head.i])
         elif each.lemma_.casefold() in rules.head_nouns:
-            found.extend(by_token[c.i] for c in each.children if c.dep_ in {"compound", "appos"} and c.i in by_token)
+            found.extend(
+                by_token[c.i] for c in child_tokens(each) if c.dep_ in {"compound", "appos"} and c.i in by_token
+            )
             for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
-            appositions = [by_token[c.i] for c in each.children if c.dep_ == "appos" and c.i in by_token]
+            appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
             found.extend(appositions or _unnamed_unit_owner(each, by_token, rules))
     return found
 
@@ -38,14 +41,14 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
 def _unnamed_unit_owner(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """A unit noun with no name of its own stands for its possessor: "launched by Acme's Japanese arm"."""
     if noun.lemma_.casefold() not in rules.unit_nouns or any(c.dep_ == "compound" and c.i in by_token
-                                                             for c in noun.children):
+                                                             for c in child_tokens(noun)):
         return []
-    return [by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in by_token]
+    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "poss" and c.i in by_token]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """Entities naming a common noun by modifying it: "the Qwen3 Embedding series" -> Qwen3."""
-    return [by_token[c.i] for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in by_token]
+    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ in {"compound", "amod", "nmod"} and c.i in by_token]
 
 
 def argument_mentions(
@@ -69,7 +72,7 @@ def argument_mentions(
 
 def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """Entities a common noun describes: by apposition either way or as a copula's attribute."""
-    found = [by_token[c.i] for c in noun.children if c.dep_ == "appos" and c.i in by_token]
+    found = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "appos" and c.i in by_token]
     if noun.dep_ == "appos" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
         if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
@@ -87,7 +90,7 @@ def possessor_before(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
     """ "Garfield's assassin Charles Guiteau" parsed with the possessive on the name: it belongs to the noun."""
     if noun.dep_ not in {"compound", "amod"} or noun.head.i not in by_token:
         return []
-    return [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i]
+    return [c for c in child_tokens(noun.head) if c.dep_ == "poss" and c.i < noun.i]
 
 
 def possessors(

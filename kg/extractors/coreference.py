@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from kg.extractors.tokens import child_tokens
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -58,11 +59,11 @@ class AntecedentFinder:
 
 def _is_definite(noun: Token, rules: Rules) -> bool:
     determiners = rules.definite_determiners
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in child_tokens(noun))
 
 
 def _anaphor_span(token: Token) -> Span:
     if token.pos_ == "PRON":
         return token.doc[token.i : token.i + 1]
-    first = min([token.i, *(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})])
+    first = min([token.i, *(c.i for c in child_tokens(token) if c.dep_ in {"det", "amod", "compound"})])
     return token.doc[first : token.i + 1]

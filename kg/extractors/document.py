@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
-from kg.extractors.linking import link_names_in_document, propagate_names, remember_text, vote_types_in_document
+from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
 from kg.extractors.locatives import document_country_candidates, regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
+from kg.extractors.tokens import forget_tokens, remember_text, sentence_tokens, span_text
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
 from kg.vocab import is_a
@@ -34,7 +35,13 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
         document: the document it was parsed from (its id goes into every record).
         rules: extraction rules; the shipped ones by default.
     """
-    rules = rules or load_rules()
+    try:
+        return _extract(doc, document, rules or load_rules())
+    finally:
+        forget_tokens(doc)
+
+
+def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     if document.text:
         remember_text(doc, document.text)
     content = [sent for sent in doc.sents if not is_boilerplate(sent, rules)]
@@ -64,7 +71,7 @@ def _sentence_relations(
     antecedents: AntecedentFinder,
     finders: Sequence[RelationFinder],
 ) -> Iterator[RelationMention]:
-    sentence = Sentence(sent.start_char, sent.end_char, sent.text)
+    sentence = Sentence(sent.start_char, sent.end_char, span_text(sent))
     seen: set[tuple[Mention, str, Mention]] = set()
     found: list[RelationMention] = []
 
@@ -82,7 +89,7 @@ def _sentence_relations(
             confidence = rules.calibration.get(trigger.rule, trigger.confidence)  # measured, where make calibrate has
             found.append(RelationMention(subject.doc_id, subject, predicate, obj, sentence, confidence, trigger.rule))
 
-    tokens = tuple(sent)
+    tokens = sentence_tokens(sent)
     for finder in finders:
         accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found), tokens)))
     yield from found

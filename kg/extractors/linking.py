@@ -11,12 +11,11 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import document_text, sentence_tokens
 from kg.model import Mention
 from kg.names import type_tally
 from kg.rules import Rules, Trigger
 from kg.vocab import PERSON, PLACE, is_a
-
-_TEXT_KEY = "kg_text"  # Doc.user_data key of the text joined once (_document_text)
 
 
 def propagate_names(
@@ -39,7 +38,7 @@ def propagate_names(
         candidates.sort(key=lambda c: -len(c[0]))
     found = dict(by_token)
     for sent in sentences:
-        for token in sent:
+        for token in sentence_tokens(sent):
             if token.i in found:
                 continue
             for words, source in known.get(token.text, []):
@@ -63,7 +62,7 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
     ("Huang" after "Jensen Huang") names that person (``surname``).
     """
     mentions = sorted(set(by_token.values()), key=lambda m: m.start)
-    text = _document_text(doc)
+    text = document_text(doc)
     aliases: dict[str, tuple[Mention, str]] = {}
     surnames: dict[str, Mention] = {}
     previous: Mention | None = None
@@ -83,19 +82,6 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
             surnames.setdefault(mention.merge_name.split()[-1], mention)
         previous = relinked.get(mention, mention)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Record ``text``, the text ``doc`` was parsed from, as its ``doc.text``: spaCy would join every token again."""
-    doc.user_data[_TEXT_KEY] = text
-
-
-def _document_text(doc: Doc) -> str:
-    """``doc.text``, joined once per document: spaCy joins every token again each time it is asked."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: Rules) -> bool:
@@ -149,10 +135,10 @@ def alias_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
     for the alias in brackets right after it, and the other way round."""
     found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
-    mentions = sorted({by_token[t.i] for t in sent if t.i in by_token}, key=lambda m: m.start)
+    mentions = sorted({by_token[t.i] for t in context.tokens if t.i in by_token}, key=lambda m: m.start)
     partners: dict[Mention, Mention] = {}
     for first, second in pairwise(mentions):
-        if _is_parenthesised_alias(_document_text(sent.doc), first, second, rules):
+        if _is_parenthesised_alias(document_text(sent.doc), first, second, rules):
             partners.setdefault(first, second)
             partners.setdefault(second, first)
     for relation in found:

@@ -13,6 +13,7 @@ from kg.extractors.arguments import argument_mentions, described_mentions, menti
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import child_tokens, sentence_tokens
 from kg.extractors.tree import children
 from kg.model import Mention, RelationMention
 from kg.rules import Rules, Trigger
@@ -93,7 +94,7 @@ def document_country_candidates(
     countries: Counter[str] = Counter()
     named_in: dict[str, set[int]] = defaultdict(set)
     for sent in sentences:
-        for token in sent:
+        for token in sentence_tokens(sent):
             mention = by_token.get(token.i)
             if mention is None or mention.start != token.idx:
                 continue
@@ -131,7 +132,9 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
         return
     for token in context.tokens:
         if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
-            places = [by_token[c.i] for c in token.children if c.dep_ in {"npadvmod", "compound"} and c.i in by_token]
+            places = [
+                by_token[c.i] for c in child_tokens(token) if c.dep_ in {"npadvmod", "compound"} and c.i in by_token
+            ]
             described = mentions_at(token.head, by_token, rules) or described_mentions(token.head, by_token, rules)
             for thing in described:
                 for place in places:
@@ -148,11 +151,12 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "the Angolan Government ... in Angola", "an American singer", "German carmaker Widgetco": an adjective of
     nationality places what it describes in that country; the country's name in the same sentence is the argument
     when there is one, else the adjective itself (a mention of the country)."""
-    sent, by_token, rules = context.sent, context.by_token, context.rules
+    by_token, rules = context.by_token, context.rules
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
-    for mention in dict.fromkeys(by_token[t.i] for t in sent if t.i in by_token):  # in sentence order, not a set's
+    in_sentence = dict.fromkeys(by_token[t.i] for t in context.tokens if t.i in by_token)  # in order, not a set's
+    for mention in in_sentence:
         if is_a(mention.type, PLACE) and mention.rule != "demonym":
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
@@ -234,7 +238,7 @@ def places_named_by(noun: Token, by_token: dict[int, Mention], rules: Rules) -> 
     """The places a noun of a kind of place names with "of": "the state of Bolivar", "the town of Randolph"."""
     if noun.i in by_token or noun.lemma_.casefold() not in rules.place_nouns:
         return []
-    objects = [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in rules.provenance_preps
+    objects = [t for prep in child_tokens(noun) if prep.dep_ == "prep" and prep.lower_ in rules.provenance_preps
                for t in children(prep, frozenset({"pobj"}))]
     return [m for t in objects for m in mentions_at(t, by_token, rules) if is_a(m.type, PLACE)]
 
@@ -261,7 +265,7 @@ def home_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue  # look at each place once, at its last token
         holders = _home_holders(token, rules)
         if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
-                   _is_home_word(c, by_token, rules) for c in w.children) for w in holders):
+                   _is_home_word(c, by_token, rules) for c in child_tokens(w)) for w in holders):
             continue
         for holder in holders:
             owners = children(holder, frozenset({"poss"}))

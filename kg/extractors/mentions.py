@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extractors.tokens import child_tokens, sentence_tokens, span_text
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
 from kg.names import canonical_key
@@ -18,7 +20,7 @@ from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
     """Page furniture by pattern, or a sentence mostly in another script than ``content_script`` (an English
     parser's junk)."""
-    text = sent.text  # spaCy joins the tokens again at each access
+    text = span_text(sent)
     return any(pattern.search(text) for pattern in rules.boilerplate) or not _mostly_in(text, rules.content_script)
 
 
@@ -34,14 +36,27 @@ def _mostly_in(text: str, script: str) -> bool:
 def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
     """Map each token index inside a kept entity to its mention."""
     by_token: dict[int, Mention] = {}
-    for sent in sentences:
-        for ent in sent.ents:
+    for sent, entities in _entities_by_sentence(sentences):
+        for ent in entities:
             for span, label, name in _entity_spans(ent, sent, rules):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
                     for token in span:
                         by_token[token.i] = mention
     return by_token
+
+
+def _entities_by_sentence(sentences: Iterable[Span]) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with the entities inside it, as ``sent.ents`` gives them (which walks every entity of the
+    document again for each sentence)."""
+    sentences = list(sentences)
+    if not sentences:
+        return
+    entities = sentences[0].doc.ents  # in order of their start
+    starts = [ent.start for ent in entities]
+    for sent in sentences:
+        inside = entities[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        yield sent, [ent for ent in inside if ent.end <= sent.end]
 
 
 def demonym_mentions(
@@ -55,7 +70,7 @@ def demonym_mentions(
     found = dict(by_token)
     gazetteer = rules.gazetteer
     for sent in sentences:
-        for token in sent:
+        for token in sentence_tokens(sent):
             key = gazetteer.demonyms.get(token.lower_)
             if key is None or token.i in found or not token.text[:1].isupper():
                 continue
@@ -208,11 +223,11 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         cues.append(root.head)
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
         return PLACE
-    cues.extend(child for child in root.children if child.dep_ == "appos")
+    cues.extend(child for child in child_tokens(root) if child.dep_ == "appos")
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
-    cues.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
+    cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
-        cues.extend(child for child in root.head.children if child.dep_ == "attr")
+        cues.extend(child for child in child_tokens(root.head) if child.dep_ == "attr")
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
@@ -237,7 +252,7 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
     """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
     a "who" clause ("Warner, who lives in Ocala")."""
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
+    nouns = [c for c in child_tokens(root) if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
     if root.dep_ == "appos":
         nouns.append(root.head)
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
@@ -247,9 +262,10 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
     return any(
         c.dep_ == "relcl"
         and any(
-            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"} for w in c.children
+            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            for w in child_tokens(c)
         )
-        for c in root.children
+        for c in child_tokens(root)
     )
 
 

@@ -11,6 +11,7 @@ from kg.extractors.arguments import argument_mentions, described_mentions, menti
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
@@ -111,7 +112,7 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The names (no people) a common noun is modified by: "RipGuard" in "its new RipGuard technology"."""
-    named = [by_token[c.i] for c in noun.children if c.dep_ == "compound" and c.i in by_token]
+    named = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "compound" and c.i in by_token]
     return [m for m in named if not is_a(m.type, PERSON)]
 
 
@@ -237,7 +238,7 @@ def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
     if noun.pos_ != "NOUN":
         return []
-    return [by_token[c.i] for c in noun.children if c.dep_ in {"poss", "compound"} and c.i in by_token]
+    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ in {"poss", "compound"} and c.i in by_token]
 
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extractors.arguments import described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at
 from kg.model import Mention
 from kg.rules import Trigger
@@ -35,7 +36,7 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
                 continue  # "his parents, John and Mary" own nothing
             yield from _ownership(owners, possessors(token, by_token, rules, context.antecedents, owners), trigger)
         elif token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.casefold() in rules.owned_participles:
-            named = [c for c in token.children if c.pos_ == "PROPN"]  # not "state-owned"
+            named = [c for c in child_tokens(token) if c.pos_ == "PROPN"]  # not "state-owned"
             owners = [m for c in named for m in mentions_at(c, by_token, rules)]
             yield from _ownership(owners, mentions_at(token.head, by_token, rules), rules.ownership)
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import is_not_an_entity
+from kg.extractors.tokens import child_tokens, sentence_tokens
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
@@ -24,7 +25,7 @@ def recover_names_from_context(
     """
     found = dict(by_token)
     for sent in sentences:
-        for token in sent:
+        for token in sentence_tokens(sent):
             if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
                 continue
             type_name = _class_from_context(token, found)
@@ -42,7 +43,7 @@ def recover_known_places(
     name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
     found = dict(by_token)
     for sent in sentences:
-        for token in sent:
+        for token in sentence_tokens(sent):
             if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             known = rules.gazetteer.type_of(token.text)
@@ -141,7 +142,7 @@ def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
 def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
     if token.dep_ == "conj" and token.head.i in by_token:
         return by_token[token.head.i].type
-    owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
+    owners = [by_token[c.i] for c in child_tokens(token) if c.dep_ == "poss" and c.i in by_token]
     if owners and is_a(owners[0].type, PLACE):
         return ORGANIZATION
     return None

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from spacy.tokens import Token
 
+from kg.extractors.tokens import child_tokens
 from kg.rules import Rules
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -18,7 +19,7 @@ T = TypeVar("T")
 
 def examples(noun: Token, rules: Rules) -> list[Token]:
     """The examples a category noun lists: "companies like Alibaba", "systems such as GPT-4"."""
-    preps = [prep for prep in noun.children if _introduces_examples(prep, rules)]
+    preps = [prep for prep in child_tokens(noun) if _introduces_examples(prep, rules)]
     return [obj for prep in preps for obj in children(prep, frozenset({"pobj"}))]
 
 
@@ -46,14 +47,14 @@ def category_of_example(token: Token, rules: Rules) -> Token | None:
 
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
     """The children of ``token`` attached by one of ``deps``."""
-    return [child for child in token.children if child.dep_ in deps]
+    return [child for child in child_tokens(token) if child.dep_ in deps]
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the given prepositions under ``token``: "invest [in] X", "take [over] X"."""
     wanted = set(preps)
     found = []
-    for child in token.children:
+    for child in child_tokens(token):
         if child.dep_ in {"prep", "prt", "agent"} and child.lower_ in wanted:
             found.extend(children(child, frozenset({"pobj"})))
             if child.dep_ == "prt":
@@ -64,7 +65,9 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
     """The value of the longest phrase ending at ``noun`` with its unnamed modifiers: "chief executive officer",
     "parent company"; else of the noun's lemma."""
-    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == ""]
+    modifiers = [
+        c.lower_ for c in child_tokens(noun) if c.i < noun.i and c.dep_ in {"amod", "compound"} and not c.ent_type
+    ]
     words = [*modifiers, noun.lower_]
     for first in range(len(words)):
         found = phrases.get(" ".join(words[first:]))
@@ -76,6 +79,6 @@ def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
 def is_unreal(verb: Token, rules: Rules) -> bool:
     """Whether a verb states what may, might or did not happen: "could buy", "did not buy", "tried to buy",
     "is rumoured to buy" (``hedge_modals``, ``hedge_verbs``); "agreed to buy" and "will buy" are facts."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in rules.hedge_modals) for c in verb.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in rules.hedge_modals) for c in child_tokens(verb)):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.hedge_verbs

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extractors.arguments import argument_mentions, mentions_at
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
 from kg.rules import Rules, Trigger
 from kg.vocab import OPEN_PREFIX
@@ -32,7 +33,9 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         objects = objects + passive
         subjects = subjects + prep_objects(verb, rules.agent_preps)
     if verb.dep_ in {"acl", "relcl"}:
-        relative_is_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in verb.children)
+        relative_is_subject = any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in child_tokens(verb)
+        )
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             described = _name_just_before(verb) or verb.head
             objects.append(described)
@@ -112,6 +115,6 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
 def _relative_where(verb: Token, prep: str, rules: Rules) -> list[Token]:
     """ "Rolling Fork, where Muddy Waters was born": "where" stands for "in" the place the clause describes
     (``relative_adverbs``)."""
-    if verb.dep_ == "relcl" and any(rules.relative_adverbs.get(c.lower_) == prep for c in verb.children):
+    if verb.dep_ == "relcl" and any(rules.relative_adverbs.get(c.lower_) == prep for c in child_tokens(verb)):
         return [verb.head]
     return []

@@ -1,0 +1,70 @@
+"""A document's text, tokens and their children, made once per document for every extractor.
+
+spaCy makes a new ``Token`` object at each access (``doc[i]``, iterating a span, ``token.children``)
+and joins every token again for each ``doc.text`` or ``span.text``, and the extractors walk the same
+sentences many times: building these once and reading them from a table saves most of that work.
+The table lives in ``doc.user_data`` while the document is extracted and is dropped afterwards
+(:func:`forget_tokens`), so a caller's ``Doc`` still serialises.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import HEAD
+from spacy.tokens import Doc, Span, Token
+
+_TABLE_KEY = "kg_token_table"
+_TEXT_KEY = "kg_text"
+
+
+class TokenTable:
+    """The tokens of one ``Doc`` in order, and each token's children (in order, as ``token.children``)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: tuple[Token, ...] = tuple(doc)
+        children: list[list[Token]] = [[] for _ in self.tokens]
+        for i, offset in enumerate(doc.to_array(HEAD).astype(numpy.int64)):  # a head as an offset from its token
+            if offset:
+                children[i + offset].append(self.tokens[i])
+        self.children: tuple[tuple[Token, ...], ...] = tuple(tuple(kids) for kids in children)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The table of ``doc``, built at the first call."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None:
+        table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
+    return table
+
+
+def sentence_tokens(sent: Span) -> tuple[Token, ...]:
+    """The tokens of a sentence (or any span), from the table."""
+    return token_table(sent.doc).tokens[sent.start : sent.end]
+
+
+def child_tokens(token: Token) -> tuple[Token, ...]:
+    """The children of ``token``, from the table."""
+    return token_table(token.doc).children[token.i]
+
+
+def forget_tokens(doc: Doc) -> None:
+    """Drop the table of ``doc`` (Token objects must not stay in ``user_data``, which spaCy serialises)."""
+    doc.user_data.pop(_TABLE_KEY, None)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text``, the text ``doc`` was parsed from, as its ``doc.text``."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def document_text(doc: Doc) -> str:
+    """``doc.text``, from :func:`remember_text` or joined once per document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text."""
+    return document_text(span.doc)[span.start_char : span.end_char]

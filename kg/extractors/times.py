@@ -75,17 +75,17 @@ def annotate_relations(
     """
     published = document_date(document_date_text)
     day = published.day if published is not None else None
+    dates = [(ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "DATE"]
     times: dict[tuple[int, int], tuple[StatedTime, ...]] = {}
     annotated = []
     for relation in relations:
-        sentence = doc.char_span(relation.sentence.start, relation.sentence.end, alignment_mode="expand")
-        if sentence is None:
-            annotated.append(relation)
-            continue
-        key = (relation.sentence.start, relation.sentence.end)
+        start, end = key = (relation.sentence.start, relation.sentence.end)
         if key not in times:
-            times[key] = tuple(stated_time(ent.text, day) for ent in sentence.ents if ent.label_ == "DATE")
-        amount = deal_amount(sentence, relation) if relation.predicate in amount_patterns().predicates else None
+            times[key] = tuple(stated_time(text, day) for first, last, text in dates if first >= start and last <= end)
+        amount = None
+        if relation.predicate in amount_patterns().predicates:
+            sentence = doc.char_span(start, end, alignment_mode="expand")
+            amount = deal_amount(sentence, relation) if sentence is not None else None
         annotated.append(replace(relation, times=times[key], amount=amount))
     return tuple(annotated)
 

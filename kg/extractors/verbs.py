@@ -83,21 +83,21 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
     family between two entities states an open relation."""
     by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     for verb in context.tokens:
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"} or is_unreal(verb, rules):
             continue
         lemma = verb.lemma_.casefold()
         subjects, objects, located = _verb_arguments(verb, rules)
         subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
+        prep_triggers = rules.verb_preps.get(lemma, {})
+        if not subject_mentions and not prep_triggers:
+            continue  # every fact below has one of the subjects
         matched = False
         trigger = rules.verbs.get(lemma)
-        if is_unreal(verb, rules):
-            continue
         if trigger is not None:
             for obj in objects:
                 for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
                     matched = True
                     yield from (Candidate(s, o, trigger) for s in subject_mentions)
-        prep_triggers = rules.verb_preps.get(lemma, {})
         if prep_triggers:
             located_mentions = argument_mentions(located, by_token, rules, antecedents)
             for prep, prep_trigger in prep_triggers.items():

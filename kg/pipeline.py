@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.defaults import BuildOptions
 from kg.errors import InputError
@@ -15,10 +15,12 @@ from kg.gazetteer import Gazetteer
 from kg.ingest.reader import SkipHandler, read_documents
 from kg.model import Extraction, KnowledgeGraph
 from kg.parse import DocumentHandler, parse_documents
-from kg.query import QueryResult, run_query
 from kg.resolve import extraction_records, merge, resolve
 from kg.views.rdf import to_dataset
 from kg.vocab import checked_base
+
+if TYPE_CHECKING:
+    from kg.query import QueryResult
 
 
 def extract(
@@ -113,4 +115,6 @@ def sparql(graph: KnowledgeGraph, query: str) -> QueryResult:
         >>> sparql(graph, "SELECT ?label WHERE { ?e a kg:AIModel ; rdfs:label ?label }").values()
         [('R1',)]
     """
+    from kg.query import run_query  # deferred: rdflib's SPARQL engine costs a build a fifth of a second to import
+
     return run_query(to_dataset(graph), query)

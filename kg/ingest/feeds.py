@@ -23,7 +23,6 @@ from kg.ingest.files import InputFile, Located
 from kg.ingest.notices import Skipped, Warned
 from kg.ingest.web import fragment_text
 
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
 ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.:-]*)")  # the first element after the prolog, comments and doctype
 PROLOG = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*", re.DOTALL)
 

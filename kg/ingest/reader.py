@@ -15,6 +15,7 @@ trap the walk. Every case is listed in ``docs/reliability.md``.
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import os
 import re
@@ -26,12 +27,8 @@ from kg.defaults import DEFAULT_MAX_DOCUMENT_BYTES
 from kg.errors import InputError
 from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature, decode_text
-from kg.ingest.feeds import FEED_SUFFIXES, read_feed
 from kg.ingest.files import InputFile, Located, open_regular_file, read_lines
 from kg.ingest.notices import Notice, SkipHandler, Skipped, Warned, printable
-from kg.ingest.pdf import read_pdf
-from kg.ingest.warc import WARC_SUFFIXES, read_warc
-from kg.ingest.web import PAGE_SUFFIXES, read_web_page
 from kg.model import Document
 
 __all__ = ["Notice", "SkipHandler", "Skipped", "Warned", "count_documents", "input_files", "read_documents"]
@@ -217,14 +214,28 @@ def _normalise_date_field(fields: dict[str, str]) -> list[str]:
     return []
 
 
+def _imported_at_first_use(module: str, function: str) -> FormatReader:
+    """The reader ``module.function``, imported when a file needs it: a build of text and JSONL files never
+    loads trafilatura, pdfminer, feedparser or warcio (a second or so of start-up)."""
+
+    def read(file: InputFile) -> Iterator[Located]:
+        reader: FormatReader = getattr(importlib.import_module(module), function)
+        return reader(file)
+
+    return read
+
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 FORMAT_READERS: dict[str, FormatReader] = {
     ".txt": read_text_file,
     ".md": read_text_file,
     ".jsonl": read_jsonl_file,
-    **dict.fromkeys(PAGE_SUFFIXES, read_web_page),
-    ".pdf": read_pdf,
-    **dict.fromkeys(FEED_SUFFIXES, read_feed),
-    **dict.fromkeys(WARC_SUFFIXES, read_warc),
+    **dict.fromkeys(PAGE_SUFFIXES, _imported_at_first_use("kg.ingest.web", "read_web_page")),
+    ".pdf": _imported_at_first_use("kg.ingest.pdf", "read_pdf"),
+    **dict.fromkeys(FEED_SUFFIXES, _imported_at_first_use("kg.ingest.feeds", "read_feed")),
+    **dict.fromkeys(WARC_SUFFIXES, _imported_at_first_use("kg.ingest.warc", "read_warc")),
 }
 """The reader of each input suffix (lower case); a file given by name with another suffix is read as text."""
 

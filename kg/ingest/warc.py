@@ -25,7 +25,6 @@ from kg.ingest.files import InputFile, Located
 from kg.ingest.notices import Skipped
 from kg.ingest.web import extract_article, page_markup
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DAMAGED = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
 

@@ -26,7 +26,6 @@ from kg.ingest.dates import normalise_date
 from kg.ingest.decode import SNIFF_BYTES, DecodedText, binary_signature, decode_text
 from kg.ingest.files import InputFile, Located
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKUP = re.compile(r"<[A-Za-z!?/]")
 BLOCK_TAGS = ("address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "h1", "h2", "h3", "h4",
               "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from kg.exits import die_with_parent
-from kg.extractors import extract_document
+from kg.extractors import extract_document, prepare_date_reading
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Extraction
 from kg.nlp.language import load_pipeline
@@ -49,6 +49,7 @@ class Extractor:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        prepare_date_reading()
         util.register_after_fork(self, _die_with_forking_parent)
         self.parent_pid = os.getpid()
 

@@ -13,5 +13,6 @@ from __future__ import annotations
 
 from kg.extractors import linking, locatives, nominal, ownership, verbs  # noqa: F401  (registrations)
 from kg.extractors.document import extract_document
+from kg.extractors.times import prepare_date_reading
 
-__all__ = ["extract_document"]
+__all__ = ["extract_document", "prepare_date_reading"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.model import Mention
 from kg.rules import Rules
@@ -24,9 +24,11 @@ class AntecedentFinder:
         """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
 
         An antecedent in the same sentence is returned itself: the name is right there
-        ("Kennedy had won when Sirhan shot him"). ``excluded`` are mentions the pronoun
-        cannot stand for: a verb's object pronoun is never its own subject ("him" is not
-        "Sirhan" in "Sirhan shot him").
+        ("Kennedy had won when Sirhan shot him"). One in an earlier sentence is returned as a
+        ``"coreference"`` copy over the antecedent's named span, so that the record names the
+        entity where its name is written; the fact keeps the pronoun's sentence as evidence.
+        ``excluded`` are mentions the pronoun cannot stand for: a verb's object pronoun is never
+        its own subject ("him" is not "Sirhan" in "Sirhan shot him").
         """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
@@ -38,9 +40,8 @@ class AntecedentFinder:
             return None
         if mention.start >= token.sent.start_char:
             return mention
-        span = _anaphor_span(token)
         return Mention(
-            mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+            mention.doc_id, mention.start, mention.end, mention.text, mention.type,
             rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
             name=mention.merge_name, name_rule="coreference",
         )
@@ -60,9 +61,3 @@ def _is_definite(noun: Token, rules: Rules) -> bool:
     determiners = rules.definite_determiners
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
 
-
-def _anaphor_span(token: Token) -> Span:
-    if token.pos_ == "PRON":
-        return token.doc[token.i : token.i + 1]
-    first = min([token.i, *(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})])
-    return token.doc[first : token.i + 1]

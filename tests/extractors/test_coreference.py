@@ -1,4 +1,4 @@
-"""Pronouns as arguments: antecedents, their own offsets, never their own subject."""
+"""Pronouns as arguments: antecedents, their named spans, never their own subject."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from tests.extractors.helpers import extraction_of, facts_of
 from tests.helpers import make_doc
 
 
-def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab):
+def test_pronoun_subject_resolves_to_antecedent_and_carries_its_named_span(vocab):
     doc = make_doc(
         vocab,
         [
@@ -22,7 +22,9 @@ def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab)
     )
     (relation,) = extraction_of(doc).relations
     assert relation.predicate == "released" and relation.object.text == "R1"
-    assert relation.subject.text == "It" and doc.text[relation.subject.start : relation.subject.end] == "It"
+    assert relation.subject.text == "DeepSeek"
+    assert doc.text[relation.subject.start : relation.subject.end] == "DeepSeek"
+    assert doc.text[relation.sentence.start : relation.sentence.end] == "It released R1."
     assert relation.subject.merge_name == "DeepSeek" and relation.subject.name_rule == "coreference"
 
 

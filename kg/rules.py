@@ -107,6 +107,9 @@ class Rules:
     place_nouns: frozenset[str] = frozenset()
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
+    defining_verbs: frozenset[str] = frozenset()
+    article_country_classes: tuple[str, ...] = ()
+    article_country_confidence: float = 0.0
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
     anaphor_window: int = 0
@@ -196,6 +199,11 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         place_nouns=_words(extraction, "place_nouns"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
+        defining_verbs=_words(extraction, "defining_verbs"),
+        article_country_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("article_country_classes", [])
+        ),
+        article_country_confidence=float(extraction.get("article_country_confidence", 0.0)),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
         anaphor_window=int(extraction["anaphor_window"]),

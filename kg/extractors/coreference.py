@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from kg.extractors.tree import SUBJECT_DEPS
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -55,6 +56,16 @@ class AntecedentFinder:
             if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
                 return mention
         return None
+
+
+def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """What an article is about, when its first sentence defines a name: the subject of a ``defining_verbs`` root
+    ("Roketsan is a Turkish weapons maker", "Ross Alger ( 1920 – 1992 ) was a politician"); ``None`` for a
+    sentence that reports news ("Microsoft is working on a browser": there "be" is an auxiliary)."""
+    root = first.root
+    if root.lemma_.casefold() not in rules.defining_verbs:
+        return None
+    return next((by_token[c.i] for c in root.children if c.dep_ in SUBJECT_DEPS and c.i in by_token), None)
 
 
 def _is_definite(noun: Token, rules: Rules) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
-from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.coreference import AntecedentFinder, article_topic
 from kg.extractors.linking import link_names_in_document, propagate_names, remember_text, vote_types_in_document
 from kg.extractors.locatives import document_country_candidates, regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
@@ -52,7 +52,8 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
     relations.extend(regions_across_sentences(relations, rules))
-    relations.extend(_document_country_relations(content, by_token, relations, rules))
+    topic = article_topic(content[0], by_token, rules) if content else None
+    relations.extend(_document_country_relations(content, by_token, relations, rules, topic))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 
@@ -89,9 +90,13 @@ def _sentence_relations(
 
 
 def _document_country_relations(
-    content: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
+    content: Sequence[Span],
+    by_token: dict[int, Mention],
+    relations: Sequence[RelationMention],
+    rules: Rules,
+    topic: Mention | None,
 ) -> Iterator[RelationMention]:
-    for candidate, sent in document_country_candidates(content, by_token, relations, rules):
+    for candidate, sent in document_country_candidates(content, by_token, relations, rules, topic):
         subject, trigger = candidate.subject, candidate.trigger
         yield RelationMention(
             subject.doc_id, subject, _refine_predicate(trigger.predicate, subject, rules), candidate.object,

@@ -77,11 +77,16 @@ def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules)
 
 
 def document_country_candidates(
-    sentences: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
+    sentences: Sequence[Span],
+    by_token: dict[int, Mention],
+    relations: Sequence[RelationMention],
+    rules: Rules,
+    topic: Mention | None = None,
 ) -> Iterator[tuple[Candidate, Span]]:
     """Places of a document about one country lie in it, unless a fact puts them in a country: places that take
     part in a location fact (so a place, not a mistyped company) and that the gazetteer does not know
-    (continents, cities and regions have their own countries).
+    (continents, cities and regions have their own countries). In an article about a ``topic`` (its first
+    sentence defines it) the topic and every name of the ``article_country_classes`` lie there too.
 
     The country must hold at least ``document_country_share`` of the document's country mentions and be
     named in two sentences at least. Each place's first mention is the subject and its sentence the evidence.
@@ -110,14 +115,20 @@ def document_country_candidates(
     placed = {key(r.subject.merge_name) for r in relations if is_a(r.object.type, COUNTRY)}
     located = {rules.location.predicate, *rules.location_by_subject_type.values()}
     sited = {key(m.merge_name) for r in relations if r.predicate in located for m in (r.subject, r.object)}
-    trigger = replace(rules.location, confidence=rules.document_country_confidence,
-                      rule=f"{rules.location.rule.split('-')[0]}-document-country")
+    prefix = rules.location.rule.split("-")[0]
+    trigger = replace(rules.location, confidence=rules.document_country_confidence, rule=f"{prefix}-document-country")
+    article = replace(rules.location, confidence=rules.article_country_confidence, rule=f"{prefix}-article-country")
+    topic_name = key(topic.merge_name) if topic is not None else None
     target = firsts[country][0]
     for name, (mention, sent) in firsts.items():
         if name in placed or name == country or mention.type == COUNTRY:
             continue
         if is_a(mention.type, PLACE) and name in sited and rules.gazetteer.type_of(mention.merge_name) is None:
             yield Candidate(mention, target, trigger), sent
+        elif topic_name is not None and (
+            name == topic_name or any(is_a(mention.type, c) for c in rules.article_country_classes)
+        ):
+            yield Candidate(mention, target, article), sent
 
 
 @relation_finder("locatives")

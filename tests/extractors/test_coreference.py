@@ -43,3 +43,25 @@ def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands
         ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
     )
     assert facts_of(doc) == {("Sirhan", "killed", "Kennedy")}
+
+
+def test_the_topic_of_an_article_is_the_subject_its_first_sentence_defines(vocab):
+    from kg.extractors.coreference import article_topic
+    from kg.extractors.mentions import mentions_by_token
+    from kg.rules import load_rules
+
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-ORG", "O", "O", "O", "O"])
+    rules = load_rules()
+    by_token = mentions_by_token(list(doc.sents), "t", rules)
+    topic = article_topic(next(iter(doc.sents)), by_token, rules)
+    assert topic is not None and topic.text == "Acme"
+    news = make_doc(vocab, [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+                            (".", ".", 1, "punct", "PUNCT", ".")], ents=["B-ORG", "O", "O"])
+    assert article_topic(next(iter(news.sents)), mentions_by_token(list(news.sents), "t", rules), rules) is None

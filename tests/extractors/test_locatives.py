@@ -456,3 +456,37 @@ def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
         ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
     )
     assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)
+
+
+def _article_in_country(vocab, defining: bool):
+    """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing." (news), then
+    "Widgetco grew. Poland grew. Poland grew." """
+    first = (
+        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+         ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
+         (".", ".", 1, "punct", "PUNCT", ".")]
+        if defining else
+        [("Acme", "Acme", 2, "nsubj", "PROPN", "NNP"), ("is", "be", 2, "aux", "AUX", "VBZ"),
+         ("growing", "grow", 2, "ROOT", "VERB", "VBG"), ("fast", "fast", 2, "advmod", "ADV", "RB"),
+         (".", ".", 2, "punct", "PUNCT", ".")]
+    )
+    rows = list(first)
+    for word in ("Widgetco", "Poland", "Poland"):
+        at = len(rows)
+        rows += [(word, word, at + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", at + 1, "ROOT", "VERB", "VBD"),
+                 (".", ".", at + 1, "punct", "PUNCT", ".")]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O", "B-GPE", "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_an_article_about_a_topic_in_one_country_places_its_organisations_there(vocab):
+    relations = extraction_of(_article_in_country(vocab, defining=True)).relations
+    found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in relations}
+    assert found == {
+        ("Acme", "basedIn", "Poland", "locate-article-country"),
+        ("Widgetco", "basedIn", "Poland", "locate-article-country"),
+    }
+
+
+def test_news_whose_first_sentence_defines_nothing_places_no_organisation_in_its_country(vocab):
+    assert extraction_of(_article_in_country(vocab, defining=False)).relations == ()

@@ -108,6 +108,7 @@ class Rules:
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
     defining_verbs: frozenset[str] = frozenset()
+    topic_anaphor_deps: frozenset[str] = frozenset()
     article_country_classes: tuple[str, ...] = ()
     article_country_confidence: float = 0.0
     content_script: str = ""
@@ -200,6 +201,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         defining_verbs=_words(extraction, "defining_verbs"),
+        topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
         article_country_classes=tuple(
             _checked(c, directory / "extraction.yaml") for c in extraction.get("article_country_classes", [])
         ),

@@ -16,10 +16,11 @@ from kg.vocab import is_a
 class AntecedentFinder:
     """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
 
-    def __init__(self, mentions: list[Mention], rules: Rules) -> None:
+    def __init__(self, mentions: list[Mention], rules: Rules, topic: Mention | None = None) -> None:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.rules = rules
+        self.topic = topic
 
     def anaphor(self, token: Token, excluded: Iterable[Mention] = ()) -> Mention | None:
         """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
@@ -36,7 +37,7 @@ class AntecedentFinder:
         described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
         if classes is None or not described:
             return None
-        mention = self.nearest(token, classes, excluded)
+        mention = self._topic_for(token, classes, excluded) or self.nearest(token, classes, excluded)
         if mention is None:
             return None
         if mention.start >= token.sent.start_char:
@@ -46,6 +47,18 @@ class AntecedentFinder:
             rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
             name=mention.merge_name, name_rule="coreference",
         )
+
+    def _topic_for(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
+        """The article's topic, for a subject or possessive anaphor (``topic_anaphor_deps``) of a later sentence
+        that names nothing of its class before it: in "Alger was a politician. ... He served as mayor", "He" is
+        Alger, whoever was named in between."""
+        topic, wanted = self.topic, tuple(classes)
+        if topic is None or token.dep_ not in self.rules.topic_anaphor_deps or topic.end > token.sent.start_char:
+            return None
+        if not any(is_a(topic.type, c) for c in wanted) or topic.merge_name in {m.merge_name for m in excluded}:
+            return None
+        before = self.nearest(token, wanted, excluded)
+        return None if before is not None and before.start >= token.sent.start_char else topic
 
     def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
         """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""

@@ -46,13 +46,13 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
     by_token = vote_types_in_document(by_token)
-    antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
+    topic = article_topic(content[0], by_token, rules) if content else None
+    antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules, topic)
     finders = relation_finders(rules.relation_finders)
     relations: list[RelationMention] = []
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
     relations.extend(regions_across_sentences(relations, rules))
-    topic = article_topic(content[0], by_token, rules) if content else None
     relations.extend(_document_country_relations(content, by_token, relations, rules, topic))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))

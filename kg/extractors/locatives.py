@@ -353,7 +353,8 @@ def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
-    """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
+    """Each place followed by "in" (or "within"; a comma may come first), at most two modifiers and another place,
+    mapped to that place."""
     doc = sent.doc
     regions: dict[Mention, Mention] = {}
     for index in range(sent.start, sent.end):  # by index: most tokens are no mention, and need no Token made
@@ -361,6 +362,8 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
         if inner is None or not is_a(inner.type, PLACE) or by_token.get(index + 1) == inner:
             continue  # look at each place once, at its last token
         position = index + 1
+        if position + 1 < sent.end and doc[position].text == ",":  # "Gmina Wielbark , within Szczytno County"
+            position += 1
         if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
             continue
         position += 1

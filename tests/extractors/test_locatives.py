@@ -458,6 +458,22 @@ def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
     assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)
 
 
+def test_a_place_then_a_comma_and_within_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Wielbark", "Wielbark", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("within", "within", 0, "prep", "ADP", "IN"),
+            ("Szczytno", "Szczytno", 4, "compound", "PROPN", "NNP"),
+            ("County", "County", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "B-GPE", "I-GPE", "O"],
+    )
+    assert ("Wielbark", "locatedIn", "Szczytno County") in facts_of(doc)
+
+
 def _article_in_country(vocab, defining: bool):
     """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing." (news), then
     "Widgetco grew. Poland grew. Poland grew." """

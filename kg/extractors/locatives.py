@@ -354,7 +354,8 @@ def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
     """Each place followed by "in" (or "within"; a comma may come first), at most two modifiers and another place,
-    mapped to that place."""
+    mapped to that place; and each place followed by a kind of place "of" another: "the Lazio region of Italy" (a
+    country's kind of place is in it: "the U.S. state of Maine")."""
     doc = sent.doc
     regions: dict[Mention, Mention] = {}
     for index in range(sent.start, sent.end):  # by index: most tokens are no mention, and need no Token made
@@ -364,17 +365,32 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
         position = index + 1
         if position + 1 < sent.end and doc[position].text == ",":  # "Gmina Wielbark , within Szczytno County"
             position += 1
-        if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
+        if position >= sent.end:
             continue
-        position += 1
-        while position < sent.end and position - index <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
-            position += 1
-        outer = by_token.get(position) if position < sent.end else None
-        if outer is None and position < sent.end:  # "in the administrative district of Gmina Wielbark"
+        if doc[position].lower_ not in rules.containment_preps:
             outer = next(iter(places_named_by(doc[position], by_token, rules)), None)
+            if outer is not None and inner.type == COUNTRY:  # "the U.S. state of Maine": Maine lies in the U.S.
+                inner, outer = outer, inner
+        else:
+            position += 1
+            while position < sent.end and position - index <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+                position += 1
+            outer = _region_at(doc, position, sent.end, by_token, rules) if position < sent.end else None
         if outer is not None and outer != inner and is_a(outer.type, PLACE):
             regions.setdefault(inner, outer)
     return regions
+
+
+def _region_at(doc: Doc, position: int, end: int, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The place named at ``position``: a name, a kind of place "of" a name ("the district of Gmina Wielbark"), or
+    the name a place's kind of place names ("the U.S. state of Michigan" is Michigan, not the U.S.)."""
+    outer = by_token.get(position)
+    if outer is None:
+        return next(iter(places_named_by(doc[position], by_token, rules)), None)
+    after = position + 1
+    while after < end and by_token.get(after) == outer:
+        after += 1
+    return next(iter(places_named_by(doc[after], by_token, rules)), outer) if after < end else outer
 
 
 def _chain_relations(

@@ -474,6 +474,42 @@ def test_a_place_then_a_comma_and_within_another_lies_in_that_one(vocab):
     assert ("Wielbark", "locatedIn", "Szczytno County") in facts_of(doc)
 
 
+def test_a_place_then_a_kind_of_place_of_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lazio", "Lazio", 1, "compound", "PROPN", "NNP"),
+            ("region", "region", 4, "nsubj", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Italy", "Italy", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "B-GPE", "O"],
+    )
+    assert ("Lazio", "locatedIn", "Italy") in facts_of(doc)
+
+
+def test_in_the_canada_province_of_ontario_names_ontario_which_lies_in_canada(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Gogebic", "Gogebic", 1, "compound", "PROPN", "NNP"),
+            ("County", "County", 8, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("Canada", "Canada", 5, "compound", "PROPN", "NNP"),
+            ("province", "province", 2, "pobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Ontario", "Ontario", 6, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "I-GPE", "O", "O", "B-GPE", "O", "O", "B-GPE", "O"],
+    )
+    pairs = {(r.subject.text, r.object.text) for r in extraction_of(doc).relations}
+    assert ("Gogebic County", "Ontario") in pairs
+    assert ("Ontario", "Canada") in pairs and ("Canada", "Ontario") not in pairs
+
+
 def _article_in_country(vocab, defining: bool):
     """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing." (news), then
     "Widgetco grew. Poland grew. Poland grew." """

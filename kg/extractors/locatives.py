@@ -18,6 +18,8 @@ from kg.model import Mention, RelationMention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
 
+REGION_STEPS = 3  # how far up a chain of regions stated in other sentences a thing's location is carried
+
 
 @relation_finder("regions")
 def region_relations(context: SentenceContext) -> Iterator[Candidate]:
@@ -46,7 +48,8 @@ def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules)
     """Where a thing is, extended by the regions its place is said to lie in elsewhere in the document: "Zabiele
     is a village in Gmina Wielbark." ... "Gmina Wielbark is in Poland." puts Zabiele in Poland.
 
-    One step per region fact, stated once; the new fact keeps the sentence (and the words) of the thing's own
+    Up to ``REGION_STEPS`` steps up ("... Szczytno County is in Warmian-Masurian Voivodeship." ... "The voivodeship
+    is in Poland."), each fact stated once; the new fact keeps the sentence (and the words) of the thing's own
     location. A birth place's region is no birth place, so birth facts are not extended.
     """
     if rules.location is None:
@@ -61,7 +64,9 @@ def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules)
             regions[key(relation.subject.merge_name)].append(relation)
     rule = f"{rules.location.rule.split('-')[0]}-document"
     found: list[RelationMention] = []
-    for relation in relations:
+    pending = [(relation, 0) for relation in relations]
+    while pending:
+        relation, depth = pending.pop()
         if relation.predicate not in located or (rules.birth is not None and relation.rule == rules.birth.rule):
             continue
         subject = key(relation.subject.merge_name)
@@ -73,6 +78,8 @@ def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules)
             found.append(replace(
                 relation, object=step.object, confidence=relation.confidence * step.confidence, rule=rule
             ))
+            if depth + 1 < REGION_STEPS:
+                pending.append((found[-1], depth + 1))
     return found
 
 

@@ -409,6 +409,24 @@ def test_a_region_named_in_another_sentence_extends_where_a_place_is(vocab):
     assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
 
 
+def test_a_place_lies_in_every_region_up_a_chain_stated_in_later_sentences(vocab):
+    rows = []
+    for inner, outer in (("Zabiele", "Wielbark"), ("Wielbark", "Szczytno"), ("Szczytno", "Poland")):
+        at = len(rows)
+        rows += [
+            (inner, inner, at + 2, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", at + 2, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", at + 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", at + 2, "prep", "ADP", "IN"),
+            (outer, outer, at + 3, "pobj", "PROPN", "NNP"),
+            (".", ".", at + 2, "punct", "PUNCT", "."),
+        ]
+    doc = make_doc(vocab, rows, ents=["B-GPE" if r[4] == "PROPN" else "O" for r in rows])
+    relations = extraction_of(doc).relations
+    (far,) = [r for r in relations if (r.subject.text, r.object.text) == ("Zabiele", "Poland")]
+    assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
+
+
 def _village_in_country_document(vocab, country_twice: bool):
     """ "Zabiele is located in Wielbark. Poland ..." with Poland named in one or two sentences."""
     rows = [

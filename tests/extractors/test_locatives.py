@@ -529,8 +529,8 @@ def test_in_the_canada_province_of_ontario_names_ontario_which_lies_in_canada(vo
 
 
 def _article_in_country(vocab, defining: bool):
-    """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing." (news), then
-    "Widgetco grew. Poland grew. Poland grew." """
+    """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing fast." (news), then
+    "Widgetco grew. Smith grew. Poland grew. Poland grew." """
     first = (
         [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
          ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
@@ -540,21 +540,22 @@ def _article_in_country(vocab, defining: bool):
          ("growing", "grow", 2, "ROOT", "VERB", "VBG"), ("fast", "fast", 2, "advmod", "ADV", "RB"),
          (".", ".", 2, "punct", "PUNCT", ".")]
     )
-    rows = list(first)
-    for word in ("Widgetco", "Poland", "Poland"):
+    rows, ents = list(first), ["B-ORG", "O", "O", "O", "O"]
+    for word, label in (("Widgetco", "B-ORG"), ("Smith", "B-PERSON"), ("Poland", "B-GPE"), ("Poland", "B-GPE")):
         at = len(rows)
         rows += [(word, word, at + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", at + 1, "ROOT", "VERB", "VBD"),
                  (".", ".", at + 1, "punct", "PUNCT", ".")]
-    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O", "B-GPE", "O", "O"]
+        ents += [label, "O", "O"]
     return make_doc(vocab, rows, ents=ents)
 
 
-def test_an_article_about_a_topic_in_one_country_places_its_organisations_there(vocab):
+def test_an_article_about_a_topic_in_one_country_places_its_organisations_and_people_there(vocab):
     relations = extraction_of(_article_in_country(vocab, defining=True)).relations
     found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in relations}
     assert found == {
         ("Acme", "basedIn", "Poland", "locate-article-country"),
         ("Widgetco", "basedIn", "Poland", "locate-article-country"),
+        ("Smith", "livesIn", "Poland", "locate-article-country"),
     }
 
 

@@ -109,7 +109,8 @@ class Rules:
     document_country_confidence: float = 0.0
     defining_verbs: frozenset[str] = frozenset()
     topic_anaphor_deps: frozenset[str] = frozenset()
-    article_country_classes: tuple[str, ...] = ()
+    document_country_sentences: int = 0
+    article_country_classes: dict[str, int] = field(default_factory=dict)
     article_country_confidence: float = 0.0
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
@@ -202,9 +203,11 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         defining_verbs=_words(extraction, "defining_verbs"),
         topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
-        article_country_classes=tuple(
-            _checked(c, directory / "extraction.yaml") for c in extraction.get("article_country_classes", [])
-        ),
+        document_country_sentences=int(extraction.get("document_country_sentences", 0)),
+        article_country_classes={
+            _checked(c, directory / "extraction.yaml"): int(n)
+            for c, n in (extraction.get("article_country_classes") or {}).items()
+        },
         article_country_confidence=float(extraction.get("article_country_confidence", 0.0)),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),

@@ -95,8 +95,9 @@ def document_country_candidates(
     (continents, cities and regions have their own countries). In an article about a ``topic`` (its first
     sentence defines it) the topic and every name of the ``article_country_classes`` lie there too.
 
-    The country must hold at least ``document_country_share`` of the document's country mentions and be
-    named in two sentences at least. Each place's first mention is the subject and its sentence the evidence.
+    The country must hold at least ``document_country_share`` of the document's country mentions and be named
+    in ``document_country_sentences`` sentences at least (in an article, as many as the class of the name needs).
+    Each place's first mention is the subject and its sentence the evidence.
     """
     if rules.location is None or rules.document_country_share <= 0:
         return
@@ -117,8 +118,9 @@ def document_country_candidates(
     if not countries:
         return
     country, count = countries.most_common(1)[0]
-    if len(named_in[country]) < 2 or count < rules.document_country_share * sum(countries.values()):
+    if count < rules.document_country_share * sum(countries.values()):
         return
+    sentences_named = len(named_in[country])
     placed = {key(r.subject.merge_name) for r in relations if is_a(r.object.type, COUNTRY)}
     located = {rules.location.predicate, *rules.location_by_subject_type.values()}
     sited = {key(m.merge_name) for r in relations if r.predicate in located for m in (r.subject, r.object)}
@@ -130,12 +132,20 @@ def document_country_candidates(
     for name, (mention, sent) in firsts.items():
         if name in placed or name == country or mention.type == COUNTRY:
             continue
-        if is_a(mention.type, PLACE) and name in sited and rules.gazetteer.type_of(mention.merge_name) is None:
+        if (sentences_named >= rules.document_country_sentences and is_a(mention.type, PLACE) and name in sited
+                and rules.gazetteer.type_of(mention.merge_name) is None):
             yield Candidate(mention, target, trigger), sent
-        elif topic_name is not None and (
-            name == topic_name or any(is_a(mention.type, c) for c in rules.article_country_classes)
-        ):
+        elif topic_name is not None and sentences_named >= _article_country_sentences(mention, name == topic_name,
+                                                                                      rules):
             yield Candidate(mention, target, article), sent
+
+
+def _article_country_sentences(mention: Mention, is_topic: bool, rules: Rules) -> float:
+    """In how many sentences an article's country must be named to place ``mention`` there (infinity: never)."""
+    needed = [n for cls, n in rules.article_country_classes.items() if is_a(mention.type, cls)]
+    if is_topic:
+        needed.extend(rules.article_country_classes.values())
+    return min(needed, default=float("inf"))
 
 
 @relation_finder("locatives")

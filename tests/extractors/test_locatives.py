@@ -528,9 +528,9 @@ def test_in_the_canada_province_of_ontario_names_ontario_which_lies_in_canada(vo
     assert ("Ontario", "Canada") in pairs and ("Canada", "Ontario") not in pairs
 
 
-def _article_in_country(vocab, defining: bool):
+def _article_in_country(vocab, defining: bool, country_sentences: int = 2):
     """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing fast." (news), then
-    "Widgetco grew. Smith grew. Poland grew. Poland grew." """
+    "Widgetco grew. Smith grew. Poland grew. Poland grew." (Poland named in ``country_sentences`` sentences)."""
     first = (
         [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
          ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
@@ -541,7 +541,8 @@ def _article_in_country(vocab, defining: bool):
          (".", ".", 2, "punct", "PUNCT", ".")]
     )
     rows, ents = list(first), ["B-ORG", "O", "O", "O", "O"]
-    for word, label in (("Widgetco", "B-ORG"), ("Smith", "B-PERSON"), ("Poland", "B-GPE"), ("Poland", "B-GPE")):
+    names = [("Widgetco", "B-ORG"), ("Smith", "B-PERSON"), *[("Poland", "B-GPE")] * country_sentences]
+    for word, label in names:
         at = len(rows)
         rows += [(word, word, at + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", at + 1, "ROOT", "VERB", "VBD"),
                  (".", ".", at + 1, "punct", "PUNCT", ".")]
@@ -557,6 +558,11 @@ def test_an_article_about_a_topic_in_one_country_places_its_organisations_and_pe
         ("Widgetco", "basedIn", "Poland", "locate-article-country"),
         ("Smith", "livesIn", "Poland", "locate-article-country"),
     }
+
+
+def test_an_article_naming_its_country_once_places_its_organisations_there_but_not_its_people(vocab):
+    relations = extraction_of(_article_in_country(vocab, defining=True, country_sentences=1)).relations
+    assert {(r.subject.text, r.object.text) for r in relations} == {("Acme", "Poland"), ("Widgetco", "Poland")}
 
 
 def test_news_whose_first_sentence_defines_nothing_places_no_organisation_in_its_country(vocab):

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder, article_topic
+from kg.extractors.document_places import document_country_candidates, regions_across_sentences
 from kg.extractors.linking import link_names_in_document, propagate_names, remember_text, vote_types_in_document
-from kg.extractors.locatives import document_country_candidates, regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders

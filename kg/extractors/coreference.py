@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tree import SUBJECT_DEPS
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -78,7 +78,8 @@ def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Me
     root = first.root
     if root.lemma_.casefold() not in rules.defining_verbs:
         return None
-    return next((by_token[c.i] for c in root.children if c.dep_ in SUBJECT_DEPS and c.i in by_token), None)
+    subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return next((by_token[c.i] for c in root.children if c.dep_ in subjects and c.i in by_token), None)
 
 
 def _is_definite(noun: Token, rules: Rules) -> bool:

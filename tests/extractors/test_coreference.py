@@ -98,3 +98,22 @@ def test_a_subject_pronoun_of_an_article_stands_for_its_topic_not_the_nearest_na
 def test_outside_an_article_a_subject_pronoun_stands_for_the_nearest_name(vocab):
     (relation,) = extraction_of(_purchase_after_two_firms(vocab, defining=False)).relations
     assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Widgetco", "acquired", "Zeta")
+
+
+def test_a_first_sentence_that_locates_its_subject_defines_the_topic_too(vocab):
+    from kg.extractors.coreference import article_topic
+    from kg.extractors.mentions import mentions_by_token
+    from kg.rules import load_rules
+
+    rows = [
+        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+        ("in", "in", 2, "prep", "ADP", "IN"),
+        ("Poland", "Poland", 3, "pobj", "PROPN", "NNP"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    rules = load_rules()
+    topic = article_topic(next(iter(doc.sents)), mentions_by_token(list(doc.sents), "t", rules), rules)
+    assert topic is not None and topic.text == "Zabiele"

@@ -1,5 +1,5 @@
 """Where things are, read over a whole document: regions stated in other sentences, the country an article or a
-document is about."""
+document is about, the birth place in an article's opening bracket."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from kg.extractors.candidates import Candidate
 from kg.model import Mention, RelationMention
 from kg.rules import Rules
-from kg.vocab import COUNTRY, PLACE, is_a
+from kg.vocab import COUNTRY, PERSON, PLACE, is_a
 
 REGION_STEPS = 3  # how far up a chain of regions stated in other sentences a thing's location is carried
 
@@ -119,3 +119,25 @@ def _article_country_sentences(mention: Mention, is_topic: bool, rules: Rules) -
     if is_topic:
         needed.extend(rules.article_country_classes.values())
     return min(needed, default=float("inf"))
+
+
+def lead_birth_candidates(
+    first: Span, topic: Mention | None, by_token: dict[int, Mention], rules: Rules
+) -> Iterator[tuple[Candidate, Span]]:
+    """ "Willi Schneider ( born 13 March 1963 in Mediaș , Transylvania ) is a skeleton racer", "Alberto Llanos ( San
+    Fernando , Chile , August 29 , 1869 – Santiago , ... )": the first place in the bracket that follows a person
+    an article is about, before the dash of the life span, is where the person was born (no nationality word:
+    "( Thai : ... ; born ... )")."""
+    if rules.birth is None or topic is None or not is_a(topic.type, PERSON):
+        return
+    doc = first.doc
+    opening = next((t.i for t in first if t.idx >= topic.end), first.end)
+    if opening >= first.end or doc[opening].text not in rules.lead_brackets:
+        return
+    for token in doc[opening + 1 : first.end]:
+        if token.text in rules.lead_brackets.values() or token.text in rules.life_span_dashes:
+            return
+        place = by_token.get(token.i)
+        if place is not None and is_a(place.type, PLACE) and place.rule != "demonym":
+            yield Candidate(topic, place, replace(rules.birth, rule=f"{rules.birth.rule}-lead")), first
+            return

@@ -428,22 +428,27 @@ def test_a_place_lies_in_every_region_up_a_chain_stated_in_later_sentences(vocab
 
 
 def _village_in_country_document(vocab, country_twice: bool):
-    """ "Zabiele is located in Wielbark. Poland ..." with Poland named in one or two sentences."""
+    """ "Acme grew. Zabiele is located in Wielbark. Poland grew." with Poland named in one or two sentences (news:
+    the first sentence defines nothing)."""
     rows = [
-        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
-        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
-        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
-        ("in", "in", 2, "prep", "ADP", "IN"),
-        ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
-        (".", ".", 2, "punct", "PUNCT", "."),
-        ("Poland", "Poland", 7, "nsubj", "PROPN", "NNP"),
-        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
-        (".", ".", 7, "punct", "PUNCT", "."),
-        ("Poland" if country_twice else "Acme", "x", 10, "nsubj", "PROPN", "NNP"),
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Zabiele", "Zabiele", 5, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 5, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 5, "ROOT", "VERB", "VBN"),
+        ("in", "in", 5, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 6, "pobj", "PROPN", "NNP"),
+        (".", ".", 5, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 10, "nsubj", "PROPN", "NNP"),
         ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
         (".", ".", 10, "punct", "PUNCT", "."),
+        ("Poland" if country_twice else "Beta", "x", 13, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 13, "ROOT", "VERB", "VBD"),
+        (".", ".", 13, "punct", "PUNCT", "."),
     ]
-    ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE" if country_twice else "O", "O", "O"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O",
+            "B-GPE" if country_twice else "O", "O", "O"]
     return make_doc(vocab, rows, ents=ents)
 
 
@@ -567,3 +572,29 @@ def test_an_article_naming_its_country_once_places_its_organisations_there_but_n
 
 def test_news_whose_first_sentence_defines_nothing_places_no_organisation_in_its_country(vocab):
     assert extraction_of(_article_in_country(vocab, defining=False)).relations == ()
+
+
+def _person_article_with_bracket(vocab, inside):
+    """ "Smith ( <inside> ) is a racer ." with ``inside`` rows of (word, entity label)."""
+    rows = [("Smith", "Smith", len(inside) + 3, "nsubj", "PROPN", "NNP"), ("(", "(", 0, "punct", "PUNCT", "-LRB-")]
+    rows += [(word, word, 0, "appos", "X", "XX") for word, _ in inside]
+    at = len(rows) + 1
+    rows += [(")", ")", 0, "punct", "PUNCT", "-RRB-"), ("is", "be", at, "ROOT", "AUX", "VBZ"),
+             ("a", "a", at + 2, "det", "DET", "DT"), ("racer", "racer", at, "attr", "NOUN", "NN"),
+             (".", ".", at, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "O", *[label for _, label in inside], "O", "O", "O", "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_the_first_place_in_the_bracket_after_an_article_person_is_the_birth_place(vocab):
+    doc = _person_article_with_bracket(vocab, [("born", "O"), ("1963", "B-DATE"), ("in", "O"), ("Leeds", "B-GPE"),
+                                               ("–", "O"), ("York", "B-GPE")])
+    found = {(r.subject.text, r.object.text, r.rule) for r in extraction_of(doc).relations}
+    assert ("Smith", "Leeds", "locate-birth-lead") in found
+    assert not any(obj == "York" for _, obj, _ in found)
+
+
+def test_a_place_after_the_dash_of_a_life_span_is_no_birth_place(vocab):
+    doc = _person_article_with_bracket(vocab, [("1900", "B-DATE"), ("–", "O"), ("1950", "B-DATE"), ("in", "O"),
+                                               ("York", "B-GPE")])
+    assert not any(r.rule == "locate-birth-lead" for r in extraction_of(doc).relations)

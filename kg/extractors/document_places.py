@@ -70,12 +70,14 @@ def document_country_candidates(
 
     The country must hold at least ``document_country_share`` of the document's country mentions and be named
     in ``document_country_sentences`` sentences at least (in an article, as many as the class of the name needs).
-    Each place's first mention is the subject and its sentence the evidence.
+    Each place's first mention is the subject and its sentence the evidence; the country's first mention by
+    name is the object (its nationality word where it has none).
     """
     if rules.location is None or rules.document_country_share <= 0:
         return
     key = rules.gazetteer.key
     firsts: dict[str, tuple[Mention, Span]] = {}
+    named: dict[str, Mention] = {}  # each country's first mention by name ("Canada", not "Canadian")
     countries: Counter[str] = Counter()
     named_in: dict[str, set[int]] = defaultdict(set)
     for sent in sentences:
@@ -88,6 +90,8 @@ def document_country_candidates(
                 countries[name] += 1
                 named_in[name].add(sent.start)
             firsts.setdefault(name, (mention, sent))
+            if mention.rule != "demonym":
+                named.setdefault(name, mention)
     if not countries:
         return
     country, count = countries.most_common(1)[0]
@@ -101,7 +105,7 @@ def document_country_candidates(
     trigger = replace(rules.location, confidence=rules.document_country_confidence, rule=f"{prefix}-document-country")
     article = replace(rules.location, confidence=rules.article_country_confidence, rule=f"{prefix}-article-country")
     topic_name = key(topic.merge_name) if topic is not None else None
-    target = firsts[country][0]
+    target = named.get(country) or firsts[country][0]
     for name, (mention, sent) in firsts.items():
         if name in placed or name == country or mention.type == COUNTRY:
             continue

@@ -598,3 +598,25 @@ def test_a_place_after_the_dash_of_a_life_span_is_no_birth_place(vocab):
     doc = _person_article_with_bracket(vocab, [("1900", "B-DATE"), ("–", "O"), ("1950", "B-DATE"), ("in", "O"),
                                                ("York", "B-GPE")])
     assert not any(r.rule == "locate-birth-lead" for r in extraction_of(doc).relations)
+
+
+def test_an_article_places_its_names_in_its_country_by_name_not_by_nationality_word(vocab):
+    """ "Acme is a Polish maker. Widgetco grew. Poland grew.": Widgetco lies in "Poland", not in "Polish"."""
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 4, "det", "DET", "DT"),
+        ("Polish", "polish", 4, "amod", "ADJ", "JJ"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Widgetco", "Widgetco", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-ORG", "O", "O", "B-NORP", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O"]
+    relations = extraction_of(make_doc(vocab, rows, ents=ents)).relations
+    (placed,) = [r for r in relations if r.subject.text == "Widgetco"]
+    assert placed.object.text == "Poland" and placed.rule == "locate-article-country"

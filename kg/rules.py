@@ -109,6 +109,7 @@ class Rules:
     document_country_confidence: float = 0.0
     defining_verbs: frozenset[str] = frozenset()
     topic_anaphor_deps: frozenset[str] = frozenset()
+    topic_anaphor_classes: tuple[str, ...] = ()
     lead_brackets: dict[str, str] = field(default_factory=dict)
     life_span_dashes: frozenset[str] = frozenset()
     document_country_sentences: int = 0
@@ -205,6 +206,9 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         defining_verbs=_words(extraction, "defining_verbs"),
         topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
+        topic_anaphor_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("topic_anaphor_classes", [])
+        ),
         lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
         life_span_dashes=_words(extraction, "life_span_dashes"),
         document_country_sentences=int(extraction.get("document_country_sentences", 0)),

@@ -49,13 +49,15 @@ class AntecedentFinder:
         )
 
     def _topic_for(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
-        """The article's topic, for a subject or possessive anaphor (``topic_anaphor_deps``) of a later sentence
-        that names nothing of its class before it: in "Alger was a politician. ... He served as mayor", "He" is
-        Alger, whoever was named in between."""
+        """The article's topic (of the ``topic_anaphor_classes``), for a subject or possessive anaphor
+        (``topic_anaphor_deps``) of a later sentence that names nothing of its class before it: in "Alger was a
+        politician. ... He served as mayor", "He" is Alger, whoever was named in between."""
         topic, wanted = self.topic, tuple(classes)
         if topic is None or token.dep_ not in self.rules.topic_anaphor_deps or topic.end > token.sent.start_char:
             return None
         if not any(is_a(topic.type, c) for c in wanted) or topic.merge_name in {m.merge_name for m in excluded}:
+            return None
+        if not any(is_a(topic.type, c) for c in self.rules.topic_anaphor_classes):
             return None
         before = self.nearest(token, wanted, excluded)
         return None if before is not None and before.start >= token.sent.start_char else topic

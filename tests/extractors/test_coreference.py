@@ -67,37 +67,39 @@ def test_the_topic_of_an_article_is_the_subject_its_first_sentence_defines(vocab
     assert article_topic(next(iter(news.sents)), mentions_by_token(list(news.sents), "t", rules), rules) is None
 
 
-def _purchase_after_two_firms(vocab, defining: bool):
-    """ "Acme is a maker." (an article's first sentence) or "Acme grew fast.", then "Widgetco grew. It bought Zeta." """
+def _founding_after_two_people(vocab, defining: bool):
+    """ "Smith is a racer." (an article's first sentence) or "Smith grew up there.", then "Jones grew. He founded
+    Zeta." """
     first = (
-        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
-         ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN")]
+        [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+         ("a", "a", 3, "det", "DET", "DT"), ("racer", "racer", 1, "attr", "NOUN", "NN")]
         if defining else
-        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
-         ("last", "last", 3, "amod", "ADJ", "JJ"), ("year", "year", 1, "npadvmod", "NOUN", "NN")]
+        [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+         ("up", "up", 1, "prt", "ADP", "RP"), ("there", "there", 1, "advmod", "ADV", "RB")]
     )
     rows = [
         *first,
         (".", ".", 1, "punct", "PUNCT", "."),
-        ("Widgetco", "Widgetco", 6, "nsubj", "PROPN", "NNP"),
+        ("Jones", "Jones", 6, "nsubj", "PROPN", "NNP"),
         ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
         (".", ".", 6, "punct", "PUNCT", "."),
-        ("It", "it", 9, "nsubj", "PRON", "PRP"),
-        ("bought", "buy", 9, "ROOT", "VERB", "VBD"),
+        ("He", "he", 9, "nsubj", "PRON", "PRP"),
+        ("founded", "found", 9, "ROOT", "VERB", "VBD"),
         ("Zeta", "Zeta", 9, "dobj", "PROPN", "NNP"),
         (".", ".", 9, "punct", "PUNCT", "."),
     ]
-    return make_doc(vocab, rows, ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O"])
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-ORG", "O"]
+    return make_doc(vocab, rows, ents=ents)
 
 
-def test_a_subject_pronoun_of_an_article_stands_for_its_topic_not_the_nearest_name(vocab):
-    (relation,) = extraction_of(_purchase_after_two_firms(vocab, defining=True)).relations
-    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Acme", "acquired", "Zeta")
+def test_a_subject_pronoun_of_an_article_about_a_person_stands_for_that_person_not_the_nearest_name(vocab):
+    (relation,) = extraction_of(_founding_after_two_people(vocab, defining=True)).relations
+    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Smith", "founderOf", "Zeta")
 
 
 def test_outside_an_article_a_subject_pronoun_stands_for_the_nearest_name(vocab):
-    (relation,) = extraction_of(_purchase_after_two_firms(vocab, defining=False)).relations
-    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Widgetco", "acquired", "Zeta")
+    (relation,) = extraction_of(_founding_after_two_people(vocab, defining=False)).relations
+    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Jones", "founderOf", "Zeta")
 
 
 def test_a_first_sentence_that_locates_its_subject_defines_the_topic_too(vocab):

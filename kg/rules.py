@@ -107,6 +107,14 @@ class Rules:
     place_nouns: frozenset[str] = frozenset()
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
+    defining_verbs: frozenset[str] = frozenset()
+    topic_anaphor_deps: frozenset[str] = frozenset()
+    topic_anaphor_classes: tuple[str, ...] = ()
+    lead_brackets: dict[str, str] = field(default_factory=dict)
+    life_span_dashes: frozenset[str] = frozenset()
+    document_country_sentences: int = 0
+    article_country_classes: dict[str, int] = field(default_factory=dict)
+    article_country_confidence: float = 0.0
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
     anaphor_window: int = 0
@@ -196,6 +204,19 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         place_nouns=_words(extraction, "place_nouns"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
+        defining_verbs=_words(extraction, "defining_verbs"),
+        topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
+        topic_anaphor_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("topic_anaphor_classes", [])
+        ),
+        lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
+        life_span_dashes=_words(extraction, "life_span_dashes"),
+        document_country_sentences=int(extraction.get("document_country_sentences", 0)),
+        article_country_classes={
+            _checked(c, directory / "extraction.yaml"): int(n)
+            for c, n in (extraction.get("article_country_classes") or {}).items()
+        },
+        article_country_confidence=float(extraction.get("article_country_confidence", 0.0)),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
         anaphor_window=int(extraction["anaphor_window"]),

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from kg.extractors.tokens import child_tokens
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -16,35 +17,51 @@ from kg.vocab import is_a
 class AntecedentFinder:
     """Resolve a pronoun or definite description to the nearest preceding compatible mention."""
 
-    def __init__(self, mentions: list[Mention], rules: Rules) -> None:
+    def __init__(self, mentions: list[Mention], rules: Rules, topic: Mention | None = None) -> None:
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.rules = rules
+        self.topic = topic
 
     def anaphor(self, token: Token, excluded: Iterable[Mention] = ()) -> Mention | None:
         """A mention for ``token`` ("it", "the company") naming its antecedent, or ``None``.
 
         An antecedent in the same sentence is returned itself: the name is right there
-        ("Kennedy had won when Sirhan shot him"). ``excluded`` are mentions the pronoun
-        cannot stand for: a verb's object pronoun is never its own subject ("him" is not
-        "Sirhan" in "Sirhan shot him").
+        ("Kennedy had won when Sirhan shot him"). One in an earlier sentence is returned as a
+        ``"coreference"`` copy over the antecedent's named span, so that the record names the
+        entity where its name is written; the fact keeps the pronoun's sentence as evidence.
+        ``excluded`` are mentions the pronoun cannot stand for: a verb's object pronoun is never
+        its own subject ("him" is not "Sirhan" in "Sirhan shot him").
         """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
         described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
         if classes is None or not described:
             return None
-        mention = self.nearest(token, classes, excluded)
+        mention = self._topic_for(token, classes, excluded) or self.nearest(token, classes, excluded)
         if mention is None:
             return None
         if mention.start >= token.sent.start_char:
             return mention
-        span = _anaphor_span(token)
         return Mention(
-            mention.doc_id, span.start_char, span.end_char, span.text, mention.type,
+            mention.doc_id, mention.start, mention.end, mention.text, mention.type,
             rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
             name=mention.merge_name, name_rule="coreference",
         )
+
+    def _topic_for(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
+        """The article's topic (of the ``topic_anaphor_classes``), for a subject or possessive anaphor
+        (``topic_anaphor_deps``) of a later sentence that names nothing of its class before it: in "Alger was a
+        politician. ... He served as mayor", "He" is Alger, whoever was named in between."""
+        topic, wanted = self.topic, tuple(classes)
+        if topic is None or token.dep_ not in self.rules.topic_anaphor_deps or topic.end > token.sent.start_char:
+            return None
+        if not any(is_a(topic.type, c) for c in wanted) or topic.merge_name in {m.merge_name for m in excluded}:
+            return None
+        if not any(is_a(topic.type, c) for c in self.rules.topic_anaphor_classes):
+            return None
+        before = self.nearest(token, wanted, excluded)
+        return None if before is not None and before.start >= token.sent.start_char else topic
 
     def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
         """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""
@@ -57,13 +74,18 @@ class AntecedentFinder:
         return None
 
 
+def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """What an article is about, when its first sentence defines a name: the subject of a ``defining_verbs`` root
+    ("Roketsan is a Turkish weapons maker", "Ross Alger ( 1920 – 1992 ) was a politician"); ``None`` for a
+    sentence that reports news ("Microsoft is working on a browser": there "be" is an auxiliary)."""
+    root = first.root
+    if root.lemma_.casefold() not in rules.defining_verbs:
+        return None
+    subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return next((by_token[c.i] for c in child_tokens(root) if c.dep_ in subjects and c.i in by_token), None)
+
+
 def _is_definite(noun: Token, rules: Rules) -> bool:
     determiners = rules.definite_determiners
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in determiners for c in child_tokens(noun))
 
-
-def _anaphor_span(token: Token) -> Span:
-    if token.pos_ == "PRON":
-        return token.doc[token.i : token.i + 1]
-    first = min([token.i, *(c.i for c in child_tokens(token) if c.dep_ in {"det", "amod", "compound"})])
-    return token.doc[first : token.i + 1]

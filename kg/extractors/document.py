@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
-from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.coreference import AntecedentFinder, article_topic
+from kg.extractors.document_places import document_country_candidates, lead_birth_candidates, regions_across_sentences
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
-from kg.extractors.locatives import document_country_candidates, regions_across_sentences
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
@@ -53,13 +53,17 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
     by_token = vote_types_in_document(by_token)
-    antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
+    topic = article_topic(content[0], by_token, rules) if content else None
+    antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules, topic)
     finders = relation_finders(rules.relation_finders)
     relations: list[RelationMention] = []
     for sent in content:
         relations.extend(_sentence_relations(sent, by_token, rules, antecedents, finders))
     relations.extend(regions_across_sentences(relations, rules))
-    relations.extend(_document_country_relations(content, by_token, relations, rules))
+    if content:
+        relations.extend(_document_relations(lead_birth_candidates(content[0], topic, by_token, rules), rules))
+    countries = document_country_candidates(content, by_token, relations, rules, topic)
+    relations.extend(_document_relations(countries, rules))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 
@@ -95,10 +99,9 @@ def _sentence_relations(
     yield from found
 
 
-def _document_country_relations(
-    content: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
-) -> Iterator[RelationMention]:
-    for candidate, sent in document_country_candidates(content, by_token, relations, rules):
+def _document_relations(candidates: Iterable[tuple[Candidate, Span]], rules: Rules) -> Iterator[RelationMention]:
+    """Facts read over the whole document, each with the sentence it was read from."""
+    for candidate, sent in candidates:
         subject, trigger = candidate.subject, candidate.trigger
         yield RelationMention(
             subject.doc_id, subject, _refine_predicate(trigger.predicate, subject, rules), candidate.object,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
@@ -13,9 +13,9 @@ from kg.extractors.arguments import argument_mentions, described_mentions, menti
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tokens import child_tokens, sentence_tokens
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import children
-from kg.model import Mention, RelationMention
+from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
 
@@ -41,84 +41,6 @@ def region_relations(context: SentenceContext) -> Iterator[Candidate]:
         while region is not None and region != relation.subject and steps < 3:
             yield Candidate(relation.subject, region, trigger)
             region, steps = regions.get(region), steps + 1
-
-
-def regions_across_sentences(relations: Sequence[RelationMention], rules: Rules) -> list[RelationMention]:
-    """Where a thing is, extended by the regions its place is said to lie in elsewhere in the document: "Zabiele
-    is a village in Gmina Wielbark." ... "Gmina Wielbark is in Poland." puts Zabiele in Poland.
-
-    One step per region fact, stated once; the new fact keeps the sentence (and the words) of the thing's own
-    location. A birth place's region is no birth place, so birth facts are not extended.
-    """
-    if rules.location is None:
-        return []
-    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
-    key = rules.gazetteer.key
-    regions: dict[str, list[RelationMention]] = defaultdict(list)
-    stated: set[tuple[str, str, str]] = set()
-    for relation in relations:
-        stated.add((key(relation.subject.merge_name), relation.predicate, key(relation.object.merge_name)))
-        if relation.predicate in located and is_a(relation.subject.type, PLACE):
-            regions[key(relation.subject.merge_name)].append(relation)
-    rule = f"{rules.location.rule.split('-')[0]}-document"
-    found: list[RelationMention] = []
-    for relation in relations:
-        if relation.predicate not in located or (rules.birth is not None and relation.rule == rules.birth.rule):
-            continue
-        subject = key(relation.subject.merge_name)
-        for step in regions.get(key(relation.object.merge_name), ()):
-            fact = (subject, relation.predicate, key(step.object.merge_name))
-            if step.sentence == relation.sentence or fact in stated or fact[2] == subject:
-                continue
-            stated.add(fact)
-            found.append(replace(
-                relation, object=step.object, confidence=relation.confidence * step.confidence, rule=rule
-            ))
-    return found
-
-
-def document_country_candidates(
-    sentences: Sequence[Span], by_token: dict[int, Mention], relations: Sequence[RelationMention], rules: Rules
-) -> Iterator[tuple[Candidate, Span]]:
-    """Places of a document about one country lie in it, unless a fact puts them in a country: places that take
-    part in a location fact (so a place, not a mistyped company) and that the gazetteer does not know
-    (continents, cities and regions have their own countries).
-
-    The country must hold at least ``document_country_share`` of the document's country mentions and be
-    named in two sentences at least. Each place's first mention is the subject and its sentence the evidence.
-    """
-    if rules.location is None or rules.document_country_share <= 0:
-        return
-    key = rules.gazetteer.key
-    firsts: dict[str, tuple[Mention, Span]] = {}
-    countries: Counter[str] = Counter()
-    named_in: dict[str, set[int]] = defaultdict(set)
-    for sent in sentences:
-        for token in sentence_tokens(sent):
-            mention = by_token.get(token.i)
-            if mention is None or mention.start != token.idx:
-                continue
-            name = key(mention.merge_name)
-            if mention.type == COUNTRY:
-                countries[name] += 1
-                named_in[name].add(sent.start)
-            firsts.setdefault(name, (mention, sent))
-    if not countries:
-        return
-    country, count = countries.most_common(1)[0]
-    if len(named_in[country]) < 2 or count < rules.document_country_share * sum(countries.values()):
-        return
-    placed = {key(r.subject.merge_name) for r in relations if is_a(r.object.type, COUNTRY)}
-    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
-    sited = {key(m.merge_name) for r in relations if r.predicate in located for m in (r.subject, r.object)}
-    trigger = replace(rules.location, confidence=rules.document_country_confidence,
-                      rule=f"{rules.location.rule.split('-')[0]}-document-country")
-    target = firsts[country][0]
-    for name, (mention, sent) in firsts.items():
-        if name in placed or name == country or mention.type == COUNTRY:
-            continue
-        if is_a(mention.type, PLACE) and name in sited and rules.gazetteer.type_of(mention.merge_name) is None:
-            yield Candidate(mention, target, trigger), sent
 
 
 @relation_finder("locatives")
@@ -346,7 +268,9 @@ def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
 
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
-    """Each place followed by "in", at most two modifiers and another place, mapped to that place."""
+    """Each place followed by "in" (or "within"; a comma may come first), at most two modifiers and another place,
+    mapped to that place; and each place followed by a kind of place "of" another: "the Lazio region of Italy" (a
+    country's kind of place is in it: "the U.S. state of Maine")."""
     doc = sent.doc
     regions: dict[Mention, Mention] = {}
     for index in range(sent.start, sent.end):  # by index: most tokens are no mention, and need no Token made
@@ -354,17 +278,34 @@ def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[
         if inner is None or not is_a(inner.type, PLACE) or by_token.get(index + 1) == inner:
             continue  # look at each place once, at its last token
         position = index + 1
-        if position >= sent.end or doc[position].lower_ not in rules.containment_preps:
-            continue
-        position += 1
-        while position < sent.end and position - index <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+        if position + 1 < sent.end and doc[position].text == ",":  # "Gmina Wielbark , within Szczytno County"
             position += 1
-        outer = by_token.get(position) if position < sent.end else None
-        if outer is None and position < sent.end:  # "in the administrative district of Gmina Wielbark"
+        if position >= sent.end:
+            continue
+        if doc[position].lower_ not in rules.containment_preps:
             outer = next(iter(places_named_by(doc[position], by_token, rules)), None)
+            if outer is not None and inner.type == COUNTRY:  # "the U.S. state of Maine": Maine lies in the U.S.
+                inner, outer = outer, inner
+        else:
+            position += 1
+            while position < sent.end and position - index <= 3 and doc[position].pos_ in {"ADJ", "DET"}:
+                position += 1
+            outer = _region_at(doc, position, sent.end, by_token, rules) if position < sent.end else None
         if outer is not None and outer != inner and is_a(outer.type, PLACE):
             regions.setdefault(inner, outer)
     return regions
+
+
+def _region_at(doc: Doc, position: int, end: int, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The place named at ``position``: a name, a kind of place "of" a name ("the district of Gmina Wielbark"), or
+    the name a place's kind of place names ("the U.S. state of Michigan" is Michigan, not the U.S.)."""
+    outer = by_token.get(position)
+    if outer is None:
+        return next(iter(places_named_by(doc[position], by_token, rules)), None)
+    after = position + 1
+    while after < end and by_token.get(after) == outer:
+        after += 1
+    return next(iter(places_named_by(doc[after], by_token, rules)), outer) if after < end else outer
 
 
 def _chain_relations(

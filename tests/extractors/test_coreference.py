@@ -1,4 +1,4 @@
-"""Pronouns as arguments: antecedents, their own offsets, never their own subject."""
+"""Pronouns as arguments: antecedents, their named spans, never their own subject."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from tests.extractors.helpers import extraction_of, facts_of
 from tests.helpers import make_doc
 
 
-def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab):
+def test_pronoun_subject_resolves_to_antecedent_and_carries_its_named_span(vocab):
     doc = make_doc(
         vocab,
         [
@@ -22,7 +22,9 @@ def test_pronoun_subject_resolves_to_antecedent_but_keeps_its_own_offsets(vocab)
     )
     (relation,) = extraction_of(doc).relations
     assert relation.predicate == "released" and relation.object.text == "R1"
-    assert relation.subject.text == "It" and doc.text[relation.subject.start : relation.subject.end] == "It"
+    assert relation.subject.text == "DeepSeek"
+    assert doc.text[relation.subject.start : relation.subject.end] == "DeepSeek"
+    assert doc.text[relation.sentence.start : relation.sentence.end] == "It released R1."
     assert relation.subject.merge_name == "DeepSeek" and relation.subject.name_rule == "coreference"
 
 
@@ -41,3 +43,79 @@ def test_object_pronoun_is_not_its_own_subject_and_a_name_in_the_sentence_stands
         ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O"],
     )
     assert facts_of(doc) == {("Sirhan", "killed", "Kennedy")}
+
+
+def test_the_topic_of_an_article_is_the_subject_its_first_sentence_defines(vocab):
+    from kg.extractors.coreference import article_topic
+    from kg.extractors.mentions import mentions_by_token
+    from kg.rules import load_rules
+
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-ORG", "O", "O", "O", "O"])
+    rules = load_rules()
+    by_token = mentions_by_token(list(doc.sents), "t", rules)
+    topic = article_topic(next(iter(doc.sents)), by_token, rules)
+    assert topic is not None and topic.text == "Acme"
+    news = make_doc(vocab, [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+                            (".", ".", 1, "punct", "PUNCT", ".")], ents=["B-ORG", "O", "O"])
+    assert article_topic(next(iter(news.sents)), mentions_by_token(list(news.sents), "t", rules), rules) is None
+
+
+def _founding_after_two_people(vocab, defining: bool):
+    """ "Smith is a racer." (an article's first sentence) or "Smith grew up there.", then "Jones grew. He founded
+    Zeta." """
+    first = (
+        [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+         ("a", "a", 3, "det", "DET", "DT"), ("racer", "racer", 1, "attr", "NOUN", "NN")]
+        if defining else
+        [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+         ("up", "up", 1, "prt", "ADP", "RP"), ("there", "there", 1, "advmod", "ADV", "RB")]
+    )
+    rows = [
+        *first,
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Jones", "Jones", 6, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+        (".", ".", 6, "punct", "PUNCT", "."),
+        ("He", "he", 9, "nsubj", "PRON", "PRP"),
+        ("founded", "found", 9, "ROOT", "VERB", "VBD"),
+        ("Zeta", "Zeta", 9, "dobj", "PROPN", "NNP"),
+        (".", ".", 9, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-ORG", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_a_subject_pronoun_of_an_article_about_a_person_stands_for_that_person_not_the_nearest_name(vocab):
+    (relation,) = extraction_of(_founding_after_two_people(vocab, defining=True)).relations
+    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Smith", "founderOf", "Zeta")
+
+
+def test_outside_an_article_a_subject_pronoun_stands_for_the_nearest_name(vocab):
+    (relation,) = extraction_of(_founding_after_two_people(vocab, defining=False)).relations
+    assert (relation.subject.merge_name, relation.predicate, relation.object.text) == ("Jones", "founderOf", "Zeta")
+
+
+def test_a_first_sentence_that_locates_its_subject_defines_the_topic_too(vocab):
+    from kg.extractors.coreference import article_topic
+    from kg.extractors.mentions import mentions_by_token
+    from kg.rules import load_rules
+
+    rows = [
+        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
+        ("in", "in", 2, "prep", "ADP", "IN"),
+        ("Poland", "Poland", 3, "pobj", "PROPN", "NNP"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    rules = load_rules()
+    topic = article_topic(next(iter(doc.sents)), mentions_by_token(list(doc.sents), "t", rules), rules)
+    assert topic is not None and topic.text == "Zabiele"

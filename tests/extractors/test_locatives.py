@@ -409,23 +409,46 @@ def test_a_region_named_in_another_sentence_extends_where_a_place_is(vocab):
     assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
 
 
+def test_a_place_lies_in_every_region_up_a_chain_stated_in_later_sentences(vocab):
+    rows = []
+    for inner, outer in (("Zabiele", "Wielbark"), ("Wielbark", "Szczytno"), ("Szczytno", "Poland")):
+        at = len(rows)
+        rows += [
+            (inner, inner, at + 2, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", at + 2, "auxpass", "AUX", "VBZ"),
+            ("located", "locate", at + 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", at + 2, "prep", "ADP", "IN"),
+            (outer, outer, at + 3, "pobj", "PROPN", "NNP"),
+            (".", ".", at + 2, "punct", "PUNCT", "."),
+        ]
+    doc = make_doc(vocab, rows, ents=["B-GPE" if r[4] == "PROPN" else "O" for r in rows])
+    relations = extraction_of(doc).relations
+    (far,) = [r for r in relations if (r.subject.text, r.object.text) == ("Zabiele", "Poland")]
+    assert far.rule == "locate-document" and far.sentence.text.startswith("Zabiele")
+
+
 def _village_in_country_document(vocab, country_twice: bool):
-    """ "Zabiele is located in Wielbark. Poland ..." with Poland named in one or two sentences."""
+    """ "Acme grew. Zabiele is located in Wielbark. Poland grew." with Poland named in one or two sentences (news:
+    the first sentence defines nothing)."""
     rows = [
-        ("Zabiele", "Zabiele", 2, "nsubjpass", "PROPN", "NNP"),
-        ("is", "be", 2, "auxpass", "AUX", "VBZ"),
-        ("located", "locate", 2, "ROOT", "VERB", "VBN"),
-        ("in", "in", 2, "prep", "ADP", "IN"),
-        ("Wielbark", "Wielbark", 3, "pobj", "PROPN", "NNP"),
-        (".", ".", 2, "punct", "PUNCT", "."),
-        ("Poland", "Poland", 7, "nsubj", "PROPN", "NNP"),
-        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
-        (".", ".", 7, "punct", "PUNCT", "."),
-        ("Poland" if country_twice else "Acme", "x", 10, "nsubj", "PROPN", "NNP"),
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Zabiele", "Zabiele", 5, "nsubjpass", "PROPN", "NNP"),
+        ("is", "be", 5, "auxpass", "AUX", "VBZ"),
+        ("located", "locate", 5, "ROOT", "VERB", "VBN"),
+        ("in", "in", 5, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 6, "pobj", "PROPN", "NNP"),
+        (".", ".", 5, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 10, "nsubj", "PROPN", "NNP"),
         ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
         (".", ".", 10, "punct", "PUNCT", "."),
+        ("Poland" if country_twice else "Beta", "x", 13, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 13, "ROOT", "VERB", "VBD"),
+        (".", ".", 13, "punct", "PUNCT", "."),
     ]
-    ents = ["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE" if country_twice else "O", "O", "O"]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O",
+            "B-GPE" if country_twice else "O", "O", "O"]
     return make_doc(vocab, rows, ents=ents)
 
 
@@ -456,3 +479,144 @@ def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
         ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
     )
     assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)
+
+
+def test_a_place_then_a_comma_and_within_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Wielbark", "Wielbark", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("within", "within", 0, "prep", "ADP", "IN"),
+            ("Szczytno", "Szczytno", 4, "compound", "PROPN", "NNP"),
+            ("County", "County", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "B-GPE", "I-GPE", "O"],
+    )
+    assert ("Wielbark", "locatedIn", "Szczytno County") in facts_of(doc)
+
+
+def test_a_place_then_a_kind_of_place_of_another_lies_in_that_one(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Lazio", "Lazio", 1, "compound", "PROPN", "NNP"),
+            ("region", "region", 4, "nsubj", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Italy", "Italy", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "O", "B-GPE", "O"],
+    )
+    assert ("Lazio", "locatedIn", "Italy") in facts_of(doc)
+
+
+def test_in_the_canada_province_of_ontario_names_ontario_which_lies_in_canada(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Gogebic", "Gogebic", 1, "compound", "PROPN", "NNP"),
+            ("County", "County", 8, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("Canada", "Canada", 5, "compound", "PROPN", "NNP"),
+            ("province", "province", 2, "pobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Ontario", "Ontario", 6, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "I-GPE", "O", "O", "B-GPE", "O", "O", "B-GPE", "O"],
+    )
+    pairs = {(r.subject.text, r.object.text) for r in extraction_of(doc).relations}
+    assert ("Gogebic County", "Ontario") in pairs
+    assert ("Ontario", "Canada") in pairs and ("Canada", "Ontario") not in pairs
+
+
+def _article_in_country(vocab, defining: bool, country_sentences: int = 2):
+    """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing fast." (news), then
+    "Widgetco grew. Smith grew. Poland grew. Poland grew." (Poland named in ``country_sentences`` sentences)."""
+    first = (
+        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+         ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
+         (".", ".", 1, "punct", "PUNCT", ".")]
+        if defining else
+        [("Acme", "Acme", 2, "nsubj", "PROPN", "NNP"), ("is", "be", 2, "aux", "AUX", "VBZ"),
+         ("growing", "grow", 2, "ROOT", "VERB", "VBG"), ("fast", "fast", 2, "advmod", "ADV", "RB"),
+         (".", ".", 2, "punct", "PUNCT", ".")]
+    )
+    rows, ents = list(first), ["B-ORG", "O", "O", "O", "O"]
+    names = [("Widgetco", "B-ORG"), ("Smith", "B-PERSON"), *[("Poland", "B-GPE")] * country_sentences]
+    for word, label in names:
+        at = len(rows)
+        rows += [(word, word, at + 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", at + 1, "ROOT", "VERB", "VBD"),
+                 (".", ".", at + 1, "punct", "PUNCT", ".")]
+        ents += [label, "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_an_article_about_a_topic_in_one_country_places_its_organisations_and_people_there(vocab):
+    relations = extraction_of(_article_in_country(vocab, defining=True)).relations
+    found = {(r.subject.text, r.predicate, r.object.text, r.rule) for r in relations}
+    assert found == {
+        ("Acme", "basedIn", "Poland", "locate-article-country"),
+        ("Widgetco", "basedIn", "Poland", "locate-article-country"),
+        ("Smith", "livesIn", "Poland", "locate-article-country"),
+    }
+
+
+def test_an_article_naming_its_country_once_places_its_organisations_there_but_not_its_people(vocab):
+    relations = extraction_of(_article_in_country(vocab, defining=True, country_sentences=1)).relations
+    assert {(r.subject.text, r.object.text) for r in relations} == {("Acme", "Poland"), ("Widgetco", "Poland")}
+
+
+def test_news_whose_first_sentence_defines_nothing_places_no_organisation_in_its_country(vocab):
+    assert extraction_of(_article_in_country(vocab, defining=False)).relations == ()
+
+
+def _person_article_with_bracket(vocab, inside):
+    """ "Smith ( <inside> ) is a racer ." with ``inside`` rows of (word, entity label)."""
+    rows = [("Smith", "Smith", len(inside) + 3, "nsubj", "PROPN", "NNP"), ("(", "(", 0, "punct", "PUNCT", "-LRB-")]
+    rows += [(word, word, 0, "appos", "X", "XX") for word, _ in inside]
+    at = len(rows) + 1
+    rows += [(")", ")", 0, "punct", "PUNCT", "-RRB-"), ("is", "be", at, "ROOT", "AUX", "VBZ"),
+             ("a", "a", at + 2, "det", "DET", "DT"), ("racer", "racer", at, "attr", "NOUN", "NN"),
+             (".", ".", at, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "O", *[label for _, label in inside], "O", "O", "O", "O", "O"]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_the_first_place_in_the_bracket_after_an_article_person_is_the_birth_place(vocab):
+    doc = _person_article_with_bracket(vocab, [("born", "O"), ("1963", "B-DATE"), ("in", "O"), ("Leeds", "B-GPE"),
+                                               ("–", "O"), ("York", "B-GPE")])
+    found = {(r.subject.text, r.object.text, r.rule) for r in extraction_of(doc).relations}
+    assert ("Smith", "Leeds", "locate-birth-lead") in found
+    assert not any(obj == "York" for _, obj, _ in found)
+
+
+def test_a_place_after_the_dash_of_a_life_span_is_no_birth_place(vocab):
+    doc = _person_article_with_bracket(vocab, [("1900", "B-DATE"), ("–", "O"), ("1950", "B-DATE"), ("in", "O"),
+                                               ("York", "B-GPE")])
+    assert not any(r.rule == "locate-birth-lead" for r in extraction_of(doc).relations)
+
+
+def test_an_article_places_its_names_in_its_country_by_name_not_by_nationality_word(vocab):
+    """ "Acme is a Polish maker. Widgetco grew. Poland grew.": Widgetco lies in "Poland", not in "Polish"."""
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 4, "det", "DET", "DT"),
+        ("Polish", "polish", 4, "amod", "ADJ", "JJ"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Widgetco", "Widgetco", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Poland", "Poland", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-ORG", "O", "O", "B-NORP", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O"]
+    relations = extraction_of(make_doc(vocab, rows, ents=ents)).relations
+    (placed,) = [r for r in relations if r.subject.text == "Widgetco"]
+    assert placed.object.text == "Poland" and placed.rule == "locate-article-country"

@@ -137,18 +137,20 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     """
     sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
     for noun in context.tokens:
-        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
-            continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
+        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr", "compound"}):
+            continue  # a title the tagger calls an adjective still describes ("X, a Fargo native", "NUJ official X")
         trigger = title_phrase_trigger(noun, rules)
         if trigger is None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
         wants_person = predicate_signature(trigger.predicate)[1] == PERSON
         found = False
+        beside = _modifiers_beside(noun, by_token)
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
             *prep_objects(noun, rules.title_preps),
             *possessor_before(noun, by_token),
+            *[t for t in beside if not _named_place(by_token[t.i], rules)],
         ]
         pairs = [
             (t, other)
@@ -171,7 +173,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
             holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
             yield from (Candidate(person, other, chosen) for person in holders)
-        if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
+        if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
+                and not beside and not _qualified_by_common_noun(noun, by_token, rules)):
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
@@ -183,6 +186,31 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _modifiers_beside(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """Names before a leading title that the parser hung on the holder's name beside it: "Electrolux" in
+    "Electrolux chief executive Hans Straberg" parsed as a modifier of Straberg. The employer when it is no
+    place ("Cameron Parish civil defense director X" holds an office there); either way not one named before."""
+    if noun.dep_ != "compound" or noun.head.i not in by_token:
+        return []
+    holder = by_token[noun.head.i]
+    before = [c for c in noun.head.children if c.dep_ in {"compound", "nmod"} and c.i < noun.left_edge.i]
+    return [c for c in before if c.i in by_token and by_token[c.i] != holder]
+
+
+def _named_place(mention: Mention, rules: Rules) -> bool:
+    """A place by more than the tagger's word (a gazetteer entry, "Parish" or another place noun): the tagger
+    also calls companies places."""
+    return is_a(mention.type, PLACE) and mention.type_confidence > rules.type_confidence["ner"]
+
+
+def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title qualified by a common noun of the kind of its employer ("union official", "market leader") is
+    held there, not at the organisation named last; a category word that refers back ("company official")
+    is the titles' to resolve."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in by_token
+               and c.lemma_.casefold() not in rules.anaphors for c in noun.children)
 
 
 def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

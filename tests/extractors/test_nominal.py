@@ -311,3 +311,52 @@ def test_a_possessed_common_noun_names_the_product_modifying_it_but_not_a_deal(v
 
     assert possessed("technology", "technology") == {("Acme", "develops", "Zapper")}
     assert possessed("takeover", "takeover") == set()
+
+
+def test_a_title_the_tagger_calls_an_adjective_before_a_name_still_names_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("NUJ", "NUJ", 1, "compound", "PROPN", "NNP"),
+            ("official", "official", 3, "compound", "ADJ", "JJ"),
+            ("Jo", "Jo", 3, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 4, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "worksFor", "NUJ")}
+
+
+def test_a_name_hung_on_the_holder_beside_a_leading_title_is_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 4, "nmod", "PROPN", "NNP"),
+            ("chief", "chief", 2, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 4, "compound", "NOUN", "NN"),
+            ("Jo", "Jo", 4, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "ceoOf", "Acme")}
+
+
+def test_a_title_qualified_by_a_common_noun_is_not_held_at_the_organisation_named_before(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Union", "union", 4, "compound", "NOUN", "NN"),
+        ("official", "official", 6, "compound", "NOUN", "NN"),
+        ("Jo", "Jo", 6, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 7, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 7, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    in_context = ("Jo Bloggs", "worksFor", "official")  # the title standing for the organisation named before
+    assert in_context not in facts_of(make_doc(vocab, rows, ents))
+    rows[3] = ("Chief", "chief", 4, "amod", "ADJ", "JJ")  # a bare title refers to it
+    assert in_context in facts_of(make_doc(vocab, rows, ents))

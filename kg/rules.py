@@ -63,6 +63,8 @@ class Rules:
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
     role_preps: frozenset[str] = frozenset()
+    attribution: Trigger | None = None
+    attribution_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
@@ -254,6 +256,9 @@ def _add_family(rules: Rules, path: Path) -> None:
         )
         rules.membership_preps = frozenset(family["person_preps"])
         rules.role_preps = frozenset(family.get("role_preps", []))
+        if "attribution_preps" in family:
+            rules.attribution = trigger("attribution")
+            rules.attribution_preps = frozenset(family["attribution_preps"])
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
         rules.home_preps = frozenset(family.get("home_preps", []))

@@ -245,6 +245,33 @@ def role_relations(context: SentenceContext) -> Iterator[Candidate]:
                     yield from (Candidate(person, org, rules.membership) for person in people)
 
 
+@relation_finder("attributions")
+def attribution_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "said Andy Townsend, from BBC Broadcast": an ``attribution_preps`` word right after a person's name, with
+    an organisation as its object, names where the person works, wherever the parser hung the phrase."""
+    by_token, rules = context.by_token, context.rules
+    if rules.attribution is None:
+        return
+    for prep in context.tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.attribution_preps:
+            continue
+        person = _name_ending_before(prep, by_token)
+        if person is None or not is_a(person.type, PERSON):
+            continue
+        for target in children(prep, frozenset({"pobj"})):
+            orgs = [m for m in mentions_at(target, by_token, rules) if is_a(m.type, ORGANIZATION)]
+            yield from (Candidate(person, org, rules.attribution) for org in orgs)
+
+
+def _name_ending_before(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The mention whose last token is right before ``token``, or before the comma before it."""
+    i = token.i - 1
+    if i > token.sent.start and token.doc[i].text == ",":
+        i -= 1
+    mention = by_token.get(i) if i >= token.sent.start else None
+    return mention if mention is not None and by_token.get(i + 1) != mention else None
+
+
 def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The person a title phrase is set off from by a comma, when the parse attached the apposition elsewhere:
     "Anderson, the GE attorney, said", "the chairman of the Front, Mohamed Ahmed Issa, was arrested"."""

@@ -360,3 +360,18 @@ def test_a_title_qualified_by_a_common_noun_is_not_held_at_the_organisation_name
     assert in_context not in facts_of(make_doc(vocab, rows, ents))
     rows[3] = ("Chief", "chief", 4, "amod", "ADJ", "JJ")  # a bare title refers to it
     assert in_context in facts_of(make_doc(vocab, rows, ents))
+
+
+def test_from_an_organisation_right_after_a_persons_name_says_where_the_person_works(vocab):
+    rows = [
+        ("said", "say", 0, "ROOT", "VERB", "VBD"),
+        ("Jo", "Jo", 2, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 0, "nsubj", "PROPN", "NNP"),
+        (",", ",", 2, "punct", "PUNCT", ","),
+        ("from", "from", 0, "prep", "ADP", "IN"),  # hung on the verb, as parsers do
+        ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+    ]
+    assert facts_of(make_doc(vocab, rows, ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG"])) == {
+        ("Jo Bloggs", "worksFor", "Acme")
+    }
+    assert not facts_of(make_doc(vocab, rows, ["O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE"]))

@@ -375,3 +375,19 @@ def test_from_an_organisation_right_after_a_persons_name_says_where_the_person_w
         ("Jo Bloggs", "worksFor", "Acme")
     }
     assert not facts_of(make_doc(vocab, rows, ["O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE"]))
+
+
+def test_ties_with_a_company_make_a_partnership(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("deepened", "deepen", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("ties", "tie", 1, "dobj", "NOUN", "NNS"),
+            ("with", "with", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}

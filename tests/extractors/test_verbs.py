@@ -176,3 +176,19 @@ def test_the_object_of_to_after_a_verb_of_supplying_is_the_customer(vocab):
         ents=["B-ORG", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "supplies", "Widgetco")}
+
+
+def test_being_overtaken_by_a_company_makes_it_a_rival(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 3, "auxpass", "AUX", "VBD"),
+            ("quickly", "quickly", 3, "advmod", "ADV", "RB"),
+            ("overtaken", "overtake", 3, "ROOT", "VERB", "VBN"),
+            ("by", "by", 3, "agent", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Widgetco", "competesWith", "Acme")}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
-from kg.extractors.nominal import is_known_place, title_phrase_trigger
+from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import children
 from kg.model import Mention, RelationMention
@@ -211,6 +211,8 @@ def _prepositional_location_or_membership(
     head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
     if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
+    if word in rules.containment_preps and title_with_employer(head, by_token, rules):
+        return  # "managing director of Acme in the UK": where the job is, not the holder's home
     things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
     others = [
         m for t in children(prep, frozenset({"pobj"}))

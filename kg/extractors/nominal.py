@@ -160,7 +160,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         ]
         places = [is_known_place(other, rules) for _, other in pairs]
         employed = not all(places)
-        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules))
+        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules)
+                               or _placed(noun, by_token, rules))
         role = _member_of(trigger, rules) if scoped else trigger
         for t, other in pairs:
             found = True
@@ -211,6 +212,21 @@ def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: 
     is the titles' to resolve."""
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in by_token
                and c.lemma_.casefold() not in rules.anaphors for c in noun.children)
+
+
+def title_with_employer(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """Whether ``noun`` is a title naming its organisation with one of the ``title_preps``: "managing director of
+    Acme" (a place "in" it then says where the job is: "of Acme in the UK")."""
+    if title_phrase_trigger(noun, rules) is None:
+        return False
+    return any(is_a(m.type, ORGANIZATION) for t in prep_objects(noun, rules.title_preps)
+               for m in mentions_at(t, by_token, rules))
+
+
+def _placed(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title with a place "in" it ("managing director of Acme in the UK") is held at that arm of the organisation."""
+    return any(is_a(m.type, PLACE) for t in prep_objects(noun, rules.containment_preps)
+               for m in mentions_at(t, by_token, rules))
 
 
 def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

@@ -391,3 +391,24 @@ def test_ties_with_a_company_make_a_partnership(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_place_in_a_title_with_its_organisation_says_where_the_job_is_not_the_holders_home(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("managing", "managing", 4, "amod", "NOUN", "NN"),
+            ("director", "director", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+            ("in", "in", 4, "prep", "ADP", "IN"),
+            ("France", "France", 7, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "worksFor", "Acme")}

@@ -150,7 +150,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             *children(noun, frozenset({"compound", "poss", "nmod"})),
             *prep_objects(noun, rules.title_preps),
             *possessor_before(noun, by_token),
-            *[t for t in beside if not _named_place(by_token[t.i], rules)],
+            *[t for t in beside if not is_named_place(by_token[t.i], rules)],
         ]
         pairs = [
             (t, other)
@@ -200,7 +200,7 @@ def _modifiers_beside(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
     return [c for c in before if c.i in by_token and by_token[c.i] != holder]
 
 
-def _named_place(mention: Mention, rules: Rules) -> bool:
+def is_named_place(mention: Mention, rules: Rules) -> bool:
     """A place by more than the tagger's word (a gazetteer entry, "Parish" or another place noun): the tagger
     also calls companies places."""
     return is_a(mention.type, PLACE) and mention.type_confidence > rules.type_confidence["ner"]

@@ -192,3 +192,16 @@ def test_being_overtaken_by_a_company_makes_it_a_rival(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Widgetco", "competesWith", "Acme")}
+
+
+def test_a_country_after_a_supply_verb_is_a_market_not_a_party(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("sells", "sell", 1, "ROOT", "VERB", "VBZ"),
+        ("cars", "car", 1, "dobj", "NOUN", "NNS"),
+        ("to", "to", 1, "prep", "ADP", "IN"),
+        ("France", "France", 3, "pobj", "PROPN", "NNP"),
+    ]
+    assert not facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-GPE"]))
+    rows[4] = ("Widgetco", "Widgetco", 3, "pobj", "PROPN", "NNP")
+    assert facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-ORG"])) == {("Acme", "supplies", "Widgetco")}

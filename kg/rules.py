@@ -102,6 +102,7 @@ class Rules:
     support_verbs: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
+    divestment_words: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         support_verbs=_words(extraction, "support_verbs"),
         hedge_modals=_words(extraction, "hedge_modals"),
         hedge_verbs=_words(extraction, "hedge_verbs"),
+        divestment_words=_words(extraction, "divestment_words"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),

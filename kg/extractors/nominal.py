@@ -29,7 +29,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     for noun in context.tokens:
         trigger = rules.nouns.get(noun.lemma_.casefold())
-        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
@@ -50,6 +50,12 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _given_up(noun: Token, rules: Rules) -> bool:
+    """A relation noun a ``divestment_words`` word governs: "sold its stake in X", "the sale of its stake in X"."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in {"dobj", "pobj"} and governor.lemma_.casefold() in rules.divestment_words
 
 
 def _support_subjects(verb: Token | None, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:

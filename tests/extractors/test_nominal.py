@@ -412,3 +412,18 @@ def test_a_place_in_a_title_with_its_organisation_says_where_the_job_is_not_the_
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O"],
     )
     assert facts_of(doc) == {("Jo Bloggs", "worksFor", "Acme")}
+
+
+def test_a_stake_that_is_sold_is_not_held(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+        ("its", "its", 3, "poss", "PRON", "PRP$"),
+        ("stake", "stake", 1, "dobj", "NOUN", "NN"),
+        ("in", "in", 3, "prep", "ADP", "IN"),
+        ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG"]
+    assert not facts_of(make_doc(vocab, rows, ents))
+    rows[1] = ("raised", "raise", 1, "ROOT", "VERB", "VBD")
+    assert facts_of(make_doc(vocab, rows, ents)) == {("Acme", "investedIn", "Widgetco")}

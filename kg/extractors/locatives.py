@@ -180,6 +180,8 @@ def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rul
         head = head.head
     if head.i in by_token:
         return [by_token[head.i]]
+    if head.lemma_.casefold() in rules.unit_nouns:  # "Acme's Japanese division" is in Japan, Acme need not be
+        return described_mentions(head, by_token, rules)
     return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 

@@ -456,3 +456,18 @@ def test_a_place_in_the_district_of_another_lies_in_that_one(vocab):
         ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
     )
     assert ("Zabiele", "locatedIn", "Wielbark") in facts_of(doc)
+
+
+def test_a_nationality_on_a_unit_places_the_unit_not_its_owner(vocab):
+    rows = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("German", "german", 3, "amod", "ADJ", "JJ"),
+        ("unit", "unit", 4, "nsubj", "NOUN", "NN"),
+        ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "B-NORP", "O", "O"]
+    assert not {f for f in facts_of(make_doc(vocab, rows, ents)) if f[1] == "basedIn"}
+    rows[2] = ("Japanese", "japanese", 3, "amod", "ADJ", "JJ")  # the unit's own name is placed
+    rows[3] = ("Widgetco", "Widgetco", 4, "nsubj", "PROPN", "NNP")
+    assert ("Widgetco", "basedIn", "Japanese") in facts_of(make_doc(vocab, rows, [*ents[:3], "B-ORG", "O"]))

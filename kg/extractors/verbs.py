@@ -56,6 +56,8 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "X was sold, having been owned by Y": Y owned X
+            subjects, objects = prep_objects(verb, rules.agent_preps), objects + governor_located
         located = located or governor_located  # "he was born in A and grew up in B": he grew up there
     return subjects, objects, located
 

@@ -205,3 +205,22 @@ def test_a_country_after_a_supply_verb_is_a_market_not_a_party(vocab):
     assert not facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-GPE"]))
     rows[4] = ("Widgetco", "Widgetco", 3, "pobj", "PROPN", "NNP")
     assert facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-ORG"])) == {("Acme", "supplies", "Widgetco")}
+
+
+def test_a_passive_clause_with_no_subject_of_its_own_is_about_its_governors_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("sold", "sell", 2, "ROOT", "VERB", "VBN"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("having", "have", 6, "aux", "AUX", "VBG"),
+            ("been", "be", 6, "auxpass", "AUX", "VBN"),
+            ("owned", "own", 2, "advcl", "VERB", "VBN"),
+            ("by", "by", 6, "agent", "ADP", "IN"),
+            ("Acme", "Acme", 7, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}

@@ -13,7 +13,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import OPEN_PREFIX, PLACE, is_a, predicate_signature
+from kg.vocab import OPEN_PREFIX, PLACE, is_a, is_symmetric, predicate_signature
 
 
 def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
@@ -48,6 +48,8 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         elif relative_is_subject:
             subjects.append(verb.head)
             located = [verb.head]
+        elif _agreed_to(verb, rules):  # "X struck a deal to supply Y": X supplies Y
+            subjects = children(verb.head.head, SUBJECT_DEPS)
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
@@ -60,6 +62,15 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
             subjects, objects = prep_objects(verb, rules.agent_preps), objects + governor_located
         located = located or governor_located  # "he was born in A and grew up in B": he grew up there
     return subjects, objects, located
+
+
+def _agreed_to(verb: Token, rules: Rules) -> bool:
+    """An infinitive on an agreement (a symmetric relation noun) that a ``support_verbs`` verb takes as object:
+    "struck a deal to supply", "signed an agreement to build"."""
+    noun = verb.head
+    trigger = rules.nouns.get(noun.lemma_.casefold())
+    return (verb.tag_ == "VB" and noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs
+            and trigger is not None and is_symmetric(trigger.predicate))
 
 
 def _name_just_before(participle: Token) -> Token | None:

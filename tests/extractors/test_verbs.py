@@ -224,3 +224,19 @@ def test_a_passive_clause_with_no_subject_of_its_own_is_about_its_governors_subj
         ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_an_infinitive_on_a_deal_a_company_struck_is_that_companys_act(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("struck", "strike", 1, "ROOT", "VERB", "VBD"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("deal", "deal", 1, "dobj", "NOUN", "NN"),
+        ("to", "to", 5, "aux", "PART", "TO"),
+        ("supply", "supply", 3, "acl", "VERB", "VB"),
+        ("Widgetco", "Widgetco", 5, "dobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-ORG"]
+    assert ("Acme", "supplies", "Widgetco") in facts_of(make_doc(vocab, rows, ents))
+    rows[3] = ("chance", "chance", 1, "dobj", "NOUN", "NN")  # "had a chance to supply": no agreement, no fact
+    assert ("Acme", "supplies", "Widgetco") not in facts_of(make_doc(vocab, rows, ents))

@@ -318,8 +318,10 @@ def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
 
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:
-    """ "a company official": the category noun stands for the last entity of its class named before."""
-    anaphor = antecedents.anaphor(noun) if noun.dep_ == "compound" and noun.pos_ == "NOUN" else None
+    """ "a company official": the category noun stands for the last entity of its class named before; "its chief
+    executive X": the possessive pronoun for its antecedent."""
+    refers = (noun.dep_ == "compound" and noun.pos_ == "NOUN") or (noun.dep_ == "poss" and noun.pos_ == "PRON")
+    anaphor = antecedents.anaphor(noun) if refers else None
     return [anaphor] if anaphor is not None else []
 
 

@@ -427,3 +427,20 @@ def test_a_stake_that_is_sold_is_not_held(vocab):
     assert not facts_of(make_doc(vocab, rows, ents))
     rows[1] = ("raised", "raise", 1, "ROOT", "VERB", "VBD")
     assert facts_of(make_doc(vocab, rows, ents)) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_a_possessive_pronoun_on_a_title_stands_for_its_antecedent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("founder", "founder", 5, "compound", "NOUN", "NN"),
+            ("Jo", "Jo", 5, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 6, "nsubj", "PROPN", "NNP"),
+            ("resigned", "resign", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "founderOf", "Acme")}

@@ -154,7 +154,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         beside = _modifiers_beside(noun, by_token)
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
-            *prep_objects(noun, rules.title_preps),
+            *(prep_objects(noun, rules.title_preps) or _shared_prep_objects(noun, rules)),
             *possessor_before(noun, by_token),
             *[t for t in beside if not is_named_place(by_token[t.i], rules)],
         ]
@@ -193,6 +193,12 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _shared_prep_objects(noun: Token, rules: Rules) -> list[Token]:
+    """Conjoined titles share their organisation: "chairman and founder of Acme" (parsed with "of" on either)."""
+    return [t for c in noun.conjuncts if title_phrase_trigger(c, rules) is not None
+            for t in prep_objects(c, rules.title_preps)]
 
 
 def _modifiers_beside(noun: Token, by_token: dict[int, Mention]) -> list[Token]:

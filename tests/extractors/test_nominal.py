@@ -444,3 +444,22 @@ def test_a_possessive_pronoun_on_a_title_stands_for_its_antecedent(vocab):
         ents=["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
     )
     assert facts_of(doc) == {("Jo Bloggs", "founderOf", "Acme")}
+
+
+def test_conjoined_titles_share_their_organisation(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 1, "appos", "NOUN", "NN"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("founder", "founder", 3, "conj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),  # hung on the first title
+            ("Acme", "Acme", 6, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Jo Bloggs", "founderOf", "Acme") in facts_of(doc)

@@ -180,6 +180,9 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
             holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
             yield from (Candidate(person, other, chosen) for person in holders)
+            if rules.membership is not None and chosen is not rules.location:
+                yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
+                            for p in holders)
         if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)):
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
@@ -193,6 +196,12 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _parents(token: Token, unit: Mention, by_token: dict[int, Mention]) -> list[Mention]:
+    """The organisations owning the one a title names: "manager of Acme's Widget Group" works for Acme too."""
+    owners = [by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in by_token]
+    return [m for m in owners if m != unit and is_a(m.type, ORGANIZATION)]
 
 
 def _shared_prep_objects(noun: Token, rules: Rules) -> list[Token]:

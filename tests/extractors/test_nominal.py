@@ -463,3 +463,24 @@ def test_conjoined_titles_share_their_organisation(vocab):
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert ("Jo Bloggs", "founderOf", "Acme") in facts_of(doc)
+
+
+def test_a_title_over_an_organisations_unit_works_for_the_organisation_too(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("manager", "manager", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 8, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 5, "case", "PART", "POS"),
+            ("Widget", "Widget", 8, "compound", "PROPN", "NNP"),
+            ("Group", "Group", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
+    )
+    assert {("Jo Bloggs", "worksFor", "Widget Group"), ("Jo Bloggs", "worksFor", "Acme")} <= facts_of(doc)

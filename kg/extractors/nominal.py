@@ -63,6 +63,8 @@ def _support_subjects(verb: Token | None, context: SentenceContext, excluded: li
     if verb is None:
         return []
     subjects = children(verb, SUBJECT_DEPS)
+    if verb.dep_ == "relcl":  # "Acme, which signed a deal with Widgetco": the relative pronoun is Acme
+        subjects = [verb.head if s.tag_ in {"WDT", "WP"} else s for s in subjects]
     return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
 
 

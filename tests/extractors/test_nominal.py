@@ -484,3 +484,21 @@ def test_a_title_over_an_organisations_unit_works_for_the_organisation_too(vocab
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
     )
     assert {("Jo Bloggs", "worksFor", "Widget Group"), ("Jo Bloggs", "worksFor", "Acme")} <= facts_of(doc)
+
+
+def test_the_relative_pronoun_subject_of_a_support_verb_is_the_name_its_clause_describes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 7, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("which", "which", 3, "nsubj", "PRON", "WDT"),
+            ("signed", "sign", 0, "relcl", "VERB", "VBD"),
+            ("deals", "deal", 3, "dobj", "NOUN", "NNS"),
+            ("with", "with", 4, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 5, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}

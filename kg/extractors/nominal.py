@@ -139,8 +139,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
 
     A title's other end must fit the predicate: a person for "the killer of X", not a person
-    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A
-    title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A bare
+    title in a sentence naming no organisation ("CEO Sam Altman said") refers to the last one
     named before it, with less confidence.
     """
     sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
@@ -186,7 +186,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
                             for p in holders)
         if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
-                and not beside and not _qualified_by_common_noun(noun, by_token, rules)):
+                and not beside and not _qualified_by_common_noun(noun, by_token, rules)
+                and not _names_an_organisation(context)):
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
@@ -227,6 +228,11 @@ def is_named_place(mention: Mention, rules: Rules) -> bool:
     """A place by more than the tagger's word (a gazetteer entry, "Parish" or another place noun): the tagger
     also calls companies places."""
     return is_a(mention.type, PLACE) and mention.type_confidence > rules.type_confidence["ner"]
+
+
+def _names_an_organisation(context: SentenceContext) -> bool:
+    """Whether the sentence names an organisation: a bare title there need not be held at one named before."""
+    return any(t.i in context.by_token and is_a(context.by_token[t.i].type, ORGANIZATION) for t in context.tokens)
 
 
 def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

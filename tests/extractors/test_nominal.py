@@ -502,3 +502,20 @@ def test_the_relative_pronoun_subject_of_a_support_verb_is_the_name_its_clause_d
         ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_bare_title_in_a_sentence_naming_an_organisation_takes_no_employer_from_before(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Judge", "judge", 5, "compound", "PROPN", "NNP"),
+        ("Jo", "Jo", 5, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 6, "nsubj", "PROPN", "NNP"),
+        ("criticised", "criticise", 6, "ROOT", "VERB", "VBD"),
+        ("Widgetco", "Widgetco", 6, "dobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG"]
+    assert ("Jo Bloggs", "worksFor", "Judge") not in facts_of(make_doc(vocab, rows, ents))
+    rows[7] = ("him", "he", 6, "dobj", "PRON", "PRP")
+    assert ("Jo Bloggs", "worksFor", "Judge") in facts_of(make_doc(vocab, rows, [*ents[:7], "O"]))

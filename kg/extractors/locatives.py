@@ -194,7 +194,9 @@ def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules:
         if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
             break
         head = head.head
-    things = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+    conjoined = {by_token[c.i] for c in head.conjuncts if c.i in by_token}  # not "US journalists and Apple"
+    things = [by_token[head.i]] if head.i in by_token else [
+        m for m in mentions_at(head, by_token, rules) if m not in conjoined]
     if not is_a(place.type, PLACE):
         return
     for thing in things:

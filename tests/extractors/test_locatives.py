@@ -471,3 +471,20 @@ def test_a_nationality_on_a_unit_places_the_unit_not_its_owner(vocab):
     rows[2] = ("Japanese", "japanese", 3, "amod", "ADJ", "JJ")  # the unit's own name is placed
     rows[3] = ("Widgetco", "Widgetco", 4, "nsubj", "PROPN", "NNP")
     assert ("Widgetco", "basedIn", "Japanese") in facts_of(make_doc(vocab, rows, [*ents[:3], "B-ORG", "O"]))
+
+
+def test_a_place_on_a_common_noun_places_no_name_conjoined_with_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("a", "a", 1, "det", "DET", "DT"),
+            ("fight", "fight", 1, "ROOT", "NOUN", "NN"),
+            ("between", "between", 1, "prep", "ADP", "IN"),
+            ("Paris", "Paris", 4, "compound", "PROPN", "NNP"),
+            ("journalists", "journalist", 2, "pobj", "NOUN", "NNS"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Acme", "Acme", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "O", "B-ORG"],
+    )
+    assert not {f for f in facts_of(doc) if f[0] == "Acme"}

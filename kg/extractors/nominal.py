@@ -259,9 +259,12 @@ def _placed(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
 
 
 def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
-    """A title over a part of the organisation, named by a common noun: "head of development"."""
+    """A title over a part of the organisation, named by a common noun: "head of development", "managing director,
+    broadband" (a common noun after a comma, no title itself)."""
+    after_comma = [c for c in children(noun, frozenset({"conj", "appos"}))
+                   if c.i == noun.i + 2 and noun.doc[noun.i + 1].text == "," and title_phrase_trigger(c, rules) is None]
     return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
-               for t in prep_objects(noun, rules.title_preps))
+               for t in [*prep_objects(noun, rules.title_preps), *after_comma])
 
 
 def _member_of(trigger: Trigger, rules: Rules) -> Trigger:

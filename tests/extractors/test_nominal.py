@@ -519,3 +519,21 @@ def test_a_bare_title_in_a_sentence_naming_an_organisation_takes_no_employer_fro
     assert ("Jo Bloggs", "worksFor", "Judge") not in facts_of(make_doc(vocab, rows, ents))
     rows[7] = ("him", "he", 6, "dobj", "PRON", "PRP")
     assert ("Jo Bloggs", "worksFor", "Judge") in facts_of(make_doc(vocab, rows, [*ents[:7], "O"]))
+
+
+def test_a_title_scoped_by_a_department_after_a_comma_gives_worksfor_not_leads(vocab):
+    rows = [
+        ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 1, "ROOT", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("Acme", "Acme", 6, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 3, "case", "PART", "POS"),
+        ("managing", "managing", 6, "compound", "NOUN", "NN"),
+        ("director", "director", 1, "appos", "NOUN", "NN"),
+        (",", ",", 6, "punct", "PUNCT", ","),
+        ("broadband", "broadband", 6, "conj", "NOUN", "NN"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    assert facts_of(make_doc(vocab, rows, ents)) == {("Jo Bloggs", "worksFor", "Acme")}
+    rows[8] = ("chairman", "chairman", 6, "conj", "NOUN", "NN")  # a second title is no department
+    assert ("Jo Bloggs", "leads", "Acme") in facts_of(make_doc(vocab, rows, ents))

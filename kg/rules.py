@@ -63,6 +63,8 @@ class Rules:
     membership: Trigger | None = None
     membership_preps: frozenset[str] = frozenset()
     role_preps: frozenset[str] = frozenset()
+    attribution: Trigger | None = None
+    attribution_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: tuple[re.Pattern[str], ...] = ()
@@ -100,6 +102,7 @@ class Rules:
     support_verbs: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
+    divestment_words: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -197,6 +200,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         support_verbs=_words(extraction, "support_verbs"),
         hedge_modals=_words(extraction, "hedge_modals"),
         hedge_verbs=_words(extraction, "hedge_verbs"),
+        divestment_words=_words(extraction, "divestment_words"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
@@ -275,6 +279,9 @@ def _add_family(rules: Rules, path: Path) -> None:
         )
         rules.membership_preps = frozenset(family["person_preps"])
         rules.role_preps = frozenset(family.get("role_preps", []))
+        if "attribution_preps" in family:
+            rules.attribution = trigger("attribution")
+            rules.attribution_preps = frozenset(family["attribution_preps"])
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
         rules.home_preps = frozenset(family.get("home_preps", []))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
 from kg.extractors.candidates import Candidate
-from kg.extractors.nominal import is_known_place, title_phrase_trigger
+from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import children
@@ -106,6 +106,8 @@ def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rul
         head = head.head
     if head.i in by_token:
         return [by_token[head.i]]
+    if head.lemma_.casefold() in rules.unit_nouns:  # "Acme's Japanese division" is in Japan, Acme need not be
+        return described_mentions(head, by_token, rules)
     return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 
@@ -118,7 +120,9 @@ def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules:
         if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
             break
         head = head.head
-    things = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
+    conjoined = {by_token[c.i] for c in head.conjuncts if c.i in by_token}  # not "US journalists and Apple"
+    things = [by_token[head.i]] if head.i in by_token else [
+        m for m in mentions_at(head, by_token, rules) if m not in conjoined]
     if not is_a(place.type, PLACE):
         return
     for thing in things:
@@ -137,6 +141,8 @@ def _prepositional_location_or_membership(
     head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
     if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
+    if word in rules.containment_preps and title_with_employer(head, by_token, rules):
+        return  # "managing director of Acme in the UK": where the job is, not the holder's home
     things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
     others = [
         m for t in children(prep, frozenset({"pobj"}))

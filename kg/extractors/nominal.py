@@ -30,7 +30,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     for noun in context.tokens:
         trigger = rules.nouns.get(noun.lemma_.casefold())
-        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
@@ -53,11 +53,19 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
                 yield Candidate(owner, target, trigger)
 
 
+def _given_up(noun: Token, rules: Rules) -> bool:
+    """A relation noun a ``divestment_words`` word governs: "sold its stake in X", "the sale of its stake in X"."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return noun.dep_ in {"dobj", "pobj"} and governor.lemma_.casefold() in rules.divestment_words
+
+
 def _support_subjects(verb: Token | None, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:
     """The subjects of a ``support_verbs`` verb whose object is a relation noun: "Acme [signed] a deal with"."""
     if verb is None:
         return []
     subjects = children(verb, SUBJECT_DEPS)
+    if verb.dep_ == "relcl":  # "Acme, which signed a deal with Widgetco": the relative pronoun is Acme
+        subjects = [verb.head if s.tag_ in {"WDT", "WP"} else s for s in subjects]
     return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
 
 
@@ -132,24 +140,26 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Nvidia CEO Jensen Huang", "Liang Wenfeng, the founder of DeepSeek", "X is chief executive of Y".
 
     A title's other end must fit the predicate: a person for "the killer of X", not a person
-    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A
-    title with no organisation in its sentence ("CEO Sam Altman said") refers to the last one
+    otherwise; a place there says where the person lives ("U.S. diplomat Felix Bloch"). A bare
+    title in a sentence naming no organisation ("CEO Sam Altman said") refers to the last one
     named before it, with less confidence.
     """
     sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
     for noun in context.tokens:
-        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr"}):
-            continue  # a title the tagger calls an adjective still describes by apposition ("X, a Fargo native")
+        if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr", "compound"}):
+            continue  # a title the tagger calls an adjective still describes ("X, a Fargo native", "NUJ official X")
         trigger = title_phrase_trigger(noun, rules)
         if trigger is None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
         wants_person = predicate_signature(trigger.predicate)[1] == PERSON
         found = False
+        beside = _modifiers_beside(noun, by_token)
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
-            *prep_objects(noun, rules.title_preps),
+            *(prep_objects(noun, rules.title_preps) or _shared_prep_objects(noun, rules)),
             *possessor_before(noun, by_token),
+            *[t for t in beside if not is_named_place(by_token[t.i], rules)],
         ]
         pairs = [
             (t, other)
@@ -159,7 +169,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         ]
         places = [is_known_place(other, rules) for _, other in pairs]
         employed = not all(places)
-        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules))
+        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules)
+                               or _placed(noun, by_token, rules))
         role = _member_of(trigger, rules) if scoped else trigger
         for t, other in pairs:
             found = True
@@ -172,7 +183,12 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
             holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
             yield from (Candidate(person, other, chosen) for person in holders)
-        if not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None:
+            if rules.membership is not None and chosen is not rules.location:
+                yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
+                            for p in holders)
+        if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
+                and not beside and not _qualified_by_common_noun(noun, by_token, rules)
+                and not _names_an_organisation(context)):
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
@@ -186,10 +202,70 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 yield from (Candidate(person, title, contextual) for person in people)
 
 
+def _parents(token: Token, unit: Mention, by_token: dict[int, Mention]) -> list[Mention]:
+    """The organisations owning the one a title names: "manager of Acme's Widget Group" works for Acme too."""
+    owners = [by_token[c.i] for c in child_tokens(token) if c.dep_ == "poss" and c.i in by_token]
+    return [m for m in owners if m != unit and is_a(m.type, ORGANIZATION)]
+
+
+def _shared_prep_objects(noun: Token, rules: Rules) -> list[Token]:
+    """Conjoined titles share their organisation: "chairman and founder of Acme" (parsed with "of" on either)."""
+    return [t for c in noun.conjuncts if title_phrase_trigger(c, rules) is not None
+            for t in prep_objects(c, rules.title_preps)]
+
+
+def _modifiers_beside(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """Names before a leading title that the parser hung on the holder's name beside it: "Electrolux" in
+    "Electrolux chief executive Hans Straberg" parsed as a modifier of Straberg. The employer when it is no
+    place ("Cameron Parish civil defense director X" holds an office there); either way not one named before."""
+    if noun.dep_ != "compound" or noun.head.i not in by_token:
+        return []
+    holder = by_token[noun.head.i]
+    before = [c for c in child_tokens(noun.head) if c.dep_ in {"compound", "nmod"} and c.i < noun.left_edge.i]
+    return [c for c in before if c.i in by_token and by_token[c.i] != holder]
+
+
+def is_named_place(mention: Mention, rules: Rules) -> bool:
+    """A place by more than the tagger's word (a gazetteer entry, "Parish" or another place noun): the tagger
+    also calls companies places."""
+    return is_a(mention.type, PLACE) and mention.type_confidence > rules.type_confidence["ner"]
+
+
+def _names_an_organisation(context: SentenceContext) -> bool:
+    """Whether the sentence names an organisation: a bare title there need not be held at one named before."""
+    return any(t.i in context.by_token and is_a(context.by_token[t.i].type, ORGANIZATION) for t in context.tokens)
+
+
+def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title qualified by a common noun of the kind of its employer ("union official", "market leader") is
+    held there, not at the organisation named last; a category word that refers back ("company official")
+    is the titles' to resolve."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in by_token
+               and c.lemma_.casefold() not in rules.anaphors for c in child_tokens(noun))
+
+
+def title_with_employer(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """Whether ``noun`` is a title naming its organisation with one of the ``title_preps``: "managing director of
+    Acme" (a place "in" it then says where the job is: "of Acme in the UK")."""
+    if title_phrase_trigger(noun, rules) is None:
+        return False
+    return any(is_a(m.type, ORGANIZATION) for t in prep_objects(noun, rules.title_preps)
+               for m in mentions_at(t, by_token, rules))
+
+
+def _placed(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """A title with a place "in" it ("managing director of Acme in the UK") is held at that arm of the organisation."""
+    return any(is_a(m.type, PLACE) for t in prep_objects(noun, rules.containment_preps)
+               for m in mentions_at(t, by_token, rules))
+
+
 def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
-    """A title over a part of the organisation, named by a common noun: "head of development"."""
+    """A title over a part of the organisation, named by a common noun: "head of development", "managing director,
+    broadband" (a common noun after a comma, no title itself)."""
+    after_comma = [c for c in children(noun, frozenset({"conj", "appos"}))
+                   if c.i == noun.i + 2 and noun.doc[noun.i + 1].text == "," and title_phrase_trigger(c, rules) is None]
     return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
-               for t in prep_objects(noun, rules.title_preps))
+               for t in [*prep_objects(noun, rules.title_preps), *after_comma])
 
 
 def _member_of(trigger: Trigger, rules: Rules) -> Trigger:
@@ -218,6 +294,33 @@ def role_relations(context: SentenceContext) -> Iterator[Candidate]:
                     yield from (Candidate(person, org, rules.membership) for person in people)
 
 
+@relation_finder("attributions")
+def attribution_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "said Andy Townsend, from BBC Broadcast": an ``attribution_preps`` word right after a person's name, with
+    an organisation as its object, names where the person works, wherever the parser hung the phrase."""
+    by_token, rules = context.by_token, context.rules
+    if rules.attribution is None:
+        return
+    for prep in context.tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.attribution_preps:
+            continue
+        person = _name_ending_before(prep, by_token)
+        if person is None or not is_a(person.type, PERSON):
+            continue
+        for target in children(prep, frozenset({"pobj"})):
+            orgs = [m for m in mentions_at(target, by_token, rules) if is_a(m.type, ORGANIZATION)]
+            yield from (Candidate(person, org, rules.attribution) for org in orgs)
+
+
+def _name_ending_before(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The mention whose last token is right before ``token``, or before the comma before it."""
+    i = token.i - 1
+    if i > token.sent.start and token.doc[i].text == ",":
+        i -= 1
+    mention = by_token.get(i) if i >= token.sent.start else None
+    return mention if mention is not None and by_token.get(i + 1) != mention else None
+
+
 def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The person a title phrase is set off from by a comma, when the parse attached the apposition elsewhere:
     "Anderson, the GE attorney, said", "the chairman of the Front, Mohamed Ahmed Issa, was arrested"."""
@@ -242,8 +345,10 @@ def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
 
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:
-    """ "a company official": the category noun stands for the last entity of its class named before."""
-    anaphor = antecedents.anaphor(noun) if noun.dep_ == "compound" and noun.pos_ == "NOUN" else None
+    """ "a company official": the category noun stands for the last entity of its class named before; "its chief
+    executive X": the possessive pronoun for its antecedent."""
+    refers = (noun.dep_ == "compound" and noun.pos_ == "NOUN") or (noun.dep_ == "poss" and noun.pos_ == "PRON")
+    anaphor = antecedents.anaphor(noun) if refers else None
     return [anaphor] if anaphor is not None else []
 
 

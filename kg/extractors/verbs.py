@@ -8,11 +8,13 @@ from spacy.tokens import Token
 
 from kg.extractors.arguments import argument_mentions, mentions_at
 from kg.extractors.candidates import Candidate
+from kg.extractors.nominal import is_named_place
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
+from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import OPEN_PREFIX
+from kg.vocab import OPEN_PREFIX, PLACE, is_a, is_symmetric, predicate_signature
 
 
 def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
@@ -49,6 +51,8 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         elif relative_is_subject:
             subjects.append(verb.head)
             located = [verb.head]
+        elif _agreed_to(verb, rules):  # "X struck a deal to supply Y": X supplies Y
+            subjects = children(verb.head.head, SUBJECT_DEPS)
     elif not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
         governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in {"acomp", "oprd"}:  # "X pleaded guilty to killing Y"
@@ -57,8 +61,19 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
         if verb.dep_ == "pcomp" and governor.lemma_.casefold() in rules.accusation_verbs:
             inherited = governed  # "X was convicted of killing Y": the accused is the agent
         subjects = inherited
+        if any(c.dep_ == "auxpass" for c in child_tokens(verb)):  # "X was sold, having been owned by Y": Y owned X
+            subjects, objects = prep_objects(verb, rules.agent_preps), objects + governor_located
         located = located or governor_located  # "he was born in A and grew up in B": he grew up there
     return subjects, objects, located
+
+
+def _agreed_to(verb: Token, rules: Rules) -> bool:
+    """An infinitive on an agreement (a symmetric relation noun) that a ``support_verbs`` verb takes as object:
+    "struck a deal to supply", "signed an agreement to build"."""
+    noun = verb.head
+    trigger = rules.nouns.get(noun.lemma_.casefold())
+    return (verb.tag_ == "VB" and noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs
+            and trigger is not None and is_symmetric(trigger.predicate))
 
 
 def _name_just_before(participle: Token) -> Token | None:
@@ -103,6 +118,8 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
             for prep, prep_trigger in prep_triggers.items():
                 for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
                     for o in mentions_at(obj, by_token, rules):
+                        if _market_not_party(prep_trigger, o, rules):
+                            continue
                         matched = True
                         yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
         if not matched and verb.pos_ == "VERB" and trigger is None:
@@ -110,6 +127,12 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
             for obj in children(verb, frozenset({"dobj"})):
                 for o in mentions_at(obj, by_token, rules):
                     yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
+
+
+def _market_not_party(trigger: Trigger, obj: Mention, rules: Rules) -> bool:
+    """A place where a relation to a party is wanted is a market, not a party: "export cars to the UK"."""
+    range_ = predicate_signature(trigger.predicate)[1]
+    return is_named_place(obj, rules) and not (range_ is not None and is_a(range_, PLACE))
 
 
 def _relative_where(verb: Token, prep: str, rules: Rules) -> list[Token]:

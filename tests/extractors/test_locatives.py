@@ -620,3 +620,35 @@ def test_an_article_places_its_names_in_its_country_by_name_not_by_nationality_w
     relations = extraction_of(make_doc(vocab, rows, ents=ents)).relations
     (placed,) = [r for r in relations if r.subject.text == "Widgetco"]
     assert placed.object.text == "Poland" and placed.rule == "locate-article-country"
+
+
+def test_a_nationality_on_a_unit_places_the_unit_not_its_owner(vocab):
+    rows = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("German", "german", 3, "amod", "ADJ", "JJ"),
+        ("unit", "unit", 4, "nsubj", "NOUN", "NN"),
+        ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "B-NORP", "O", "O"]
+    assert not {f for f in facts_of(make_doc(vocab, rows, ents)) if f[1] == "basedIn"}
+    rows[2] = ("Japanese", "japanese", 3, "amod", "ADJ", "JJ")  # the unit's own name is placed
+    rows[3] = ("Widgetco", "Widgetco", 4, "nsubj", "PROPN", "NNP")
+    assert ("Widgetco", "basedIn", "Japanese") in facts_of(make_doc(vocab, rows, [*ents[:3], "B-ORG", "O"]))
+
+
+def test_a_place_on_a_common_noun_places_no_name_conjoined_with_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("a", "a", 1, "det", "DET", "DT"),
+            ("fight", "fight", 1, "ROOT", "NOUN", "NN"),
+            ("between", "between", 1, "prep", "ADP", "IN"),
+            ("Paris", "Paris", 4, "compound", "PROPN", "NNP"),
+            ("journalists", "journalist", 2, "pobj", "NOUN", "NNS"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Acme", "Acme", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "O", "B-ORG"],
+    )
+    assert not {f for f in facts_of(doc) if f[0] == "Acme"}

@@ -311,3 +311,229 @@ def test_a_possessed_common_noun_names_the_product_modifying_it_but_not_a_deal(v
 
     assert possessed("technology", "technology") == {("Acme", "develops", "Zapper")}
     assert possessed("takeover", "takeover") == set()
+
+
+def test_a_title_the_tagger_calls_an_adjective_before_a_name_still_names_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("NUJ", "NUJ", 1, "compound", "PROPN", "NNP"),
+            ("official", "official", 3, "compound", "ADJ", "JJ"),
+            ("Jo", "Jo", 3, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 4, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "worksFor", "NUJ")}
+
+
+def test_a_name_hung_on_the_holder_beside_a_leading_title_is_the_employer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 4, "nmod", "PROPN", "NNP"),
+            ("chief", "chief", 2, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 4, "compound", "NOUN", "NN"),
+            ("Jo", "Jo", 4, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "ceoOf", "Acme")}
+
+
+def test_a_title_qualified_by_a_common_noun_is_not_held_at_the_organisation_named_before(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Union", "union", 4, "compound", "NOUN", "NN"),
+        ("official", "official", 6, "compound", "NOUN", "NN"),
+        ("Jo", "Jo", 6, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 7, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 7, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    in_context = ("Jo Bloggs", "worksFor", "official")  # the title standing for the organisation named before
+    assert in_context not in facts_of(make_doc(vocab, rows, ents))
+    rows[3] = ("Chief", "chief", 4, "amod", "ADJ", "JJ")  # a bare title refers to it
+    assert in_context in facts_of(make_doc(vocab, rows, ents))
+
+
+def test_from_an_organisation_right_after_a_persons_name_says_where_the_person_works(vocab):
+    rows = [
+        ("said", "say", 0, "ROOT", "VERB", "VBD"),
+        ("Jo", "Jo", 2, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 0, "nsubj", "PROPN", "NNP"),
+        (",", ",", 2, "punct", "PUNCT", ","),
+        ("from", "from", 0, "prep", "ADP", "IN"),  # hung on the verb, as parsers do
+        ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+    ]
+    assert facts_of(make_doc(vocab, rows, ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG"])) == {
+        ("Jo Bloggs", "worksFor", "Acme")
+    }
+    assert not facts_of(make_doc(vocab, rows, ["O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE"]))
+
+
+def test_ties_with_a_company_make_a_partnership(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("deepened", "deepen", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("ties", "tie", 1, "dobj", "NOUN", "NNS"),
+            ("with", "with", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_place_in_a_title_with_its_organisation_says_where_the_job_is_not_the_holders_home(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("managing", "managing", 4, "amod", "NOUN", "NN"),
+            ("director", "director", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+            ("in", "in", 4, "prep", "ADP", "IN"),
+            ("France", "France", 7, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "worksFor", "Acme")}
+
+
+def test_a_stake_that_is_sold_is_not_held(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+        ("its", "its", 3, "poss", "PRON", "PRP$"),
+        ("stake", "stake", 1, "dobj", "NOUN", "NN"),
+        ("in", "in", 3, "prep", "ADP", "IN"),
+        ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG"]
+    assert not facts_of(make_doc(vocab, rows, ents))
+    rows[1] = ("raised", "raise", 1, "ROOT", "VERB", "VBD")
+    assert facts_of(make_doc(vocab, rows, ents)) == {("Acme", "investedIn", "Widgetco")}
+
+
+def test_a_possessive_pronoun_on_a_title_stands_for_its_antecedent(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("founder", "founder", 5, "compound", "NOUN", "NN"),
+            ("Jo", "Jo", 5, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 6, "nsubj", "PROPN", "NNP"),
+            ("resigned", "resign", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Jo Bloggs", "founderOf", "Acme")}
+
+
+def test_conjoined_titles_share_their_organisation(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 1, "appos", "NOUN", "NN"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("founder", "founder", 3, "conj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),  # hung on the first title
+            ("Acme", "Acme", 6, "pobj", "PROPN", "NNP"),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Jo Bloggs", "founderOf", "Acme") in facts_of(doc)
+
+
+def test_a_title_over_an_organisations_unit_works_for_the_organisation_too(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+            ("Bloggs", "Bloggs", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("manager", "manager", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 8, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 5, "case", "PART", "POS"),
+            ("Widget", "Widget", 8, "compound", "PROPN", "NNP"),
+            ("Group", "Group", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
+    )
+    assert {("Jo Bloggs", "worksFor", "Widget Group"), ("Jo Bloggs", "worksFor", "Acme")} <= facts_of(doc)
+
+
+def test_the_relative_pronoun_subject_of_a_support_verb_is_the_name_its_clause_describes(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 7, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("which", "which", 3, "nsubj", "PRON", "WDT"),
+            ("signed", "sign", 0, "relcl", "VERB", "VBD"),
+            ("deals", "deal", 3, "dobj", "NOUN", "NNS"),
+            ("with", "with", 4, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 5, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "partnerOf", "Widgetco")}
+
+
+def test_a_bare_title_in_a_sentence_naming_an_organisation_takes_no_employer_from_before(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Judge", "judge", 5, "compound", "PROPN", "NNP"),
+        ("Jo", "Jo", 5, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 6, "nsubj", "PROPN", "NNP"),
+        ("criticised", "criticise", 6, "ROOT", "VERB", "VBD"),
+        ("Widgetco", "Widgetco", 6, "dobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG"]
+    assert ("Jo Bloggs", "worksFor", "Judge") not in facts_of(make_doc(vocab, rows, ents))
+    rows[7] = ("him", "he", 6, "dobj", "PRON", "PRP")
+    assert ("Jo Bloggs", "worksFor", "Judge") in facts_of(make_doc(vocab, rows, [*ents[:7], "O"]))
+
+
+def test_a_title_scoped_by_a_department_after_a_comma_gives_worksfor_not_leads(vocab):
+    rows = [
+        ("Jo", "Jo", 1, "compound", "PROPN", "NNP"),
+        ("Bloggs", "Bloggs", 1, "ROOT", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("Acme", "Acme", 6, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 3, "case", "PART", "POS"),
+        ("managing", "managing", 6, "compound", "NOUN", "NN"),
+        ("director", "director", 1, "appos", "NOUN", "NN"),
+        (",", ",", 6, "punct", "PUNCT", ","),
+        ("broadband", "broadband", 6, "conj", "NOUN", "NN"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    assert facts_of(make_doc(vocab, rows, ents)) == {("Jo Bloggs", "worksFor", "Acme")}
+    rows[8] = ("chairman", "chairman", 6, "conj", "NOUN", "NN")  # a second title is no department
+    assert ("Jo Bloggs", "leads", "Acme") in facts_of(make_doc(vocab, rows, ents))

@@ -176,3 +176,67 @@ def test_the_object_of_to_after_a_verb_of_supplying_is_the_customer(vocab):
         ents=["B-ORG", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Acme", "supplies", "Widgetco")}
+
+
+def test_being_overtaken_by_a_company_makes_it_a_rival(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 3, "auxpass", "AUX", "VBD"),
+            ("quickly", "quickly", 3, "advmod", "ADV", "RB"),
+            ("overtaken", "overtake", 3, "ROOT", "VERB", "VBN"),
+            ("by", "by", 3, "agent", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Widgetco", "competesWith", "Acme")}
+
+
+def test_a_country_after_a_supply_verb_is_a_market_not_a_party(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("sells", "sell", 1, "ROOT", "VERB", "VBZ"),
+        ("cars", "car", 1, "dobj", "NOUN", "NNS"),
+        ("to", "to", 1, "prep", "ADP", "IN"),
+        ("France", "France", 3, "pobj", "PROPN", "NNP"),
+    ]
+    assert not facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-GPE"]))
+    rows[4] = ("Widgetco", "Widgetco", 3, "pobj", "PROPN", "NNP")
+    assert facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-ORG"])) == {("Acme", "supplies", "Widgetco")}
+
+
+def test_a_passive_clause_with_no_subject_of_its_own_is_about_its_governors_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("sold", "sell", 2, "ROOT", "VERB", "VBN"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("having", "have", 6, "aux", "AUX", "VBG"),
+            ("been", "be", 6, "auxpass", "AUX", "VBN"),
+            ("owned", "own", 2, "advcl", "VERB", "VBN"),
+            ("by", "by", 6, "agent", "ADP", "IN"),
+            ("Acme", "Acme", 7, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
+def test_an_infinitive_on_a_deal_a_company_struck_is_that_companys_act(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("struck", "strike", 1, "ROOT", "VERB", "VBD"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("deal", "deal", 1, "dobj", "NOUN", "NN"),
+        ("to", "to", 5, "aux", "PART", "TO"),
+        ("supply", "supply", 3, "acl", "VERB", "VB"),
+        ("Widgetco", "Widgetco", 5, "dobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-ORG"]
+    assert ("Acme", "supplies", "Widgetco") in facts_of(make_doc(vocab, rows, ents))
+    rows[3] = ("chance", "chance", 1, "dobj", "NOUN", "NN")  # "had a chance to supply": no agreement, no fact
+    assert ("Acme", "supplies", "Widgetco") not in facts_of(make_doc(vocab, rows, ents))

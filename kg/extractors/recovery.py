@@ -11,7 +11,7 @@ from kg.extractors.mentions import is_not_an_entity
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PLACE, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 
 def recover_names_from_context(
@@ -20,18 +20,23 @@ def recover_names_from_context(
     """Proper names the tagger missed whose context types them.
 
     A proper noun coordinated with an entity has its class ("Google and Facebook"); one
-    possessed by a place is an organisation there ("France's Mistral AI").
+    possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
+    is a person, named without it ("Mr Gates" names Gates).
     """
     found = dict(by_token)
     for sent in sentences:
         for token in sent:
             if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
                 continue
-            type_name = _class_from_context(token, found)
             span = _proper_name_span(token, found)
+            titled = span is not None and len(span) > 1 and span[0].text in rules.honorifics
+            type_name = PERSON if titled else _class_from_context(token, found)
             if type_name is None or span is None or is_not_an_entity(span.text, rules):
                 continue
-            found.update(_context_mention(doc_id, span, type_name, rules))
+            if titled:  # the name without the honorific, as for a tagged person's (mentions._entity_spans)
+                found.update(_context_mention(doc_id, span, type_name, rules, "title", span[1:].text))
+            else:
+                found.update(_context_mention(doc_id, span, type_name, rules))
     return found
 
 
@@ -59,11 +64,14 @@ def recover_known_places(
     return found
 
 
-def _context_mention(doc_id: str, span: Span, type_name: str, rules: Rules) -> dict[int, Mention]:
-    """A mention of ``span`` typed from its context, under each of its tokens."""
+def _context_mention(
+    doc_id: str, span: Span, type_name: str, rules: Rules, rule: str = "context", name: str = ""
+) -> dict[int, Mention]:
+    """A mention of ``span`` typed from its context by ``rule``, under each of its tokens; ``name`` is the name it
+    merges under when not its text (a person's without the honorific)."""
     mention = Mention(
-        doc_id, span.start_char, span.end_char, span.text, type_name,
-        rule="context", type_confidence=rules.type_confidence["context"],
+        doc_id, span.start_char, span.end_char, span.text, type_name, rule=rule,
+        type_confidence=rules.type_confidence[rule], name=name, name_rule="title" if name else "",
     )
     return {token.i: mention for token in span}
 

@@ -82,3 +82,15 @@ def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
     mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
     assert mentions == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
     assert facts_of(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}
+
+
+def test_proper_noun_after_an_honorific_is_a_person_named_without_it(vocab):
+    rows = [
+        ("Mr", "Mr", 1, "compound", "PROPN", "NNP"),
+        ("Gates", "Gates", 2, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+    ]
+    gates = next(m for m in extraction_of(make_doc(vocab, rows)).mentions if m.text == "Mr Gates")
+    assert (gates.type, gates.merge_name) == ("Person", "Gates")
+    ruler = [("King", "King", 1, "compound", "PROPN", "NNP"), *rows[1:]]  # a ruler's title is no form of address
+    assert not extraction_of(make_doc(vocab, ruler)).mentions

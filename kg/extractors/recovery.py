@@ -21,23 +21,44 @@ def recover_names_from_context(
 
     A proper noun coordinated with an entity has its class ("Google and Facebook"); one
     possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
-    is a person, named without it ("Mr Gates" names Gates).
+    is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
+    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser").
     """
     found = dict(by_token)
     for sent in sentences:
         for token in sent:
-            if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
+            if token.i in found or token.pos_ != "PROPN":
                 continue
-            span = _proper_name_span(token, found)
-            titled = span is not None and len(span) > 1 and span[0].text in rules.honorifics
-            type_name = PERSON if titled else _class_from_context(token, found)
-            if type_name is None or span is None or is_not_an_entity(span.text, rules):
+            kind = _kind_modified(token, rules)
+            span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
+            reading = None if span is None else _reading(token, span, kind, found, rules)
+            if reading is None or span is None or is_not_an_entity(span.text, rules):
                 continue
-            if titled:  # the name without the honorific, as for a tagged person's (mentions._entity_spans)
-                found.update(_context_mention(doc_id, span, type_name, rules, "title", span[1:].text))
-            else:
-                found.update(_context_mention(doc_id, span, type_name, rules))
+            type_name, rule, name = reading
+            found.update(_context_mention(doc_id, span, type_name, rules, rule, name))
     return found
+
+
+def _reading(
+    token: Token, span: Span, kind: str | None, found: dict[int, Mention], rules: Rules
+) -> tuple[str, str, str] | None:
+    """The class, typing rule and name (when not its text) of a recovered proper name ``span`` ending at
+    ``token``, or None when its context says nothing."""
+    if len(span) > 1 and span[0].text in rules.honorifics:  # the name without it, as for a tagged person's
+        return PERSON, "title", span[1:].text
+    if kind is not None:
+        return None if rules.gazetteer.type_of(span.text) is not None else (kind, "head_noun", "")
+    type_name = _class_from_context(token, found)
+    return None if type_name is None else (type_name, "context", "")
+
+
+def _kind_modified(token: Token, rules: Rules) -> str | None:
+    """The class of the kind noun that ``token``, the last of some proper nouns, modifies ("Explorer" in
+    "the Internet Explorer web browser": Product)."""
+    head = token.head
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or head.i < token.i or token.nbor().pos_ == "PROPN":
+        return None
+    return rules.head_nouns.get(head.lemma_.casefold())
 
 
 def recover_known_places(

@@ -94,3 +94,19 @@ def test_proper_noun_after_an_honorific_is_a_person_named_without_it(vocab):
     assert (gates.type, gates.merge_name) == ("Person", "Gates")
     ruler = [("King", "King", 1, "compound", "PROPN", "NNP"), *rows[1:]]  # a ruler's title is no form of address
     assert not extraction_of(make_doc(vocab, ruler)).mentions
+
+
+def test_proper_nouns_modifying_a_kind_noun_have_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Users", "user", 1, "nsubj", "NOUN", "NNS"),
+            ("like", "like", 1, "ROOT", "VERB", "VBP"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Quill", "Quill", 4, "compound", "PROPN", "NNP"),
+            ("Navigator", "Navigator", 6, "compound", "PROPN", "NNP"),
+            ("web", "web", 6, "compound", "NOUN", "NN"),
+            ("browser", "browser", 1, "dobj", "NOUN", "NN"),
+        ]
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Quill Navigator", "Product")}

@@ -17,7 +17,7 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.linking import link_names_in_document, propagate_names, remember_text, vote_types_in_document
 from kg.extractors.locatives import document_country_candidates, regions_across_sentences
-from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
+from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token, with_model_numbers
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
@@ -45,6 +45,7 @@ def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -
     by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
+    by_token = with_model_numbers(doc, by_token, rules)
     by_token = vote_types_in_document(by_token)
     antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules)
     finders = relation_finders(rules.relation_finders)

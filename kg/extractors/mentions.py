@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
-from kg.names import canonical_key
+from kg.names import canonical_key, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+
+MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
@@ -67,6 +70,62 @@ def demonym_mentions(
                 name=gazetteer.labels[key], name_rule="coreference",
             )
     return found
+
+
+def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """A name followed by a model number of its own is the name of a product: "70 Boeing 737-800 planes", "the
+    MDA IV", "security in IE 6" (a maker's name becomes the product's; a person's or a place's never does).
+
+    The number is one the tagger left outside every name (or called a bare number), joined to the name in
+    the parse or modifying the same noun; hyphens join its parts ("737-800").
+    """
+    product = rules.ner_labels["PRODUCT"]
+    extended: dict[Mention, Mention] = {}
+    for mention, (start, end) in _token_spans(by_token).items():
+        if is_a(mention.type, PERSON) or is_a(mention.type, PLACE) or end >= len(doc):
+            continue
+        model_end = _model_number_end(doc, end, by_token)
+        if model_end > end and _joined(doc[start:end], doc[end]):
+            span = doc[start:model_end]
+            retyped = is_a(mention.type, ORGANIZATION)
+            extended[mention] = replace(
+                mention, end=span.end_char, text=span.text, name="", name_rule="",
+                type=product if retyped else mention.type, rule="shape" if retyped else mention.rule,
+                type_confidence=rules.type_confidence["shape"] if retyped else mention.type_confidence,
+            )
+    found = {i: extended.get(m, m) for i, m in by_token.items()}
+    for new in extended.values():
+        found.update((token.i, new) for token in doc.char_span(new.start, new.end) or ())
+    return found
+
+
+def _token_spans(by_token: dict[int, Mention]) -> dict[Mention, tuple[int, int]]:
+    """The first and one-past-last token of each mention."""
+    spans: dict[Mention, tuple[int, int]] = {}
+    for i, mention in sorted(by_token.items()):
+        start = spans.get(mention, (i, i))[0]
+        spans[mention] = (start, i + 1)
+    return spans
+
+
+def _model_number_end(doc: Doc, start: int, by_token: dict[int, Mention]) -> int:
+    """One past the last token of the model number at ``start`` (``start`` when there is none)."""
+    token = doc[start]
+    if start in by_token or token.ent_type_ not in MODEL_ENT_TYPES or not is_model_number(token.text):
+        return start
+    end = start + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].text.isalnum() and end + 1 not in by_token:
+        end += 2
+    return end
+
+
+def _joined(name: Span, number: Token) -> bool:
+    """Whether ``number`` belongs to ``name`` in the parse: one modifies the other or both the same noun."""
+    root = name.root
+    return name.start <= number.head.i < name.end or root.head == number or (
+        root.head == number.head and root.dep_ != "ROOT" and number.head.i > number.i
+    )
 
 
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from kg.extractors import extract_document
 from kg.model import Document
 from tests.extractors.helpers import extraction_of, facts_of
@@ -261,3 +263,25 @@ def test_a_name_after_a_noun_of_a_kind_of_place_and_of_is_a_place(vocab):
         ents=["O", "O", "O", "B-PERSON"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Randolph", "Place")]
+
+
+def test_a_model_number_after_a_makers_name_names_a_product(vocab):
+    rows = [
+        ("Airline", "airline", 1, "nsubj", "NOUN", "NN"),
+        ("ordered", "order", 1, "ROOT", "VERB", "VBD"),
+        ("70", "70", 7, "nummod", "NUM", "CD"),
+        ("Acmejet", "Acmejet", 7, "nmod", "PROPN", "NNP"),
+        ("737", "737", 7, "nummod", "NUM", "CD"),
+        ("-", "-", 6, "punct", "PUNCT", "HYPH"),
+        ("800", "800", 4, "prep", "NUM", "CD"),
+        ("planes", "plane", 1, "dobj", "NOUN", "NNS"),
+    ]
+    doc = Doc(vocab, words=[r[0] for r in rows], spaces=[True, True, True, True, False, False, True, False],
+              lemmas=[r[1] for r in rows], heads=[r[2] for r in rows], deps=[r[3] for r in rows],
+              pos=[r[4] for r in rows], tags=[r[5] for r in rows],
+              ents=["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O", "O", "O"])
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acmejet 737-800", "Product")}
+    year = [*rows[:2], ("70", "70", 5, "nummod", "NUM", "CD"), ("Acmejet", "Acmejet", 5, "nmod", "PROPN", "NNP"),
+            ("2004", "2004", 5, "nummod", "NUM", "CD"), ("planes", "plane", 1, "dobj", "NOUN", "NNS")]  # no model
+    doc = make_doc(vocab, year, ["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O"])
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acmejet", "Organization")}

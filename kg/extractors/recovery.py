@@ -53,12 +53,16 @@ def _reading(
 
 
 def _kind_modified(token: Token, rules: Rules) -> str | None:
-    """The class of the kind noun that ``token``, the last of some proper nouns, modifies ("Explorer" in
-    "the Internet Explorer web browser": Product)."""
+    """The class of the kind noun that ``token``, the last of some proper nouns, modifies or is modified by
+    ("Explorer" in "the Internet Explorer web browser": Product; "filtering firm Ciphertrust": Organization)."""
     head = token.head
-    if token.dep_ != "compound" or head.pos_ != "NOUN" or head.i < token.i or token.nbor().pos_ == "PROPN":
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN":
+        return rules.head_nouns.get(head.lemma_.casefold())
+    if token.dep_ == "compound":
         return None
-    return rules.head_nouns.get(head.lemma_.casefold())
+    nouns = (c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
+    kinds = (rules.head_nouns.get(noun.lemma_.casefold()) for noun in nouns)
+    return next((kind for kind in kinds if kind is not None), None)
 
 
 def recover_known_places(

@@ -110,3 +110,18 @@ def test_proper_nouns_modifying_a_kind_noun_have_its_class(vocab):
         ]
     )
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Quill Navigator", "Product")}
+
+
+def test_a_proper_noun_after_a_kind_noun_has_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("joined", "join", 1, "ROOT", "VERB", "VBD"),
+            ("filtering", "filter", 3, "compound", "VERB", "VBG"),
+            ("firm", "firm", 4, "compound", "NOUN", "NN"),
+            ("Quillco", "Quillco", 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -36,9 +36,11 @@ def _mostly_in(text: str, script: str) -> bool:
 
 def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
     """Map each token index inside a kept entity to its mention."""
+    sentences = list(sentences)
+    tagged = {ent.text for sent in sentences for ent in sent.ents}
     by_token: dict[int, Mention] = {}
     for sent in sentences:
-        for ent in sent.ents:
+        for ent in (part for whole in sent.ents for part in _coordinated_names(whole, tagged, rules)):
             for span, label, name in _entity_spans(ent, sent, rules):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
@@ -126,6 +128,23 @@ def _joined(name: Span, number: Token) -> bool:
     return name.start <= number.head.i < name.end or root.head == number or (
         root.head == number.head and root.dep_ != "ROOT" and number.head.i > number.i
     )
+
+
+def _coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
+    """An entity span the tagger ran over "and" split in two when its sides are names it tagged elsewhere in
+    the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
+    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"). "Ernst and
+    Young" alone stays one name, and so do people."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for token in ent[1:-1]:
+        if token.lower_ == "and" and token.dep_ == "cc":
+            first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+            if second.text in tagged or (
+                first.text in tagged and second[-1].lemma_.casefold() not in rules.head_nouns
+            ):
+                return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
+    return [ent]
 
 
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:

@@ -285,3 +285,19 @@ def test_a_model_number_after_a_makers_name_names_a_product(vocab):
             ("2004", "2004", 5, "nummod", "NUM", "CD"), ("planes", "plane", 1, "dobj", "NOUN", "NNS")]  # no model
     doc = make_doc(vocab, year, ["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O"])
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acmejet", "Organization")}
+
+
+def test_a_name_run_over_and_splits_when_its_second_side_is_tagged_elsewhere(vocab):
+    rows = [
+        ("Gazco", "Gazco", 3, "nsubj", "PROPN", "NNP"),
+        ("and", "and", 0, "cc", "CCONJ", "CC"),
+        ("Rosco", "Rosco", 0, "conj", "PROPN", "NNP"),
+        ("merged", "merge", 3, "ROOT", "VERB", "VBD"),
+        (";", ";", 3, "punct", "PUNCT", ":"),
+        ("Rosco", "Rosco", 6, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+    assert {m.text for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {"Gazco", "Rosco"}
+    alone = make_doc(vocab, rows[:4], ents[:4])  # "Ernst and Young": no side is a name of its own elsewhere
+    assert {m.text for m in extraction_of(alone).mentions} == {"Gazco and Rosco"}

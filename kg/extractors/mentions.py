@@ -159,6 +159,7 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
+    span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "PERSON":
         span = _without_leading_role(span, rules)
         titled = _with_title(span, sent, rules)
@@ -168,6 +169,27 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
+
+
+def _whole_hyphenated_words(span: Span, sent: Span) -> Span:
+    """``span`` with the rest of a hyphenated code it cuts ("S6500" in "PH-S6500"): parts joined by a hyphen
+    without spaces, one of them with a digit, the added one in no other entity. Two names joined by a hyphen
+    ("the Renault-Nissan alliance") stay two."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start - 2 >= sent.start and _hyphen_joins(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    while end + 1 < sent.end and _hyphen_joins(doc[end + 1], doc[end], doc[end - 1]):
+        end += 2
+    return doc[start:end]
+
+
+def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
+    """Whether ``word`` is joined by ``hyphen`` (no spaces around it) to ``part``, the end of an entity, in a code."""
+    return (
+        hyphen.text == "-" and not hyphen.doc[hyphen.i - 1].whitespace_ and not hyphen.whitespace_
+        and not word.ent_type_ and word.text.isalnum() and any(c.isdigit() for c in word.text + part.text)
+    )
 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:

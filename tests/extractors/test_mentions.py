@@ -301,3 +301,16 @@ def test_a_name_run_over_and_splits_when_its_second_side_is_tagged_elsewhere(voc
     assert {m.text for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {"Gazco", "Rosco"}
     alone = make_doc(vocab, rows[:4], ents[:4])  # "Ernst and Young": no side is a name of its own elsewhere
     assert {m.text for m in extraction_of(alone).mentions} == {"Gazco and Rosco"}
+
+
+def test_an_entity_span_takes_the_rest_of_a_hyphenated_model_code_but_not_a_second_name(vocab):
+    def mentions(first: str, second: str) -> set[str]:
+        rows = [(first, first, 2, "compound", "PROPN", "NNP"), ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+                (second, second, 3, "nsubj", "PROPN", "NNP"), ("sold", "sell", 3, "ROOT", "VERB", "VBD")]
+        doc = Doc(vocab, words=[r[0] for r in rows], spaces=[False, False, True, False], lemmas=[r[1] for r in rows],
+                  heads=[r[2] for r in rows], deps=[r[3] for r in rows], pos=[r[4] for r in rows],
+                  tags=[r[5] for r in rows], ents=["O", "O", "B-PRODUCT", "O"])
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert mentions("PH", "S6500") == {"PH-S6500"}
+    assert mentions("Renault", "Nissan") == {"Nissan"}

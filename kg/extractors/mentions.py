@@ -193,13 +193,21 @@ def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
-    """Drop leading determiners and surrounding punctuation from an entity span."""
+    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
+    surrounding punctuation from an entity span."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct):
+    while start < end and (
+        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
+        or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
+    ):
         start += 1
     while end > start and ent.doc[end - 1].is_punct:
         end -= 1
     return ent.doc[start:end] if start < end else None
+
+
+def _is_common_word(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "ADJ"} and token.text.isalpha() and token.text.islower()
 
 
 def _without_leading_role(span: Span, rules: Rules) -> Span:

@@ -314,3 +314,18 @@ def test_an_entity_span_takes_the_rest_of_a_hyphenated_model_code_but_not_a_seco
 
     assert mentions("PH", "S6500") == {"PH-S6500"}
     assert mentions("Renault", "Nissan") == {"Nissan"}
+
+
+def test_lower_case_common_words_before_a_name_leave_its_span(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("rival", "rival", 2, "amod", "ADJ", "JJ"),
+            ("bank", "bank", 3, "compound", "NOUN", "NN"),
+            ("UFJ", "UFJ", 3, "compound", "PROPN", "NNP"),
+            ("Holdings", "Holdings", 4, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"UFJ Holdings"}

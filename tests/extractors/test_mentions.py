@@ -71,6 +71,11 @@ def test_honorific_joins_the_person_mention_but_not_its_name(vocab):
     )
     (mention,) = extraction_of(doc).mentions
     assert mention.text == "President Kennedy" and mention.merge_name == "Kennedy" and mention.type == "Person"
+    rows = [("Judge", "Judge", 1, "compound", "PROPN", "NNP"), ("Clark", "Clark", 2, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 2, "ROOT", "VERB", "VBD")]
+    judge = make_doc(vocab, rows, ents=["O", "B-PERSON", "O"])
+    (mention,) = extraction_of(judge).mentions
+    assert mention.text == "Judge Clark" and mention.merge_name == "Clark"
 
 
 def test_examples_of_a_category_noun_take_its_class(vocab):

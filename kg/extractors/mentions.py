@@ -133,14 +133,15 @@ def _joined(name: Span, number: Token) -> bool:
 def _coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
     """An entity span the tagger ran over "and" split in two when its sides are names it tagged elsewhere in
     the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
-    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"). "Ernst and
-    Young" alone stays one name, and so do people."""
+    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
+    second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
+    alone stays one name, and so do people."""
     if ent.label_ == "PERSON":
         return [ent]
     for token in ent[1:-1]:
         if token.lower_ == "and" and token.dep_ == "cc":
             first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
-            if second.text in tagged or (
+            if second.text in tagged or second[0].text == "The" or (
                 first.text in tagged and second[-1].lemma_.casefold() not in rules.head_nouns
             ):
                 return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]

@@ -306,6 +306,11 @@ def test_a_name_run_over_and_splits_when_its_second_side_is_tagged_elsewhere(voc
     assert {m.text for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {"Gazco", "Rosco"}
     alone = make_doc(vocab, rows[:4], ents[:4])  # "Ernst and Young": no side is a name of its own elsewhere
     assert {m.text for m in extraction_of(alone).mentions} == {"Gazco and Rosco"}
+    titles = [("The", "the", 1, "det", "DET", "DT"), ("Post", "Post", 5, "nsubj", "PROPN", "NNP"),
+              ("and", "and", 1, "cc", "CCONJ", "CC"), ("The", "the", 4, "det", "DET", "DT"),
+              ("Times", "Times", 1, "conj", "PROPN", "NNP"), ("grew", "grow", 5, "ROOT", "VERB", "VBD")]
+    run_over = make_doc(vocab, titles, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert {m.text for m in extraction_of(run_over).mentions} == {"Post", "Times"}  # a second article starts a name
 
 
 def test_an_entity_span_takes_the_rest_of_a_hyphenated_model_code_but_not_a_second_name(vocab):

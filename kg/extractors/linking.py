@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.model import Mention
-from kg.names import initials, type_tally
+from kg.names import initials, is_model_number, type_tally
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
@@ -53,7 +53,8 @@ def propagate_names(
                 if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
                         tuple(t.text for t in sent.doc[token.i : end]) == words:
                     span = sent.doc[token.i : end]
-                    found.update((i, _copy(source, span)) for i in range(token.i, end))
+                    if not _begins_longer_name(span, found):
+                        found.update((i, _copy(source, span)) for i in range(token.i, end))
                     break
             else:
                 fuller = short_forms.get(token.text)
@@ -82,6 +83,16 @@ def _short_forms(mention: Mention, rules: Rules) -> set[str]:
     ):
         forms.add(words[0])
     return forms
+
+
+def _begins_longer_name(span: Span, found: dict[int, Mention]) -> bool:
+    """Whether ``span`` is the first part of a longer name: it modifies the proper noun right after it, which
+    no mention holds and which is no model number ("Sun" in "the Sun Grid", not "MDA" in "MDA III")."""
+    head = span[-1].head
+    return (
+        span[-1].dep_ == "compound" and head.i == span.end and head.pos_ == "PROPN" and head.i not in found
+        and not is_model_number(head.text)
+    )
 
 
 def _is_lone_proper_noun(token: Token) -> bool:

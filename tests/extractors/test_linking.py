@@ -84,3 +84,16 @@ def test_a_lone_proper_noun_shortening_a_name_of_the_document_is_a_mention(vocab
     rows[9:] = [("Menatep", "Menatep", 10, "compound", "PROPN", "NNP"), ("Bank", "Bank", 8, "dobj", "PROPN", "NNP")]
     found = {m.text for m in extraction_of(make_doc(vocab, rows, [*ents, "O"])).mentions}
     assert "Menatep" not in found  # a word joined to another proper noun is part of a longer name
+
+
+def test_a_name_found_again_as_the_first_part_of_a_longer_name_is_no_copy_of_it(vocab):
+    rows = [
+        ("Sunco", "Sunco", 1, "nsubj", "PROPN", "NNP"),
+        ("launched", "launch", 1, "ROOT", "VERB", "VBD"),
+        ("Sunco", "Sunco", 3, "compound", "PROPN", "NNP"),
+        ("Grid", "Grid", 1, "dobj", "PROPN", "NNP"),
+    ]
+    assert [m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions] == ["Sunco"]
+    rows[3] = ("III", "III", 1, "dobj", "PROPN", "NNP")  # a model number after it makes a product of it instead
+    assert {m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions} == {
+        "Sunco", "Sunco III"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.model import Mention
-from kg.names import compact_key, initials, strip_titles, type_tally, winner
+from kg.names import compact_key, initials, is_model_number, strip_titles, type_tally, winner
 from kg.rules import load_rules
 from kg.vocab import class_ancestors
 
@@ -124,7 +124,8 @@ def _fuller_names(
 
     A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
     short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget"); so is
-    the word after an organisation's leading acronym ("MG Rover" -> "Rover", "NTT DoCoMo" -> "DoCoMo").
+    the word after an organisation's leading acronym ("MG Rover" -> "Rover", "NTT DoCoMo" -> "DoCoMo"); a
+    product's model number stands for the product ("Boeing 737-800" -> "737-800").
     """
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for full, top in classes.items():
@@ -137,6 +138,8 @@ def _fuller_names(
                     found[" ".join(words[:size])].add((full, "short form"))
         if top == "Organization" and len(words) == 2 and _is_acronym(surfaces[full].split()[0]):
             found[words[1]].add((full, "short form"))
+        if top == "Product" and len(words) > 1 and is_model_number(words[-1].split("-")[0]):
+            found[words[-1]].add((full, "model number"))
     return found
 
 

@@ -96,9 +96,27 @@ def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> 
                 type_confidence=rules.type_confidence["shape"] if retyped else mention.type_confidence,
             )
     found = {i: extended.get(m, m) for i, m in by_token.items()}
-    for new in extended.values():
+    for old, new in extended.items():
         found.update((token.i, new) for token in doc.char_span(new.start, new.end) or ())
+        found.update(_model_alone(doc, new, new.text[old.end - old.start :].strip(), found))
     return found
+
+
+def _model_alone(doc: Doc, product: Mention, model: str, found: dict[int, Mention]) -> dict[int, Mention]:
+    """The product's model number written alone elsewhere in the document ("the 737-800" after "Boeing
+    737-800"), as mentions of its own text that resolution links to the product; found by a search of the
+    text, not of the tokens."""
+    text = doc.text
+    copies: dict[int, Mention] = {}
+    start = text.find(model)
+    while start >= 0:
+        span = doc.char_span(start, start + len(model))
+        if span is not None and not any(t.i in found for t in span):
+            copy = replace(product, start=start, end=start + len(model), text=model, rule="propagated",
+                           type_confidence=0.0)
+            copies.update((t.i, copy) for t in span)
+        start = text.find(model, start + 1)
+    return copies
 
 
 def _token_spans(by_token: dict[int, Mention]) -> dict[Mention, tuple[int, int]]:

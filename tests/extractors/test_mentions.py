@@ -280,12 +280,19 @@ def test_a_model_number_after_a_makers_name_names_a_product(vocab):
         ("-", "-", 6, "punct", "PUNCT", "HYPH"),
         ("800", "800", 4, "prep", "NUM", "CD"),
         ("planes", "plane", 1, "dobj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("liked", "like", 1, "conj", "VERB", "VBD"),
+        ("the", "the", 12, "det", "DET", "DT"),
+        ("737", "737", 10, "dobj", "NUM", "CD"),
+        ("-", "-", 12, "punct", "PUNCT", "HYPH"),
+        ("800", "800", 12, "prep", "NUM", "CD"),
     ]
-    doc = Doc(vocab, words=[r[0] for r in rows], spaces=[True, True, True, True, False, False, True, False],
-              lemmas=[r[1] for r in rows], heads=[r[2] for r in rows], deps=[r[3] for r in rows],
-              pos=[r[4] for r in rows], tags=[r[5] for r in rows],
-              ents=["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O", "O", "O"])
-    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acmejet 737-800", "Product")}
+    doc = Doc(vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
+              spaces=[True, True, True, True, False, False, True, True, True, True, True, False, False, False],
+              deps=[r[3] for r in rows], pos=[r[4] for r in rows], tags=[r[5] for r in rows],
+              ents=["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", *["O"] * 6, "B-CARDINAL", "O", "O"])
+    found = {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert found == {("Acmejet 737-800", "Product"), ("737-800", "Product")}  # the model alone is the product too
     year = [*rows[:2], ("70", "70", 5, "nummod", "NUM", "CD"), ("Acmejet", "Acmejet", 5, "nmod", "PROPN", "NNP"),
             ("2004", "2004", 5, "nummod", "NUM", "CD"), ("planes", "plane", 1, "dobj", "NOUN", "NNS")]  # no model
     doc = make_doc(vocab, year, ["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O"])

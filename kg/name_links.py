@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.model import Mention
-from kg.names import compact_key, initials, strip_titles, type_tally, winner
+from kg.names import compact_key, initials, is_model_number, strip_titles, type_tally, winner
 from kg.rules import load_rules
 from kg.vocab import class_ancestors
 
@@ -80,11 +80,11 @@ def _short_name_links(
             by_doc[mention.doc_id][keys[mention]].append(mention)
             corpus[keys[mention]].append(mention)
     corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
-    corpus_fuller = _fuller_names(corpus_classes, CORPUS_SHORTENED)
+    corpus_fuller = _fuller_names(corpus_classes, _surfaces(corpus, bare), CORPUS_SHORTENED)
     links: dict[Mention, tuple[str, str]] = {}
     for named in by_doc.values():
         classes = {key: _class_of(members) for key, members in named.items()}
-        fuller = _fuller_names(classes, DOCUMENT_SHORTENED)
+        fuller = _fuller_names(classes, _surfaces(named, bare), DOCUMENT_SHORTENED)
         for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
             fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
@@ -116,11 +116,16 @@ def _document_links(
     return links
 
 
-def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
-    """Every short key that may stand for a longer key of ``classes``, with the rule that would link them.
+def _fuller_names(
+    classes: dict[str, str], surfaces: dict[str, str], shortened: frozenset[str]
+) -> dict[str, set[tuple[str, str]]]:
+    """Every short key that may stand for a longer key of ``classes`` (written as in ``surfaces``), with the
+    rule that would link them.
 
     A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
-    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget").
+    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget"); so is
+    the word after an organisation's leading acronym ("MG Rover" -> "Rover", "NTT DoCoMo" -> "DoCoMo"); a
+    product's model number stands for the product ("Boeing 737-800" -> "737-800").
     """
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for full, top in classes.items():
@@ -131,7 +136,21 @@ def _fuller_names(classes: dict[str, str], shortened: frozenset[str]) -> dict[st
             for size in range(1, len(words)):
                 if not any(c.isdigit() for c in "".join(words[size:])):
                     found[" ".join(words[:size])].add((full, "short form"))
+        if top == "Organization" and len(words) == 2 and _is_acronym(surfaces[full].split()[0]):
+            found[words[1]].add((full, "short form"))
+        if top == "Product" and len(words) > 1 and is_model_number(words[-1].split("-")[0]):
+            found[words[-1]].add((full, "model number"))
     return found
+
+
+def _surfaces(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, str]:
+    """One bare name as written for each key."""
+    return {key: bare[members[0]] for key, members in named.items()}
+
+
+def _is_acronym(word: str) -> bool:
+    """A word of two or more letters, all capitals ("MG", "NTT")."""
+    return word.isupper() and sum(c.isalpha() for c in word) > 1
 
 
 def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, set[tuple[str, str]]]:

@@ -21,6 +21,8 @@ CORPORATE_SUFFIX = re.compile(
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.){2,}$")
 WEB_DOMAIN = re.compile(r"\.(?:com|org|net|co\.uk|org\.uk)$")
+MODEL_NUMBER = re.compile(r"^(?:[A-Za-z]{0,3}\d[\dA-Za-z]*|(?=[IVX]{2,4}$)X?(?:IX|IV|V?I{0,3}))$")  # 737, A380, 3G, IV
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 Tally = dict[str, float]  # class -> weight of the votes for it
 
 
@@ -79,6 +81,17 @@ def initials(name: str) -> str:
         ('NUJ', 'SAIC')
     """
     return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def is_model_number(word: str) -> bool:
+    """Whether ``word`` can be the model number in a product's name ("Boeing 737", "MDA IV"): digits with at
+    most three letters before them, or a Roman numeral; not a year.
+
+    Examples:
+        >>> [is_model_number(w) for w in ("737", "A380", "3G", "IV", "2004", "Ltd", "V")]
+        [True, True, True, True, False, False, False]
+    """
+    return bool(MODEL_NUMBER.match(word)) and not YEAR.match(word)
 
 
 def strip_titles(text: str, titles: Collection[str]) -> str:

@@ -86,6 +86,7 @@ class Rules:
     rival_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
@@ -177,6 +178,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()
         },
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        honorifics=frozenset(str(t) for t in types.get("honorifics", [])),
         name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
         fact_classes={
             _checked(predicate, types_path): (_optional_class(subject, types_path), _optional_class(obj, types_path))

@@ -221,6 +221,20 @@ def test_a_company_short_form_joins_its_full_name_but_a_company_sharing_a_word_d
     assert entities["Acme Holdings"].type == "Organization"
 
 
+def test_the_word_after_a_leading_acronym_is_a_short_form_of_the_company():
+    company = [Mention("a", 0, 8, "KX Rover", "Organization"), Mention("a", 20, 25, "Rover", "Organization")]
+    (entity,) = resolve([_extraction("a", company)], BASE).entities
+    assert entity.label == "KX Rover" and _merged(entity)["Rover"] == "short form"
+    spelled = [Mention("b", 0, 9, "Kix Rover", "Organization"), Mention("b", 20, 25, "Rover", "Organization")]
+    assert set(_entities_by_label([_extraction("b", spelled)])) == {"Kix Rover", "Rover"}
+
+
+def test_a_products_model_number_alone_is_a_short_form_of_it():
+    product = [Mention("a", 0, 15, "Acmejet 737-800", "Product"), Mention("a", 30, 37, "737-800", "Product")]
+    (entity,) = resolve([_extraction("a", product)], BASE).entities
+    assert entity.label == "Acmejet 737-800" and _merged(entity)["737-800"] == "model number"
+
+
 def test_a_short_form_of_two_names_stays_apart():
     two = [Mention("a", 0, 13, "Acme Holdings", "Organization"), Mention("a", 20, 30, "Acme Foods", "Organization"),
            Mention("a", 40, 44, "Acme", "Organization")]

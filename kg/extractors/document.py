@@ -17,7 +17,7 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder, article_topic
 from kg.extractors.document_places import document_country_candidates, lead_birth_candidates, regions_across_sentences
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
-from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token
+from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token, with_model_numbers
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
@@ -52,6 +52,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
+    by_token = with_model_numbers(doc, by_token, rules)
     by_token = vote_types_in_document(by_token)
     topic = article_topic(content[0], by_token, rules) if content else None
     antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules, topic)

@@ -7,33 +7,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tokens import document_text, sentence_tokens
+from kg.extractors.tokens import child_tokens, document_text, sentence_tokens
 from kg.model import Mention
-from kg.names import type_tally
+from kg.names import initials, is_model_number, type_tally
 from kg.rules import Rules, Trigger
-from kg.vocab import PERSON, PLACE, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 
 def propagate_names(
     doc: Doc, sentences: Iterable[Span], by_token: dict[int, Mention], rules: Rules
 ) -> dict[int, Mention]:
-    """Every other occurrence of a recognised name in the document is a mention of it too.
+    """Every other occurrence of a recognised name in the document is a mention of it too, and so is a lone
+    proper noun that shortens one: its initials ("the FT" after "the Financial Times") or an organisation's
+    first word ("Menatep" after "Menatep Group").
 
     The tagger misses names it found elsewhere in the same text ("the US OpenAI"); the copy
-    takes the name's class by the document vote and casts no vote itself.
+    takes the name's class by the document vote and casts no vote itself. A short form is a mention
+    of its own text: resolution links it to the fuller name (:mod:`kg.name_links`).
     """
     spans: dict[Mention, list[int]] = defaultdict(list)
     for i, mention in by_token.items():
         spans[mention].append(i)
     known: dict[str, list[tuple[tuple[str, ...], Mention]]] = defaultdict(list)
-    for mention, indices in spans.items():
+    short_forms: dict[str, Mention] = {}
+    for mention, indices in sorted(spans.items(), key=lambda item: item[0].start):
         if mention.rule in rules.propagated_from and mention.text[:1].isupper():
             words = tuple(t.text for t in doc[min(indices) : max(indices) + 1])
             known[words[0]].append((words, mention))
+            for short in _short_forms(mention, rules):
+                short_forms.setdefault(short, mention)
     for candidates in known.values():
         candidates.sort(key=lambda c: -len(c[0]))
     found = dict(by_token)
@@ -46,11 +52,55 @@ def propagate_names(
                 if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
                         tuple(t.text for t in sent.doc[token.i : end]) == words:
                     span = sent.doc[token.i : end]
-                    copy = replace(source, start=span.start_char, end=span.end_char, text=span.text,
-                                   rule="propagated", type_confidence=0.0)
-                    found.update((i, copy) for i in range(token.i, end))
+                    if not _begins_longer_name(span, found):
+                        found.update((i, _copy(source, span)) for i in range(token.i, end))
                     break
+            else:
+                fuller = short_forms.get(token.text)
+                if fuller is not None and _is_lone_proper_noun(token) and rules.gazetteer.type_of(token.text) is None:
+                    found[token.i] = replace(_copy(fuller, token.doc[token.i : token.i + 1]), name="", name_rule="")
     return found
+
+
+def _copy(source: Mention, span: Span) -> Mention:
+    """``source`` found again at ``span``: its class is the document's vote, it casts none itself."""
+    return replace(source, start=span.start_char, end=span.end_char, text=span.text, rule="propagated",
+                   type_confidence=0.0)
+
+
+def _short_forms(mention: Mention, rules: Rules) -> set[str]:
+    """The one-word short forms of a name of several words: its initials, and an organisation's first word
+    unless that is an adjective of nationality or a title ("Chinese Airlines", "Minister Council")."""
+    words = mention.merge_name.split()
+    if len(words) < 2 or is_a(mention.type, PERSON):
+        return set()
+    letters = initials(mention.merge_name)
+    forms = {letters} if len(letters) > 1 else set()
+    first = words[0].casefold()
+    if is_a(mention.type, ORGANIZATION) and words[0][:1].isupper() and not (
+        first in rules.gazetteer.demonyms or first in rules.name_titles
+    ):
+        forms.add(words[0])
+    return forms
+
+
+def _begins_longer_name(span: Span, found: dict[int, Mention]) -> bool:
+    """Whether ``span`` is the first part of a longer name: it modifies the proper noun right after it, which
+    no mention holds and which is no model number ("Sun" in "the Sun Grid", not "MDA" in "MDA III")."""
+    head = span[-1].head
+    return (
+        span[-1].dep_ == "compound" and head.i == span.end and head.pos_ == "PROPN" and head.i not in found
+        and not is_model_number(head.text)
+    )
+
+
+def _is_lone_proper_noun(token: Token) -> bool:
+    """A proper noun that is a whole name: not joined to the proper nouns around it."""
+    return (
+        token.pos_ == "PROPN" and token.dep_ != "compound"
+        and not any(c.dep_ == "compound" for c in child_tokens(token))
+        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+    )
 
 
 def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.tokens import child_tokens, sentence_tokens, span_text
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
-from kg.names import canonical_key
+from kg.names import canonical_key, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+
+MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
@@ -35,9 +38,11 @@ def _mostly_in(text: str, script: str) -> bool:
 
 def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
     """Map each token index inside a kept entity to its mention."""
+    by_sentence = list(_entities_by_sentence(sentences))
+    tagged = {span_text(ent) for _, entities in by_sentence for ent in entities}
     by_token: dict[int, Mention] = {}
-    for sent, entities in _entities_by_sentence(sentences):
-        for ent in entities:
+    for sent, entities in by_sentence:
+        for ent in (part for whole in entities for part in _coordinated_names(whole, tagged, rules)):
             for span, label, name in _entity_spans(ent, sent, rules):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
@@ -84,6 +89,98 @@ def demonym_mentions(
     return found
 
 
+def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """A name followed by a model number of its own is the name of a product: "70 Boeing 737-800 planes", "the
+    MDA IV", "security in IE 6" (a maker's name becomes the product's; a person's or a place's never does).
+
+    The number is one the tagger left outside every name (or called a bare number), joined to the name in
+    the parse or modifying the same noun; hyphens join its parts ("737-800").
+    """
+    product = rules.ner_labels["PRODUCT"]
+    extended: dict[Mention, Mention] = {}
+    for mention, (start, end) in _token_spans(by_token).items():
+        if is_a(mention.type, PERSON) or is_a(mention.type, PLACE) or end >= len(doc):
+            continue
+        model_end = _model_number_end(doc, end, by_token)
+        if model_end > end and _joined(doc[start:end], doc[end]):
+            span = doc[start:model_end]
+            retyped = is_a(mention.type, ORGANIZATION)
+            extended[mention] = replace(
+                mention, end=span.end_char, text=span.text, name="", name_rule="",
+                type=product if retyped else mention.type, rule="shape" if retyped else mention.rule,
+                type_confidence=rules.type_confidence["shape"] if retyped else mention.type_confidence,
+            )
+    found = {i: extended.get(m, m) for i, m in by_token.items()}
+    for old, new in extended.items():
+        found.update((token.i, new) for token in doc.char_span(new.start, new.end) or ())
+        found.update(_model_alone(doc, new, new.text[old.end - old.start :].strip(), found))
+    return found
+
+
+def _model_alone(doc: Doc, product: Mention, model: str, found: dict[int, Mention]) -> dict[int, Mention]:
+    """The product's model number written alone elsewhere in the document ("the 737-800" after "Boeing
+    737-800"), as mentions of its own text that resolution links to the product; found by a search of the
+    text, not of the tokens."""
+    text = doc.text
+    copies: dict[int, Mention] = {}
+    start = text.find(model)
+    while start >= 0:
+        span = doc.char_span(start, start + len(model))
+        if span is not None and not any(t.i in found for t in span):
+            copy = replace(product, start=start, end=start + len(model), text=model, rule="propagated",
+                           type_confidence=0.0)
+            copies.update((t.i, copy) for t in span)
+        start = text.find(model, start + 1)
+    return copies
+
+
+def _token_spans(by_token: dict[int, Mention]) -> dict[Mention, tuple[int, int]]:
+    """The first and one-past-last token of each mention."""
+    spans: dict[Mention, tuple[int, int]] = {}
+    for i, mention in sorted(by_token.items()):
+        start = spans.get(mention, (i, i))[0]
+        spans[mention] = (start, i + 1)
+    return spans
+
+
+def _model_number_end(doc: Doc, start: int, by_token: dict[int, Mention]) -> int:
+    """One past the last token of the model number at ``start`` (``start`` when there is none)."""
+    token = doc[start]
+    if start in by_token or token.ent_type_ not in MODEL_ENT_TYPES or not is_model_number(token.text):
+        return start
+    end = start + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].text.isalnum() and end + 1 not in by_token:
+        end += 2
+    return end
+
+
+def _joined(name: Span, number: Token) -> bool:
+    """Whether ``number`` belongs to ``name`` in the parse: one modifies the other or both the same noun."""
+    root = name.root
+    return name.start <= number.head.i < name.end or root.head == number or (
+        root.head == number.head and root.dep_ != "ROOT" and number.head.i > number.i
+    )
+
+
+def _coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
+    """An entity span the tagger ran over "and" split in two when its sides are names it tagged elsewhere in
+    the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
+    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
+    second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
+    alone stays one name, and so do people."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for token in ent[1:-1]:
+        if token.lower_ == "and" and token.dep_ == "cc":
+            first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+            if second.text in tagged or second[0].text == "The" or (
+                first.text in tagged and second[-1].lemma_.casefold() not in rules.head_nouns
+            ):
+                return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
+    return [ent]
+
+
 def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
@@ -96,6 +193,7 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
+    span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "PERSON":
         span = _without_leading_role(span, rules)
         titled = _with_title(span, sent, rules)
@@ -107,14 +205,43 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
     return [(span, ent.label_, "")]
 
 
+def _whole_hyphenated_words(span: Span, sent: Span) -> Span:
+    """``span`` with the rest of a hyphenated code it cuts ("S6500" in "PH-S6500"): parts joined by a hyphen
+    without spaces, one of them with a digit, the added one in no other entity. Two names joined by a hyphen
+    ("the Renault-Nissan alliance") stay two."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start - 2 >= sent.start and _hyphen_joins(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    while end + 1 < sent.end and _hyphen_joins(doc[end + 1], doc[end], doc[end - 1]):
+        end += 2
+    return doc[start:end]
+
+
+def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
+    """Whether ``word`` is joined by ``hyphen`` (no spaces around it) to ``part``, the end of an entity, in a code."""
+    return (
+        hyphen.text == "-" and not hyphen.doc[hyphen.i - 1].whitespace_ and not hyphen.whitespace_
+        and not word.ent_type_ and word.text.isalnum() and any(c.isdigit() for c in word.text + part.text)
+    )
+
+
 def _trim(ent: Span, rules: Rules) -> Span | None:
-    """Drop leading determiners and surrounding punctuation from an entity span."""
+    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
+    surrounding punctuation from an entity span."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct):
+    while start < end and (
+        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
+        or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
+    ):
         start += 1
     while end > start and ent.doc[end - 1].is_punct:
         end -= 1
     return ent.doc[start:end] if start < end else None
+
+
+def _is_common_word(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "ADJ"} and token.text.isalpha() and token.text.islower()
 
 
 def _without_leading_role(span: Span, rules: Rules) -> Span:

@@ -12,7 +12,7 @@ from kg.extractors.tokens import child_tokens, sentence_tokens
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PLACE, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 
 def recover_names_from_context(
@@ -21,19 +21,49 @@ def recover_names_from_context(
     """Proper names the tagger missed whose context types them.
 
     A proper noun coordinated with an entity has its class ("Google and Facebook"); one
-    possessed by a place is an organisation there ("France's Mistral AI").
+    possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
+    is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
+    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser").
     """
     found = dict(by_token)
     for sent in sentences:
         for token in sentence_tokens(sent):
-            if token.i in found or token.pos_ != "PROPN" or token.dep_ == "compound":
+            if token.i in found or token.pos_ != "PROPN":
                 continue
-            type_name = _class_from_context(token, found)
-            span = _proper_name_span(token, found)
-            if type_name is None or span is None or is_not_an_entity(span.text, rules):
+            kind = _kind_modified(token, rules)
+            span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
+            reading = None if span is None else _reading(token, span, kind, found, rules)
+            if reading is None or span is None or is_not_an_entity(span.text, rules):
                 continue
-            found.update(_context_mention(doc_id, span, type_name, rules))
+            type_name, rule, name = reading
+            found.update(_context_mention(doc_id, span, type_name, rules, rule, name))
     return found
+
+
+def _reading(
+    token: Token, span: Span, kind: str | None, found: dict[int, Mention], rules: Rules
+) -> tuple[str, str, str] | None:
+    """The class, typing rule and name (when not its text) of a recovered proper name ``span`` ending at
+    ``token``, or None when its context says nothing."""
+    if len(span) > 1 and span[0].text in rules.honorifics:  # the name without it, as for a tagged person's
+        return PERSON, "title", span[1:].text
+    if kind is not None:
+        return None if rules.gazetteer.type_of(span.text) is not None else (kind, "head_noun", "")
+    type_name = _class_from_context(token, found)
+    return None if type_name is None else (type_name, "context", "")
+
+
+def _kind_modified(token: Token, rules: Rules) -> str | None:
+    """The class of the kind noun that ``token``, the last of some proper nouns, modifies or is modified by
+    ("Explorer" in "the Internet Explorer web browser": Product; "filtering firm Ciphertrust": Organization)."""
+    head = token.head
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN":
+        return rules.head_nouns.get(head.lemma_.casefold())
+    if token.dep_ == "compound":
+        return None
+    nouns = (c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
+    kinds = (rules.head_nouns.get(noun.lemma_.casefold()) for noun in nouns)
+    return next((kind for kind in kinds if kind is not None), None)
 
 
 def recover_known_places(
@@ -60,11 +90,14 @@ def recover_known_places(
     return found
 
 
-def _context_mention(doc_id: str, span: Span, type_name: str, rules: Rules) -> dict[int, Mention]:
-    """A mention of ``span`` typed from its context, under each of its tokens."""
+def _context_mention(
+    doc_id: str, span: Span, type_name: str, rules: Rules, rule: str = "context", name: str = ""
+) -> dict[int, Mention]:
+    """A mention of ``span`` typed from its context by ``rule``, under each of its tokens; ``name`` is the name it
+    merges under when not its text (a person's without the honorific)."""
     mention = Mention(
-        doc_id, span.start_char, span.end_char, span.text, type_name,
-        rule="context", type_confidence=rules.type_confidence["context"],
+        doc_id, span.start_char, span.end_char, span.text, type_name, rule=rule,
+        type_confidence=rules.type_confidence[rule], name=name, name_rule="title" if name else "",
     )
     return {token.i: mention for token in span}
 

@@ -63,3 +63,37 @@ def test_a_fact_about_a_name_holds_for_its_alias_in_brackets(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"],
     )
     assert {("Soto", "worksFor", "Labor Party"), ("Soto", "worksFor", "LP")} <= facts_of(doc)
+
+
+def test_a_lone_proper_noun_shortening_a_name_of_the_document_is_a_mention(vocab):
+    rows = [
+        ("Financial", "Financial", 1, "compound", "PROPN", "NNP"),
+        ("Times", "Times", 2, "nsubj", "PROPN", "NNP"),
+        ("told", "tell", 2, "ROOT", "VERB", "VBD"),
+        ("Menatep", "Menatep", 4, "compound", "PROPN", "NNP"),
+        ("Group", "Group", 2, "dobj", "PROPN", "NNP"),
+        ("and", "and", 2, "cc", "CCONJ", "CC"),
+        ("the", "the", 7, "det", "DET", "DT"),
+        ("FT", "FT", 8, "nsubj", "PROPN", "NNP"),
+        ("told", "tell", 2, "conj", "VERB", "VBD"),
+        ("Menatep", "Menatep", 8, "dobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    found = {(m.text, m.type, m.rule) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
+    assert {("FT", "Organization", "propagated"), ("Menatep", "Organization", "propagated")} <= found
+    rows[9:] = [("Menatep", "Menatep", 10, "compound", "PROPN", "NNP"), ("Bank", "Bank", 8, "dobj", "PROPN", "NNP")]
+    found = {m.text for m in extraction_of(make_doc(vocab, rows, [*ents, "O"])).mentions}
+    assert "Menatep" not in found  # a word joined to another proper noun is part of a longer name
+
+
+def test_a_name_found_again_as_the_first_part_of_a_longer_name_is_no_copy_of_it(vocab):
+    rows = [
+        ("Sunco", "Sunco", 1, "nsubj", "PROPN", "NNP"),
+        ("launched", "launch", 1, "ROOT", "VERB", "VBD"),
+        ("Sunco", "Sunco", 3, "compound", "PROPN", "NNP"),
+        ("Grid", "Grid", 1, "dobj", "PROPN", "NNP"),
+    ]
+    assert [m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions] == ["Sunco"]
+    rows[3] = ("III", "III", 1, "dobj", "PROPN", "NNP")  # a model number after it makes a product of it instead
+    assert {m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions} == {
+        "Sunco", "Sunco III"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from kg.extractors import extract_document
 from kg.model import Document
 from tests.extractors.helpers import extraction_of, facts_of
@@ -69,6 +71,11 @@ def test_honorific_joins_the_person_mention_but_not_its_name(vocab):
     )
     (mention,) = extraction_of(doc).mentions
     assert mention.text == "President Kennedy" and mention.merge_name == "Kennedy" and mention.type == "Person"
+    rows = [("Judge", "Judge", 1, "compound", "PROPN", "NNP"), ("Clark", "Clark", 2, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 2, "ROOT", "VERB", "VBD")]
+    judge = make_doc(vocab, rows, ents=["O", "B-PERSON", "O"])
+    (mention,) = extraction_of(judge).mentions
+    assert mention.text == "Judge Clark" and mention.merge_name == "Clark"
 
 
 def test_examples_of_a_category_noun_take_its_class(vocab):
@@ -261,3 +268,81 @@ def test_a_name_after_a_noun_of_a_kind_of_place_and_of_is_a_place(vocab):
         ents=["O", "O", "O", "B-PERSON"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Randolph", "Place")]
+
+
+def test_a_model_number_after_a_makers_name_names_a_product(vocab):
+    rows = [
+        ("Airline", "airline", 1, "nsubj", "NOUN", "NN"),
+        ("ordered", "order", 1, "ROOT", "VERB", "VBD"),
+        ("70", "70", 7, "nummod", "NUM", "CD"),
+        ("Acmejet", "Acmejet", 7, "nmod", "PROPN", "NNP"),
+        ("737", "737", 7, "nummod", "NUM", "CD"),
+        ("-", "-", 6, "punct", "PUNCT", "HYPH"),
+        ("800", "800", 4, "prep", "NUM", "CD"),
+        ("planes", "plane", 1, "dobj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("liked", "like", 1, "conj", "VERB", "VBD"),
+        ("the", "the", 12, "det", "DET", "DT"),
+        ("737", "737", 10, "dobj", "NUM", "CD"),
+        ("-", "-", 12, "punct", "PUNCT", "HYPH"),
+        ("800", "800", 12, "prep", "NUM", "CD"),
+    ]
+    doc = Doc(vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
+              spaces=[True, True, True, True, False, False, True, True, True, True, True, False, False, False],
+              deps=[r[3] for r in rows], pos=[r[4] for r in rows], tags=[r[5] for r in rows],
+              ents=["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", *["O"] * 6, "B-CARDINAL", "O", "O"])
+    found = {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert found == {("Acmejet 737-800", "Product"), ("737-800", "Product")}  # the model alone is the product too
+    year = [*rows[:2], ("70", "70", 5, "nummod", "NUM", "CD"), ("Acmejet", "Acmejet", 5, "nmod", "PROPN", "NNP"),
+            ("2004", "2004", 5, "nummod", "NUM", "CD"), ("planes", "plane", 1, "dobj", "NOUN", "NNS")]  # no model
+    doc = make_doc(vocab, year, ["O", "O", "B-CARDINAL", "B-ORG", "B-CARDINAL", "O"])
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acmejet", "Organization")}
+
+
+def test_a_name_run_over_and_splits_when_its_second_side_is_tagged_elsewhere(vocab):
+    rows = [
+        ("Gazco", "Gazco", 3, "nsubj", "PROPN", "NNP"),
+        ("and", "and", 0, "cc", "CCONJ", "CC"),
+        ("Rosco", "Rosco", 0, "conj", "PROPN", "NNP"),
+        ("merged", "merge", 3, "ROOT", "VERB", "VBD"),
+        (";", ";", 3, "punct", "PUNCT", ":"),
+        ("Rosco", "Rosco", 6, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 6, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+    assert {m.text for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {"Gazco", "Rosco"}
+    alone = make_doc(vocab, rows[:4], ents[:4])  # "Ernst and Young": no side is a name of its own elsewhere
+    assert {m.text for m in extraction_of(alone).mentions} == {"Gazco and Rosco"}
+    titles = [("The", "the", 1, "det", "DET", "DT"), ("Post", "Post", 5, "nsubj", "PROPN", "NNP"),
+              ("and", "and", 1, "cc", "CCONJ", "CC"), ("The", "the", 4, "det", "DET", "DT"),
+              ("Times", "Times", 1, "conj", "PROPN", "NNP"), ("grew", "grow", 5, "ROOT", "VERB", "VBD")]
+    run_over = make_doc(vocab, titles, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert {m.text for m in extraction_of(run_over).mentions} == {"Post", "Times"}  # a second article starts a name
+
+
+def test_an_entity_span_takes_the_rest_of_a_hyphenated_model_code_but_not_a_second_name(vocab):
+    def mentions(first: str, second: str) -> set[str]:
+        rows = [(first, first, 2, "compound", "PROPN", "NNP"), ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+                (second, second, 3, "nsubj", "PROPN", "NNP"), ("sold", "sell", 3, "ROOT", "VERB", "VBD")]
+        doc = Doc(vocab, words=[r[0] for r in rows], spaces=[False, False, True, False], lemmas=[r[1] for r in rows],
+                  heads=[r[2] for r in rows], deps=[r[3] for r in rows], pos=[r[4] for r in rows],
+                  tags=[r[5] for r in rows], ents=["O", "O", "B-PRODUCT", "O"])
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert mentions("PH", "S6500") == {"PH-S6500"}
+    assert mentions("Renault", "Nissan") == {"Nissan"}
+
+
+def test_lower_case_common_words_before_a_name_leave_its_span(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("rival", "rival", 2, "amod", "ADJ", "JJ"),
+            ("bank", "bank", 3, "compound", "NOUN", "NN"),
+            ("UFJ", "UFJ", 3, "compound", "PROPN", "NNP"),
+            ("Holdings", "Holdings", 4, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"UFJ Holdings"}

@@ -82,3 +82,46 @@ def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
     mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
     assert mentions == {("Avis Bourg Co.", "Organization"), ("Folsom", "Place")}
     assert facts_of(doc) == {("Avis Bourg Co.", "basedIn", "Folsom")}
+
+
+def test_proper_noun_after_an_honorific_is_a_person_named_without_it(vocab):
+    rows = [
+        ("Mr", "Mr", 1, "compound", "PROPN", "NNP"),
+        ("Gates", "Gates", 2, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+    ]
+    gates = next(m for m in extraction_of(make_doc(vocab, rows)).mentions if m.text == "Mr Gates")
+    assert (gates.type, gates.merge_name) == ("Person", "Gates")
+    ruler = [("King", "King", 1, "compound", "PROPN", "NNP"), *rows[1:]]  # a ruler's title is no form of address
+    assert not extraction_of(make_doc(vocab, ruler)).mentions
+
+
+def test_proper_nouns_modifying_a_kind_noun_have_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Users", "user", 1, "nsubj", "NOUN", "NNS"),
+            ("like", "like", 1, "ROOT", "VERB", "VBP"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Quill", "Quill", 4, "compound", "PROPN", "NNP"),
+            ("Navigator", "Navigator", 6, "compound", "PROPN", "NNP"),
+            ("web", "web", 6, "compound", "NOUN", "NN"),
+            ("browser", "browser", 1, "dobj", "NOUN", "NN"),
+        ]
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Quill Navigator", "Product")}
+
+
+def test_a_proper_noun_after_a_kind_noun_has_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("joined", "join", 1, "ROOT", "VERB", "VBD"),
+            ("filtering", "filter", 3, "compound", "VERB", "VBG"),
+            ("firm", "firm", 4, "compound", "NOUN", "NN"),
+            ("Quillco", "Quillco", 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -261,3 +261,31 @@ def test_a_name_after_a_noun_of_a_kind_of_place_and_of_is_a_place(vocab):
         ents=["O", "O", "O", "B-PERSON"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Randolph", "Place")]
+
+
+def test_kind_nouns_of_places_events_products_and_companies_type_a_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Foots", "Foots", 1, "compound", "PROPN", "NNP"),
+            ("Creek", "Creek", 5, "nsubj", "PROPN", "NNP"),
+            ("and", "and", 1, "cc", "CCONJ", "CC"),
+            ("retailer", "retailer", 4, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 1, "conj", "PROPN", "NNP"),
+            ("hosted", "host", 5, "ROOT", "VERB", "VBD"),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("Widget", "Widget", 8, "compound", "PROPN", "NNP"),
+            ("Electronics", "Electronics", 9, "compound", "PROPN", "NNP"),
+            ("Show", "Show", 5, "dobj", "PROPN", "NNP"),
+            ("with", "with", 5, "prep", "ADP", "IN"),
+            ("its", "its", 13, "poss", "PRON", "PRP$"),
+            ("Zeta", "Zeta", 13, "compound", "PROPN", "NNP"),
+            ("console", "console", 10, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+              "B-PERSON", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Foots Creek", "Place"), ("Widgetco", "Organization"), ("Widget Electronics Show", "Event"),
+        ("Zeta", "Product"),
+    }

@@ -165,10 +165,13 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     if known is not None and source == "ner":
         type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
+    referred = _class_referred_to(span, rules)
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
     elif source != "gazetteer" and _described_as_person(span, rules):
         type_name, source = PERSON, "person_cue"
+    elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION}:
+        type_name, source = referred[0], "pronoun_cue"
     elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
@@ -223,6 +226,23 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
+    """The classes of the possessive (types.yaml ``anaphors``) by which a subject name's own clause refers back
+    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none.
+
+    Reported speech does not count: in "Smith said it would ..." the pronoun is rarely the speaker.
+    """
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return ()
+    verbs = [root.head]
+    while next_verb := next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None):  # "plans to cut"
+        verbs.append(next_verb)
+    words = [g for verb in verbs for c in verb.children if c.dep_ in {"dobj", "attr"}
+             for g in c.children if g.dep_ == "poss"]
+    return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
 
 
 def _named_by_place_noun(root: Token, rules: Rules) -> bool:

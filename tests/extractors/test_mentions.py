@@ -289,3 +289,32 @@ def test_kind_nouns_of_places_events_products_and_companies_type_a_name(vocab):
         ("Foots Creek", "Place"), ("Widgetco", "Organization"), ("Widget Electronics Show", "Event"),
         ("Zeta", "Product"),
     }
+
+
+def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_not_count(vocab):
+    raised = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "nsubj", "PROPN", "NNP"),
+            ("plans", "plan", 1, "ROOT", "VERB", "VBZ"),
+            ("to", "to", 3, "aux", "PART", "TO"),
+            ("raise", "raise", 1, "xcomp", "VERB", "VB"),
+            ("its", "its", 5, "poss", "PRON", "PRP$"),
+            ("stake", "stake", 3, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    said = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("it", "it", 3, "nsubj", "PRON", "PRP"),
+            ("grew", "grow", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(raised).mentions] == [
+        ("Widgetco", "Organization", "pronoun_cue")
+    ]
+    assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]

@@ -211,7 +211,10 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         cues.append(root.head)
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
         return PLACE
-    cues.extend(child for child in root.children if child.dep_ == "appos")
+    told = _class_after_preposition_noun(root, rules)
+    if told is not None:
+        return told
+    cues.extend(_one_of(child) for child in root.children if child.dep_ == "appos")
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in root.children if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -243,6 +246,25 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     words = [g for verb in verbs for c in verb.children if c.dep_ in {"dobj", "attr"}
              for g in c.children if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
+
+
+def _class_after_preposition_noun(root: Token, rules: Rules) -> str | None:
+    """The class a noun gives the object of its preposition (types.yaml ``preposition_nouns``): "shares in
+    Acme and Widgetco", "a new version of Widget"."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.head.pos_ != "NOUN":
+        return None
+    return rules.preposition_nouns.get(prep.head.lemma_.casefold(), {}).get(prep.lower_)
+
+
+def _one_of(noun: Token) -> Token:
+    """The category noun of "one of the biggest banks", else ``noun``: "Acme, one of the biggest banks"."""
+    if noun.lower_ == "one":
+        return next((obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for obj in prep.children if obj.dep_ == "pobj"), noun)
+    return noun
 
 
 def _named_by_place_noun(root: Token, rules: Rules) -> bool:

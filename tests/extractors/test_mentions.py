@@ -318,3 +318,28 @@ def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_no
         ("Widgetco", "Organization", "pronoun_cue")
     ]
     assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]
+
+
+def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Shares", "share", 4, "nsubj", "NOUN", "NNS"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 1, "pobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Acme", "Acme", 12, "nsubj", "PROPN", "NNP"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("one", "one", 6, "appos", "NUM", "CD"),
+            ("of", "of", 8, "prep", "ADP", "IN"),
+            ("the", "the", 11, "det", "DET", "DT"),
+            ("banks", "bank", 9, "pobj", "NOUN", "NNS"),
+            ("fell", "fall", 4, "conj", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Widgetco", "Organization"), ("Acme", "Organization")
+    }

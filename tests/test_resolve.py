@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.names import canonical_key
 from kg.resolve import resolve
@@ -233,6 +235,15 @@ def test_a_short_form_before_the_full_name_joins_it_only_when_both_are_of_one_cl
     assert entity.label == "Acme Holdings" and _merged(entity)["Acme"] == "short form"
     town = [Mention("b", 0, 7, "Norbury", "Place"), Mention("b", 20, 38, "Norbury University", "Organization")]
     assert set(_entities_by_label([_extraction("b", town)])) == {"Norbury", "Norbury University"}
+
+
+def test_a_short_form_a_cue_types_joins_a_full_name_only_the_tagger_typed_and_the_votes_decide():
+    full = Mention("a", 0, 13, "Acme Holdings", "Person", "ner", 0.45)
+    short = Mention("a", 30, 34, "Acme", "Organization", "head_noun", 1.4)
+    (entity,) = resolve([_extraction("a", [full, short])], BASE).entities
+    assert (entity.label, entity.type, _merged(entity)["Acme"]) == ("Acme Holdings", "Organization", "short form")
+    cued = Mention("b", 0, 13, "Acme Holdings", "Person", "person_cue", 0.9)
+    assert set(_entities_by_label([_extraction("b", [cued, replace(short, doc_id="b")])])) == {"Acme Holdings", "Acme"}
 
 
 def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_shortening():

@@ -29,6 +29,7 @@ from kg.names import (
     Tally,
     canonical_key,
     compact_key,
+    head_word_positions,
     type_tally,
     winner,
 )
@@ -149,13 +150,15 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
 
 
 def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
-    """What a name's own words say of its class: a last word that names a kind ("Whitefish City",
-    "Acme Group", "Widget River": the ``head_nouns`` of types.yaml) or a corporate suffix ("Acme Ltd")."""
+    """What a name's own words say of its class: a last word, or the word before its "of", that names a kind
+    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml) or a corporate suffix
+    ("Acme Ltd")."""
     rules = load_rules()
     votes: Tally = {}
     words = key.split()
-    if len(words) > 1 and words[-1] in rules.head_nouns:
-        votes[rules.head_nouns[words[-1]]] = rules.type_confidence["name_head"]
+    kind = next((words[i] for i in head_word_positions(words) if words[i] in rules.head_nouns), None)
+    if len(words) > 1 and kind is not None:
+        votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
         votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]
     return votes

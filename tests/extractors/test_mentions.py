@@ -343,3 +343,20 @@ def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vo
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Widgetco", "Organization"), ("Acme", "Organization")
     }
+
+
+def test_the_kind_word_before_a_names_of_types_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("Duchy", "Duchy", 4, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Zetland", "Zetland", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [
+        ("Duchy of Zetland", "Place", "head_noun")
+    ]

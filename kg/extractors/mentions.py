@@ -170,7 +170,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = cue, "head_noun"
     elif source != "gazetteer" and _described_as_person(span, rules):
         type_name, source = PERSON, "person_cue"
-    elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION}:
+    elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
     elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = ORGANIZATION, "shape"
@@ -233,7 +233,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     """The classes of the possessive (types.yaml ``anaphors``) by which a subject name's own clause refers back
-    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none.
+    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none. It retypes
+    the tagger's person, organisation or place (one the gazetteer does not know) that the pronoun cannot name.
 
     Reported speech does not count: in "Smith said it would ..." the pronoun is rarely the speaker.
     """

@@ -304,6 +304,16 @@ def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_no
         ],
         ents=["B-PERSON", "O", "O", "O", "O", "O"],
     )
+    cut = make_doc(
+        vocab,
+        [
+            ("Zetco", "Zetco", 1, "nsubj", "PROPN", "NNP"),
+            ("cut", "cut", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("prices", "price", 1, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-GPE", "O", "O", "O"],
+    )
     said = make_doc(
         vocab,
         [
@@ -317,6 +327,7 @@ def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_no
     assert [(m.text, m.type, m.rule) for m in extraction_of(raised).mentions] == [
         ("Widgetco", "Organization", "pronoun_cue")
     ]
+    assert [(m.text, m.type) for m in extraction_of(cut).mentions] == [("Zetco", "Organization")]
     assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]
 
 

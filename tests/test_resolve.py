@@ -160,6 +160,14 @@ def test_location_facts_follow_the_resolved_class_of_their_ends():
     assert [f.predicate for f in result.relations] == [str(KG.manufactures)]
 
 
+def test_an_unknown_place_that_owns_a_unit_is_a_company():
+    zetco = Mention("a", 0, 5, "Zetco", "Place", "ner", 0.46)
+    unit = Mention("a", 20, 26, "Widgia", "Organization", "ner", 0.4)
+    owns = RelationMention("a", zetco, "owns", unit, Sentence(0, 40, "x"), 0.9, "own-unit")
+    result = resolve([_extraction("a", [zetco, unit], [owns])], BASE)
+    assert {e.label: e.type for e in result.entities}["Zetco"] == "Organization"
+
+
 def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_what_was_stated():
     alibaba, *more = (Mention("a", start, start + 7, "Alibaba", "Organization", "ner", 0.9) for start in (0, 50, 90))
     ant = Mention("a", 37, 40, "Ant", "Organization", "ner", 0.9)

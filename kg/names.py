@@ -113,7 +113,11 @@ def head_word_positions(words: Sequence[str]) -> list[int]:
     Examples:
         >>> head_word_positions("Duchy of East Prussia".split()), head_word_positions(["Acme", "Group"])
         ([0, 3], [1])
+        >>> head_word_positions(["Acme"]), head_word_positions([])
+        ([], [])
     """
+    if len(words) < 2:
+        return []
     of = next((i for i, word in enumerate(words) if i > 0 and word.casefold() == "of"), None)
     return ([] if of is None else [of - 1]) + [len(words) - 1]
 

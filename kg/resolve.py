@@ -157,7 +157,7 @@ def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
     votes: Tally = {}
     words = key.split()
     kind = next((words[i] for i in head_word_positions(words) if words[i] in rules.head_nouns), None)
-    if len(words) > 1 and kind is not None:
+    if kind is not None:
         votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
         votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]

@@ -222,8 +222,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
-    if len(span) > 1:  # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
-        cues.extend(span[i] for i in head_word_positions([t.text for t in span]))
+    # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
+    cues.extend(span[i] for i in head_word_positions([t.text for t in span]))
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:

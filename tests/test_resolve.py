@@ -168,6 +168,19 @@ def test_an_unknown_place_that_owns_a_unit_is_a_company():
     assert {e.label: e.type for e in result.entities}["Zetco"] == "Organization"
 
 
+def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
+    def resolved_type(rule: str) -> str:
+        person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)
+        company = Mention("a", 20, 28, "Widgetco", "Organization", "ner", 0.5)
+        acme = Mention("a", 40, 44, "Acme", "Organization", "ner", 0.5)
+        fact = RelationMention("a", person, "worksFor", acme, Sentence(0, 50, "x"), 0.5, rule)
+        entities = resolve([_extraction("a", [person, company, acme], [fact])], BASE).entities
+        return {e.label: e.type for e in entities}["Widgetco"]
+
+    assert resolved_type("poss-person-org") == "Organization"
+    assert resolved_type("employ-title") == "Person"
+
+
 def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_what_was_stated():
     alibaba, *more = (Mention("a", start, start + 7, "Alibaba", "Organization", "ner", 0.9) for start in (0, 50, 90))
     ant = Mention("a", 37, 40, "Ant", "Organization", "ner", 0.9)

@@ -111,7 +111,9 @@ def _document_links(
             (full, rule) for full, rule in fuller[key] if classes[full] == classes[key]
         )
         targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
-        if len(targets) == 1 and key not in gazetteer.types and not _contradicts(named[key], classes[earlier[0][0]]):
+        if len(targets) == 1 and key not in gazetteer.types and not _contradicts(
+            named[key], named[earlier[0][0]], classes[earlier[0][0]]
+        ):
             links[key] = (targets.pop(), earlier[0][1])
     return links
 
@@ -180,9 +182,13 @@ def _class_of(mentions: list[Mention]) -> str:
     return top_class(winner(type_tally(mentions)))
 
 
-def _contradicts(mentions: list[Mention], top: str) -> bool:
-    """Whether a rule surer than the tagger gives one of ``mentions`` a class other than ``top``."""
-    return any(m.rule not in UNSURE_RULES and top_class(m.type) != top for m in mentions)
+def _contradicts(mentions: list[Mention], fuller: list[Mention], top: str) -> bool:
+    """Whether a rule surer than the tagger gives one of ``mentions`` a class other than ``top``, the class of the
+    fuller name's mentions ``fuller``, and one as sure gives ``top`` to one of those: against the tagger's label
+    alone ("Acme Holdings" a person, "Acme shares" a company's), the names are one and their votes decide."""
+    return any(m.rule not in UNSURE_RULES and top_class(m.type) != top for m in mentions) and any(
+        m.rule not in UNSURE_RULES and top_class(m.type) == top for m in fuller
+    )
 
 
 def top_class(type_name: str) -> str:

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -118,6 +118,21 @@ def strip_titles(text: str, titles: Collection[str]) -> str:
             break
         start += size
     return " ".join(words[start:])
+
+
+def head_word_positions(words: Sequence[str]) -> list[int]:
+    """Where the kind word of a name of several words may stand: before its first "of" and at its end.
+
+    Examples:
+        >>> head_word_positions("Duchy of East Prussia".split()), head_word_positions(["Acme", "Group"])
+        ([0, 3], [1])
+        >>> head_word_positions(["Acme"]), head_word_positions([])
+        ([], [])
+    """
+    if len(words) < 2:
+        return []
+    of = next((i for i, word in enumerate(words) if i > 0 and word.casefold() == "of"), None)
+    return ([] if of is None else [of - 1]) + [len(words) - 1]
 
 
 def winner(tally: Tally) -> str:

@@ -29,6 +29,7 @@ from kg.names import (
     Tally,
     canonical_key,
     compact_key,
+    head_word_positions,
     type_tally,
     winner,
 )
@@ -149,13 +150,15 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
 
 
 def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
-    """What a name's own words say of its class: a last word that names a kind ("Whitefish City",
-    "Acme Group", "Widget River": the ``head_nouns`` of types.yaml) or a corporate suffix ("Acme Ltd")."""
+    """What a name's own words say of its class: a last word, or the word before its "of", that names a kind
+    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml) or a corporate suffix
+    ("Acme Ltd")."""
     rules = load_rules()
     votes: Tally = {}
     words = key.split()
-    if len(words) > 1 and words[-1] in rules.head_nouns:
-        votes[rules.head_nouns[words[-1]]] = rules.type_confidence["name_head"]
+    kind = next((words[i] for i in head_word_positions(words) if words[i] in rules.head_nouns), None)
+    if kind is not None:
+        votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
         votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]
     return votes
@@ -275,22 +278,44 @@ def _types_implied_by_relations(relations: Iterable[RelationMention], names: Nam
     antecedent does not take: "he" was resolved to a person already).
 
     A location predicate's domain casts no vote: the extractor chose it by the class it had given the
-    subject (``livesIn`` for a person), so it would only repeat that guess. Nor does a surname linked
-    to a person: the link already says what it names.
+    subject (``livesIn`` for a person), so it would only repeat that guess; nor does the end of a possessive
+    fact whose rule admits only that class there (``possessives.yaml`` picks the predicate by the classes of
+    both ends: "Acme's Smith" is worksFor because Smith was read as a person; "Acme's H800" still says that
+    Acme, tagged a place, makes chips). Nor does a surname linked to a person: the link already says what
+    it names.
     """
     located = _location_predicates()
     hints = load_rules().fact_classes
+    chosen = _classes_chosen_by_rule()
     implied: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for relation in relations:
         domain, range_ = predicate_signature(relation.predicate)
         hinted_domain, hinted_range = hints.get(relation.predicate, (None, None))
         domain = domain or (hinted_domain if relation.subject.name_rule != "coreference" else None)
         range_ = range_ or (hinted_range if relation.object.name_rule != "coreference" else None)
+        subject_classes, object_classes = chosen.get(relation.rule, ((), ()))
+        domain, range_ = _unless_required(domain, subject_classes), _unless_required(range_, object_classes)
         if domain is not None and relation.predicate not in located and not names.is_surname(relation.subject):
             implied[names.key(relation.subject)][relation.doc_id][domain] += relation.confidence * FACT_VOTE
         if range_ is not None and not names.is_surname(relation.object):
             implied[names.key(relation.object)][relation.doc_id][range_] += relation.confidence * FACT_VOTE
     return implied
+
+
+def _unless_required(implied: str | None, required: tuple[str, ...]) -> str | None:
+    """``implied``, unless the rule admitted only classes of it at that end: the vote would echo the reading."""
+    if implied is not None and required and all(is_a(c, implied) for c in required):
+        return None
+    return implied
+
+
+def _classes_chosen_by_rule() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The classes each possessive rule requires of its fact's subject and object (``possessives.yaml``)."""
+    chosen = {}
+    for rule in load_rules().possessives:
+        ends = (rule.possessed, rule.owner) if rule.trigger.inverse else (rule.owner, rule.possessed)
+        chosen[rule.trigger.rule] = ends
+    return chosen
 
 
 def _location_predicates() -> frozenset[str]:

@@ -92,6 +92,7 @@ class Rules:
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
@@ -170,6 +171,10 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
+        preposition_nouns={
+            noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
+            for noun, preps in types.get("preposition_nouns", {}).items()
+        },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),

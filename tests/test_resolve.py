@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.names import canonical_key
 from kg.resolve import resolve
@@ -158,6 +160,27 @@ def test_location_facts_follow_the_resolved_class_of_their_ends():
     assert [f.predicate for f in result.relations] == [str(KG.manufactures)]
 
 
+def test_an_unknown_place_that_owns_a_unit_is_a_company():
+    zetco = Mention("a", 0, 5, "Zetco", "Place", "ner", 0.46)
+    unit = Mention("a", 20, 26, "Widgia", "Organization", "ner", 0.4)
+    owns = RelationMention("a", zetco, "owns", unit, Sentence(0, 40, "x"), 0.9, "own-unit")
+    result = resolve([_extraction("a", [zetco, unit], [owns])], BASE)
+    assert {e.label: e.type for e in result.entities}["Zetco"] == "Organization"
+
+
+def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
+    def resolved_type(rule: str) -> str:
+        person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)
+        company = Mention("a", 20, 28, "Widgetco", "Organization", "ner", 0.5)
+        acme = Mention("a", 40, 44, "Acme", "Organization", "ner", 0.5)
+        fact = RelationMention("a", person, "worksFor", acme, Sentence(0, 50, "x"), 0.5, rule)
+        entities = resolve([_extraction("a", [person, company, acme], [fact])], BASE).entities
+        return {e.label: e.type for e in entities}["Widgetco"]
+
+    assert resolved_type("poss-person-org") == "Organization"
+    assert resolved_type("employ-title") == "Person"
+
+
 def test_a_fact_whose_types_do_not_fit_its_predicate_is_generalised_and_keeps_what_was_stated():
     alibaba, *more = (Mention("a", start, start + 7, "Alibaba", "Organization", "ner", 0.9) for start in (0, 50, 90))
     ant = Mention("a", 37, 40, "Ant", "Organization", "ner", 0.9)
@@ -247,6 +270,15 @@ def test_a_short_form_before_the_full_name_joins_it_only_when_both_are_of_one_cl
     assert entity.label == "Acme Holdings" and _merged(entity)["Acme"] == "short form"
     town = [Mention("b", 0, 7, "Norbury", "Place"), Mention("b", 20, 38, "Norbury University", "Organization")]
     assert set(_entities_by_label([_extraction("b", town)])) == {"Norbury", "Norbury University"}
+
+
+def test_a_short_form_a_cue_types_joins_a_full_name_only_the_tagger_typed_and_the_votes_decide():
+    full = Mention("a", 0, 13, "Acme Holdings", "Person", "ner", 0.45)
+    short = Mention("a", 30, 34, "Acme", "Organization", "head_noun", 1.4)
+    (entity,) = resolve([_extraction("a", [full, short])], BASE).entities
+    assert (entity.label, entity.type, _merged(entity)["Acme"]) == ("Acme Holdings", "Organization", "short form")
+    cued = Mention("b", 0, 13, "Acme Holdings", "Person", "person_cue", 0.9)
+    assert set(_entities_by_label([_extraction("b", [cued, replace(short, doc_id="b")])])) == {"Acme Holdings", "Acme"}
 
 
 def test_a_place_the_gazetteer_knows_is_no_short_form_and_a_model_number_is_no_shortening():

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.tokens import child_tokens, sentence_tokens, span_text
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
-from kg.names import canonical_key, is_model_number
+from kg.names import canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
@@ -307,10 +307,13 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     if known is not None and source == "ner":
         type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
+    referred = _class_referred_to(span, rules)
     if cue is not None and source != "gazetteer":
         type_name, source = cue, "head_noun"
     elif source != "gazetteer" and _described_as_person(span, rules):
         type_name, source = PERSON, "person_cue"
+    elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
+        type_name, source = referred[0], "pronoun_cue"
     elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
@@ -350,7 +353,10 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         cues.append(root.head)
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
         return PLACE
-    cues.extend(child for child in child_tokens(root) if child.dep_ == "appos")
+    told = _class_after_preposition_noun(root, rules)
+    if told is not None:
+        return told
+    cues.extend(_one_of(child) for child in child_tokens(root) if child.dep_ == "appos")
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -358,13 +364,50 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
-    if len(span) > 1:
-        cues.append(span[-1])  # the name's own last word: "Paris AI Action Summit", "Alibaba Group"
+    # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
+    cues.extend(span[i] for i in head_word_positions([t.text for t in span]))
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
+    """The classes of the possessive (types.yaml ``anaphors``) by which a subject name's own clause refers back
+    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none. It retypes
+    the tagger's person, organisation or place (one the gazetteer does not know) that the pronoun cannot name.
+
+    Reported speech does not count: in "Smith said it would ..." the pronoun is rarely the speaker.
+    """
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return ()
+    verbs = [root.head]
+    while next_verb := next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None):  # "plans to cut"
+        verbs.append(next_verb)
+    words = [g for verb in verbs for c in child_tokens(verb) if c.dep_ in {"dobj", "attr"}
+             for g in child_tokens(c) if g.dep_ == "poss"]
+    return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
+
+
+def _class_after_preposition_noun(root: Token, rules: Rules) -> str | None:
+    """The class a noun gives the object of its preposition (types.yaml ``preposition_nouns``): "shares in
+    Acme and Widgetco", "a new version of Widget"."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.head.pos_ != "NOUN":
+        return None
+    return rules.preposition_nouns.get(prep.head.lemma_.casefold(), {}).get(prep.lower_)
+
+
+def _one_of(noun: Token) -> Token:
+    """The category noun of "one of the biggest banks", else ``noun``: "Acme, one of the biggest banks"."""
+    if noun.lower_ == "one":
+        return next((obj for prep in child_tokens(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for obj in child_tokens(prep) if obj.dep_ == "pobj"), noun)
+    return noun
 
 
 def _named_by_place_noun(root: Token, rules: Rules) -> bool:

@@ -346,3 +346,113 @@ def test_lower_case_common_words_before_a_name_leave_its_span(vocab):
         ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
     )
     assert {m.text for m in extraction_of(doc).mentions} == {"UFJ Holdings"}
+
+
+def test_kind_nouns_of_places_events_products_and_companies_type_a_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Foots", "Foots", 1, "compound", "PROPN", "NNP"),
+            ("Creek", "Creek", 5, "nsubj", "PROPN", "NNP"),
+            ("and", "and", 1, "cc", "CCONJ", "CC"),
+            ("retailer", "retailer", 4, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 1, "conj", "PROPN", "NNP"),
+            ("hosted", "host", 5, "ROOT", "VERB", "VBD"),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("Widget", "Widget", 8, "compound", "PROPN", "NNP"),
+            ("Electronics", "Electronics", 9, "compound", "PROPN", "NNP"),
+            ("Show", "Show", 5, "dobj", "PROPN", "NNP"),
+            ("with", "with", 5, "prep", "ADP", "IN"),
+            ("its", "its", 13, "poss", "PRON", "PRP$"),
+            ("Zeta", "Zeta", 13, "compound", "PROPN", "NNP"),
+            ("console", "console", 10, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+              "B-PERSON", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Foots Creek", "Place"), ("Widgetco", "Organization"), ("Widget Electronics Show", "Event"),
+        ("Zeta", "Product"),
+    }
+
+
+def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_not_count(vocab):
+    raised = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "nsubj", "PROPN", "NNP"),
+            ("plans", "plan", 1, "ROOT", "VERB", "VBZ"),
+            ("to", "to", 3, "aux", "PART", "TO"),
+            ("raise", "raise", 1, "xcomp", "VERB", "VB"),
+            ("its", "its", 5, "poss", "PRON", "PRP$"),
+            ("stake", "stake", 3, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    cut = make_doc(
+        vocab,
+        [
+            ("Zetco", "Zetco", 1, "nsubj", "PROPN", "NNP"),
+            ("cut", "cut", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("prices", "price", 1, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-GPE", "O", "O", "O"],
+    )
+    said = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("it", "it", 3, "nsubj", "PRON", "PRP"),
+            ("grew", "grow", 1, "ccomp", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(raised).mentions] == [
+        ("Widgetco", "Organization", "pronoun_cue")
+    ]
+    assert [(m.text, m.type) for m in extraction_of(cut).mentions] == [("Zetco", "Organization")]
+    assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]
+
+
+def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Shares", "share", 4, "nsubj", "NOUN", "NNS"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 1, "pobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Acme", "Acme", 12, "nsubj", "PROPN", "NNP"),
+            (",", ",", 6, "punct", "PUNCT", ","),
+            ("one", "one", 6, "appos", "NUM", "CD"),
+            ("of", "of", 8, "prep", "ADP", "IN"),
+            ("the", "the", 11, "det", "DET", "DT"),
+            ("banks", "bank", 9, "pobj", "NOUN", "NNS"),
+            ("fell", "fall", 4, "conj", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Widgetco", "Organization"), ("Acme", "Organization")
+    }
+
+
+def test_the_kind_word_before_a_names_of_types_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("Duchy", "Duchy", 4, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Zetland", "Zetland", 2, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [
+        ("Duchy of Zetland", "Place", "head_noun")
+    ]

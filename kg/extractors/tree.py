@@ -65,6 +65,8 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
     """The value of the longest phrase ending at ``noun`` with its unnamed modifiers: "chief executive officer",
     "parent company"; else of the noun's lemma."""
+    if noun.lower_ not in _last_words(phrases):  # no phrase ends with this word: only the lemma can match
+        return phrases.get(noun.lemma_.casefold())
     modifiers = [
         c.lower_ for c in child_tokens(noun) if c.i < noun.i and c.dep_ in {"amod", "compound"} and not c.ent_type
     ]
@@ -74,6 +76,18 @@ def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
         if found is not None:
             return found
     return phrases.get(noun.lemma_.casefold())
+
+
+_LAST_WORDS: dict[int, tuple[Mapping[str, object], frozenset[str]]] = {}
+
+
+def _last_words(phrases: Mapping[str, object]) -> frozenset[str]:
+    """The words the keys of ``phrases`` end with, worked out once per table (the rules' tables live as long as
+    the process; the identity check makes a reused ``id`` harmless)."""
+    known = _LAST_WORDS.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        known = _LAST_WORDS[id(phrases)] = (phrases, frozenset(key.rsplit(" ", 1)[-1] for key in phrases))
+    return known[1]
 
 
 def is_unreal(verb: Token, rules: Rules) -> bool:

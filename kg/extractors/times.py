@@ -104,6 +104,8 @@ def stated_time(text: str, published: date | None) -> StatedTime:
     words = patterns.modifiers.sub("", " ".join(text.split()))
     if patterns.duration.match(words) or patterns.unresolvable.search(words) or not patterns.readable.search(words):
         return StatedTime(text)
+    if (bare_year := patterns.year.fullmatch(words)) is not None:
+        return StatedTime(text, bare_year.group(1), "gYear")  # "2004" states its year on any day: no dateparser
     if published is None:
         if not patterns.year.search(words):
             return StatedTime(text)  # without a publication day only a date naming its year resolves

@@ -1,24 +1,31 @@
-"""``make calibrate``: each rule's confidence becomes its measured precision, smoothed, in the pattern data.
+"""``make calibrate``: each rule's confidence becomes its measured precision in news text, in the pattern data.
 
 For every relation a rule states on the fitting data, the set's own scorer says whether it is right:
 
+- **bbc-facts dev**: each fact of the graph is matched by its ``score.py``, and every rule among the fact's
+  evidence is credited with the outcome. It is the one set annotated for every fact an article states, in
+  kg's own kind of text, so its verdicts are what a rule's confidence estimates;
 - **CoNLL04 train** (not dev: dev stays a check): a record is right when its token-aligned key is gold;
 - **Re-DocRED dev**: its ``score.py`` maps the record to a (head, property, tail) key, right when that key
   is gold. Re-DocRED leaves true facts unannotated (its SOURCE.md: about 4 in 10 of kg's "false positives"
-  were true), so a record it calls wrong counts as :data:`REDOCRED_MISSING_SHARE` right;
-- **bbc-facts dev**: each fact of the graph is matched by its ``score.py``, and every rule among the fact's
-  evidence is credited with the outcome, weighted :data:`BBC_WEIGHT` (the one set annotated for every fact).
+  were true), so a record it calls wrong counts as :data:`REDOCRED_MISSING_SHARE` right.
 
-A rule's confidence is ``(right + K * prior) / (stated + K)`` with ``K`` = :data:`SMOOTHING`, where the prior
-is the pooled precision of every rule of the same predicate (all rules where a predicate has too few
-statements): a rule seen twice moves little from its family, one seen fifty times gets its own number.
-Rules the fitting data never shows keep the confidence their family file gives. The numbers go to
-``kg/patterns/calibration.yaml`` (read by :mod:`kg.rules`), with the counts behind each.
+CoNLL04 and Re-DocRED annotate a fixed label set (a true fact outside it counts as wrong) with conventions of
+their own, so their precision is lower than the same rule's in news, by a margin that is much the same for
+every rule. They give the prior, not the verdict: a rule's precision on each of them, smoothed with ``K`` =
+:data:`SMOOTHING` pseudo-statements towards its predicate's pooled precision there, is moved by the set's
+offset (in log-odds, one number a set, fitted so that the moved numbers add up to the bbc-facts verdicts of
+the rules both have: :func:`source_offset`); the sets' moved numbers, weighed by their counts, are the prior,
+and a rule's confidence is ``(right + K * prior) / (stated + K)`` over its bbc-facts verdicts. A rule only
+bbc-facts shows takes bbc-facts' pooled precision as its prior; rules no set shows keep the confidence their
+family file gives. The numbers go to ``kg/patterns/calibration.yaml`` (read by :mod:`kg.rules`), with the
+counts behind each.
 
 A fact's confidence combines its evidence (:attr:`kg.model.Relation.confidence`). The script reports the
 expected calibration error (ECE) of bbc-facts facts cross-validated: the articles are split in two halves,
-and each half's facts are scored with numbers fitted without that half. CoNLL04 dev is never fitted on.
-Only the scorers' code and the shared data are read; nothing of the data is written into the repository.
+and each half's facts are scored with numbers fitted without that half (offsets included). CoNLL04 dev is
+never fitted on. Only the scorers' code and the shared data are read; nothing of the data is written into the
+repository.
 
 Example:  python -m benchmarks.calibrate --shared ../shared   (or: make calibrate)
 """
@@ -28,6 +35,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import sys
 import tempfile
 from collections import defaultdict
@@ -54,10 +62,8 @@ SMOOTHING = 10.0  # pseudo-statements of the prior behind every rule's own count
 REDOCRED_MISSING_SHARE = 0.4  # of Re-DocRED's "wrong" records, the share that a hand check found true
 MIN_FAMILY = 10  # a predicate with fewer statements than this borrows the pooled precision of all rules
 BINS = 10
-# bbc-facts annotates every fact an article states, in kg's own kind of text; CoNLL04 and Re-DocRED annotate a
-# fixed set of labels (a true fact outside them counts as wrong), so a bbc-facts verdict weighs three of theirs.
-# Chosen by the cross-validated ECE (1: 0.187, 3: 0.152, 6: 0.171, 10: 0.166).
-BBC_WEIGHT = 3.0
+OFFSET_RANGE = 8.0  # the largest log-odds offset a set's precision may need (a bracket for the bisection)
+BISECTIONS = 40
 
 
 @dataclass
@@ -200,7 +206,7 @@ def bbc_outcomes(verdicts: Iterable[tuple[Relation, bool]]) -> Outcomes:
     outcomes: Outcomes = defaultdict(Tally)
     for relation, right in verdicts:
         for rule in sorted({evidence.rule for evidence in relation.evidence}):
-            outcomes[rule, local_name(relation.predicate)].add(right, BBC_WEIGHT)
+            outcomes[rule, local_name(relation.predicate)].add(right)
     return outcomes
 
 
@@ -226,41 +232,92 @@ def expected_calibration_error(pairs: list[tuple[float, bool]]) -> float:
 # --- the numbers -------------------------------------------------------------------------------------
 
 
-def calibrated(outcomes: Outcomes) -> dict[str, dict[str, float]]:
-    """Each rule's smoothed precision, towards the pooled precision of its predicate's rules."""
+def by_rule(outcomes: Outcomes) -> dict[str, Tally]:
+    """The outcomes of each rule, over all the predicates it stated."""
+    total: dict[str, Tally] = defaultdict(Tally)
+    for (rule, _), tally in outcomes.items():
+        total[rule] += tally
+    return total
+
+
+def smoothed_precision(outcomes: Outcomes) -> dict[str, float]:
+    """Each rule's precision on one set, smoothed towards the pooled precision of its predicate's rules there."""
     family: dict[str, Tally] = defaultdict(Tally)
     overall = Tally()
     for (_, predicate), tally in outcomes.items():
-        family[predicate].stated += tally.stated
-        family[predicate].right += tally.right
-        overall.stated += tally.stated
-        overall.right += tally.right
-    by_rule: dict[str, Tally] = defaultdict(Tally)
+        family[predicate] += tally
+        overall += tally
     priors: dict[str, list[float]] = defaultdict(list)
-    for (rule, predicate), tally in outcomes.items():
-        pooled = family[predicate] if family[predicate].stated >= MIN_FAMILY else overall
-        by_rule[rule].stated += tally.stated
-        by_rule[rule].right += tally.right
-        priors[rule].append(pooled.right / pooled.stated)
+    for rule, predicate in outcomes:
+        kin = family[predicate] if family[predicate].stated >= MIN_FAMILY else overall
+        priors[rule].append(kin.right / kin.stated)
+    return {
+        rule: (tally.right + SMOOTHING * sum(priors[rule]) / len(priors[rule])) / (tally.stated + SMOOTHING)
+        for rule, tally in by_rule(outcomes).items()
+    }
+
+
+def moved(precision: float, offset: float) -> float:
+    """``precision`` moved by ``offset`` in log-odds."""
+    precision = min(max(precision, 1e-6), 1 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-math.log(precision / (1 - precision)) - offset))
+
+
+def source_offset(precision: dict[str, float], verdicts: dict[str, Tally]) -> float:
+    """The log-odds offset that makes a set's precision of the rules it shares with ``verdicts`` add up to their
+    right verdicts (found by bisection: the sum rises with the offset); 0 when they share no rule."""
+    shared = [(precision[rule], tally) for rule, tally in verdicts.items() if rule in precision]
+    if not shared:
+        return 0.0
+    right = sum(tally.right for _, tally in shared)
+    low, high = -OFFSET_RANGE, OFFSET_RANGE
+    for _ in range(BISECTIONS):
+        middle = (low + high) / 2
+        if sum(tally.stated * moved(p, middle) for p, tally in shared) < right:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def calibrated(sources: dict[str, Outcomes], news: Outcomes) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Each rule's bbc-facts precision (``news``), smoothed towards its moved precision on the other ``sources``;
+    with each source's offset."""
+    verdicts = by_rule(news)
+    priors: dict[str, Tally] = defaultdict(Tally)  # moved precisions, weighed by the statements behind each
+    offsets = {}
+    for name, outcomes in sources.items():
+        precision = smoothed_precision(outcomes)
+        offsets[name] = source_offset(precision, verdicts)
+        counts = by_rule(outcomes)
+        for rule, value in precision.items():
+            priors[rule].add(moved(value, offsets[name]), counts[rule].stated)
+    overall = Tally()
+    for tally in verdicts.values():
+        overall += tally
+    fallback = (overall.right + 1) / (overall.stated + 2)  # a rule only bbc-facts shows: its pooled precision
     table = {}
-    for rule, tally in sorted(by_rule.items()):
-        prior = sum(priors[rule]) / len(priors[rule])
+    for rule in sorted(verdicts.keys() | priors.keys()):
+        prior = priors[rule].right / priors[rule].stated if rule in priors else fallback
+        tally = verdicts.get(rule, Tally())
         value = (tally.right + SMOOTHING * prior) / (tally.stated + SMOOTHING)
-        table[rule] = {"confidence": round(value, 3), "stated": round(tally.stated), "right": round(tally.right)}
-    return table
+        table[rule] = {"confidence": round(value, 3), "prior": round(prior, 3), "stated": round(tally.stated),
+                       "right": round(tally.right)}
+    return table, offsets
 
 
-def write_calibration(table: dict[str, dict[str, float]], path: Path) -> None:
+def write_calibration(table: dict[str, dict[str, float]], offsets: dict[str, float], path: Path) -> None:
+    moves = ", ".join(f"{name} {offset:+.2f}" for name, offset in offsets.items())
     lines = [
-        "# Written by `make calibrate` (benchmarks/calibrate.py): each rule's measured precision on the fitting",
-        "# data (CoNLL04 train, Re-DocRED dev, bbc-facts dev; see the script for how each is scored),",
-        (f"# smoothed with {SMOOTHING:g} pseudo-statements towards its predicate's pooled precision. "
-         "Do not edit by hand:"),
-        "# change a rule, then run `make calibrate` again. Rules not listed keep their family file's confidence.",
+        "# Written by `make calibrate` (benchmarks/calibrate.py): each rule's precision on bbc-facts dev (stated and",
+        f"# right: its facts there), smoothed with {SMOOTHING:g} pseudo-statements towards a prior: its precision on",
+        f"# CoNLL04 train and Re-DocRED dev moved by each set's log-odds offset ({moves}).",
+        "# Do not edit by hand: change a rule, then run `make calibrate` again. Rules not listed keep their family",
+        "# file's confidence.",
         "rules:",
     ]
-    lines += [f"  {rule}: {{confidence: {v['confidence']}, stated: {v['stated']}, right: {v['right']}}}"
-              for rule, v in table.items()]
+    lines += [f"  {rule}: {{confidence: {v['confidence']}, prior: {v['prior']}, stated: {v['stated']}, "
+              f"right: {v['right']}}}" for rule, v in table.items()]
     atomic_write_text(path, "\n".join(lines) + "\n")
 
 
@@ -270,18 +327,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=CALIBRATION_PATH)
     args = parser.parse_args(argv)
     articles = bbc_articles(args.shared)
-    others: Outcomes = defaultdict(Tally)
-    conll04_outcomes(args.shared, others)
-    redocred_outcomes(args.shared, others)
+    sources: dict[str, Outcomes] = {"CoNLL04": defaultdict(Tally), "Re-DocRED": defaultdict(Tally)}
+    conll04_outcomes(args.shared, sources["CoNLL04"])
+    redocred_outcomes(args.shared, sources["Re-DocRED"])
     with tempfile.TemporaryDirectory(prefix="kg-calibrate-") as folder:
         verdicts = [list(bbc_verdicts(args.shared, bbc_graph(half(articles, which)), Path(folder))) for which in (0, 1)]
     halves = [bbc_outcomes(part) for part in verdicts]
-    table = calibrated(pooled(others, *halves))
-    write_calibration(table, args.output)
-    print(f"wrote {args.output}: {len(table)} rules from {sum(t.stated for t in pooled(others, *halves).values()):.0f} "
-          "statements")
+    table, offsets = calibrated(sources, pooled(*halves))
+    write_calibration(table, offsets, args.output)
+    print(f"wrote {args.output}: {len(table)} rules from {sum(t.stated for t in pooled(*halves).values()):.0f} "
+          f"bbc-facts verdicts; offsets {', '.join(f'{name} {offset:+.2f}' for name, offset in offsets.items())}")
     before = [(relation.confidence, ok) for part in verdicts for relation, ok in part]
-    after = [(refitted_confidence(relation, calibrated(pooled(others, halves[1 - which]))), ok)
+    after = [(refitted_confidence(relation, calibrated(sources, halves[1 - which])[0]), ok)
              for which, part in enumerate(verdicts) for relation, ok in part]
     for when, pairs in (("as built", before), ("calibrated, cross-validated", after)):
         print(f"bbc-facts dev facts {when}: ECE {expected_calibration_error(pairs):.3f} over {len(pairs)} facts "

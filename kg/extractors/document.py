@@ -106,7 +106,8 @@ def _document_relations(candidates: Iterable[tuple[Candidate, Span]], rules: Rul
         subject, trigger = candidate.subject, candidate.trigger
         yield RelationMention(
             subject.doc_id, subject, _refine_predicate(trigger.predicate, subject, rules), candidate.object,
-            Sentence(sent.start_char, sent.end_char, sent.text), trigger.confidence, trigger.rule,
+            Sentence(sent.start_char, sent.end_char, span_text(sent)),
+            rules.calibration.get(trigger.rule, trigger.confidence), trigger.rule,
         )
 
 

@@ -78,11 +78,12 @@ def document_country_candidates(
         return
     key = rules.gazetteer.key
     firsts: dict[str, tuple[Mention, Span]] = {}
-    named: dict[str, Mention] = {}  # each country's first mention by name ("Canada", not "Canadian")
+    named: dict[str, Mention] = {}  # each country's first mention by its bare name ("Canada", not "Canadian", "the US")
     countries: Counter[str] = Counter()
     named_in: dict[str, set[int]] = defaultdict(set)
     for sent in sentences:
-        for token in sentence_tokens(sent):
+        tokens = sentence_tokens(sent)
+        for position, token in enumerate(tokens):
             mention = by_token.get(token.i)
             if mention is None or mention.start != token.idx:
                 continue
@@ -91,7 +92,8 @@ def document_country_candidates(
                 countries[name] += 1
                 named_in[name].add(sent.start)
             firsts.setdefault(name, (mention, sent))
-            if mention.rule != "demonym":
+            after_determiner = position > 0 and tokens[position - 1].lower_ in rules.leading_determiners
+            if mention.rule != "demonym" and not after_determiner:
                 named.setdefault(name, mention)
     if not countries:
         return

@@ -652,3 +652,29 @@ def test_a_place_on_a_common_noun_places_no_name_conjoined_with_it(vocab):
         ents=["O", "O", "O", "B-GPE", "O", "O", "B-ORG"],
     )
     assert not {f for f in facts_of(doc) if f[0] == "Acme"}
+
+
+def test_an_article_places_its_names_in_its_country_named_on_its_own_not_after_the(vocab):
+    """ "Acme is a maker. The US grew. Widgetco grew. US grew.": the country is cited where it stands alone, not
+    where "the" opens it (the start of a longer name: "the US Navy")."""
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("The", "the", 6, "det", "DET", "DT"),
+        ("US", "US", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Widgetco", "Widgetco", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+        ("US", "US", 13, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 13, "ROOT", "VERB", "VBD"),
+        (".", ".", 13, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O"]
+    doc = make_doc(vocab, rows, ents=ents)
+    (placed,) = [r for r in extraction_of(doc).relations if r.subject.text == "Widgetco"]
+    assert placed.rule == "locate-article-country" and placed.object.start == doc[12].idx

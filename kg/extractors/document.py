@@ -15,7 +15,12 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder, article_topic
-from kg.extractors.document_places import document_country_candidates, lead_birth_candidates, regions_across_sentences
+from kg.extractors.document_places import (
+    article_region_candidates,
+    document_country_candidates,
+    lead_birth_candidates,
+    regions_across_sentences,
+)
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token, with_model_numbers
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
@@ -65,6 +70,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
         relations.extend(_document_relations(lead_birth_candidates(content[0], topic, by_token, rules), rules))
     countries = document_country_candidates(content, by_token, relations, rules, topic)
     relations.extend(_document_relations(countries, rules))
+    relations.extend(_document_relations(article_region_candidates(content, by_token, relations, rules, topic), rules))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 

@@ -678,3 +678,32 @@ def test_an_article_places_its_names_in_its_country_named_on_its_own_not_after_t
     doc = make_doc(vocab, rows, ents=ents)
     (placed,) = [r for r in extraction_of(doc).relations if r.subject.text == "Widgetco"]
     assert placed.rule == "locate-article-country" and placed.object.start == doc[12].idx
+
+
+def _article_about(vocab, topic: str, label: str, kind: str):
+    """ "<topic> is a <kind> in Wielbark . Kobyla grew ." (Kobyla, Wielbark: places the gazetteer does not know)."""
+    rows = [
+        (topic, topic, 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        (kind, kind, 1, "attr", "NOUN", "NN"),
+        ("in", "in", 3, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 4, "pobj", "PROPN", "NNP"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Kobyla", "Kobyla", 8, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        (".", ".", 8, "punct", "PUNCT", "."),
+    ]
+    return make_doc(vocab, rows, ents=[label, "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+
+
+def test_the_places_of_an_article_about_a_place_lie_in_the_region_it_lies_in(vocab):
+    relations = extraction_of(_article_about(vocab, "Zabiele", "B-GPE", "village")).relations
+    found = {(r.subject.text, r.object.text, r.rule) for r in relations}
+    assert ("Zabiele", "Wielbark", "locate-locative") in found
+    assert ("Kobyla", "Wielbark", "locate-article-region") in found
+
+
+def test_the_places_of_an_article_about_a_person_are_not_placed_in_the_persons_region(vocab):
+    relations = extraction_of(_article_about(vocab, "Smith", "B-PERSON", "farmer")).relations
+    assert not any(r.rule == "locate-article-region" for r in relations)

@@ -29,7 +29,7 @@ from kg.extractors.times import annotate_relations
 from kg.extractors.tokens import forget_tokens, remember_text, sentence_tokens, span_text
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
-from kg.vocab import is_a
+from kg.vocab import CITY, COUNTRY, is_a
 
 
 def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -> Extraction:
@@ -95,6 +95,8 @@ def _sentence_relations(
             key = (subject, predicate, obj)
             if subject == obj or subject.merge_name == obj.merge_name or key in seen:
                 continue
+            if _country_in_city(subject, predicate, obj, rules):
+                continue
             seen.add(key)
             trigger = candidate.trigger
             confidence = rules.calibration.get(trigger.rule, trigger.confidence)  # measured, where make calibrate has
@@ -123,3 +125,10 @@ def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
         if is_a(subject.type, cls):
             return refined
     return predicate
+
+
+def _country_in_city(subject: Mention, predicate: str, obj: Mention, rules: Rules) -> bool:
+    """A country lies in no city: "Denmark in Copenhagen" is a misread "in Copenhagen, Denmark"."""
+    if rules.location is None or predicate != rules.location.predicate or subject.type != COUNTRY:
+        return False
+    return obj.type == CITY or rules.gazetteer.type_of(obj.merge_name) == CITY

@@ -707,3 +707,18 @@ def test_the_places_of_an_article_about_a_place_lie_in_the_region_it_lies_in(voc
 def test_the_places_of_an_article_about_a_person_are_not_placed_in_the_persons_region(vocab):
     relations = extraction_of(_article_about(vocab, "Smith", "B-PERSON", "farmer")).relations
     assert not any(r.rule == "locate-article-region" for r in relations)
+
+
+def test_a_country_lies_in_no_city(vocab):
+    def pairs(first: str) -> set[tuple[str, str]]:
+        rows = [
+            (first, first, 3, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("Copenhagen", "Copenhagen", 1, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+        ]
+        doc = make_doc(vocab, rows, ents=["B-GPE", "O", "B-GPE", "O"])
+        return {(r.subject.text, r.object.text) for r in extraction_of(doc).relations}
+
+    assert pairs("Gosforth") == {("Gosforth", "Copenhagen")}
+    assert pairs("Denmark") == set()

@@ -364,6 +364,12 @@ def fitted_predicate(predicate: str, subject_type: str, object_type: str) -> str
     return "relatedTo"
 
 
+def _fitted_reading(predicate: str, subject_type: str, object_type: str) -> tuple[str, str] | None:
+    """The predicate a sentence states of two resolved entities and the one the graph keeps, or ``None``."""
+    stated = checked_predicate(predicate, subject_type, object_type)
+    return None if stated is None else (stated, fitted_predicate(stated, subject_type, object_type))
+
+
 def _merge_relations(
     relations: Iterable[RelationMention], entity_of: dict[Mention, str], types: dict[str, str]
 ) -> tuple[Relation, ...]:
@@ -377,10 +383,10 @@ def _merge_relations(
         subject, obj = entity_of.get(relation.subject), entity_of.get(relation.object)
         if subject is None or obj is None or subject == obj:
             continue
-        stated = checked_predicate(relation.predicate, types[subject], types[obj])
-        if stated is None:
+        fitted = _fitted_reading(relation.predicate, types[subject], types[obj])
+        if fitted is None:
             continue
-        predicate = fitted_predicate(stated, types[subject], types[obj])
+        stated, predicate = fitted
         stated_iri = "" if stated == predicate else str(term(stated))
         evidence = Evidence(relation.doc_id, relation.sentence, relation.rule, relation.confidence,
                             times=relation.times, amount=relation.amount)
@@ -397,8 +403,9 @@ def _ordered_evidence(readings: dict[Evidence, str]) -> tuple[Evidence, ...]:
 def extraction_records(extractions: Iterable[Extraction], resolution: Resolution) -> Iterator[dict[str, Any]]:
     """The JSON-ready records of ``kg extract``: every resolved mention and relation mention.
 
-    Entities, types and predicates are full IRIs; a relation's subject and object keep the
-    offsets of their mention in that sentence (a pronoun's own span, with its antecedent's entity).
+    Entities, types and predicates are full IRIs; a relation's predicate is the one the graph states, fitted
+    to the resolved classes of its ends (a relation they cannot hold is left out); its subject and object keep
+    the offsets of their mention in that sentence (a pronoun's own span, with its antecedent's entity).
     """
     entities = {entity.iri: entity for entity in resolution.entities}
     for extraction in extractions:
@@ -420,10 +427,13 @@ def extraction_records(extractions: Iterable[Extraction], resolution: Resolution
             obj = resolution.mention_entities.get(relation.object)
             if subject is None or obj is None or subject == obj:
                 continue
+            fitted = _fitted_reading(relation.predicate, entities[subject].type, entities[obj].type)
+            if fitted is None:
+                continue
             yield {
                 "kind": "relation",
                 "doc": relation.doc_id,
-                "predicate": str(term(relation.predicate)),
+                "predicate": str(term(fitted[1])),
                 "subject": _argument_record(relation.subject, entities[subject]),
                 "object": _argument_record(relation.object, entities[obj]),
                 "sentence": {"start": relation.sentence.start, "end": relation.sentence.end},

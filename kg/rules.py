@@ -120,6 +120,8 @@ class Rules:
     document_country_sentences: int = 0
     article_country_classes: dict[str, int] = field(default_factory=dict)
     article_country_confidence: float = 0.0
+    article_region_classes: tuple[str, ...] = ()
+    article_region_confidence: float = 0.0
     content_script: str = ""
     propagated_from: frozenset[str] = frozenset()
     anaphor_window: int = 0
@@ -228,6 +230,10 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             for c, n in (extraction.get("article_country_classes") or {}).items()
         },
         article_country_confidence=float(extraction.get("article_country_confidence", 0.0)),
+        article_region_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("article_region_classes", [])
+        ),
+        article_region_confidence=float(extraction.get("article_region_confidence", 0.0)),
         content_script=str(extraction["content_script"]),
         propagated_from=frozenset(str(r) for r in extraction["propagated_from"]),
         anaphor_window=int(extraction["anaphor_window"]),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.names import canonical_key
-from kg.resolve import resolve
+from kg.resolve import extraction_records, resolve
 from kg.vocab import KG
 
 
@@ -158,6 +158,19 @@ def test_location_facts_follow_the_resolved_class_of_their_ends():
     result = resolve([_extraction("a", [huang, nvidia, chips], [wrong, makes])], BASE)
     assert {e.label: e.type for e in result.entities}["Nvidia"] == "Organization"
     assert [f.predicate for f in result.relations] == [str(KG.manufactures)]
+
+
+def test_extraction_records_state_the_predicate_fitted_to_the_resolved_classes_of_their_ends():
+    kaya = Mention("a", 0, 4, "Kaya", "Organization", "ner", 0.3)
+    more_kaya = [Mention("a", start, start + 4, "Kaya", "Person", "ner", 0.9) for start in (30, 50)]
+    ayse = [Mention("a", start, start + 4, "Ayse", "Person", "ner", 0.9) for start in (20, 40)]
+    turkey = Mention("a", 10, 16, "Turkey", "Country", "gazetteer", 1.0)
+    sentence = Sentence(0, 60, "x")
+    based = RelationMention("a", kaya, "basedIn", turkey, sentence, 0.4, "locate-article-country")
+    boss = RelationMention("a", more_kaya[0], "worksFor", ayse[0], sentence, 0.7, "poss-person-org")
+    extraction = _extraction("a", [kaya, *more_kaya, *ayse, turkey], [based, boss])
+    records = [r for r in extraction_records([extraction], resolve([extraction], BASE)) if r["kind"] == "relation"]
+    assert [r["predicate"] for r in records] == [str(KG.livesIn), str(KG.relatedTo)], "as the graph states them"
 
 
 def test_an_unknown_place_that_owns_a_unit_is_a_company():

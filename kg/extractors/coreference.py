@@ -82,7 +82,25 @@ def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Me
     if root.lemma_.casefold() not in rules.defining_verbs:
         return None
     subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-    return next((by_token[c.i] for c in child_tokens(root) if c.dep_ in subjects and c.i in by_token), None)
+    subject = next((by_token[c.i] for c in child_tokens(root) if c.dep_ in subjects and c.i in by_token), None)
+    return subject or _opening_name(first, root, by_token, rules)
+
+
+def _opening_name(first: Span, root: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The name that opens a sentence defining it with a noun ("is a writer") that the parser gave no named
+    subject, when the name ends before the verb and owns nothing: "Alecu Russo ( born in 1819 , died in 1859 ) was
+    a writer", "Elwood C. Buchanan , Sr was a trumpeter" (not "Acme 's profits were ...")."""
+    if not any(c.dep_ == "attr" for c in child_tokens(root)):
+        return None
+    for token in first:
+        if token.i in by_token:
+            mention = by_token[token.i]
+            last = max(t.i for t in first if by_token.get(t.i) == mention)
+            owns = last + 1 < first.end and first.doc[last + 1].tag_ == "POS"
+            return mention if last < root.i and not owns else None
+        if not (token.is_punct or token.lower_ in rules.leading_determiners):
+            return None
+    return None
 
 
 def _is_definite(noun: Token, rules: Rules) -> bool:

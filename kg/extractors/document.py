@@ -15,7 +15,12 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder, article_topic
-from kg.extractors.document_places import document_country_candidates, lead_birth_candidates, regions_across_sentences
+from kg.extractors.document_places import (
+    article_region_candidates,
+    document_country_candidates,
+    lead_birth_candidates,
+    regions_across_sentences,
+)
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token, with_model_numbers
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
@@ -24,7 +29,7 @@ from kg.extractors.times import annotate_relations
 from kg.extractors.tokens import forget_tokens, remember_text, sentence_tokens, span_text
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
-from kg.vocab import is_a
+from kg.vocab import CITY, COUNTRY, is_a
 
 
 def extract_document(doc: Doc, document: Document, rules: Rules | None = None) -> Extraction:
@@ -65,6 +70,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
         relations.extend(_document_relations(lead_birth_candidates(content[0], topic, by_token, rules), rules))
     countries = document_country_candidates(content, by_token, relations, rules, topic)
     relations.extend(_document_relations(countries, rules))
+    relations.extend(_document_relations(article_region_candidates(content, by_token, relations, rules, topic), rules))
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     return Extraction(document, tuple(mentions), annotate_relations(doc, relations, document.date))
 
@@ -88,6 +94,8 @@ def _sentence_relations(
             predicate = _refine_predicate(candidate.trigger.predicate, subject, rules)
             key = (subject, predicate, obj)
             if subject == obj or subject.merge_name == obj.merge_name or key in seen:
+                continue
+            if _country_in_city(subject, predicate, obj, rules):
                 continue
             seen.add(key)
             trigger = candidate.trigger
@@ -118,3 +126,10 @@ def _refine_predicate(predicate: str, subject: Mention, rules: Rules) -> str:
         if is_a(subject.type, cls):
             return refined
     return predicate
+
+
+def _country_in_city(subject: Mention, predicate: str, obj: Mention, rules: Rules) -> bool:
+    """A country lies in no city: "Denmark in Copenhagen" is a misread "in Copenhagen, Denmark"."""
+    if rules.location is None or predicate != rules.location.predicate or subject.type != COUNTRY:
+        return False
+    return obj.type == CITY or rules.gazetteer.type_of(obj.merge_name) == CITY

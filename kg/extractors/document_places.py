@@ -1,5 +1,5 @@
 """Where things are, read over a whole document: regions stated in other sentences, the country an article or a
-document is about, the birth place in an article's opening bracket."""
+document is about, the regions of an article's place, the birth place in an article's opening bracket."""
 
 from __future__ import annotations
 
@@ -78,11 +78,12 @@ def document_country_candidates(
         return
     key = rules.gazetteer.key
     firsts: dict[str, tuple[Mention, Span]] = {}
-    named: dict[str, Mention] = {}  # each country's first mention by name ("Canada", not "Canadian")
+    named: dict[str, Mention] = {}  # each country's first mention by its bare name ("Canada", not "Canadian", "the US")
     countries: Counter[str] = Counter()
     named_in: dict[str, set[int]] = defaultdict(set)
     for sent in sentences:
-        for token in sentence_tokens(sent):
+        tokens = sentence_tokens(sent)
+        for position, token in enumerate(tokens):
             mention = by_token.get(token.i)
             if mention is None or mention.start != token.idx:
                 continue
@@ -91,7 +92,8 @@ def document_country_candidates(
                 countries[name] += 1
                 named_in[name].add(sent.start)
             firsts.setdefault(name, (mention, sent))
-            if mention.rule != "demonym":
+            after_determiner = position > 0 and tokens[position - 1].lower_ in rules.leading_determiners
+            if mention.rule != "demonym" and not after_determiner:
                 named.setdefault(name, mention)
     if not countries:
         return
@@ -146,3 +148,57 @@ def lead_birth_candidates(
         if place is not None and is_a(place.type, PLACE) and place.rule != "demonym":
             yield Candidate(topic, place, replace(rules.birth, rule=f"{rules.birth.rule}-lead")), first
             return
+
+
+
+def article_region_candidates(
+    sentences: Sequence[Span],
+    by_token: dict[int, Mention],
+    relations: Sequence[RelationMention],
+    rules: Rules,
+    topic: Mention | None,
+) -> Iterator[tuple[Candidate, Span]]:
+    """In an article about a place, the names of ``article_region_classes`` lie in the regions (not countries) the
+    topic lies in: "Clark Lake is a lake in Gogebic County in the U.S. state of Michigan. ... in the Sylvania
+    Wilderness" puts the Sylvania Wilderness in Gogebic County and in Michigan.
+
+    Names that a fact puts in a region or that hold something are left alone (they are placed already, or are
+    regions themselves), and so are the names the gazetteer knows. Each name's first mention is the subject and its
+    sentence the evidence.
+    """
+    if rules.location is None or topic is None or topic.type == COUNTRY or not is_a(topic.type, PLACE):
+        return
+    key = rules.gazetteer.key
+    located = {rules.location.predicate, *rules.location_by_subject_type.values()}
+    facts = [r for r in relations if r.predicate in located and (rules.birth is None or r.rule != rules.birth.rule)]
+    regions = {
+        key(r.object.merge_name): r.object for r in facts
+        if key(r.subject.merge_name) == key(topic.merge_name) and r.object.type != COUNTRY
+    }
+    if not regions:
+        return
+    placed = {key(r.object.merge_name) for r in facts} | {
+        key(r.subject.merge_name) for r in facts if r.object.type != COUNTRY
+    }
+    trigger = replace(rules.location, confidence=rules.article_region_confidence,
+                      rule=f"{rules.location.rule.split('-')[0]}-article-region")
+    for name, (mention, sent) in _first_mentions(sentences, by_token, rules).items():
+        if (name in placed or name in regions or mention.type == COUNTRY
+                or not any(is_a(mention.type, cls) for cls in rules.article_region_classes)
+                or rules.gazetteer.type_of(mention.merge_name) is not None):
+            continue
+        for region in regions.values():
+            yield Candidate(mention, region, trigger), sent
+
+
+def _first_mentions(
+    sentences: Sequence[Span], by_token: dict[int, Mention], rules: Rules
+) -> dict[str, tuple[Mention, Span]]:
+    """Each name's first mention in the document, with its sentence."""
+    firsts: dict[str, tuple[Mention, Span]] = {}
+    for sent in sentences:
+        for token in sentence_tokens(sent):
+            mention = by_token.get(token.i)
+            if mention is not None and mention.start == token.idx:
+                firsts.setdefault(rules.gazetteer.key(mention.merge_name), (mention, sent))
+    return firsts

@@ -119,3 +119,41 @@ def test_a_first_sentence_that_locates_its_subject_defines_the_topic_too(vocab):
     rules = load_rules()
     topic = article_topic(next(iter(doc.sents)), mentions_by_token(list(doc.sents), "t", rules), rules)
     assert topic is not None and topic.text == "Zabiele"
+
+
+def test_a_name_opening_a_defining_sentence_the_parser_gave_no_named_subject_is_the_topic(vocab):
+    from kg.extractors.coreference import article_topic
+    from kg.extractors.mentions import mentions_by_token
+    from kg.rules import load_rules
+
+    def topic_of(rows, ents):
+        doc = make_doc(vocab, rows, ents=ents)
+        rules = load_rules()
+        topic = article_topic(next(iter(doc.sents)), mentions_by_token(list(doc.sents), "t", rules), rules)
+        return None if topic is None else topic.text
+
+    # "Ann Lee ( died 1900 ) was a writer .": the parser hangs "died" on the verb as its clausal subject
+    defined = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Lee", "Lee", 6, "npadvmod", "PROPN", "NNP"),
+        ("(", "(", 3, "punct", "PUNCT", "-LRB-"),
+        ("died", "die", 6, "csubj", "VERB", "VBD"),
+        ("1900", "1900", 3, "npadvmod", "NUM", "CD"),
+        (")", ")", 3, "punct", "PUNCT", "-RRB-"),
+        ("was", "be", 6, "ROOT", "AUX", "VBD"),
+        ("a", "a", 8, "det", "DET", "DT"),
+        ("writer", "writer", 6, "attr", "NOUN", "NN"),
+        (".", ".", 6, "punct", "PUNCT", "."),
+    ]
+    assert topic_of(defined, ["B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O", "O", "O", "O", "O"]) == "Ann Lee"
+    # "Acme 's profits were high .": news, and the name owns the subject
+    news = [
+        ("Acme", "Acme", 2, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("profits", "profit", 3, "nsubj", "NOUN", "NNS"),
+        ("were", "be", 3, "ROOT", "AUX", "VBD"),
+        ("the", "the", 5, "det", "DET", "DT"),
+        ("highest", "high", 3, "attr", "ADJ", "JJS"),
+        (".", ".", 3, "punct", "PUNCT", "."),
+    ]
+    assert topic_of(news, ["B-ORG", "O", "O", "O", "O", "O", "O"]) is None

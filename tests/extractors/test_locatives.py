@@ -652,3 +652,73 @@ def test_a_place_on_a_common_noun_places_no_name_conjoined_with_it(vocab):
         ents=["O", "O", "O", "B-GPE", "O", "O", "B-ORG"],
     )
     assert not {f for f in facts_of(doc) if f[0] == "Acme"}
+
+
+def test_an_article_places_its_names_in_its_country_named_on_its_own_not_after_the(vocab):
+    """ "Acme is a maker. The US grew. Widgetco grew. US grew.": the country is cited where it stands alone, not
+    where "the" opens it (the start of a longer name: "the US Navy")."""
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        ("maker", "maker", 1, "attr", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("The", "the", 6, "det", "DET", "DT"),
+        ("US", "US", 7, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("Widgetco", "Widgetco", 10, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+        (".", ".", 10, "punct", "PUNCT", "."),
+        ("US", "US", 13, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 13, "ROOT", "VERB", "VBD"),
+        (".", ".", 13, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O"]
+    doc = make_doc(vocab, rows, ents=ents)
+    (placed,) = [r for r in extraction_of(doc).relations if r.subject.text == "Widgetco"]
+    assert placed.rule == "locate-article-country" and placed.object.start == doc[12].idx
+
+
+def _article_about(vocab, topic: str, label: str, kind: str):
+    """ "<topic> is a <kind> in Wielbark . Kobyla grew ." (Kobyla, Wielbark: places the gazetteer does not know)."""
+    rows = [
+        (topic, topic, 1, "nsubj", "PROPN", "NNP"),
+        ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+        ("a", "a", 3, "det", "DET", "DT"),
+        (kind, kind, 1, "attr", "NOUN", "NN"),
+        ("in", "in", 3, "prep", "ADP", "IN"),
+        ("Wielbark", "Wielbark", 4, "pobj", "PROPN", "NNP"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+        ("Kobyla", "Kobyla", 8, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        (".", ".", 8, "punct", "PUNCT", "."),
+    ]
+    return make_doc(vocab, rows, ents=[label, "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+
+
+def test_the_places_of_an_article_about_a_place_lie_in_the_region_it_lies_in(vocab):
+    relations = extraction_of(_article_about(vocab, "Zabiele", "B-GPE", "village")).relations
+    found = {(r.subject.text, r.object.text, r.rule) for r in relations}
+    assert ("Zabiele", "Wielbark", "locate-locative") in found
+    assert ("Kobyla", "Wielbark", "locate-article-region") in found
+
+
+def test_the_places_of_an_article_about_a_person_are_not_placed_in_the_persons_region(vocab):
+    relations = extraction_of(_article_about(vocab, "Smith", "B-PERSON", "farmer")).relations
+    assert not any(r.rule == "locate-article-region" for r in relations)
+
+
+def test_a_country_lies_in_no_city(vocab):
+    def pairs(first: str) -> set[tuple[str, str]]:
+        rows = [
+            (first, first, 3, "nsubj", "PROPN", "NNP"),
+            ("in", "in", 0, "prep", "ADP", "IN"),
+            ("Copenhagen", "Copenhagen", 1, "pobj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+        ]
+        doc = make_doc(vocab, rows, ents=["B-GPE", "O", "B-GPE", "O"])
+        return {(r.subject.text, r.object.text) for r in extraction_of(doc).relations}
+
+    assert pairs("Gosforth") == {("Gosforth", "Copenhagen")}
+    assert pairs("Denmark") == set()

@@ -456,3 +456,21 @@ def test_the_kind_word_before_a_names_of_types_it(vocab):
     assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [
         ("Duchy of Zetland", "Place", "head_noun")
     ]
+
+
+def test_a_name_before_a_drink_is_its_brand_but_a_name_ending_in_one_is_not(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "compound", "PROPN", "NNP"),
+            ("rum", "rum", 2, "nsubj", "NOUN", "NN"),
+            ("outsold", "outsell", 2, "ROOT", "VERB", "VBD"),
+            ("Iron", "Iron", 5, "compound", "PROPN", "NNP"),
+            ("&", "&", 3, "cc", "CCONJ", "CC"),
+            ("Wine", "Wine", 2, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Acme", "Product"), ("Iron & Wine", "Organization"),
+    }

@@ -298,7 +298,7 @@ def _names_institution(span: Span, rules: Rules) -> bool:
 
 
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
-    type_name = rules.ner_labels.get(label)
+    type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span.text
     if type_name is None or is_not_an_entity(name or text, rules):
         return None
@@ -326,6 +326,14 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
         name=name, name_rule="title" if name else "",
     )
+
+
+def _cued_class(span: Span, label: str, rules: Rules) -> str | None:
+    """The class a kind noun gives a span the tagger labelled as no entity (types.yaml ``cued_labels``): "Acme"
+    in "Acme subsidiary Widgetco" tagged as a nationality; never an adjective of nationality the gazetteer knows."""
+    if label not in rules.cued_labels or span.text.casefold() in rules.gazetteer.demonyms:
+        return None
+    return _head_noun_type(span, rules)
 
 
 def is_not_an_entity(text: str, rules: Rules) -> bool:

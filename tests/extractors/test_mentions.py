@@ -474,3 +474,22 @@ def test_a_name_before_a_drink_is_its_brand_but_a_name_ending_in_one_is_not(voca
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Acme", "Product"), ("Iron & Wine", "Organization"),
     }
+
+
+def test_a_name_tagged_as_a_nationality_is_a_name_when_a_kind_noun_types_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "amod", "ADJ", "JJ"),
+            ("subsidiary", "subsidiary", 2, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("sued", "sue", 3, "ROOT", "VERB", "VBD"),
+            ("a", "a", 6, "det", "DET", "DT"),
+            ("Chinese", "Chinese", 6, "amod", "ADJ", "JJ"),
+            ("firm", "firm", 3, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-NORP", "O", "B-ORG", "O", "O", "B-NORP", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
+        ("Acme", "Organization", "head_noun"), ("Widgetco", "Organization", "head_noun"),
+    }

@@ -18,6 +18,7 @@ from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
@@ -43,7 +44,7 @@ def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> d
     by_token: dict[int, Mention] = {}
     for sent, entities in by_sentence:
         for ent in (part for whole in entities for part in _coordinated_names(whole, tagged, rules)):
-            for span, label, name in _entity_spans(ent, sent, rules):
+            for span, label, name in _entity_spans(ent, sent, rules, tagged):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
                     for token in span:
@@ -181,13 +182,14 @@ def _coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
     return [ent]
 
 
-def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
+def _entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
     Leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
     Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names an institution ("U.S. Congress", "Paris Radio France International").
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place
+    takes in the untagged proper nouns it modifies ("Newton Aycliffe"), except names ``tagged`` elsewhere.
     """
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
@@ -200,9 +202,36 @@ def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, 
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
         return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
+    if ent.label_ in PLACE_LABELS:
+        span = _with_following_proper_nouns(span, sent, rules, tagged)
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
+
+
+def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
+    """A place span with the untagged proper nouns after it that it modifies, the rest of one name: "Newton"
+    tagged alone in "Newton Aycliffe", "UK" in "provider UK Online". A title stays out ("Texas Gov. Smith",
+    "the Acme City Attorney"), and so do a name the tagger found elsewhere in the document (two sentences run
+    together: "in the US Acme, once ...") and a word in capitals (a news agency after its city: "Beijing
+    XINHUA")."""
+    tokens = sentence_tokens(sent)
+    end = span.end
+    while end < sent.end and _continues_proper_name(tokens[end - 1 - sent.start], tokens[end - sent.start], rules):
+        if tokens[end - sent.start].text in tagged:
+            break
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:
+    """Whether ``token``, an untagged proper noun that ``before`` modifies, goes on the name ending at ``before``."""
+    lemma = token.lemma_.casefold()
+    return (
+        before.dep_ == "compound" and before.head.i >= token.i and token.pos_ == "PROPN" and not token.ent_type_
+        and token.text[:1].isupper() and not token.text.isupper()
+        and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
+    )
 
 
 def _whole_hyphenated_words(span: Span, sent: Span) -> Span:

@@ -493,3 +493,23 @@ def test_a_name_tagged_as_a_nationality_is_a_name_when_a_kind_noun_types_it(voca
     assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
         ("Acme", "Organization", "head_noun"), ("Widgetco", "Organization", "head_noun"),
     }
+
+
+def test_a_place_takes_in_the_untagged_proper_nouns_it_modifies_but_not_a_title(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Newton", "Newton", 1, "compound", "PROPN", "NNP"),
+            ("Aycliffe", "Aycliffe", 2, "compound", "PROPN", "NNP"),
+            ("plant", "plant", 3, "nsubj", "NOUN", "NN"),
+            ("hired", "hire", 3, "ROOT", "VERB", "VBD"),
+            ("Texas", "Texas", 5, "compound", "PROPN", "NNP"),
+            ("Gov.", "Gov.", 7, "compound", "PROPN", "NNP"),
+            ("Jane", "Jane", 7, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 3, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Newton Aycliffe", "Place"), ("Texas", "Place"), ("Jane Doe", "Person"),
+    }

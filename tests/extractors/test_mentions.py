@@ -513,3 +513,18 @@ def test_a_place_takes_in_the_untagged_proper_nouns_it_modifies_but_not_a_title(
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Newton Aycliffe", "Place"), ("Texas", "Place"), ("Jane Doe", "Person"),
     }
+
+
+def test_an_institution_named_with_its_place_stays_one_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("The", "the", 3, "det", "DET", "DT"),
+            ("U.S.", "U.S.", 3, "compound", "PROPN", "NNP"),
+            ("Navy", "Navy", 3, "compound", "PROPN", "NNP"),
+            ("Department", "Department", 4, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("U.S. Navy Department", "Organization")}

@@ -528,3 +528,21 @@ def test_an_institution_named_with_its_place_stays_one_name(vocab):
         ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
     )
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("U.S. Navy Department", "Organization")}
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chauncey", "Chauncey", 2, "compound", "PROPN", "NNP"),
+            ("Bunce", "Bunce", 2, "compound", "PROPN", "NNP"),
+            ("Brewster", "Brewster", 3, "nsubj", "PROPN", "NNP"),
+            ("met", "meet", 3, "ROOT", "VERB", "VBD"),
+            ("Pakistani", "Pakistani", 5, "compound", "PROPN", "NNP"),
+            ("Smith", "Smith", 3, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "B-PERSON", "I-PERSON", "O", "B-NORP", "B-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
+        ("Chauncey Bunce Brewster", "Person"), ("Smith", "Person"),
+    }

@@ -546,3 +546,21 @@ def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(voc
     assert {(m.text, m.type) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
         ("Chauncey Bunce Brewster", "Person"), ("Smith", "Person"),
     }
+
+
+def test_a_street_or_a_record_label_is_typed_by_its_own_last_word(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widget", "Widget", 1, "compound", "PROPN", "NNP"),
+            ("Records", "Records", 2, "nsubj", "PROPN", "NNPS"),
+            ("left", "leave", 2, "ROOT", "VERB", "VBD"),
+            ("John", "John", 4, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 5, "compound", "PROPN", "NNP"),
+            ("Drive", "Drive", 2, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Widget Records", "Organization"), ("John Doe Drive", "Place"),
+    }

@@ -90,8 +90,10 @@ class Rules:
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
+    broadcaster_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
@@ -173,6 +175,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
+        cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
             for noun, preps in types.get("preposition_nouns", {}).items()
@@ -192,6 +195,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             for predicate, (subject, obj) in types.get("fact_classes", {}).items()
         },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
+        broadcaster_nouns=frozenset(str(n).casefold() for n in types.get("broadcaster_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),

@@ -1,14 +1,14 @@
-"""Entity mentions from the tagger's spans: content sentences, span cleaning and type cues."""
+"""Entity mentions from the tagger's spans: content sentences and type cues (span boundaries: :mod:`.spans`)."""
 
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_tokens, span_text
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
@@ -38,30 +38,17 @@ def _mostly_in(text: str, script: str) -> bool:
 
 def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> dict[int, Mention]:
     """Map each token index inside a kept entity to its mention."""
-    by_sentence = list(_entities_by_sentence(sentences))
+    by_sentence = list(entities_by_sentence(sentences, rules))
     tagged = {span_text(ent) for _, entities in by_sentence for ent in entities}
     by_token: dict[int, Mention] = {}
     for sent, entities in by_sentence:
-        for ent in (part for whole in entities for part in _coordinated_names(whole, tagged, rules)):
-            for span, label, name in _entity_spans(ent, sent, rules):
+        for ent in (part for whole in entities for part in coordinated_names(whole, tagged, rules)):
+            for span, label, name in entity_spans(ent, sent, rules, tagged):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
                     for token in span:
                         by_token[token.i] = mention
     return by_token
-
-
-def _entities_by_sentence(sentences: Iterable[Span]) -> Iterator[tuple[Span, list[Span]]]:
-    """Each sentence with the entities inside it, as ``sent.ents`` gives them (which walks every entity of the
-    document again for each sentence)."""
-    sentences = list(sentences)
-    if not sentences:
-        return
-    entities = sentences[0].doc.ents  # in order of their start
-    starts = [ent.start for ent in entities]
-    for sent in sentences:
-        inside = entities[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        yield sent, [ent for ent in inside if ent.end <= sent.end]
 
 
 def demonym_mentions(
@@ -163,142 +150,8 @@ def _joined(name: Span, number: Token) -> bool:
     )
 
 
-def _coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
-    """An entity span the tagger ran over "and" split in two when its sides are names it tagged elsewhere in
-    the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
-    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
-    second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
-    alone stays one name, and so do people."""
-    if ent.label_ == "PERSON":
-        return [ent]
-    for token in ent[1:-1]:
-        if token.lower_ == "and" and token.dep_ == "cc":
-            first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
-            if second.text in tagged or second[0].text == "The" or (
-                first.text in tagged and second[-1].lemma_.casefold() not in rules.head_nouns
-            ):
-                return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
-    return [ent]
-
-
-def _entity_spans(ent: Span, sent: Span, rules: Rules) -> list[tuple[Span, str, str]]:
-    """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
-
-    Leading determiners and punctuation go; a span that runs into a bracket stops before it
-    ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
-    Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names an institution ("U.S. Congress", "Paris Radio France International").
-    """
-    bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
-    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
-    if span is None:
-        return []
-    span = _whole_hyphenated_words(span, sent)
-    if ent.label_ == "PERSON":
-        span = _without_leading_role(span, rules)
-        titled = _with_title(span, sent, rules)
-        return [(titled, "PERSON", span.text if titled.start < span.start else "")]
-    if ent.label_ == "PRODUCT":
-        return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
-    if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
-        return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
-    return [(span, ent.label_, "")]
-
-
-def _whole_hyphenated_words(span: Span, sent: Span) -> Span:
-    """``span`` with the rest of a hyphenated code it cuts ("S6500" in "PH-S6500"): parts joined by a hyphen
-    without spaces, one of them with a digit, the added one in no other entity. Two names joined by a hyphen
-    ("the Renault-Nissan alliance") stay two."""
-    doc = span.doc
-    start, end = span.start, span.end
-    while start - 2 >= sent.start and _hyphen_joins(doc[start - 2], doc[start - 1], doc[start]):
-        start -= 2
-    while end + 1 < sent.end and _hyphen_joins(doc[end + 1], doc[end], doc[end - 1]):
-        end += 2
-    return doc[start:end]
-
-
-def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
-    """Whether ``word`` is joined by ``hyphen`` (no spaces around it) to ``part``, the end of an entity, in a code."""
-    return (
-        hyphen.text == "-" and not hyphen.doc[hyphen.i - 1].whitespace_ and not hyphen.whitespace_
-        and not word.ent_type_ and word.text.isalnum() and any(c.isdigit() for c in word.text + part.text)
-    )
-
-
-def _trim(ent: Span, rules: Rules) -> Span | None:
-    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
-    surrounding punctuation from an entity span."""
-    start, end = ent.start, ent.end
-    while start < end and (
-        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
-        or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
-    ):
-        start += 1
-    while end > start and ent.doc[end - 1].is_punct:
-        end -= 1
-    return ent.doc[start:end] if start < end else None
-
-
-def _is_common_word(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "ADJ"} and token.text.isalpha() and token.text.islower()
-
-
-def _without_leading_role(span: Span, rules: Rules) -> Span:
-    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
-    if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
-        return span[1:]
-    return span
-
-
-def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
-    start = span.start
-    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
-        start -= 1
-    return span.doc[start : span.end]
-
-
-def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:
-    """A product name with the capitalised words or numbers after it that modify the same noun or the name:
-    "the Qwen3 Embedding series", "Xbox 360"; a category noun ("Qwen3 model") stays outside."""
-    end = span.end
-    while end < sent.end and _continues_name(span.doc[end], span, rules):
-        end += 1
-    return span.doc[span.start : end]
-
-
-def _continues_name(token: Token, span: Span, rules: Rules) -> bool:
-    root = span.root
-    joined = token.head == root.head or span.start <= token.head.i < span.end or root.head == token
-    return (
-        joined and not token.ent_type_ and not token.is_punct and (token.text[:1].isupper() or token.like_num)
-        and token.lemma_.casefold() not in rules.head_nouns and token.text.casefold() not in rules.head_nouns
-    )
-
-
-def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
-    """A known place and the institution after it, or the span unchanged with no label ("")."""
-    for size in (3, 2, 1):
-        if size >= len(span):
-            continue
-        head, rest = span[:size], span[size:]
-        known = rules.gazetteer.type_of(head.text)
-        if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
-            return [(head, "GPE"), (rest, "ORG")]
-    return [(span, "")]
-
-
-def _names_institution(span: Span, rules: Rules) -> bool:
-    """ "Congress", "Foreign Ministry", "Radio Lebanon", "ITAR-TASS": an institution word first or last, or a
-    name all in capitals."""
-    text = span.text
-    return bool({span[0].lower_, span[-1].lower_} & rules.institution_nouns) or (
-        text.isupper() and sum(c.isalpha() for c in text) > 1
-    )
-
-
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
-    type_name = rules.ner_labels.get(label)
+    type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span.text
     if type_name is None or is_not_an_entity(name or text, rules):
         return None
@@ -326,6 +179,14 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
         name=name, name_rule="title" if name else "",
     )
+
+
+def _cued_class(span: Span, label: str, rules: Rules) -> str | None:
+    """The class a kind noun gives a span the tagger labelled as no entity (types.yaml ``cued_labels``): "Acme"
+    in "Acme subsidiary Widgetco" tagged as a nationality; never an adjective of nationality the gazetteer knows."""
+    if label not in rules.cued_labels or span.text.casefold() in rules.gazetteer.demonyms:
+        return None
+    return _head_noun_type(span, rules)
 
 
 def is_not_an_entity(text: str, rules: Rules) -> bool:

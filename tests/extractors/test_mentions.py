@@ -456,3 +456,111 @@ def test_the_kind_word_before_a_names_of_types_it(vocab):
     assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [
         ("Duchy of Zetland", "Place", "head_noun")
     ]
+
+
+def test_a_name_before_a_drink_is_its_brand_but_a_name_ending_in_one_is_not(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "compound", "PROPN", "NNP"),
+            ("rum", "rum", 2, "nsubj", "NOUN", "NN"),
+            ("outsold", "outsell", 2, "ROOT", "VERB", "VBD"),
+            ("Iron", "Iron", 5, "compound", "PROPN", "NNP"),
+            ("&", "&", 3, "cc", "CCONJ", "CC"),
+            ("Wine", "Wine", 2, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Acme", "Product"), ("Iron & Wine", "Organization"),
+    }
+
+
+def test_a_name_tagged_as_a_nationality_is_a_name_when_a_kind_noun_types_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "amod", "ADJ", "JJ"),
+            ("subsidiary", "subsidiary", 2, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("sued", "sue", 3, "ROOT", "VERB", "VBD"),
+            ("a", "a", 6, "det", "DET", "DT"),
+            ("Chinese", "Chinese", 6, "amod", "ADJ", "JJ"),
+            ("firm", "firm", 3, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-NORP", "O", "B-ORG", "O", "O", "B-NORP", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
+        ("Acme", "Organization", "head_noun"), ("Widgetco", "Organization", "head_noun"),
+    }
+
+
+def test_a_place_takes_in_the_untagged_proper_nouns_it_modifies_but_not_a_title(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Newton", "Newton", 1, "compound", "PROPN", "NNP"),
+            ("Aycliffe", "Aycliffe", 2, "compound", "PROPN", "NNP"),
+            ("plant", "plant", 3, "nsubj", "NOUN", "NN"),
+            ("hired", "hire", 3, "ROOT", "VERB", "VBD"),
+            ("Texas", "Texas", 5, "compound", "PROPN", "NNP"),
+            ("Gov.", "Gov.", 7, "compound", "PROPN", "NNP"),
+            ("Jane", "Jane", 7, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 3, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Newton Aycliffe", "Place"), ("Texas", "Place"), ("Jane Doe", "Person"),
+    }
+
+
+def test_an_institution_named_with_its_place_stays_one_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("The", "the", 3, "det", "DET", "DT"),
+            ("U.S.", "U.S.", 3, "compound", "PROPN", "NNP"),
+            ("Navy", "Navy", 3, "compound", "PROPN", "NNP"),
+            ("Department", "Department", 4, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("U.S. Navy Department", "Organization")}
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chauncey", "Chauncey", 2, "compound", "PROPN", "NNP"),
+            ("Bunce", "Bunce", 2, "compound", "PROPN", "NNP"),
+            ("Brewster", "Brewster", 3, "nsubj", "PROPN", "NNP"),
+            ("met", "meet", 3, "ROOT", "VERB", "VBD"),
+            ("Pakistani", "Pakistani", 5, "compound", "PROPN", "NNP"),
+            ("Smith", "Smith", 3, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "B-PERSON", "I-PERSON", "O", "B-NORP", "B-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions if m.rule != "demonym"} == {
+        ("Chauncey Bunce Brewster", "Person"), ("Smith", "Person"),
+    }
+
+
+def test_a_street_or_a_record_label_is_typed_by_its_own_last_word(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widget", "Widget", 1, "compound", "PROPN", "NNP"),
+            ("Records", "Records", 2, "nsubj", "PROPN", "NNPS"),
+            ("left", "leave", 2, "ROOT", "VERB", "VBD"),
+            ("John", "John", 4, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 5, "compound", "PROPN", "NNP"),
+            ("Drive", "Drive", 2, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Widget Records", "Organization"), ("John Doe Drive", "Place"),
+    }

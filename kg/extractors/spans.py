@@ -1,0 +1,215 @@
+"""Entity span boundaries: the tagger's spans per sentence, cut, joined and widened to whole names."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extractors.tokens import sentence_tokens
+from kg.rules import Rules
+from kg.vocab import PLACE, is_a
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def entities_by_sentence(sentences: Iterable[Span], rules: Rules) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with the entities inside it, as ``sent.ents`` gives them (which walks every entity of the
+    document again for each sentence)."""
+    sentences = list(sentences)
+    if not sentences:
+        return
+    entities = sentences[0].doc.ents  # in order of their start
+    starts = [ent.start for ent in entities]
+    for sent in sentences:
+        inside = entities[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        yield sent, _names_run_together([ent for ent in inside if ent.end <= sent.end], rules)
+
+
+def _names_run_together(entities: list[Span], rules: Rules) -> list[Span]:
+    """Adjacent entity spans joined where the first modifies the second, one name the tagger cut in two
+    ("Chauncey" and "Bunce Brewster"); the second's label wins (it holds the head). A first part the
+    gazetteer knows stays apart ("Pakistan" before a person's name)."""
+    joined: list[Span] = []
+    for ent in entities:
+        before = joined[-1] if joined else None
+        if before is not None and before.end == ent.start and _modifies(before[-1], ent) and not _known(before, rules):
+            joined[-1] = Span(ent.doc, before.start, ent.end, ent.label_)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _modifies(token: Token, span: Span) -> bool:
+    """Whether ``token``, a word of a name (no code such as a wire service's "FL2706231194"), modifies ``span``."""
+    return (
+        token.dep_ == "compound" and span.start <= token.head.i < span.end and not any(c.isdigit() for c in token.text)
+    )
+
+
+def _known(span: Span, rules: Rules) -> bool:
+    """Whether the gazetteer knows ``span`` as a name or an adjective of nationality."""
+    return rules.gazetteer.type_of(span.text) is not None or span.text.casefold() in rules.gazetteer.demonyms
+
+
+def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
+    """An entity span the tagger ran over "and" split in two when its sides are names it tagged elsewhere in
+    the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
+    end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
+    second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
+    alone stays one name, and so do people."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for token in ent[1:-1]:
+        if token.lower_ == "and" and token.dep_ == "cc":
+            first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+            if second.text in tagged or second[0].text == "The" or (
+                first.text in tagged and second[-1].lemma_.casefold() not in rules.head_nouns
+            ):
+                return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
+    return [ent]
+
+
+def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
+    """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
+
+    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
+    Kennedy" names Kennedy); an organisation name that starts with a known place is split
+    when the rest names a broadcaster ("Paris Radio France International", "Moscow ITAR-TASS"); a place
+    takes in the untagged proper nouns it modifies ("Newton Aycliffe"), except names ``tagged`` elsewhere.
+    """
+    bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
+    span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
+    if span is None:
+        return []
+    span = _whole_hyphenated_words(span, sent)
+    if ent.label_ == "PERSON":
+        span = _without_leading_role(span, rules)
+        titled = _with_title(span, sent, rules)
+        return [(titled, "PERSON", span.text if titled.start < span.start else "")]
+    if ent.label_ == "PRODUCT":
+        return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
+    if ent.label_ in PLACE_LABELS:
+        span = _with_following_proper_nouns(span, sent, rules, tagged)
+    if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
+        return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
+    return [(span, ent.label_, "")]
+
+
+def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
+    """A place span with the untagged proper nouns after it that it modifies, the rest of one name: "Newton"
+    tagged alone in "Newton Aycliffe", "UK" in "provider UK Online". A title stays out ("Texas Gov. Smith",
+    "the Acme City Attorney"), and so do a name the tagger found elsewhere in the document (two sentences run
+    together: "in the US Acme, once ...") and a word in capitals (a news agency after its city: "Beijing
+    XINHUA")."""
+    tokens = sentence_tokens(sent)
+    end = span.end
+    while end < sent.end and _continues_proper_name(tokens[end - 1 - sent.start], tokens[end - sent.start], rules):
+        if tokens[end - sent.start].text in tagged:
+            break
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:
+    """Whether ``token``, an untagged proper noun that ``before`` modifies, goes on the name ending at ``before``."""
+    lemma = token.lemma_.casefold()
+    return (
+        before.dep_ == "compound" and before.head.i >= token.i and token.pos_ == "PROPN" and not token.ent_type_
+        and token.text[:1].isupper() and not token.text.isupper()
+        and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
+    )
+
+
+def _whole_hyphenated_words(span: Span, sent: Span) -> Span:
+    """``span`` with the rest of a hyphenated code it cuts ("S6500" in "PH-S6500"): parts joined by a hyphen
+    without spaces, one of them with a digit, the added one in no other entity. Two names joined by a hyphen
+    ("the Renault-Nissan alliance") stay two."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start - 2 >= sent.start and _hyphen_joins(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    while end + 1 < sent.end and _hyphen_joins(doc[end + 1], doc[end], doc[end - 1]):
+        end += 2
+    return doc[start:end]
+
+
+def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
+    """Whether ``word`` is joined by ``hyphen`` (no spaces around it) to ``part``, the end of an entity, in a code."""
+    return (
+        hyphen.text == "-" and not hyphen.doc[hyphen.i - 1].whitespace_ and not hyphen.whitespace_
+        and not word.ent_type_ and word.text.isalnum() and any(c.isdigit() for c in word.text + part.text)
+    )
+
+
+def _trim(ent: Span, rules: Rules) -> Span | None:
+    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
+    surrounding punctuation from an entity span."""
+    start, end = ent.start, ent.end
+    while start < end and (
+        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
+        or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
+    ):
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct:
+        end -= 1
+    return ent.doc[start:end] if start < end else None
+
+
+def _is_common_word(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "ADJ"} and token.text.isalpha() and token.text.islower()
+
+
+def _without_leading_role(span: Span, rules: Rules) -> Span:
+    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
+    if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
+        return span[1:]
+    return span
+
+
+def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
+    start = span.start
+    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:
+    """A product name with the capitalised words or numbers after it that modify the same noun or the name:
+    "the Qwen3 Embedding series", "Xbox 360"; a category noun ("Qwen3 model") stays outside."""
+    end = span.end
+    while end < sent.end and _continues_name(span.doc[end], span, rules):
+        end += 1
+    return span.doc[span.start : end]
+
+
+def _continues_name(token: Token, span: Span, rules: Rules) -> bool:
+    root = span.root
+    joined = token.head == root.head or span.start <= token.head.i < span.end or root.head == token
+    return (
+        joined and not token.ent_type_ and not token.is_punct and (token.text[:1].isupper() or token.like_num)
+        and token.lemma_.casefold() not in rules.head_nouns and token.text.casefold() not in rules.head_nouns
+    )
+
+
+def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
+    """A known place and the broadcaster after it (a dateline), or the span unchanged with no label ("")."""
+    for size in (3, 2, 1):
+        if size >= len(span):
+            continue
+        head, rest = span[:size], span[size:]
+        known = rules.gazetteer.type_of(head.text)
+        if known is not None and is_a(known, PLACE) and _names_broadcaster(rest, rules):
+            return [(head, "GPE"), (rest, "ORG")]
+    return [(span, "")]
+
+
+def _names_broadcaster(span: Span, rules: Rules) -> bool:
+    """ "Radio Lebanon", "Kanal-6 Television", "ITAR-TASS": a broadcaster's word first or last, or a name all in
+    capitals (an agency or a newspaper)."""
+    text = span.text
+    return bool({span[0].lower_, span[-1].lower_} & rules.broadcaster_nouns) or (
+        text.isupper() and sum(c.isalpha() for c in text) > 1
+    )

@@ -82,6 +82,7 @@ class Rules:
     owned_participles: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     rivalry: Trigger | None = None
+    maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
     rival_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -308,6 +309,8 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])
         rules.rival_preps = frozenset(family.get("rival_preps", []))
+    if family.get("maker_names"):
+        rules.maker = trigger("maker")
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

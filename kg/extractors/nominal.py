@@ -1,4 +1,4 @@
-"""Relations stated by nouns: nominalised verbs, possessives, titles and roles."""
+"""Relations stated by nouns: nominalised verbs, possessives, titles and roles, makers named in their products."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
+from kg.names import is_model_number
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
@@ -116,6 +117,48 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
                     yield Candidate(owner, thing, rule.trigger)
                     break
+
+
+@relation_finder("makers")
+def maker_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "70 Boeing 737-800 planes": a product named by a maker's name and a model number (``with_model_numbers``)
+    is made by the organisation the document names on its own by that name (``maker_names``)."""
+    rules = context.rules
+    if rules.maker is None:
+        return
+    product = rules.ner_labels["PRODUCT"]
+    named = {m for t in context.tokens if (m := context.by_token.get(t.i)) is not None and is_a(m.type, product)}
+    for thing in sorted(named, key=lambda m: m.start):
+        maker = _maker_named_in(thing, context.antecedents.mentions, rules)
+        if maker is not None:
+            yield Candidate(maker, thing, rules.maker)
+
+
+def _maker_named_in(product: Mention, mentions: list[Mention], rules: Rules) -> Mention | None:
+    """The maker whose name comes before the model number in ``product``'s name ("Boeing" in "Boeing 737-800"):
+    a copy of the document's first mention of an organisation by that name (as coreference names an antecedent
+    where its name is written), or, for a name the gazetteer knows as an organisation, the name's own words."""
+    words = product.text.split()
+    cut = next((k for k, word in enumerate(words) if k and is_model_number(word.split("-")[0])), None)
+    if cut is None or not _maker_model(words[cut]):
+        return None
+    name = " ".join(words[:cut])
+    maker = next((m for m in mentions if name in {m.text, m.merge_name} and is_a(m.type, ORGANIZATION)), None)
+    known = rules.gazetteer.type_of(name)
+    if maker is None and known is not None and is_a(known, ORGANIZATION):
+        maker = replace(product, end=product.start + len(name), text=name, type=known, name=name)
+    if maker is None:
+        return None
+    return Mention(
+        maker.doc_id, maker.start, maker.end, maker.text, maker.type, rule="coreference",
+        type_confidence=rules.type_confidence["coreference"], name=maker.merge_name, name_rule="coreference",
+    )
+
+
+def _maker_model(word: str) -> bool:
+    """Whether a model number is a maker's ("737-800", "A321", "25"), not a sequel's ("Incredibles 2", "Rocky IV"):
+    two characters or more, with a digit."""
+    return len(word) > 1 and any(c.isdigit() for c in word)
 
 
 def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

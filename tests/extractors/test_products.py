@@ -1,0 +1,38 @@
+"""Facts about products: makers named in a product's name, names a noun is given, launches and releases."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import facts_of
+from tests.helpers import make_doc
+
+
+def _order_sentence(vocab, maker_alone: bool, model: str = "380"):
+    """ "Acme said orders for the Acme 380 rose." (or "They said ..." when the maker is not named alone)."""
+    first = ("Acme", "Acme", "PROPN", "NNP", "B-ORG") if maker_alone else ("They", "they", "PRON", "PRP", "O")
+    return make_doc(
+        vocab,
+        [
+            (first[0], first[1], 1, "nsubj", first[2], first[3]),
+            ("said", "say", 1, "ROOT", "VERB", "VBD"),
+            ("orders", "order", 7, "nsubj", "NOUN", "NNS"),
+            ("for", "for", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Acme", "Acme", 6, "compound", "PROPN", "NNP"),
+            (model, model, 3, "pobj", "NUM", "CD"),
+            ("rose", "rise", 1, "ccomp", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=[first[4], "O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+
+
+def test_a_makers_name_before_a_model_number_names_the_maker(vocab):
+    assert ("Acme", "manufactures", "Acme 380") in facts_of(_order_sentence(vocab, maker_alone=True))
+
+
+def test_a_name_before_a_model_number_is_no_maker_unless_named_alone(vocab):
+    assert not any(p == "manufactures" for _, p, _ in facts_of(_order_sentence(vocab, maker_alone=False)))
+
+
+def test_a_sequel_number_names_no_maker(vocab):
+    assert not any(p == "manufactures" for _, p, _ in facts_of(_order_sentence(vocab, maker_alone=True, model="2")))

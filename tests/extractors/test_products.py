@@ -36,3 +36,17 @@ def test_a_name_before_a_model_number_is_no_maker_unless_named_alone(vocab):
 
 def test_a_sequel_number_names_no_maker(vocab):
     assert not any(p == "manufactures" for _, p, _ in facts_of(_order_sentence(vocab, maker_alone=True, model="2")))
+
+
+def test_publishing_a_work_releases_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("published", "publish", 1, "ROOT", "VERB", "VBD"),
+            ("Widget", "Widget", 1, "dobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-PRODUCT", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "released", "Widget")}

@@ -50,3 +50,24 @@ def test_publishing_a_work_releases_it(vocab):
         ents=["B-ORG", "O", "B-PRODUCT", "O"],
     )
     assert facts_of(doc) == {("Acme", "released", "Widget")}
+
+
+def test_a_unit_noun_stands_for_the_unit_it_names(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("Widgetco", "Widgetco", 3, "compound", "PROPN", "NNP"),
+            ("unit", "unit", 9, "nsubj", "NOUN", "NN"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("which", "which", 6, "nsubj", "PRON", "WDT"),
+            ("publishes", "publish", 3, "relcl", "VERB", "VBZ"),
+            ("Gizmo", "Gizmo", 6, "dobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("grew", "grow", 9, "ROOT", "VERB", "VBD"),
+            (".", ".", 9, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-PRODUCT", "O", "O", "O"],
+    )
+    assert ("Widgetco", "released", "Gizmo") in facts_of(doc)

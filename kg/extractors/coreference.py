@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -38,7 +38,8 @@ class AntecedentFinder:
         described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
         if classes is None or not described:
             return None
-        mention = self._topic_for(token, classes, excluded) or self.nearest(token, classes, excluded)
+        mention = (self._topic_for(token, classes, excluded) or self._reporter(token, classes, excluded)
+                   or self.nearest(token, classes, excluded))
         if mention is None:
             return None
         if mention.start >= token.sent.start_char:
@@ -62,6 +63,27 @@ class AntecedentFinder:
             return None
         before = self.nearest(token, wanted, excluded)
         return None if before is not None and before.start >= token.sent.start_char else topic
+
+    def _reporter(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
+        """The subject of the verb that reports the anaphor's clause, when of its class: "Acme said it had signed a
+        deal with Widgetco", "The firm said its sales rose" (the subject itself resolved)."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp":
+            return None
+        wanted, names = tuple(classes), {m.merge_name for m in excluded}
+        for subject in children(verb.head, SUBJECT_DEPS):
+            mention = self._mention_at(subject) or self.anaphor(subject, excluded)
+            if mention is not None and any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
+                return mention
+        return None
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        """The mention ``token`` is part of, if any."""
+        position = bisect_right(self.starts, token.idx) - 1
+        mention = self.mentions[position] if position >= 0 else None
+        return mention if mention is not None and token.idx < mention.end else None
 
     def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
         """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""

@@ -119,3 +119,25 @@ def test_a_first_sentence_that_locates_its_subject_defines_the_topic_too(vocab):
     rules = load_rules()
     topic = article_topic(next(iter(doc.sents)), mentions_by_token(list(doc.sents), "t", rules), rules)
     assert topic is not None and topic.text == "Zabiele"
+
+
+def test_a_pronoun_in_a_reported_clause_stands_for_the_reporter(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("which", "which", 3, "nsubj", "PRON", "WDT"),
+            ("left", "leave", 0, "relcl", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 3, "dobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("said", "say", 6, "ROOT", "VERB", "VBD"),
+            ("it", "it", 8, "nsubj", "PRON", "PRP"),
+            ("bought", "buy", 6, "ccomp", "VERB", "VBD"),
+            ("Gizmo", "Gizmo", 8, "dobj", "PROPN", "NNP"),
+            (".", ".", 6, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    acquisitions = {(s, o) for s, p, o in facts_of(doc) if p == "acquired"}
+    assert acquisitions == {("Acme", "Gizmo")}

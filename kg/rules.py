@@ -116,6 +116,8 @@ class Rules:
     defining_verbs: frozenset[str] = frozenset()
     topic_anaphor_deps: frozenset[str] = frozenset()
     topic_anaphor_classes: tuple[str, ...] = ()
+    salient_anaphor_deps: frozenset[str] = frozenset()
+    salient_anaphor_classes: tuple[str, ...] = ()
     lead_brackets: dict[str, str] = field(default_factory=dict)
     life_span_dashes: frozenset[str] = frozenset()
     document_country_sentences: int = 0
@@ -220,6 +222,10 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
         topic_anaphor_classes=tuple(
             _checked(c, directory / "extraction.yaml") for c in extraction.get("topic_anaphor_classes", [])
+        ),
+        salient_anaphor_deps=_words(extraction, "salient_anaphor_deps"),
+        salient_anaphor_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("salient_anaphor_classes", [])
         ),
         lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
         life_span_dashes=_words(extraction, "life_span_dashes"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children
@@ -39,7 +39,7 @@ class AntecedentFinder:
         if classes is None or not described:
             return None
         mention = (self._topic_for(token, classes, excluded) or self._reporter(token, classes, excluded)
-                   or self.nearest(token, classes, excluded))
+                   or self.salient(token, classes, excluded))
         if mention is None:
             return None
         if mention.start >= token.sent.start_char:
@@ -84,6 +84,28 @@ class AntecedentFinder:
         position = bisect_right(self.starts, token.idx) - 1
         mention = self.mentions[position] if position >= 0 else None
         return mention if mention is not None and token.idx < mention.end else None
+
+    def salient(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
+        """For a subject or possessive anaphor of ``salient_anaphor_classes`` (``salient_anaphor_deps``), the closest
+        subject of a clause of one of ``classes`` in ``token``'s sentence before it or in the sentence before
+        ("Acme lost a deal with Widgetco. It said ...": Acme); else the closest mention of those classes."""
+        wanted = tuple(classes)
+        if token.dep_ in self.rules.salient_anaphor_deps and all(c in self.rules.salient_anaphor_classes
+                                                                 for c in wanted):
+            sent, names = token.sent, {m.merge_name for m in excluded}
+            since = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            window = self.mentions[bisect_left(self.starts, since) : bisect_left(self.starts, token.idx)]
+            for mention in reversed(window):
+                if (any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names
+                        and self._is_subject(mention, token.doc)):
+                    return mention
+        return self.nearest(token, wanted, excluded)
+
+    @staticmethod
+    def _is_subject(mention: Mention, doc: Doc) -> bool:
+        """Whether a mention is the subject of its clause."""
+        span = doc.char_span(mention.start, mention.end)
+        return span is not None and span.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 
     def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
         """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""

@@ -34,7 +34,7 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
             appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
-            found.extend(appositions or _unit_mentions(each, by_token, rules))
+            found.extend(appositions or _unit_mentions(each, by_token, rules) or _whole_of_part(each, by_token, rules))
     return found
 
 
@@ -45,6 +45,17 @@ def _unit_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> l
         return []
     named = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "compound" and c.i in by_token]
     return named or [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "poss" and c.i in by_token]
+
+
+def _whole_of_part(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """A part or version of a named thing stands for it (``part_nouns``): "the current version of Widget is falling
+    behind rivals"; not one of its own, set apart by a name or a possessive ("the American version of Widget",
+    "Acme's version of Widget")."""
+    own = any(c.dep_ == "poss" or (c.i in by_token and c.dep_ in {"amod", "compound", "nmod"})
+              for c in child_tokens(noun))
+    if own or noun.lemma_.casefold() not in rules.part_nouns:
+        return []
+    return [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

@@ -71,3 +71,34 @@ def test_a_unit_noun_stands_for_the_unit_it_names(vocab):
         ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-PRODUCT", "O", "O", "O"],
     )
     assert ("Widgetco", "released", "Gizmo") in facts_of(doc)
+
+
+def _version_sentence(vocab, american: bool):
+    """ "The [American] version of Widget trails rivals such as Gizmo." """
+    rows = [
+        ("The", "the", 2, "det", "DET", "DT"),
+        ("American", "american", 2, "amod", "ADJ", "JJ"),
+        ("version", "version", 5, "nsubj", "NOUN", "NN"),
+        ("of", "of", 2, "prep", "ADP", "IN"),
+        ("Widget", "Widget", 3, "pobj", "PROPN", "NNP"),
+        ("trails", "trail", 5, "ROOT", "VERB", "VBZ"),
+        ("rivals", "rival", 5, "dobj", "NOUN", "NNS"),
+        ("such", "such", 8, "amod", "ADJ", "JJ"),
+        ("as", "as", 6, "prep", "ADP", "IN"),
+        ("Gizmo", "Gizmo", 8, "pobj", "PROPN", "NNP"),
+        (".", ".", 5, "punct", "PUNCT", "."),
+    ]
+    ents = ["O", "B-NORP", "O", "O", "B-PRODUCT", "O", "O", "O", "O", "B-PRODUCT", "O"]
+    if not american:
+        rows = [(w, lemma, head - (head > 1), dep, pos, tag) for w, lemma, head, dep, pos, tag in rows[:1] + rows[2:]]
+        ents = ents[:1] + ents[2:]
+    return make_doc(vocab, rows, ents=ents)
+
+
+def test_a_version_of_a_product_stands_for_it(vocab):
+    assert ("Widget", "competesWith", "Gizmo") in facts_of(_version_sentence(vocab, american=False))
+
+
+def test_a_version_set_apart_by_a_name_is_its_own(vocab):
+    facts = facts_of(_version_sentence(vocab, american=True))
+    assert not any(s == "Widget" for s, _, _ in facts)

@@ -102,3 +102,20 @@ def test_a_version_of_a_product_stands_for_it(vocab):
 def test_a_version_set_apart_by_a_name_is_its_own(vocab):
     facts = facts_of(_version_sentence(vocab, american=True))
     assert not any(s == "Widget" for s, _, _ in facts)
+
+
+def test_buying_a_fraction_of_a_company_acquires_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("bought", "buy", 1, "ROOT", "VERB", "VBD"),
+            ("two", "two", 3, "nummod", "NUM", "CD"),
+            ("thirds", "third", 1, "dobj", "NOUN", "NNS"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Acme", "acquired", "Widgetco") in facts_of(doc)

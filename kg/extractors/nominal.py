@@ -195,6 +195,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         if trigger is None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
+        leading = [] if people else _person_right_after(noun, by_token)
+        people = people or leading
         wants_person = predicate_signature(trigger.predicate)[1] == PERSON
         found = False
         beside = _modifiers_beside(noun, by_token)
@@ -229,7 +231,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             if rules.membership is not None and chosen is not rules.location:
                 yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
                             for p in holders)
-        if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
+        if (not found and people and not wants_person and (noun.dep_ == "compound" or bool(leading))
+                and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
                 and not _names_an_organisation(context)):
             employer = antecedents.nearest(sent[0], [ORGANIZATION])
@@ -243,6 +246,14 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _person_right_after(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The person named right after a title phrase the parser did not hang on the name: "... ," chairman and chief
+    executive Richard Parsons said" (parsed with "chairman" in the quote)."""
+    last = max([noun, *noun.conjuncts], key=lambda t: t.i).i + 1
+    after = by_token.get(last) if last < noun.sent.end and noun.doc[last].pos_ == "PROPN" else None
+    return [after] if after is not None and is_a(after.type, PERSON) and by_token.get(last - 1) != after else []
 
 
 def _parents(token: Token, unit: Mention, by_token: dict[int, Mention]) -> list[Mention]:
@@ -280,10 +291,10 @@ def _names_an_organisation(context: SentenceContext) -> bool:
 
 
 def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
-    """A title qualified by a common noun of the kind of its employer ("union official", "market leader") is
-    held there, not at the organisation named last; a category word that refers back ("company official")
-    is the titles' to resolve."""
-    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in by_token
+    """A title qualified by a common noun of the kind of its employer ("union official", "market leader"), or by a
+    name the tagger missed ("Transport Workers' Union general secretary"), is held there, not at the organisation
+    named last; a category word that refers back ("company official") is the titles' to resolve."""
+    return any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"} and c.i not in by_token
                and c.lemma_.casefold() not in rules.anaphors for c in child_tokens(noun))
 
 

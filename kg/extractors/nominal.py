@@ -235,7 +235,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
                 and not _names_an_organisation(context)):
-            employer = antecedents.nearest(sent[0], [ORGANIZATION])
+            employer = _previous_subject(context) or antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
@@ -246,6 +246,17 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _previous_subject(context: SentenceContext) -> Mention | None:
+    """The organisation the sentence before names as its subject ("The firm said ... . Chief executive X said"), or
+    ``None``."""
+    sent = context.sent
+    if sent.start == 0:
+        return None
+    root = sent.doc[sent.start - 1].sent.root
+    found = argument_mentions(children(root, SUBJECT_DEPS), context.by_token, context.rules, context.antecedents)
+    return next((m for m in found if is_a(m.type, ORGANIZATION)), None)
 
 
 def _person_right_after(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

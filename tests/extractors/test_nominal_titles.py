@@ -46,3 +46,23 @@ def test_a_title_qualified_by_a_name_the_tagger_missed_is_not_held_at_the_last_o
         ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
     )
     assert not any(s == "Smith" for s, _, _ in facts_of(doc))
+
+
+def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("left", "leave", 1, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 1, "dobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Chief", "chief", 5, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 6, "compound", "NOUN", "NN"),
+            ("Smith", "Smith", 7, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 7, "ROOT", "VERB", "VBD"),
+            (".", ".", 7, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
+    assert held == {("Smith", "Acme")}

@@ -82,6 +82,7 @@ class Rules:
     owned_participles: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     rivalry: Trigger | None = None
+    maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
     rival_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -107,6 +108,7 @@ class Rules:
     hedge_modals: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
     divestment_words: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -117,6 +119,8 @@ class Rules:
     defining_verbs: frozenset[str] = frozenset()
     topic_anaphor_deps: frozenset[str] = frozenset()
     topic_anaphor_classes: tuple[str, ...] = ()
+    salient_anaphor_deps: frozenset[str] = frozenset()
+    salient_anaphor_classes: tuple[str, ...] = ()
     lead_brackets: dict[str, str] = field(default_factory=dict)
     life_span_dashes: frozenset[str] = frozenset()
     document_country_sentences: int = 0
@@ -214,6 +218,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         hedge_modals=_words(extraction, "hedge_modals"),
         hedge_verbs=_words(extraction, "hedge_verbs"),
         divestment_words=_words(extraction, "divestment_words"),
+        part_nouns=_words(extraction, "part_nouns"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
@@ -225,6 +230,10 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         topic_anaphor_deps=_words(extraction, "topic_anaphor_deps"),
         topic_anaphor_classes=tuple(
             _checked(c, directory / "extraction.yaml") for c in extraction.get("topic_anaphor_classes", [])
+        ),
+        salient_anaphor_deps=_words(extraction, "salient_anaphor_deps"),
+        salient_anaphor_classes=tuple(
+            _checked(c, directory / "extraction.yaml") for c in extraction.get("salient_anaphor_classes", [])
         ),
         lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
         life_span_dashes=_words(extraction, "life_span_dashes"),
@@ -318,6 +327,8 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])
         rules.rival_preps = frozenset(family.get("rival_preps", []))
+    if family.get("maker_names"):
+        rules.maker = trigger("maker")
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

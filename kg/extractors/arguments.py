@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import SUBJECT_DEPS, children, examples, prep_objects
+from kg.extractors.tree import SUBJECT_DEPS, children, examples, listed_conjuncts, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
 
@@ -21,7 +21,7 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
     for the entity that names it ("H800 chips") and the examples it lists ("companies like Alibaba").
     """
     found: list[Mention] = []
-    for each in [token, *token.conjuncts]:
+    for each in [token, *listed_conjuncts(token)]:
         if each.i in by_token:
             found.append(by_token[each.i])
         elif each.dep_ == "appos" and each.head.i in by_token:
@@ -34,16 +34,28 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
             appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
-            found.extend(appositions or _unnamed_unit_owner(each, by_token, rules))
+            found.extend(appositions or _unit_mentions(each, by_token, rules) or _whole_of_part(each, by_token, rules))
     return found
 
 
-def _unnamed_unit_owner(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
-    """A unit noun with no name of its own stands for its possessor: "launched by Acme's Japanese arm"."""
-    if noun.lemma_.casefold() not in rules.unit_nouns or any(c.dep_ == "compound" and c.i in by_token
-                                                             for c in child_tokens(noun)):
+def _unit_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """A unit noun stands for the unit it names ("Acme's Widgetco unit, which publishes X") or, with no name of
+    its own, for its possessor ("launched by Acme's Japanese arm")."""
+    if noun.lemma_.casefold() not in rules.unit_nouns:
         return []
-    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "poss" and c.i in by_token]
+    named = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "compound" and c.i in by_token]
+    return named or [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "poss" and c.i in by_token]
+
+
+def _whole_of_part(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """A part or version of a named thing stands for it (``part_nouns``): "the current version of Widget is falling
+    behind rivals"; not one of its own, set apart by a name or a possessive ("the American version of Widget",
+    "Acme's version of Widget")."""
+    own = any(c.dep_ == "poss" or (c.i in by_token and c.dep_ in {"amod", "compound", "nmod"})
+              for c in child_tokens(noun))
+    if own or noun.lemma_.casefold() not in rules.part_nouns:
+        return []
+    return [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

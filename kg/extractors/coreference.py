@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import is_a
@@ -38,7 +38,8 @@ class AntecedentFinder:
         described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
         if classes is None or not described:
             return None
-        mention = self._topic_for(token, classes, excluded) or self.nearest(token, classes, excluded)
+        mention = (self._topic_for(token, classes, excluded) or self._reporter(token, classes, excluded)
+                   or self.salient(token, classes, excluded))
         if mention is None:
             return None
         if mention.start >= token.sent.start_char:
@@ -62,6 +63,49 @@ class AntecedentFinder:
             return None
         before = self.nearest(token, wanted, excluded)
         return None if before is not None and before.start >= token.sent.start_char else topic
+
+    def _reporter(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
+        """The subject of the verb that reports the anaphor's clause, when of its class: "Acme said it had signed a
+        deal with Widgetco", "The firm said its sales rose" (the subject itself resolved)."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp":
+            return None
+        wanted, names = tuple(classes), {m.merge_name for m in excluded}
+        for subject in children(verb.head, SUBJECT_DEPS):
+            mention = self._mention_at(subject) or self.anaphor(subject, excluded)
+            if mention is not None and any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
+                return mention
+        return None
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        """The mention ``token`` is part of, if any."""
+        position = bisect_right(self.starts, token.idx) - 1
+        mention = self.mentions[position] if position >= 0 else None
+        return mention if mention is not None and token.idx < mention.end else None
+
+    def salient(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
+        """For a subject or possessive anaphor of ``salient_anaphor_classes`` (``salient_anaphor_deps``), the closest
+        subject of a clause of one of ``classes`` in ``token``'s sentence before it or in the sentence before
+        ("Acme lost a deal with Widgetco. It said ...": Acme); else the closest mention of those classes."""
+        wanted = tuple(classes)
+        if token.dep_ in self.rules.salient_anaphor_deps and all(c in self.rules.salient_anaphor_classes
+                                                                 for c in wanted):
+            sent, names = token.sent, {m.merge_name for m in excluded}
+            since = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            window = self.mentions[bisect_left(self.starts, since) : bisect_left(self.starts, token.idx)]
+            for mention in reversed(window):
+                if (any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names
+                        and self._is_subject(mention, token.doc)):
+                    return mention
+        return self.nearest(token, wanted, excluded)
+
+    @staticmethod
+    def _is_subject(mention: Mention, doc: Doc) -> bool:
+        """Whether a mention is the subject of its clause."""
+        span = doc.char_span(mention.start, mention.end)
+        return span is not None and span.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 
     def nearest(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention] = ()) -> Mention | None:
         """The closest mention before ``token`` whose class is one of ``classes`` and not in ``excluded``."""

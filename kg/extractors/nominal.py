@@ -1,4 +1,4 @@
-"""Relations stated by nouns: nominalised verbs, possessives, titles and roles."""
+"""Relations stated by nouns: nominalised verbs, possessives, titles and roles, makers named in their products."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
 from kg.model import Mention
+from kg.names import is_model_number
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
@@ -118,6 +119,48 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                     break
 
 
+@relation_finder("makers")
+def maker_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "70 Boeing 737-800 planes": a product named by a maker's name and a model number (``with_model_numbers``)
+    is made by the organisation the document names on its own by that name (``maker_names``)."""
+    rules = context.rules
+    if rules.maker is None:
+        return
+    product = rules.ner_labels["PRODUCT"]
+    named = {m for t in context.tokens if (m := context.by_token.get(t.i)) is not None and is_a(m.type, product)}
+    for thing in sorted(named, key=lambda m: m.start):
+        maker = _maker_named_in(thing, context.antecedents.mentions, rules)
+        if maker is not None:
+            yield Candidate(maker, thing, rules.maker)
+
+
+def _maker_named_in(product: Mention, mentions: list[Mention], rules: Rules) -> Mention | None:
+    """The maker whose name comes before the model number in ``product``'s name ("Boeing" in "Boeing 737-800"):
+    a copy of the document's first mention of an organisation by that name (as coreference names an antecedent
+    where its name is written), or, for a name the gazetteer knows as an organisation, the name's own words."""
+    words = product.text.split()
+    cut = next((k for k, word in enumerate(words) if k and is_model_number(word.split("-")[0])), None)
+    if cut is None or not _maker_model(words[cut]):
+        return None
+    name = " ".join(words[:cut])
+    maker = next((m for m in mentions if name in {m.text, m.merge_name} and is_a(m.type, ORGANIZATION)), None)
+    known = rules.gazetteer.type_of(name)
+    if maker is None and known is not None and is_a(known, ORGANIZATION):
+        maker = replace(product, end=product.start + len(name), text=name, type=known, name=name)
+    if maker is None:
+        return None
+    return Mention(
+        maker.doc_id, maker.start, maker.end, maker.text, maker.type, rule="coreference",
+        type_confidence=rules.type_confidence["coreference"], name=maker.merge_name, name_rule="coreference",
+    )
+
+
+def _maker_model(word: str) -> bool:
+    """Whether a model number is a maker's ("737-800", "A321", "25"), not a sequel's ("Incredibles 2", "Rocky IV"):
+    two characters or more, with a digit."""
+    return len(word) > 1 and any(c.isdigit() for c in word)
+
+
 def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The names (no people) a common noun is modified by: "RipGuard" in "its new RipGuard technology"."""
     named = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "compound" and c.i in by_token]
@@ -152,6 +195,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         if trigger is None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
+        leading = [] if people else _person_right_after(noun, by_token)
+        people = people or leading
         wants_person = predicate_signature(trigger.predicate)[1] == PERSON
         found = False
         beside = _modifiers_beside(noun, by_token)
@@ -186,10 +231,11 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             if rules.membership is not None and chosen is not rules.location:
                 yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
                             for p in holders)
-        if (not found and people and not wants_person and noun.dep_ == "compound" and rules.title_in_context is not None
+        if (not found and people and not wants_person and (noun.dep_ == "compound" or bool(leading))
+                and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
                 and not _names_an_organisation(context)):
-            employer = antecedents.nearest(sent[0], [ORGANIZATION])
+            employer = _previous_subject(context) or antecedents.nearest(sent[0], [ORGANIZATION])
             if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
@@ -200,6 +246,25 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _previous_subject(context: SentenceContext) -> Mention | None:
+    """The organisation the sentence before names as its subject ("The firm said ... . Chief executive X said"), or
+    ``None``."""
+    sent = context.sent
+    if sent.start == 0:
+        return None
+    root = sent.doc[sent.start - 1].sent.root
+    found = argument_mentions(children(root, SUBJECT_DEPS), context.by_token, context.rules, context.antecedents)
+    return next((m for m in found if is_a(m.type, ORGANIZATION)), None)
+
+
+def _person_right_after(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The person named right after a title phrase the parser did not hang on the name: "... ," chairman and chief
+    executive Richard Parsons said" (parsed with "chairman" in the quote)."""
+    last = max([noun, *noun.conjuncts], key=lambda t: t.i).i + 1
+    after = by_token.get(last) if last < noun.sent.end and noun.doc[last].pos_ == "PROPN" else None
+    return [after] if after is not None and is_a(after.type, PERSON) and by_token.get(last - 1) != after else []
 
 
 def _parents(token: Token, unit: Mention, by_token: dict[int, Mention]) -> list[Mention]:
@@ -237,10 +302,10 @@ def _names_an_organisation(context: SentenceContext) -> bool:
 
 
 def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
-    """A title qualified by a common noun of the kind of its employer ("union official", "market leader") is
-    held there, not at the organisation named last; a category word that refers back ("company official")
-    is the titles' to resolve."""
-    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in by_token
+    """A title qualified by a common noun of the kind of its employer ("union official", "market leader"), or by a
+    name the tagger missed ("Transport Workers' Union general secretary"), is held there, not at the organisation
+    named last; a category word that refers back ("company official") is the titles' to resolve."""
+    return any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"} and c.i not in by_token
                and c.lemma_.casefold() not in rules.anaphors for c in child_tokens(noun))
 
 

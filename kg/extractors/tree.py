@@ -45,6 +45,26 @@ def category_of_example(token: Token, rules: Rules) -> Token | None:
     return None
 
 
+def listed_conjuncts(token: Token) -> list[Token]:
+    """The conjuncts of ``token`` in its own list, which ends at the item after its "and" ("A, B and C", "A and B
+    and C"): not those the parser ran on into the next list after a comma ("A and B, C and D": A's is only B)."""
+    members = sorted([token, *token.conjuncts], key=lambda t: t.i)
+    run: list[Token] = []
+    for member, after in zip(members, [*members[1:], None], strict=True):
+        run.append(member)
+        if after is not None and _follows(member, "cc") and _follows(after, "punct"):
+            if token in run:
+                break
+            run = []
+    return [member for member in run if member != token]
+
+
+def _follows(conjunct: Token, dep: str) -> bool:
+    """Whether the word before a conjunct's phrase has the dependency label ``dep`` ("and B": cc; ", B": punct)."""
+    before = conjunct.left_edge.i - 1
+    return before >= 0 and conjunct.doc[before].dep_ == dep
+
+
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
     """The children of ``token`` attached by one of ``deps``."""
     return [child for child in child_tokens(token) if child.dep_ in deps]

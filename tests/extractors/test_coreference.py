@@ -157,3 +157,48 @@ def test_a_name_opening_a_defining_sentence_the_parser_gave_no_named_subject_is_
         (".", ".", 3, "punct", "PUNCT", "."),
     ]
     assert topic_of(news, ["B-ORG", "O", "O", "O", "O", "O", "O"]) is None
+
+
+def test_a_pronoun_in_a_reported_clause_stands_for_the_reporter(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 6, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("which", "which", 3, "nsubj", "PRON", "WDT"),
+            ("left", "leave", 0, "relcl", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 3, "dobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("said", "say", 6, "ROOT", "VERB", "VBD"),
+            ("it", "it", 8, "nsubj", "PRON", "PRP"),
+            ("bought", "buy", 6, "ccomp", "VERB", "VBD"),
+            ("Gizmo", "Gizmo", 8, "dobj", "PROPN", "NNP"),
+            (".", ".", 6, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    acquisitions = {(s, o) for s, p, o in facts_of(doc) if p == "acquired"}
+    assert acquisitions == {("Acme", "Gizmo")}
+
+
+def test_its_stands_for_the_last_subject_before_the_closest_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("signed", "sign", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("deal", "deal", 1, "dobj", "NOUN", "NN"),
+            ("with", "with", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Its", "its", 9, "poss", "PRON", "PRP$"),
+            ("Gizmo", "Gizmo", 9, "compound", "PROPN", "NNP"),
+            ("unit", "unit", 10, "nsubj", "NOUN", "NN"),
+            ("grew", "grow", 10, "ROOT", "VERB", "VBD"),
+            (".", ".", 10, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    owned = {(s, o) for s, p, o in facts_of(doc) if p == "owns"}
+    assert owned == {("Acme", "Gizmo")}

@@ -240,3 +240,23 @@ def test_an_infinitive_on_a_deal_a_company_struck_is_that_companys_act(vocab):
     assert ("Acme", "supplies", "Widgetco") in facts_of(make_doc(vocab, rows, ents))
     rows[3] = ("chance", "chance", 1, "dobj", "NOUN", "NN")  # "had a chance to supply": no agreement, no fact
     assert ("Acme", "supplies", "Widgetco") not in facts_of(make_doc(vocab, rows, ents))
+
+
+def test_a_list_ends_after_its_and_however_the_parser_ran_it_on(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("bought", "buy", 1, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("Gizmo", "Gizmo", 2, "conj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("Foo", "Foo", 2, "conj", "PROPN", "NNP"),
+            ("and", "and", 6, "cc", "CCONJ", "CC"),
+            ("Bar", "Bar", 6, "conj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "acquired", "Widgetco"), ("Acme", "acquired", "Gizmo")}

@@ -1,0 +1,68 @@
+"""Titles whose parse went astray: a title right before the holder's name, a title qualified by a missed name."""
+
+from __future__ import annotations
+
+from tests.extractors.helpers import extraction_of, facts_of
+from tests.helpers import make_doc
+
+
+def test_a_title_right_before_a_persons_name_describes_the_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Profits", "profit", 4, "nsubj", "NOUN", "NNS"),
+            ("were", "be", 9, "ccomp", "AUX", "VBD"),
+            ("up", "up", 4, "advmod", "ADV", "RB"),
+            (",", ",", 9, "punct", "PUNCT", ","),
+            ("chairman", "chairman", 4, "attr", "NOUN", "NN"),
+            ("Smith", "Smith", 9, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 9, "ROOT", "VERB", "VBD"),
+            (".", ".", 9, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    held = {(r.subject.text, r.predicate, r.object.merge_name) for r in extraction_of(doc).relations}
+    assert ("Smith", "leads", "Acme") in held  # "chairman" stands for the organisation named before
+
+
+def test_a_title_qualified_by_a_name_the_tagger_missed_is_not_held_at_the_last_organisation(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Widget", "Widget", 4, "compound", "PROPN", "NNP"),
+            ("Union", "Union", 6, "nmod", "PROPN", "NNP"),
+            ("general", "general", 6, "amod", "ADJ", "JJ"),
+            ("secretary", "secretary", 7, "compound", "NOUN", "NN"),
+            ("Smith", "Smith", 8, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    assert not any(s == "Smith" for s, _, _ in facts_of(doc))
+
+
+def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("left", "leave", 1, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 1, "dobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Chief", "chief", 5, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 6, "compound", "NOUN", "NN"),
+            ("Smith", "Smith", 7, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 7, "ROOT", "VERB", "VBD"),
+            (".", ".", 7, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
+    assert held == {("Smith", "Acme")}

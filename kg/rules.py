@@ -91,7 +91,6 @@ class Rules:
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
-    broadcaster_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
@@ -199,7 +198,6 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             for predicate, (subject, obj) in types.get("fact_classes", {}).items()
         },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
-        broadcaster_nouns=frozenset(str(n).casefold() for n in types.get("broadcaster_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),

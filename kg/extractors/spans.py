@@ -77,7 +77,7 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
     Leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
     Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names a broadcaster ("Paris Radio France International", "Moscow ITAR-TASS"); a place
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place
     takes in the untagged proper nouns it modifies ("Newton Aycliffe"), except names ``tagged`` elsewhere.
     """
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
@@ -195,21 +195,21 @@ def _continues_name(token: Token, span: Span, rules: Rules) -> bool:
 
 
 def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
-    """A known place and the broadcaster after it (a dateline), or the span unchanged with no label ("")."""
+    """A known place and the institution after it, or the span unchanged with no label ("")."""
     for size in (3, 2, 1):
         if size >= len(span):
             continue
         head, rest = span[:size], span[size:]
         known = rules.gazetteer.type_of(head.text)
-        if known is not None and is_a(known, PLACE) and _names_broadcaster(rest, rules):
+        if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]
     return [(span, "")]
 
 
-def _names_broadcaster(span: Span, rules: Rules) -> bool:
-    """ "Radio Lebanon", "Kanal-6 Television", "ITAR-TASS": a broadcaster's word first or last, or a name all in
-    capitals (an agency or a newspaper)."""
+def _names_institution(span: Span, rules: Rules) -> bool:
+    """ "Congress", "Foreign Ministry", "Radio Lebanon", "ITAR-TASS": an institution word first or last, or a
+    name all in capitals."""
     text = span.text
-    return bool({span[0].lower_, span[-1].lower_} & rules.broadcaster_nouns) or (
+    return bool({span[0].lower_, span[-1].lower_} & rules.institution_nouns) or (
         text.isupper() and sum(c.isalpha() for c in text) > 1
     )

@@ -245,7 +245,7 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return ()
     verbs = [root.head]
-    while next_verb := next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None):  # "plans to cut"
+    while next_verb := next((c for c in child_tokens(verbs[-1]) if c.dep_ == "xcomp"), None):  # "plans to cut"
         verbs.append(next_verb)
     words = [g for verb in verbs for c in child_tokens(verb) if c.dep_ in {"dobj", "attr"}
              for g in child_tokens(c) if g.dep_ == "poss"]

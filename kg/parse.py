@@ -2,14 +2,21 @@
 
 kg adds one component, ``kg_extract``, at the end of the spaCy pipeline. It turns each parsed
 ``Doc`` into an :class:`~kg.model.Extraction` of plain records and hands it back in the doc's
-context, in place of the parse: with ``n_process > 1`` extraction therefore runs in spaCy's worker
-processes, and only the small records travel back to the parent, which resolves, merges and writes.
+context, in place of the parse. With ``n_process > 1`` the parent forks that many workers, each
+with the whole pipeline, and sends them batches of raw text: each worker tokenizes, parses and
+extracts its batch with ``nlp.pipe``, and only the small records travel back to the parent, which
+resolves, merges and writes. (spaCy's own ``nlp.pipe(n_process=N)`` tokenizes every text in the
+parent and sends the workers serialised ``Doc`` objects; on a machine with as many cores as
+workers, that parent work slows the workers down.)
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import groupby
 from multiprocessing import util
@@ -17,6 +24,7 @@ from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from kg.exits import die_with_parent
@@ -31,6 +39,8 @@ EXTRACT_COMPONENT = "kg_extract"
 DocumentHandler = Callable[[Document], None]
 PartContext = tuple[int, int, Document]  # document number, offset of the part, the document with the part's text
 RecordsContext = tuple[int, int, Extraction]  # what kg_extract leaves in the context: the part's records
+BATCHES_IN_FLIGHT = 2  # per worker: batches sent ahead of the one being read back, so no worker waits
+_worker_pipeline: Language | None = None  # the parent's pipeline, which forked workers inherit
 
 
 @Language.factory(EXTRACT_COMPONENT)
@@ -96,8 +106,7 @@ def parse_documents(
     nlp = extracting_pipeline(model, gazetteer)
     pending: dict[int, Document] = {}
     parts = _document_parts(documents, min(part_chars, nlp.max_length), pending)
-    parsed = nlp.pipe(parts, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    contexts = cast(Iterator[RecordsContext], (context for _, context in parsed))  # kg_extract swapped them
+    contexts = _in_workers(nlp, parts, batch_size, n_process) if n_process > 1 else _records(nlp, parts, batch_size)
     for number, group in groupby(contexts, key=lambda context: context[0]):
         document = pending.pop(number)
         pieces = [(offset, replace(extraction, document=document)) for _, offset, extraction in group]
@@ -105,6 +114,39 @@ def parse_documents(
         if on_document is not None:
             on_document(document)
         yield extraction
+
+
+def _records(nlp: Language, parts: Iterable[tuple[str, PartContext]], batch_size: int) -> Iterator[RecordsContext]:
+    """The records of each part, parsed and extracted in this process."""
+    parsed = nlp.pipe(parts, as_tuples=True, batch_size=batch_size)
+    return cast(Iterator[RecordsContext], (context for _, context in parsed))  # kg_extract swapped them
+
+
+def _in_workers(
+    nlp: Language, parts: Iterable[tuple[str, PartContext]], batch_size: int, n_process: int
+) -> Iterator[RecordsContext]:
+    """The records of each part, in input order, from ``n_process`` forked workers that each run the whole
+    pipeline on a batch of texts; at most :data:`BATCHES_IN_FLIGHT` batches a worker are read ahead."""
+    global _worker_pipeline
+    _worker_pipeline = nlp
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(n_process, mp_context=fork) as pool:
+        in_flight: deque[Future[list[RecordsContext]]] = deque()
+        try:
+            for batch in minibatch(parts, batch_size):
+                in_flight.append(pool.submit(_batch_records, batch))
+                if len(in_flight) >= BATCHES_IN_FLIGHT * n_process:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _batch_records(batch: list[tuple[str, PartContext]]) -> list[RecordsContext]:
+    """In a worker: the records of one batch of parts."""
+    assert _worker_pipeline is not None, "a worker is forked from a parent that set its pipeline"
+    return list(_records(_worker_pipeline, batch, len(batch)))
 
 
 def extracting_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:

@@ -107,5 +107,9 @@ class ServerError(ResourceError):
     or used."""
 
 
+class WorkerError(ResourceError):
+    """A worker process kg started (``--jobs``) died before it finished its work: killed, or out of memory."""
+
+
 class QueryTimeoutError(ResourceError):
     """A SPARQL query ran longer than its time limit."""

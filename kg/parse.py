@@ -17,6 +17,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from itertools import groupby
 from multiprocessing import util
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
+from kg.errors import WorkerError
 from kg.exits import die_with_parent
 from kg.extractors import extract_document, prepare_date_reading
 from kg.gazetteer import Gazetteer
@@ -139,6 +141,8 @@ def _in_workers(
                     yield from in_flight.popleft().result()
             while in_flight:
                 yield from in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerError("a parse worker process died (killed, or out of memory); nothing was written") from None
         finally:
             pool.shutdown(cancel_futures=True)
 

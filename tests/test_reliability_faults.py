@@ -114,14 +114,15 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_run_completes(
 
 
 def wait_until_waiting_for_workers(pid: int, workers: int) -> None:
-    """Wait until spaCy has started all its workers and reads their results.
+    """Wait until kg has started all its workers and sleeps waiting for their results.
 
     A signal that lands while Python forks a worker is lost in the parent (exceptions raised
     in fork callbacks are ignored): see docs/reliability.md, "Known limits".
     """
     for _ in range(300):
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        if len(children) >= workers and Path(f"/proc/{pid}/wchan").read_text() == "anon_pipe_read":
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if len(children) >= workers and state == "S":
             return
         time.sleep(0.1)
     pytest.fail("the workers did not start")
@@ -136,6 +137,21 @@ def test_ctrl_c_with_worker_processes_is_still_one_line(tmp_path, builds):
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err.splitlines() == ["kg: interrupted"]
+    assert list(tmp_path.iterdir()) == []
+
+
+WORKER_DIED = "a parse worker process died (killed, or out of memory); nothing was written"
+
+
+def test_a_worker_killed_mid_build_ends_the_build_with_one_line_and_no_output(tmp_path, builds):
+    process = run_build("parse", builds["new_inputs"], tmp_path / "graph", "--jobs", "2")
+    assert process.stdout.readline().strip() == "PAUSED"  # printed by a worker
+    wait_until_waiting_for_workers(process.pid, workers=2)
+    worker = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()[0]
+    os.kill(int(worker), signal.SIGKILL)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert err.splitlines() == [f"kg: error: {WORKER_DIED}"]
     assert list(tmp_path.iterdir()) == []
 
 

@@ -7,7 +7,7 @@ by local name and :func:`term` refuses names the ontology does not declare.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote
@@ -158,6 +158,7 @@ def _open_local_name(verb: str) -> str:
 
 MINTED_KINDS = ("entity", "doc", "graph", "fact", "evidence", "statedtime", "amount")
 """What kg mints IRIs for: each kind is a path segment under the base IRI, and a Turtle prefix."""
+MINTED_CACHE = 1 << 16  # document and graph IRIs kept, so that minting one per fact costs a lookup
 
 
 def minted_prefixes(base: str) -> dict[str, str]:
@@ -190,11 +191,13 @@ def mint_entity_iri(base: str, key: str, type_name: str | None = None) -> str:
     return _mint(base, "entity", name)
 
 
+@lru_cache(maxsize=MINTED_CACHE)
 def mint_document_iri(base: str, doc_id: str) -> str:
-    """The IRI of a document."""
+    """The IRI of a document (asked for once per fact it supports: kept, not made again)."""
     return _mint(base, "doc", slug(doc_id))
 
 
+@lru_cache(maxsize=MINTED_CACHE)
 def mint_graph_iri(base: str, doc_id: str) -> str:
     """The IRI of the named graph that holds the facts one document supports.
 

@@ -12,6 +12,12 @@ from kg.extractors.tree import SUBJECT_DEPS, children, examples, listed_conjunct
 from kg.model import Mention
 from kg.rules import Rules
 
+# Tags and labels of the lower-case words of a noun phrase's premodifiers ("sportswear firm", "trades union
+# official"), however the parser hung them, and how many of them a name may follow.
+_KIND_WORD_TAGS = frozenset({"NN", "NNS", "JJ"})
+_KIND_WORD_DEPS = frozenset({"compound", "amod", "nmod", "dep"})
+_KIND_WORDS_MAX = 4
+
 
 def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """The mentions a token stands for, with its conjuncts.
@@ -112,3 +118,16 @@ def possessors(
     tokens = [*children(noun, frozenset({"poss"})), *possessor_before(noun, by_token)]
     found = argument_mentions(tokens, by_token, rules, antecedents, excluded)
     return found + [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
+
+
+def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> Mention | None:
+    """The name that the lower-case words right after ``token`` lead up to, read off the words where the parser
+    hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson"."""
+    own, first = by_token.get(token.i), token.i - tokens[0].i + 1
+    for step, word in enumerate(tokens[first : first + _KIND_WORDS_MAX + 1]):
+        mention = by_token.get(word.i)
+        if mention is not None and mention != own:
+            return mention if step else None
+        if not (word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)):
+            return None
+    return None

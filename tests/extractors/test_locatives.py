@@ -722,3 +722,37 @@ def test_a_country_lies_in_no_city(vocab):
 
     assert pairs("Gosforth") == {("Gosforth", "Copenhagen")}
     assert pairs("Denmark") == set()
+
+
+def test_a_place_before_kind_words_places_the_name_they_lead_to_when_the_parse_hangs_them_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+            ("clothing", "clothing", 5, "dep", "NOUN", "NN"),
+            ("firm", "firm", 3, "amod", "NOUN", "NN"),
+            ("Acme", "Acme", 5, "nsubj", "PROPN", "NNP"),
+            ("has", "have", 5, "aux", "AUX", "VBZ"),
+            ("grown", "grow", 5, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-GPE", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "basedIn", "UK")}
+
+
+def test_a_demonym_before_kind_words_places_the_person_they_lead_to_but_not_past_a_verb(vocab):
+    words = [
+        ("Swedish", "swedish", 1, "amod", "ADJ", "JJ"),
+        ("trades", "trade", 6, "dep", "VERB", "VBZ"),
+        ("union", "union", 3, "compound", "NOUN", "NN"),
+        ("official", "official", 5, "compound", "NOUN", "NN"),
+        ("Ann", "Ann", 5, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 6, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+    ]
+    doc = make_doc(vocab, words, ents=["B-NORP", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert facts_of(doc) == {("Ann Berg", "livesIn", "Swedish")}
+    verb = [("Swedish", "swedish", 1, "amod", "ADJ", "JJ"), ("officials", "official", 2, "nsubj", "NOUN", "NNS"),
+            ("met", "meet", 2, "ROOT", "VERB", "VBD"), ("Ann", "Ann", 4, "compound", "PROPN", "NNP"),
+            ("Berg", "Berg", 2, "dobj", "PROPN", "NNP")]
+    assert facts_of(make_doc(vocab, verb, ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON"])) == set()

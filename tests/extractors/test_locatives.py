@@ -756,3 +756,21 @@ def test_a_demonym_before_kind_words_places_the_person_they_lead_to_but_not_past
             ("met", "meet", 2, "ROOT", "VERB", "VBD"), ("Ann", "Ann", 4, "compound", "PROPN", "NNP"),
             ("Berg", "Berg", 2, "dobj", "PROPN", "NNP")]
     assert facts_of(make_doc(vocab, verb, ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON"])) == set()
+
+
+def test_a_demonym_the_tagger_called_a_company_is_still_a_mention_of_its_country(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+            ("Berg", "Berg", 2, "nsubj", "PROPN", "NNP"),
+            ("was", "be", 2, "ROOT", "AUX", "VBD"),
+            ("a", "a", 5, "det", "DET", "DT"),
+            ("Swedish", "Swedish", 5, "compound", "PROPN", "NNP"),
+            ("singer", "singer", 2, "attr", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.text == "Swedish"} == {
+        ("Swedish", "Country", "demonym")}
+    assert facts_of(doc) == {("Ann Berg", "livesIn", "Swedish")}

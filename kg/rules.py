@@ -108,6 +108,7 @@ class Rules:
     hedge_verbs: frozenset[str] = frozenset()
     divestment_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
+    member_words: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -217,6 +218,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         hedge_verbs=_words(extraction, "hedge_verbs"),
         divestment_words=_words(extraction, "divestment_words"),
         part_nouns=_words(extraction, "part_nouns"),
+        member_words=_words(extraction, "member_words"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),

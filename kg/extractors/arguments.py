@@ -32,6 +32,8 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             found.append(by_token[each.i])
         elif each.dep_ == "appos" and each.head.i in by_token:
             found.append(by_token[each.head.i])
+        elif (member := _member_of(each, by_token, rules)) is not None:
+            found.append(member)
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(
                 by_token[c.i] for c in child_tokens(each) if c.dep_ in {"compound", "appos"} and c.i in by_token
@@ -42,6 +44,17 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
             found.extend(appositions or _unit_mentions(each, by_token, rules) or _whole_of_part(each, by_token, rules))
     return found
+
+
+def _member_of(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The name that "one of NOUN" stands beside: "Widgetco, one of Scotland's biggest firms" (``member_words``)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    member = prep.head
+    if member.lower_ not in rules.member_words or member.dep_ != "appos":
+        return None
+    return by_token.get(member.head.i)
 
 
 def _unit_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:

@@ -537,3 +537,22 @@ def test_a_title_scoped_by_a_department_after_a_comma_gives_worksfor_not_leads(v
     assert facts_of(make_doc(vocab, rows, ents)) == {("Jo Bloggs", "worksFor", "Acme")}
     rows[8] = ("chairman", "chairman", 6, "conj", "NOUN", "NN")  # a second title is no department
     assert ("Jo Bloggs", "leads", "Acme") in facts_of(make_doc(vocab, rows, ents))
+
+
+
+def test_one_of_a_places_firms_beside_a_name_places_that_name(vocab):
+    words = [
+        ("Acme", "Acme", 8, "nsubj", "PROPN", "NNP"),
+        (",", ",", 0, "punct", "PUNCT", ","),
+        ("one", "one", 0, "appos", "NUM", "CD"),
+        ("of", "of", 2, "prep", "ADP", "IN"),
+        ("Scotland", "Scotland", 6, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 4, "case", "PART", "POS"),
+        ("firms", "firm", 3, "pobj", "NOUN", "NNS"),
+        (",", ",", 0, "punct", "PUNCT", ","),
+        ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    assert ("Acme", "basedIn", "Scotland") in facts_of(make_doc(vocab, words, ents=ents))
+    words[2] = ("each", "each", 0, "appos", "PRON", "DT")
+    assert ("Acme", "basedIn", "Scotland") not in facts_of(make_doc(vocab, words, ents=ents))

@@ -135,12 +135,20 @@ def possessors(
 
 def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> Mention | None:
     """The name that the lower-case words right after ``token`` lead up to, read off the words where the parser
-    hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson"."""
+    hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson", "UK drinks and
+    food firm Allied Domecq" (a conjunction only between two of the words: not "US investors and Acme")."""
     own, first = by_token.get(token.i), token.i - tokens[0].i + 1
+    joined = False
     for step, word in enumerate(tokens[first : first + _KIND_WORDS_MAX + 1]):
         mention = by_token.get(word.i)
         if mention is not None and mention != own:
-            return mention if step else None
-        if not (word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)):
+            return mention if step and not joined else None
+        joined = step > 0 and not joined and word.tag_ == "CC"
+        if not (joined or _is_kind_word(word)):
             return None
     return None
+
+
+def _is_kind_word(word: Token) -> bool:
+    """A lower-case word of a noun phrase's premodifiers ("sportswear", "trades"), however the parser hung it."""
+    return word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)

@@ -774,3 +774,25 @@ def test_a_demonym_the_tagger_called_a_company_is_still_a_mention_of_its_country
     assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.text == "Swedish"} == {
         ("Swedish", "Country", "demonym")}
     assert facts_of(doc) == {("Ann Berg", "livesIn", "Swedish")}
+
+
+def test_kind_words_joined_by_a_conjunction_still_lead_to_the_name_but_a_conjunction_before_it_ends_them(vocab):
+    words = [
+        ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+        ("drinks", "drink", 6, "nsubj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("food", "food", 4, "compound", "NOUN", "NN"),
+        ("firm", "firm", 1, "conj", "NOUN", "NN"),
+        ("Acme", "Acme", 1, "appos", "PROPN", "NNP"),
+        ("rose", "rise", 6, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, words, ents=["B-GPE", "O", "O", "O", "O", "B-ORG", "O"])) == {
+        ("Acme", "basedIn", "UK")}
+    investors = [
+        ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+        ("investors", "investor", 4, "nsubj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("Acme", "Acme", 1, "conj", "PROPN", "NNP"),
+        ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, investors, ents=["B-GPE", "O", "O", "B-ORG", "O"])) == set()

@@ -403,10 +403,12 @@ def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> 
 
 
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
-    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
+    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA, "Symantec security
+    response" with the name read as an adjective (an adjective of nationality names no owner)."""
     if noun.pos_ != "NOUN":
         return []
-    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ in {"poss", "compound"} and c.i in by_token]
+    return [by_token[c.i] for c in child_tokens(noun) if c.i in by_token and (
+        c.dep_ in {"poss", "compound"} or (c.dep_ == "amod" and not is_a(by_token[c.i].type, PLACE)))]
 
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:

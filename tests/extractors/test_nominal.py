@@ -556,3 +556,24 @@ def test_one_of_a_places_firms_beside_a_name_places_that_name(vocab):
     assert ("Acme", "basedIn", "Scotland") in facts_of(make_doc(vocab, words, ents=ents))
     words[2] = ("each", "each", 0, "appos", "PRON", "DT")
     assert ("Acme", "basedIn", "Scotland") not in facts_of(make_doc(vocab, words, ents=ents))
+
+
+def test_a_title_at_a_unit_named_by_a_name_read_as_an_adjective_works_for_that_name(vocab):
+    words = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 10, "nsubj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("senior", "senior", 4, "amod", "ADJ", "JJ"),
+        ("manager", "manager", 1, "appos", "NOUN", "NN"),
+        ("at", "at", 4, "prep", "ADP", "IN"),
+        ("Acme", "Acme", 8, "amod", "ADJ", "JJ"),
+        ("security", "security", 8, "compound", "NOUN", "NN"),
+        ("response", "response", 5, "pobj", "NOUN", "NN"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    assert ("Ann Berg", "worksFor", "Acme") in facts_of(make_doc(vocab, words, ents=ents))
+    words[6] = ("Swedish", "swedish", 8, "amod", "ADJ", "JJ")
+    ents[6] = "B-NORP"
+    assert not {f for f in facts_of(make_doc(vocab, words, ents=ents)) if f[1] == "worksFor"}

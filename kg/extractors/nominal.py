@@ -235,8 +235,11 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
                 and not _names_an_organisation(context)):
-            employer = _previous_subject(context) or antecedents.nearest(sent[0], [ORGANIZATION])
-            if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
+            employer = _previous_subject(context)  # the sentence right before, however far back its antecedent
+            nearest = antecedents.nearest(sent[0], [ORGANIZATION]) if employer is None else None
+            if nearest is not None and sent.start_char - nearest.end < rules.title_context_reach:
+                employer = nearest
+            if employer is not None:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
                 # The title itself ("CEO") stands in this sentence for the employer named before.

@@ -149,6 +149,15 @@ def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dic
     return None
 
 
+def kind_named_object(obj: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> list[Mention]:
+    """The name a preposition's common-noun object leads up to through kind words, where the parser cut the phrase
+    after the first: "manager for games giant Electronic Arts" parsed with "games" as the object."""
+    if obj.dep_ != "pobj" or obj.i in by_token or obj.i != obj.head.i + 1:
+        return []
+    named = name_after_kind_words(obj.head, tokens, by_token)
+    return [named] if named is not None else []
+
+
 def _is_kind_word(word: Token) -> bool:
     """A lower-case word of a noun phrase's premodifiers ("sportswear", "trades"), however the parser hung it."""
     return word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)

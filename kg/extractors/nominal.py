@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, possessor_before, possessors
+from kg.extractors.arguments import (
+    argument_mentions,
+    described_mentions,
+    kind_named_object,
+    mentions_at,
+    possessor_before,
+    possessors,
+)
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
@@ -209,7 +216,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         pairs = [
             (t, other)
             for t in others
-            for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            for other in mentions_at(t, by_token, rules) or _owners(t, by_token)
+            or kind_named_object(t, context.tokens, by_token) or _named_before(t, antecedents, rules)
             if is_a(other.type, PERSON) == wants_person
         ]
         places = [is_known_place(other, rules) for _, other in pairs]

@@ -577,3 +577,22 @@ def test_a_title_at_a_unit_named_by_a_name_read_as_an_adjective_works_for_that_n
     words[6] = ("Swedish", "swedish", 8, "amod", "ADJ", "JJ")
     ents[6] = "B-NORP"
     assert not {f for f in facts_of(make_doc(vocab, words, ents=ents)) if f[1] == "worksFor"}
+
+
+def test_a_title_for_kind_words_the_parser_cut_after_the_first_works_for_the_name_they_lead_to(vocab):
+    words = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 9, "nsubj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("manager", "manager", 1, "appos", "NOUN", "NN"),
+        ("for", "for", 3, "prep", "ADP", "IN"),
+        ("games", "game", 4, "pobj", "NOUN", "NNS"),
+        ("giant", "giant", 7, "amod", "ADJ", "JJ"),
+        ("Acme", "Acme", 3, "conj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("spoke", "speak", 9, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    assert ("Ann Berg", "worksFor", "Acme") in facts_of(make_doc(vocab, words, ents=ents))
+    words[6] = (";", ";", 7, "punct", "PUNCT", ":")
+    assert ("Ann Berg", "worksFor", "Acme") not in facts_of(make_doc(vocab, words, ents=ents))

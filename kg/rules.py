@@ -85,6 +85,9 @@ class Rules:
     maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
     rival_preps: frozenset[str] = frozenset()
+    work: Trigger | None = None
+    work_nouns: frozenset[str] = frozenset()
+    work_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
@@ -327,6 +330,10 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])
         rules.rival_preps = frozenset(family.get("rival_preps", []))
+    if "work_nouns" in family:
+        rules.work = Trigger(predicate, float(family.get("work_confidence", confidence)), f"{name}-work")
+        rules.work_nouns = frozenset(str(n).casefold() for n in family["work_nouns"])
+        rules.work_preps = frozenset(family.get("work_preps", []))
     if family.get("maker_names"):
         rules.maker = trigger("maker")
     if "dateline_confidence" in family:

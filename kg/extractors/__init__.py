@@ -3,8 +3,8 @@
 :func:`extract_document` is the one entry point. One module per kind: ``mentions``,
 ``recovery`` (missed names), ``linking`` (aliases, acronyms, surnames), ``coreference``,
 ``verbs``, ``nominal`` (nouns, possessives, titles), ``works`` (recorded works and their makers),
-``ownership`` and ``locatives``. A new relation
-finder is a function of a :class:`~kg.extractors.registry.SentenceContext` decorated with
+``ownership`` and ``locatives``. A new relation finder is a function of a
+:class:`~kg.extractors.registry.SentenceContext` decorated with
 ``@relation_finder("name")`` in its kind's module, and the name listed in
 ``kg/patterns/extraction.yaml``; the kind modules are imported here so that their
 registrations run first.

@@ -85,6 +85,9 @@ class Rules:
     maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
     rival_preps: frozenset[str] = frozenset()
+    work: Trigger | None = None
+    work_nouns: frozenset[str] = frozenset()
+    work_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
@@ -108,6 +111,7 @@ class Rules:
     hedge_verbs: frozenset[str] = frozenset()
     divestment_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
+    member_words: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
@@ -217,6 +221,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         hedge_verbs=_words(extraction, "hedge_verbs"),
         divestment_words=_words(extraction, "divestment_words"),
         part_nouns=_words(extraction, "part_nouns"),
+        member_words=_words(extraction, "member_words"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
@@ -325,6 +330,10 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])
         rules.rival_preps = frozenset(family.get("rival_preps", []))
+    if "work_nouns" in family:
+        rules.work = Trigger(predicate, float(family.get("work_confidence", confidence)), f"{name}-work")
+        rules.work_nouns = frozenset(str(n).casefold() for n in family["work_nouns"])
+        rules.work_preps = frozenset(family.get("work_preps", []))
     if family.get("maker_names"):
         rules.maker = trigger("maker")
     if "dateline_confidence" in family:

@@ -12,6 +12,12 @@ from kg.extractors.tree import SUBJECT_DEPS, children, examples, listed_conjunct
 from kg.model import Mention
 from kg.rules import Rules
 
+# Tags and labels of the lower-case words of a noun phrase's premodifiers ("sportswear firm", "trades union
+# official"), however the parser hung them, and how many of them a name may follow.
+_KIND_WORD_TAGS = frozenset({"NN", "NNS", "JJ"})
+_KIND_WORD_DEPS = frozenset({"compound", "amod", "nmod", "dep"})
+_KIND_WORDS_MAX = 4
+
 
 def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """The mentions a token stands for, with its conjuncts.
@@ -26,6 +32,8 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             found.append(by_token[each.i])
         elif each.dep_ == "appos" and each.head.i in by_token:
             found.append(by_token[each.head.i])
+        elif (member := _member_of(each, by_token, rules)) is not None:
+            found.append(member)
         elif each.lemma_.casefold() in rules.head_nouns:
             found.extend(
                 by_token[c.i] for c in child_tokens(each) if c.dep_ in {"compound", "appos"} and c.i in by_token
@@ -36,6 +44,17 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
             appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
             found.extend(appositions or _unit_mentions(each, by_token, rules) or _whole_of_part(each, by_token, rules))
     return found
+
+
+def _member_of(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The name that "one of NOUN" stands beside: "Widgetco, one of Scotland's biggest firms" (``member_words``)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    member = prep.head
+    if member.lower_ not in rules.member_words or member.dep_ != "appos":
+        return None
+    return by_token.get(member.head.i)
 
 
 def _unit_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
@@ -112,3 +131,33 @@ def possessors(
     tokens = [*children(noun, frozenset({"poss"})), *possessor_before(noun, by_token)]
     found = argument_mentions(tokens, by_token, rules, antecedents, excluded)
     return found + [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
+
+
+def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> Mention | None:
+    """The name that the lower-case words right after ``token`` lead up to, read off the words where the parser
+    hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson", "UK drinks and
+    food firm Allied Domecq" (a conjunction only between two of the words: not "US investors and Acme")."""
+    own, first = by_token.get(token.i), token.i - tokens[0].i + 1
+    joined = False
+    for step, word in enumerate(tokens[first : first + _KIND_WORDS_MAX + 1]):
+        mention = by_token.get(word.i)
+        if mention is not None and mention != own:
+            return mention if step and not joined else None
+        joined = step > 0 and not joined and word.tag_ == "CC"
+        if not (joined or _is_kind_word(word)):
+            return None
+    return None
+
+
+def kind_named_object(obj: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> list[Mention]:
+    """The name a preposition's common-noun object leads up to through kind words, where the parser cut the phrase
+    after the first: "manager for games giant Electronic Arts" parsed with "games" as the object."""
+    if obj.dep_ != "pobj" or obj.i in by_token or obj.i != obj.head.i + 1:
+        return []
+    named = name_after_kind_words(obj.head, tokens, by_token)
+    return [named] if named is not None else []
+
+
+def _is_kind_word(word: Token) -> bool:
+    """A lower-case word of a noun phrase's premodifiers ("sportswear", "trades"), however the parser hung it."""
+    return word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at
+from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, name_after_kind_words
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
@@ -65,7 +65,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
         elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
-            yield from _place_modifier_relations(token, by_token, rules)
+            yield from _place_modifier_relations(token, context.tokens, by_token, rules)
 
 
 @relation_finder("demonyms")
@@ -88,14 +88,17 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
             continue
         own = by_token.get(token.i)
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
-        for thing in _described_by_demonym(token, by_token, rules):
+        for thing in _described_by_demonym(token, context.tokens, by_token, rules):
             if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
                 yield from (Candidate(thing, place, trigger) for place in places)
 
 
-def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+def _described_by_demonym(
+    token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention], rules: Rules
+) -> list[Mention]:
     """What an adjective of nationality describes: the name it opens ("German Government"), the name its noun
-    modifies ("Croatian President Franjo Tudjman") or the names its noun describes ("X, an American singer")."""
+    modifies ("Croatian President Franjo Tudjman"), the names its noun describes ("X, an American singer") or the
+    name its words lead up to ("Swedish trades union official Ulf Carlsson", parsed otherwise)."""
     own = by_token.get(token.i)
     if own is not None and own.rule != "demonym":
         return [own] if own.start == token.idx else []
@@ -108,12 +111,16 @@ def _described_by_demonym(token: Token, by_token: dict[int, Mention], rules: Rul
         return [by_token[head.i]]
     if head.lemma_.casefold() in rules.unit_nouns:  # "Acme's Japanese division" is in Japan, Acme need not be
         return described_mentions(head, by_token, rules)
-    return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+    found = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+    named = name_after_kind_words(token, tokens, by_token) if not found else None
+    return found or ([named] if named is not None else [])
 
 
-def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules: Rules) -> Iterator[Candidate]:
+def _place_modifier_relations(
+    token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention], rules: Rules
+) -> Iterator[Candidate]:
     """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes",
-    "Sun Hung Kai Properties, a Hong Kong construction firm"."""
+    "Sun Hung Kai Properties, a Hong Kong construction firm", "UK sportswear firm Umbro" (parsed otherwise)."""
     place = by_token[token.i]
     head = token.head
     for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
@@ -123,6 +130,8 @@ def _place_modifier_relations(token: Token, by_token: dict[int, Mention], rules:
     conjoined = {by_token[c.i] for c in head.conjuncts if c.i in by_token}  # not "US journalists and Apple"
     things = [by_token[head.i]] if head.i in by_token else [
         m for m in mentions_at(head, by_token, rules) if m not in conjoined]
+    named = name_after_kind_words(token, tokens, by_token) if not things else None
+    things = things or ([named] if named is not None else [])
     if not is_a(place.type, PLACE):
         return
     for thing in things:

@@ -156,6 +156,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     if type_name is None or is_not_an_entity(name or text, rules):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
+    if source == "ner" and _is_demonym_modifier(span, rules):
+        return None  # a mention of its country (demonym_mentions), whatever the tagger called it
     known = rules.gazetteer.type_of(name or text)
     if known is not None and source == "ner":
         type_name, source = known, "gazetteer"
@@ -179,6 +181,11 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
         name=name, name_rule="title" if name else "",
     )
+
+
+def _is_demonym_modifier(span: Span, rules: Rules) -> bool:
+    """Whether ``span`` is an adjective of nationality modifying a noun: "a Welsh singer" tagged as a company."""
+    return span_text(span).casefold() in rules.gazetteer.demonyms and span.root.dep_ in rules.demonym_deps
 
 
 def _cued_class(span: Span, label: str, rules: Rules) -> str | None:

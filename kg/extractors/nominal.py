@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, possessor_before, possessors
+from kg.extractors.arguments import (
+    argument_mentions,
+    described_mentions,
+    kind_named_object,
+    mentions_at,
+    possessor_before,
+    possessors,
+)
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
@@ -209,7 +216,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         pairs = [
             (t, other)
             for t in others
-            for other in mentions_at(t, by_token, rules) or _owners(t, by_token) or _named_before(t, antecedents, rules)
+            for other in mentions_at(t, by_token, rules) or _owners(t, by_token)
+            or kind_named_object(t, context.tokens, by_token) or _named_before(t, antecedents, rules)
             if is_a(other.type, PERSON) == wants_person
         ]
         places = [is_known_place(other, rules) for _, other in pairs]
@@ -235,8 +243,11 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                 and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
                 and not _names_an_organisation(context)):
-            employer = _previous_subject(context) or antecedents.nearest(sent[0], [ORGANIZATION])
-            if employer is not None and sent.start_char - employer.end < rules.title_context_reach:
+            employer = _previous_subject(context)  # the sentence right before, however far back its antecedent
+            nearest = antecedents.nearest(sent[0], [ORGANIZATION]) if employer is None else None
+            if nearest is not None and sent.start_char - nearest.end < rules.title_context_reach:
+                employer = nearest
+            if employer is not None:
                 contextual = replace(trigger, confidence=round(trigger.confidence * rules.title_in_context, 2),
                                      rule=f"{trigger.rule}-context")
                 # The title itself ("CEO") stands in this sentence for the employer named before.
@@ -403,10 +414,12 @@ def _people_beside(noun: Token, target: Token, by_token: dict[int, Mention]) -> 
 
 
 def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
-    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA."""
+    """The entities owning a unit named by a common noun: "the USDA's research service" -> USDA, "Symantec security
+    response" with the name read as an adjective (an adjective of nationality names no owner)."""
     if noun.pos_ != "NOUN":
         return []
-    return [by_token[c.i] for c in child_tokens(noun) if c.dep_ in {"poss", "compound"} and c.i in by_token]
+    return [by_token[c.i] for c in child_tokens(noun) if c.i in by_token and (
+        c.dep_ in {"poss", "compound"} or (c.dep_ == "amod" and not is_a(by_token[c.i].type, PLACE)))]
 
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:

@@ -13,7 +13,7 @@ from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at
 from kg.model import Mention
 from kg.rules import Trigger
-from kg.vocab import PERSON, is_a
+from kg.vocab import PERSON, PLACE, is_a
 
 
 @relation_finder("ownership")
@@ -50,6 +50,9 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
     """
     by_token, rules = context.by_token, context.rules
     modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)]
+    adjectives = [m for c in children(noun, frozenset({"amod"})) for m in mentions_at(c, by_token, rules)]
+    # a name the tagger read as an adjective ("Acme subsidiary Widgetco"), not a place ("its Japanese unit")
+    modifiers += [m for m in adjectives if not is_a(m.type, PLACE)]
     owned = described_mentions(noun, by_token, rules)
     owners = modifiers if owned else []
     if not owned:

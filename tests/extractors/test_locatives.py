@@ -722,3 +722,77 @@ def test_a_country_lies_in_no_city(vocab):
 
     assert pairs("Gosforth") == {("Gosforth", "Copenhagen")}
     assert pairs("Denmark") == set()
+
+
+def test_a_place_before_kind_words_places_the_name_they_lead_to_when_the_parse_hangs_them_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+            ("clothing", "clothing", 5, "dep", "NOUN", "NN"),
+            ("firm", "firm", 3, "amod", "NOUN", "NN"),
+            ("Acme", "Acme", 5, "nsubj", "PROPN", "NNP"),
+            ("has", "have", 5, "aux", "AUX", "VBZ"),
+            ("grown", "grow", 5, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-GPE", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert facts_of(doc) == {("Acme", "basedIn", "UK")}
+
+
+def test_a_demonym_before_kind_words_places_the_person_they_lead_to_but_not_past_a_verb(vocab):
+    words = [
+        ("Swedish", "swedish", 1, "amod", "ADJ", "JJ"),
+        ("trades", "trade", 6, "dep", "VERB", "VBZ"),
+        ("union", "union", 3, "compound", "NOUN", "NN"),
+        ("official", "official", 5, "compound", "NOUN", "NN"),
+        ("Ann", "Ann", 5, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 6, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+    ]
+    doc = make_doc(vocab, words, ents=["B-NORP", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert facts_of(doc) == {("Ann Berg", "livesIn", "Swedish")}
+    verb = [("Swedish", "swedish", 1, "amod", "ADJ", "JJ"), ("officials", "official", 2, "nsubj", "NOUN", "NNS"),
+            ("met", "meet", 2, "ROOT", "VERB", "VBD"), ("Ann", "Ann", 4, "compound", "PROPN", "NNP"),
+            ("Berg", "Berg", 2, "dobj", "PROPN", "NNP")]
+    assert facts_of(make_doc(vocab, verb, ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON"])) == set()
+
+
+def test_a_demonym_the_tagger_called_a_company_is_still_a_mention_of_its_country(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+            ("Berg", "Berg", 2, "nsubj", "PROPN", "NNP"),
+            ("was", "be", 2, "ROOT", "AUX", "VBD"),
+            ("a", "a", 5, "det", "DET", "DT"),
+            ("Swedish", "Swedish", 5, "compound", "PROPN", "NNP"),
+            ("singer", "singer", 2, "attr", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions if m.text == "Swedish"} == {
+        ("Swedish", "Country", "demonym")}
+    assert facts_of(doc) == {("Ann Berg", "livesIn", "Swedish")}
+
+
+def test_kind_words_joined_by_a_conjunction_still_lead_to_the_name_but_a_conjunction_before_it_ends_them(vocab):
+    words = [
+        ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+        ("drinks", "drink", 6, "nsubj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("food", "food", 4, "compound", "NOUN", "NN"),
+        ("firm", "firm", 1, "conj", "NOUN", "NN"),
+        ("Acme", "Acme", 1, "appos", "PROPN", "NNP"),
+        ("rose", "rise", 6, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, words, ents=["B-GPE", "O", "O", "O", "O", "B-ORG", "O"])) == {
+        ("Acme", "basedIn", "UK")}
+    investors = [
+        ("UK", "UK", 1, "compound", "PROPN", "NNP"),
+        ("investors", "investor", 4, "nsubj", "NOUN", "NNS"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("Acme", "Acme", 1, "conj", "PROPN", "NNP"),
+        ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, investors, ents=["B-GPE", "O", "O", "B-ORG", "O"])) == set()

@@ -537,3 +537,62 @@ def test_a_title_scoped_by_a_department_after_a_comma_gives_worksfor_not_leads(v
     assert facts_of(make_doc(vocab, rows, ents)) == {("Jo Bloggs", "worksFor", "Acme")}
     rows[8] = ("chairman", "chairman", 6, "conj", "NOUN", "NN")  # a second title is no department
     assert ("Jo Bloggs", "leads", "Acme") in facts_of(make_doc(vocab, rows, ents))
+
+
+
+def test_one_of_a_places_firms_beside_a_name_places_that_name(vocab):
+    words = [
+        ("Acme", "Acme", 8, "nsubj", "PROPN", "NNP"),
+        (",", ",", 0, "punct", "PUNCT", ","),
+        ("one", "one", 0, "appos", "NUM", "CD"),
+        ("of", "of", 2, "prep", "ADP", "IN"),
+        ("Scotland", "Scotland", 6, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 4, "case", "PART", "POS"),
+        ("firms", "firm", 3, "pobj", "NOUN", "NNS"),
+        (",", ",", 0, "punct", "PUNCT", ","),
+        ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    assert ("Acme", "basedIn", "Scotland") in facts_of(make_doc(vocab, words, ents=ents))
+    words[2] = ("each", "each", 0, "appos", "PRON", "DT")
+    assert ("Acme", "basedIn", "Scotland") not in facts_of(make_doc(vocab, words, ents=ents))
+
+
+def test_a_title_at_a_unit_named_by_a_name_read_as_an_adjective_works_for_that_name(vocab):
+    words = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 10, "nsubj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("senior", "senior", 4, "amod", "ADJ", "JJ"),
+        ("manager", "manager", 1, "appos", "NOUN", "NN"),
+        ("at", "at", 4, "prep", "ADP", "IN"),
+        ("Acme", "Acme", 8, "amod", "ADJ", "JJ"),
+        ("security", "security", 8, "compound", "NOUN", "NN"),
+        ("response", "response", 5, "pobj", "NOUN", "NN"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("spoke", "speak", 10, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    assert ("Ann Berg", "worksFor", "Acme") in facts_of(make_doc(vocab, words, ents=ents))
+    words[6] = ("Swedish", "swedish", 8, "amod", "ADJ", "JJ")
+    ents[6] = "B-NORP"
+    assert not {f for f in facts_of(make_doc(vocab, words, ents=ents)) if f[1] == "worksFor"}
+
+
+def test_a_title_for_kind_words_the_parser_cut_after_the_first_works_for_the_name_they_lead_to(vocab):
+    words = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 9, "nsubj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("manager", "manager", 1, "appos", "NOUN", "NN"),
+        ("for", "for", 3, "prep", "ADP", "IN"),
+        ("games", "game", 4, "pobj", "NOUN", "NNS"),
+        ("giant", "giant", 7, "amod", "ADJ", "JJ"),
+        ("Acme", "Acme", 3, "conj", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("spoke", "speak", 9, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    assert ("Ann Berg", "worksFor", "Acme") in facts_of(make_doc(vocab, words, ents=ents))
+    words[6] = (";", ";", 7, "punct", "PUNCT", ":")
+    assert ("Ann Berg", "worksFor", "Acme") not in facts_of(make_doc(vocab, words, ents=ents))

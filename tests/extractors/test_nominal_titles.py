@@ -66,3 +66,20 @@ def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_sub
     )
     held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
     assert held == {("Smith", "Acme")}
+
+
+def test_a_bare_title_is_held_at_the_previous_subjects_antecedent_however_far_back_that_is_named(vocab):
+    rows = [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", ".")]
+    start = len(rows)  # "The firm grew fast fast ... ." runs past title_context_reach
+    rows += [("The", "the", start + 1, "det", "DET", "DT"), ("firm", "firm", start + 2, "nsubj", "NOUN", "NN"),
+             ("grew", "grow", start + 2, "ROOT", "VERB", "VBD")]
+    rows += [("fast", "fast", start + 2, "advmod", "ADV", "RB")] * 70 + [(".", ".", start + 2, "punct", "PUNCT", ".")]
+    start = len(rows)
+    rows += [("Chief", "chief", start + 1, "amod", "ADJ", "JJ"), ("executive", "executive", start + 2, "compound",
+             "NOUN", "NN"), ("Smith", "Smith", start + 3, "nsubj", "PROPN", "NNP"),
+             ("spoke", "speak", start + 3, "ROOT", "VERB", "VBD"), (".", ".", start + 3, "punct", "PUNCT", ".")]
+    ents = ["B-ORG"] + ["O"] * (len(rows) - 4) + ["B-PERSON", "O", "O"]
+    doc = make_doc(vocab, rows, ents=ents)
+    held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
+    assert held == {("Smith", "Acme")}

@@ -182,3 +182,16 @@ def test_a_named_facility_belongs_to_the_possessor(vocab):
         ents=["B-ORG", "O", "O", "B-GPE", "O"],
     )
     assert ("Acme", "owns", "Longford") in facts_of(doc)
+
+
+def test_a_name_parsed_as_an_adjective_of_a_subsidiary_noun_owns_the_name_after_it_but_a_demonym_does_not(vocab):
+    words = [
+        ("Acme", "Acme", 1, "amod", "ADJ", "JJ"),
+        ("subsidiary", "subsidiary", 2, "compound", "NOUN", "NN"),
+        ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+        ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, words, ents=["B-ORG", "O", "B-ORG", "O"])) == {("Acme", "owns", "Widgetco")}
+    words[0] = ("Japanese", "japanese", 1, "amod", "ADJ", "JJ")
+    facts = facts_of(make_doc(vocab, words, ents=["B-NORP", "O", "B-ORG", "O"]))
+    assert not {f for f in facts if f[1] == "owns"}

@@ -151,6 +151,8 @@ def _joined(name: Span, number: Token) -> bool:
 
 
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
+    """The mention of ``span`` with its class: the gazetteer's, else the first cue that speaks (a kind noun, a
+    noun for people, a pronoun, a preposition of place, the name's shape), else the tagger's ``label``."""
     type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span.text
     if type_name is None or is_not_an_entity(name or text, rules):
@@ -167,6 +169,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
+    elif source == "ner" and type_name == PERSON and span[0].text not in rules.person_titles \
+            and _object_of(span.root, rules.place_preps):
+        type_name, source = PLACE, "place_cue"
     elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
@@ -255,12 +260,25 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
 def _class_after_preposition_noun(root: Token, rules: Rules) -> str | None:
     """The class a noun gives the object of its preposition (types.yaml ``preposition_nouns``): "shares in
     Acme and Widgetco", "a new version of Widget"."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_conjunct(root)
     prep = root.head
     if root.dep_ != "pobj" or prep.head.pos_ != "NOUN":
         return None
     return rules.preposition_nouns.get(prep.head.lemma_.casefold(), {}).get(prep.lower_)
+
+
+def _object_of(root: Token, preps: frozenset[str]) -> bool:
+    """Whether ``root``, or the first name of the coordination it is in, is the object of one of ``preps``: "in
+    Gyandzha or Shamkhor"."""
+    root = _first_conjunct(root)
+    return root.dep_ == "pobj" and root.head.lower_ in preps
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the coordinated words ``token`` is one of ("Acme" in "Acme and Widgetco"), else ``token``."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _one_of(noun: Token) -> Token:

@@ -163,16 +163,18 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
-    if cue is not None and source != "gazetteer":
+    shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
+    person = source != "gazetteer" and not shaped_not_person and _described_as_person(span, rules)
+    if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
-    elif source != "gazetteer" and _described_as_person(span, rules):
+    elif person:
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
     elif source == "ner" and type_name == PERSON and span[0].text not in rules.person_titles \
             and _object_of(span.root, rules.place_preps):
         type_name, source = PLACE, "place_cue"
-    elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
+    elif type_name == PERSON and shaped_not_person:
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
         source = "title"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.resolve import resolve
 from tests.extractors.helpers import extraction_of
 from tests.helpers import make_doc
 
@@ -26,3 +27,52 @@ def test_a_name_tagged_a_person_after_in_or_near_is_a_place_unless_titled(vocab)
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
         ("Gyandzha", "Place"), ("Shamkhor", "Place"), ("Judge Starr", "Person"),
     ]
+
+
+def test_a_noun_for_people_keeps_the_taggers_person_over_a_later_kind_noun_but_not_a_name_in_capitals(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Diana", "Diana", 1, "compound", "PROPN", "NNP"),
+            ("Mondino", "Mondino", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("professor", "professor", 1, "appos", "NOUN", "NN"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 7, "det", "DET", "DT"),
+            ("school", "school", 1, "appos", "NOUN", "NN"),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+            ("to", "to", 8, "prep", "ADP", "IN"),
+            ("MPE", "MPE", 9, "pobj", "PROPN", "NNP"),
+            (",", ",", 10, "punct", "PUNCT", ","),
+            ("a", "a", 13, "det", "DET", "DT"),
+            ("candidate", "candidate", 10, "appos", "NOUN", "NN"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 8 + ["B-PERSON"] + ["O"] * 4,
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
+        ("Diana Mondino", "Person"), ("MPE", "Organization"),
+    ]
+
+
+def test_a_title_before_a_name_outweighs_a_kind_noun_and_a_facts_range(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Dr.", "Dr.", 1, "compound", "PROPN", "NNP"),
+            ("Mason", "Mason", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("an", "an", 4, "det", "DET", "DT"),
+            ("assistant", "assistant", 1, "appos", "NOUN", "NN"),
+            ("hired", "hire", 5, "ROOT", "VERB", "VBD"),
+            ("Abebe", "Abebe", 7, "compound", "PROPN", "NNP"),
+            ("Worke", "Worke", 5, "dobj", "PROPN", "NNP"),
+            (".", ".", 5, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert ("Dr. Mason", "Person") in {(m.text, m.type) for m in extraction.mentions}
+    entities = resolve([extraction], "https://example.org/kg/").entities
+    assert {e.label: e.type for e in entities}["Mason"] == "Person"

@@ -224,7 +224,11 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     told = _class_after_preposition_noun(root, rules)
     if told is not None:
         return told
-    cues.extend(_one_of(child) for child in child_tokens(root) if child.dep_ == "appos")
+    # the nearest apposition only: a second one mostly describes a name inside the first ("X, the head of Acme,
+    # the agency")
+    nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
+    if nearest is not None:
+        cues.append(_one_of(nearest))
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute

@@ -76,3 +76,25 @@ def test_a_title_before_a_name_outweighs_a_kind_noun_and_a_facts_range(vocab):
     assert ("Dr. Mason", "Person") in {(m.text, m.type) for m in extraction.mentions}
     entities = resolve([extraction], "https://example.org/kg/").entities
     assert {e.label: e.type for e in entities}["Mason"] == "Person"
+
+
+def test_only_the_nearest_apposition_gives_a_name_its_kind(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Malcolm", "Malcolm", 1, "compound", "PROPN", "NNP"),
+            ("Neill", "Neill", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("head", "head", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("agency", "agency", 1, "appos", "NOUN", "NN"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert ("Malcolm Neill", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -2,7 +2,7 @@
 
 In each document a surname, a company's first words, an acronym or a bare kind word links to the one fuller name
 it shortens ("Mr Smith" -> "John Smith", "Acme" -> "Acme Holdings"); across documents only when exactly one
-candidate of its class exists. Resolution (:mod:`kg.resolve`) merges mentions under the keys given here.
+candidate exists and it has the same class. Resolution (:mod:`kg.resolve`) merges mentions under the keys given here.
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def _short_name_links(
     fuller name of the same class after it (a headline's "Acme" before "Acme Holdings").
     A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
     A short form with no fuller name in its document links to one of another document only when the
-    corpus holds exactly one that fits and has the same class (``corpus surname``, ``corpus short form``).
+    corpus holds exactly one that fits, of any class, and it has the short form's class (``corpus surname``,
+    ``corpus short form``): a lone "Lincoln" tagged as an organisation is neither "Abraham Lincoln" nor
+    "Lincoln Savings" when the corpus has both.
     Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
     """
     by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
@@ -90,8 +92,8 @@ def _short_name_links(
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
             links.update((m, link) for m in named[key])
         for key in named.keys() - fuller.keys():
-            remote = [full for full, rule in corpus_fuller.get(key, ()) if corpus_classes[full] == classes[key]]
-            if len(remote) == 1 and key not in gazetteer.types:
+            remote = [full for full, _ in corpus_fuller.get(key, ())]
+            if len(remote) == 1 and corpus_classes[remote[0]] == classes[key] and key not in gazetteer.types:
                 rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
                 links.update((m, (remote[0], f"corpus {rule}")) for m in named[key])
     return links

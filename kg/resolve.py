@@ -129,10 +129,18 @@ def _type_votes(
                       for doc, members in by_doc.items()}
     people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
-    for surname in surnames & votes.keys() - gazetteer.types.keys():
+    for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):
         for tally in votes[surname].values():
             tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _shaped_not_person(groups: dict[str, list[Mention]]) -> set[str]:
+    """The keys whose every mention has a shape no personal name has ("XINHUA", types.yaml ``not_person_shapes``):
+    no surname, though a person's name ends in the same word."""
+    shapes = load_rules().not_person_shapes
+    return {key for key, mentions in groups.items()
+            if all(any(shape.match(m.text) for shape in shapes) for m in mentions)}
 
 
 def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer: Gazetteer) -> Tally:

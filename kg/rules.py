@@ -95,6 +95,7 @@ class Rules:
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
@@ -203,6 +204,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
+        place_preps=frozenset(str(p).casefold() for p in types.get("place_preps", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),

@@ -241,6 +241,21 @@ def test_a_surname_links_across_documents_only_to_a_single_candidate():
     assert "Smith" in _entities_by_label([full, lone, other]), "two candidates: the lone surname stays apart"
 
 
+def test_a_lone_name_that_is_a_surname_and_a_companys_first_word_links_to_neither_across_documents():
+    person = _extraction("a", [Mention("a", 0, 15, "Abraham Lincoln", "Person")])
+    company = _extraction("b", [Mention("b", 0, 16, "Lincoln Savings", "Organization")])
+    lone = _extraction("c", [Mention("c", 0, 7, "Lincoln", "Organization", "ner", 0.4)])
+    entities = _entities_by_label([person, company, lone])
+    assert set(entities) == {"Abraham Lincoln", "Lincoln Savings", "Lincoln"}
+    assert entities["Lincoln"].type == "Person", "a person's surname, not the company's short form"
+
+
+def test_a_name_in_capitals_takes_no_surname_vote():
+    person = _extraction("a", [Mention("a", 0, 11, "Wang Xinhua", "Person")])
+    agency = _extraction("b", [Mention("b", 0, 6, "XINHUA", "Organization", "context", 0.3)])
+    assert _entities_by_label([person, agency])["XINHUA"].type == "Organization"
+
+
 def test_two_people_with_one_surname_in_a_document_keep_the_surname_apart():
     mentions = [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 30, "Jane Smith", "Person"),
                 Mention("a", 40, 48, "Mr Smith", "Person")]

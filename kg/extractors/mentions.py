@@ -151,6 +151,8 @@ def _joined(name: Span, number: Token) -> bool:
 
 
 def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str = "") -> Mention | None:
+    """The mention of ``span`` with its class: the gazetteer's, else the first cue that speaks (a kind noun, a
+    noun for people, a pronoun, a preposition of place, the name's shape), else the tagger's ``label``."""
     type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span.text
     if type_name is None or is_not_an_entity(name or text, rules):
@@ -163,13 +165,18 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
-    if cue is not None and source != "gazetteer":
+    shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
+    person = source != "gazetteer" and not shaped_not_person and _described_as_person(span, rules)
+    if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
-    elif source != "gazetteer" and _described_as_person(span, rules):
+    elif person:
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
-    elif type_name == PERSON and not name and any(p.match(text) for p in rules.not_person_shapes):
+    elif source == "ner" and type_name == PERSON and span[0].text not in rules.person_titles \
+            and _object_of(span.root, rules.place_preps):
+        type_name, source = PLACE, "place_cue"
+    elif type_name == PERSON and shaped_not_person:
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
         source = "title"
@@ -224,7 +231,11 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     told = _class_after_preposition_noun(root, rules)
     if told is not None:
         return told
-    cues.extend(_one_of(child) for child in child_tokens(root) if child.dep_ == "appos")
+    # the nearest apposition only: a second one mostly describes a name inside the first ("X, the head of Acme,
+    # the agency")
+    nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
+    if nearest is not None:
+        cues.append(_one_of(nearest))
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -262,12 +273,25 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
 def _class_after_preposition_noun(root: Token, rules: Rules) -> str | None:
     """The class a noun gives the object of its preposition (types.yaml ``preposition_nouns``): "shares in
     Acme and Widgetco", "a new version of Widget"."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_conjunct(root)
     prep = root.head
     if root.dep_ != "pobj" or prep.head.pos_ != "NOUN":
         return None
     return rules.preposition_nouns.get(prep.head.lemma_.casefold(), {}).get(prep.lower_)
+
+
+def _object_of(root: Token, preps: frozenset[str]) -> bool:
+    """Whether ``root``, or the first name of the coordination it is in, is the object of one of ``preps``: "in
+    Gyandzha or Shamkhor"."""
+    root = _first_conjunct(root)
+    return root.dep_ == "pobj" and root.head.lower_ in preps
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the coordinated words ``token`` is one of ("Acme" in "Acme and Widgetco"), else ``token``."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _one_of(noun: Token) -> Token:

@@ -119,24 +119,32 @@ def _hyphenated_name(token: Token) -> Span:
 
 
 def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
-    """Names the tagger called organisations that their construction shows to be places.
+    """Names the tagger called organisations (or people) that their construction shows to be places.
 
     A name followed by a comma and a known region is a place in it ("ROYAL OAK, Mich.",
-    "Rocky Flats, Colorado"); "of" a name after a person's age or a company's legal form says
+    "Rocky Flats, Colorado"; a person's only when the region ends the phrase: "Mineral Wells, Texas."
+    but not "Shakespeare, Tennessee Williams"); "of" a name after a person's age or a company's legal form says
     where they are from ("Daniel Sullivan, 30, of Boothbay", "Avis Bourg Co. of Folsom"). A
     name ending in an institution noun stays an organisation.
     """
     retyped: dict[Mention, Mention] = {}
     for i, mention in by_token.items():
-        if mention.rule != "ner" or mention.type != ORGANIZATION or mention in retyped:
+        if mention.rule != "ner" or mention.type not in {ORGANIZATION, PERSON} or mention in retyped:
             continue
         if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
             continue
-        if _before_known_region(doc, i, by_token, rules) or _of_after_age_or_company(doc[i], by_token, rules):
+        if _built_as_place(doc, i, mention, by_token, rules):
             retyped[mention] = replace(
                 mention, type=PLACE, rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
             )
     return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _built_as_place(doc: Doc, i: int, mention: Mention, by_token: dict[int, Mention], rules: Rules) -> bool:
+    before_region = _before_known_region(doc, i, by_token, rules)
+    if mention.type == PERSON:
+        return before_region and _ends_phrase(doc, by_token[i + 2])
+    return before_region or _of_after_age_or_company(doc[i], by_token, rules)
 
 
 def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -145,6 +153,13 @@ def _before_known_region(doc: Doc, i: int, by_token: dict[int, Mention], rules: 
         after is not None and by_token.get(i + 1) != by_token[i] and is_a(after.type, PLACE)
         and rules.gazetteer.type_of(after.merge_name) is not None
     )
+
+
+def _ends_phrase(doc: Doc, region: Mention) -> bool:
+    """Whether ``region`` comes last before punctuation or the end of the text: "Mineral Wells, Texas." but not
+    "Shakespeare, Tennessee Williams"."""
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    return span is None or span.end >= len(doc) or doc[span.end].is_punct
 
 
 def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

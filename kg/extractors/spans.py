@@ -77,8 +77,9 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
     Leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
     Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place
-    takes in the untagged proper nouns it modifies ("Newton Aycliffe"), except names ``tagged`` elsewhere.
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place or a
+    person takes in the untagged proper nouns it modifies ("Newton Aycliffe", "John Wilkes" + "Booth"), except
+    names ``tagged`` elsewhere.
     """
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
@@ -86,7 +87,7 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
         return []
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "PERSON":
-        span = _without_leading_role(span, rules)
+        span = _with_following_proper_nouns(_without_leading_role(span, rules), sent, rules, tagged)
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
@@ -99,11 +100,11 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
 
 
 def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
-    """A place span with the untagged proper nouns after it that it modifies, the rest of one name: "Newton"
-    tagged alone in "Newton Aycliffe", "UK" in "provider UK Online". A title stays out ("Texas Gov. Smith",
-    "the Acme City Attorney"), and so do a name the tagger found elsewhere in the document (two sentences run
-    together: "in the US Acme, once ...") and a word in capitals (a news agency after its city: "Beijing
-    XINHUA")."""
+    """A place's or a person's span with the untagged proper nouns after it that it modifies, the rest of one
+    name: "Newton" tagged alone in "Newton Aycliffe", "UK" in "provider UK Online", "John Wilkes" in "John Wilkes
+    Booth". A title stays out ("Texas Gov. Smith", "the Acme City Attorney"), and so do a name the tagger found
+    elsewhere in the document (two sentences run together: "in the US Acme, once ...") and a word in capitals (a
+    news agency after its city: "Beijing XINHUA")."""
     tokens = sentence_tokens(sent)
     end = span.end
     while end < sent.end and _continues_proper_name(tokens[end - 1 - sent.start], tokens[end - sent.start], rules):

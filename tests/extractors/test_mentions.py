@@ -566,3 +566,23 @@ def test_a_street_or_a_record_label_is_typed_by_its_own_last_word(vocab):
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Widget Records", "Organization"), ("John Doe Drive", "Place"),
     }
+
+
+def test_a_person_takes_in_the_untagged_surname_it_modifies(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("John", "John", 2, "compound", "PROPN", "NNP"),
+            ("Wilkes", "Wilkes", 2, "compound", "PROPN", "NNP"),
+            ("Booth", "Booth", 3, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 3, "ROOT", "VERB", "VBD"),
+            ("Lincoln", "Lincoln", 3, "dobj", "PROPN", "NNP"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert [m.text for m in extraction.mentions] == ["John Wilkes Booth", "Lincoln"]
+    assert ("John Wilkes Booth", "killed", "Lincoln") in {
+        (r.subject.text, r.predicate, r.object.text) for r in extraction.relations
+    }

@@ -67,6 +67,25 @@ def test_name_tagged_organisation_before_a_comma_and_a_known_region_is_a_place_i
     assert facts_of(doc) == {("ROYAL OAK", "locatedIn", "Mich.")}
 
 
+def test_name_tagged_person_before_a_comma_and_a_known_region_is_a_place_only_when_the_region_ends_the_phrase(vocab):
+    def types(last: str) -> set[tuple[str, str]]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Mineral", "Mineral", 1, "compound", "PROPN", "NNP"),
+                ("Wells", "Wells", 1, "ROOT", "PROPN", "NNP"),
+                (",", ",", 1, "punct", "PUNCT", ","),
+                ("Texas", "Texas", 1, "appos", "PROPN", "NNP"),
+                (last, last, 1, "punct" if last == "." else "appos", "PUNCT" if last == "." else "PROPN", "NNP"),
+            ],
+            ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O"],
+        )
+        return {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+    assert ("Mineral Wells", "Place") in types(".")
+    assert ("Mineral Wells", "Person") in types("Williams")
+
+
 def test_of_after_a_company_legal_form_names_the_place_it_is_based_in(vocab):
     doc = make_doc(
         vocab,

@@ -1,0 +1,100 @@
+"""Type cues around a name that overrule the tagger's label."""
+
+from __future__ import annotations
+
+from kg.resolve import resolve
+from tests.extractors.helpers import extraction_of
+from tests.helpers import make_doc
+
+
+def test_a_name_tagged_a_person_after_in_or_near_is_a_place_unless_titled(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Planes", "plane", 1, "nsubj", "NOUN", "NNS"),
+            ("landed", "land", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Gyandzha", "Gyandzha", 2, "pobj", "PROPN", "NNP"),
+            ("or", "or", 3, "cc", "CCONJ", "CC"),
+            ("Shamkhor", "Shamkhor", 3, "conj", "PROPN", "NNP"),
+            ("near", "near", 1, "prep", "ADP", "IN"),
+            ("Judge", "Judge", 8, "compound", "PROPN", "NNP"),
+            ("Starr", "Starr", 6, "pobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
+        ("Gyandzha", "Place"), ("Shamkhor", "Place"), ("Judge Starr", "Person"),
+    ]
+
+
+def test_a_noun_for_people_keeps_the_taggers_person_over_a_later_kind_noun_but_not_a_name_in_capitals(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Diana", "Diana", 1, "compound", "PROPN", "NNP"),
+            ("Mondino", "Mondino", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("professor", "professor", 1, "appos", "NOUN", "NN"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 7, "det", "DET", "DT"),
+            ("school", "school", 1, "appos", "NOUN", "NN"),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+            ("to", "to", 8, "prep", "ADP", "IN"),
+            ("MPE", "MPE", 9, "pobj", "PROPN", "NNP"),
+            (",", ",", 10, "punct", "PUNCT", ","),
+            ("a", "a", 13, "det", "DET", "DT"),
+            ("candidate", "candidate", 10, "appos", "NOUN", "NN"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 8 + ["B-PERSON"] + ["O"] * 4,
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
+        ("Diana Mondino", "Person"), ("MPE", "Organization"),
+    ]
+
+
+def test_a_title_before_a_name_outweighs_a_kind_noun_and_a_facts_range(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Dr.", "Dr.", 1, "compound", "PROPN", "NNP"),
+            ("Mason", "Mason", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("an", "an", 4, "det", "DET", "DT"),
+            ("assistant", "assistant", 1, "appos", "NOUN", "NN"),
+            ("hired", "hire", 5, "ROOT", "VERB", "VBD"),
+            ("Abebe", "Abebe", 7, "compound", "PROPN", "NNP"),
+            ("Worke", "Worke", 5, "dobj", "PROPN", "NNP"),
+            (".", ".", 5, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert ("Dr. Mason", "Person") in {(m.text, m.type) for m in extraction.mentions}
+    entities = resolve([extraction], "https://example.org/kg/").entities
+    assert {e.label: e.type for e in entities}["Mason"] == "Person"
+
+
+def test_only_the_nearest_apposition_gives_a_name_its_kind(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Malcolm", "Malcolm", 1, "compound", "PROPN", "NNP"),
+            ("Neill", "Neill", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("head", "head", 1, "appos", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("agency", "agency", 1, "appos", "NOUN", "NN"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("spoke", "speak", 11, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert ("Malcolm Neill", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -14,7 +14,7 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import children
+from kg.extractors.tree import children, listed_conjuncts
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
@@ -145,7 +145,10 @@ def _prepositional_location_or_membership(
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
     if word in rules.containment_preps and title_with_employer(head, by_token, rules):
         return  # "managing director of Acme in the UK": where the job is, not the holder's home
-    things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+    things = [
+        m for m in mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+        if m not in _conjuncts_placed_apart(head, by_token, rules)
+    ]
     others = [
         m for t in children(prep, frozenset({"pobj"}))
         for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
@@ -162,6 +165,15 @@ def _prepositional_location_or_membership(
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
+
+
+def _conjuncts_placed_apart(head: Token, by_token: dict[int, Mention], rules: Rules) -> set[Mention]:
+    """The names of the conjuncts of ``head`` with a phrase of their own ("the Star-News in Pasadena and the
+    Post-Tribune in Gary", "Acme of Boston and Widgetco of Ohio"): the place of one is not the other's."""
+    preps = rules.origin_preps | rules.membership_preps
+    apart = [c for c in listed_conjuncts(head) if any(  # a phrase of the name is none: "Union of Democratic Forces"
+        p.dep_ == "prep" and p.lower_ in preps and p.i not in by_token for p in child_tokens(c))]
+    return {m for c in apart for m in mentions_at(c, by_token, rules) if c.left_edge.idx <= m.start <= c.idx}
 
 
 def places_named_by(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:

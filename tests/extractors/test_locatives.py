@@ -417,6 +417,30 @@ def test_a_place_after_a_comma_that_owns_a_noun_is_no_region(vocab):
     assert ("London", "locatedIn", "Peru") not in facts_of(doc)
 
 
+def test_conjoined_names_each_with_a_place_of_their_own_are_not_crossed(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Star", "Star", 1, "dobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Boston", "Boston", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("Post", "Post", 3, "conj", "PROPN", "NNP"),
+            ("in", "in", 8, "prep", "ADP", "IN"),
+            ("Denver", "Denver", 9, "pobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O", "B-ORG", "O", "B-GPE", "O"],
+    )
+    facts = facts_of(doc)
+    assert {("Star", "basedIn", "Boston"), ("Post", "basedIn", "Denver")} <= facts
+    assert not {("Star", "basedIn", "Denver"), ("Post", "basedIn", "Boston")} & facts
+
+
 def test_a_figurative_of_place_is_no_location(vocab):
     doc = make_doc(
         vocab,

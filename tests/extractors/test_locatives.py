@@ -441,6 +441,24 @@ def test_conjoined_names_each_with_a_place_of_their_own_are_not_crossed(vocab):
     assert not {("Star", "basedIn", "Denver"), ("Post", "basedIn", "Boston")} & facts
 
 
+def test_a_country_s_capital_of_a_city_puts_the_city_in_the_country(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("They", "they", 1, "nsubj", "PRON", "PRP"),
+            ("met", "meet", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("U.S.", "U.S.", 5, "compound", "PROPN", "NNP"),
+            ("capital", "capital", 2, "pobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Washington", "Washington", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert ("Washington", "locatedIn", "U.S.") in facts_of(doc)
+
+
 def test_a_figurative_of_place_is_no_location(vocab):
     doc = make_doc(
         vocab,

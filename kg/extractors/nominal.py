@@ -77,12 +77,16 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "NOUN"}:
         return []
     verb = prep.head
-    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "pleaded guilty to ..."
-        verb = verb.head if verb.dep_ in {"dobj", "pobj"} and verb.head.pos_ == "VERB" else verb
+    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "held on a sentence for ..."
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head
+        verb = verb.head if verb.dep_ in {"dobj", "pobj", "prep"} and verb.head.pos_ == "VERB" else verb
     if verb.pos_ != "VERB":
         return []
     if verb.lemma_.casefold() in rules.accusation_verbs:
         accused = children(verb, frozenset({"dobj", "nsubjpass"}))
+        if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in child_tokens(verb)):
+            accused += children(verb, frozenset({"nsubj"}))  # "X, sentenced to life for ...", parsed as its subject
         return accused + ([verb.head] if verb.dep_ == "acl" else [])
     if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
         subjects = children(verb, SUBJECT_DEPS)

@@ -31,7 +31,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     for noun in context.tokens:
         trigger = rules.nouns.get(noun.lemma_.casefold())
-        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules):
+        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules) or _hedged(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
@@ -52,6 +52,11 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _hedged(noun: Token, rules: Rules) -> bool:
+    """A relation noun a ``hedge_verbs`` participle modifies: "the attempted murder of X", "a failed takeover"."""
+    return any(c.dep_ == "amod" and c.lemma_.casefold() in rules.hedge_verbs for c in child_tokens(noun))
 
 
 def _given_up(noun: Token, rules: Rules) -> bool:

@@ -583,3 +583,22 @@ def test_a_participle_of_sentencing_parsed_with_a_subject_names_the_accused(voca
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"],
     )
     assert ("Chapman", "killed", "Lennon") in facts_of(doc)
+
+
+def test_an_attempted_killing_is_no_killing(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jones", "Jones", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("convicted", "convict", 2, "ROOT", "VERB", "VBN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("attempted", "attempt", 6, "amod", "VERB", "VBN"),
+            ("murder", "murder", 3, "pobj", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("Smith", "Smith", 7, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert ("Jones", "killed", "Smith") not in facts_of(doc)

@@ -2,7 +2,7 @@
 
 :func:`extract_document` is the one entry point. One module per kind: ``mentions``,
 ``recovery`` (missed names), ``linking`` (aliases, acronyms, surnames), ``coreference``,
-``verbs``, ``nominal`` (nouns, possessives, titles), ``works`` (recorded works and their makers),
+``verbs``, ``nominal`` (nouns, possessives, titles), ``rivals``, ``works`` (recorded works and their makers),
 ``ownership`` and ``locatives``. A new relation finder is a function of a
 :class:`~kg.extractors.registry.SentenceContext` decorated with
 ``@relation_finder("name")`` in its kind's module, and the name listed in
@@ -12,7 +12,7 @@ registrations run first.
 
 from __future__ import annotations
 
-from kg.extractors import linking, locatives, nominal, ownership, verbs, works  # noqa: F401  (registrations)
+from kg.extractors import linking, locatives, nominal, ownership, rivals, verbs, works  # noqa: F401  (registrations)
 from kg.extractors.document import extract_document
 from kg.extractors.times import prepare_date_reading
 

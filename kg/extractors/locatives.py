@@ -14,10 +14,12 @@ from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import children
+from kg.extractors.tree import children, listed_conjuncts
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
+
+LONGEST_CHAIN = 4  # "Huangpi, Wuhan, Hubei, China": a longer run of places set off by commas is a list
 
 
 @relation_finder("regions")
@@ -152,7 +154,10 @@ def _prepositional_location_or_membership(
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
     if word in rules.containment_preps and title_with_employer(head, by_token, rules):
         return  # "managing director of Acme in the UK": where the job is, not the holder's home
-    things = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+    things = [
+        m for m in mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
+        if m not in _conjuncts_placed_apart(head, by_token, rules)
+    ]
     others = [
         m for t in children(prep, frozenset({"pobj"}))
         for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
@@ -169,6 +174,15 @@ def _prepositional_location_or_membership(
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
             ):
                 yield Candidate(thing, other, rules.membership)
+
+
+def _conjuncts_placed_apart(head: Token, by_token: dict[int, Mention], rules: Rules) -> set[Mention]:
+    """The names of the conjuncts of ``head`` with a phrase of their own ("the Star-News in Pasadena and the
+    Post-Tribune in Gary", "Acme of Boston and Widgetco of Ohio"): the place of one is not the other's."""
+    preps = rules.origin_preps | rules.membership_preps
+    apart = [c for c in listed_conjuncts(head) if any(  # a phrase of the name is none: "Union of Democratic Forces"
+        p.dep_ == "prep" and p.lower_ in preps and p.i not in by_token for p in child_tokens(c))]
+    return {m for c in apart for m in mentions_at(c, by_token, rules) if c.left_edge.idx <= m.start <= c.idx}
 
 
 def places_named_by(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
@@ -340,7 +354,8 @@ def _comma_regions(sent: Span, by_token: dict[int, Mention]) -> dict[Mention, Me
     """Each place followed by a comma and another place, mapped to that place (the region it lies in).
 
     A run of places that ends in a conjunction and one more place is a list of siblings, no chain: "Lyon,
-    Nantes and Lille"; so is a run of countries ("Russia, Japan, Poland")."""
+    Nantes and Lille", "Tennessee, Kentucky and northern Alabama"; so is a run of countries ("Russia, Japan,
+    Poland") and a run longer than any chain of regions."""
     regions: dict[Mention, Mention] = {}
     for run in _comma_runs(sent, by_token):
         for before, after in pairwise(run):
@@ -356,31 +371,52 @@ def _comma_runs(sent: Span, by_token: dict[int, Mention]) -> Iterator[list[Menti
     position = sent.start
     while position < sent.end:
         mention = by_token.get(position)
-        if mention is None or not is_a(mention.type, PLACE):
+        if mention is None or not _place_at(by_token, position):
             position += 1
             continue
-        last = position
-        while last + 1 < sent.end and by_token.get(last + 1) == mention:
-            last += 1
+        last = _last_token(by_token, position, sent.end)
         run.append(mention)
-        if last + 2 < sent.end and doc[last + 1].text == "," and _place_at(by_token, last + 2):
+        if last + 2 < sent.end and doc[last + 1].text == "," and _region_at_comma(doc, by_token, last + 2, sent.end):
             position = last + 2
             continue
-        if len(run) > 1 and not _list_goes_on(doc, last + 1, sent.end, by_token):
+        if 1 < len(run) <= LONGEST_CHAIN and not _list_goes_on(doc, last + 1, sent.end, by_token):
             yield run
         run, position = [], last + 1
 
 
+def _last_token(by_token: dict[int, Mention], position: int, end: int) -> int:
+    """The index of the last token of the mention at ``position``."""
+    mention = by_token[position]
+    while position + 1 < end and by_token.get(position + 1) == mention:
+        position += 1
+    return position
+
+
+def _region_at_comma(doc: Doc, by_token: dict[int, Mention], position: int, end: int) -> bool:
+    """A place after a comma that may be a region, not an owner: not "in London, Argentina's envoy"."""
+    if not _place_at(by_token, position):
+        return False
+    after = _last_token(by_token, position, end) + 1
+    return after >= end or doc[after].tag_ != "POS"
+
+
 def _list_goes_on(doc: Doc, position: int, end: int, by_token: dict[int, Mention]) -> bool:
-    """Whether a conjunction and a place follow at ``position`` (", and" too): "..., Nantes and Lille"."""
+    """Whether a conjunction and a place follow at ``position`` (", and" too, and modifiers before the place):
+    "..., Nantes and Lille", "..., Kentucky and northern Alabama"."""
     if position < end and doc[position].text == ",":
         position += 1
-    return position + 1 < end and doc[position].pos_ == "CCONJ" and _place_at(by_token, position + 1)
+    if position >= end or doc[position].pos_ != "CCONJ":
+        return False
+    position += 1
+    while position < end and doc[position].pos_ == "ADJ" and position not in by_token:
+        position += 1
+    return position < end and _place_at(by_token, position)
 
 
 def _place_at(by_token: dict[int, Mention], position: int) -> bool:
+    """A place's name at ``position``; an adjective of nationality ("Moscow, Russian State Duma") is none."""
     mention = by_token.get(position)
-    return mention is not None and is_a(mention.type, PLACE)
+    return mention is not None and is_a(mention.type, PLACE) and mention.rule != "demonym"
 
 
 @relation_finder("datelines")

@@ -15,7 +15,7 @@ from kg.model import Mention
 from kg.names import canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 
@@ -169,7 +169,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     person = source != "gazetteer" and not shaped_not_person and _described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
-    elif person:
+    elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
@@ -329,6 +329,20 @@ def _described_as_person(span: Span, rules: Rules) -> bool:
         )
         for c in child_tokens(root)
     )
+
+
+def _patient_of_person_word(span: Span, rules: Rules) -> bool:
+    """A name that a noun or title of a family whose objects are people (by its predicate's range) takes as its
+    object: "the assassin of Lincoln", "Lincoln's assassination" (not a verb's: "Acme killed its Widget app")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        word = root.head.head.lemma_.casefold()
+        trigger = rules.nouns.get(word) or rules.titles.get(word)
+    elif root.dep_ == "poss":
+        trigger = rules.nouns.get(root.head.lemma_.casefold())
+    else:
+        return False
+    return trigger is not None and predicate_signature(trigger.predicate)[1] == PERSON
 
 
 def _followed_by_age(span: Span) -> bool:

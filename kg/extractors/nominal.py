@@ -13,13 +13,12 @@ from kg.extractors.arguments import (
     kind_named_object,
     mentions_at,
     possessor_before,
-    possessors,
 )
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, phrase_at, prep_objects
+from kg.extractors.tree import SUBJECT_DEPS, children, phrase_at, prep_objects
 from kg.model import Mention
 from kg.names import is_model_number
 from kg.rules import Rules, Trigger
@@ -38,7 +37,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     for noun in context.tokens:
         trigger = rules.nouns.get(noun.lemma_.casefold())
-        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules):
+        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules) or _hedged(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
@@ -59,6 +58,11 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _hedged(noun: Token, rules: Rules) -> bool:
+    """A relation noun a ``hedge_verbs`` participle modifies: "the attempted murder of X", "a failed takeover"."""
+    return any(c.dep_ == "amod" and c.lemma_.casefold() in rules.hedge_verbs for c in child_tokens(noun))
 
 
 def _given_up(noun: Token, rules: Rules) -> bool:
@@ -84,12 +88,16 @@ def _accused_of(noun: Token, rules: Rules) -> list[Token]:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "NOUN"}:
         return []
     verb = prep.head
-    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "pleaded guilty to ..."
-        verb = verb.head if verb.dep_ in {"dobj", "pobj"} and verb.head.pos_ == "VERB" else verb
+    if verb.pos_ == "NOUN":  # "serving a sentence for the assassination of King", "held on a sentence for ..."
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head
+        verb = verb.head if verb.dep_ in {"dobj", "pobj", "prep"} and verb.head.pos_ == "VERB" else verb
     if verb.pos_ != "VERB":
         return []
     if verb.lemma_.casefold() in rules.accusation_verbs:
         accused = children(verb, frozenset({"dobj", "nsubjpass"}))
+        if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in child_tokens(verb)):
+            accused += children(verb, frozenset({"nsubj"}))  # "X, sentenced to life for ...", parsed as its subject
         return accused + ([verb.head] if verb.dep_ == "acl" else [])
     if verb.lemma_.casefold() in rules.confession_verbs:  # "Ray, who is serving a sentence for ...": Ray
         subjects = children(verb, SUBJECT_DEPS)
@@ -434,60 +442,3 @@ def is_known_place(mention: Mention, rules: Rules) -> bool:
     """A place by the gazetteer: the tagger also calls companies places ("Nvidia CEO Jensen Huang")."""
     known = rules.gazetteer.type_of(mention.merge_name)
     return known is not None and is_a(known, PLACE)
-
-
-@relation_finder("rivals")
-def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
-    """ "its rival Widgetco", "a bid for rival bank Widgetco", "behind rivals such as A and B", "a rival in Widgetco",
-    "competition from Widgetco" (``rival_nouns``): the rivals named compete with the noun's possessor or the
-    object of its preposition ("a rival to Acme"), else with the subject of its clause."""
-    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
-    if rules.rivalry is None:
-        return
-    for noun in context.tokens:
-        if noun.i in by_token or noun.pos_ not in {"NOUN", "ADJ"} or noun.lemma_.casefold() not in rules.rival_nouns:
-            continue
-        top = _phrase_top(noun, by_token)
-        rivals = _rivals_named(noun, top, by_token, rules)
-        if not rivals:
-            continue
-        others = possessors(top, by_token, rules, antecedents, rivals)
-        others += [m for t in prep_objects(noun, rules.noun_preps.get(noun.lemma_.casefold(), ()))
-                   for m in mentions_at(t, by_token, rules)]
-        others = [m for m in others or _clause_subjects(top, context, rivals) if m not in rivals]
-        yield from (Candidate(other, rival, rules.rivalry) for other in others for rival in rivals)
-
-
-def _phrase_top(noun: Token, by_token: dict[int, Mention]) -> Token:
-    """The common noun a rival noun modifies, if any: "bank" in "rival bank Widgetco"."""
-    while noun.dep_ in {"amod", "compound"} and noun.head.i not in by_token and noun.head.pos_ == "NOUN":
-        noun = noun.head
-    return noun
-
-
-def _rivals_named(noun: Token, top: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
-    """The names a rival noun calls rivals: the name it modifies or the one right after it ("its rival Widgetco",
-    however parsed), the names it describes or lists, the objects of its ``rival_preps`` (or of its verb's)."""
-    if top.dep_ in {"amod", "compound"} and top.head.i in by_token:
-        return mentions_at(top.head, by_token, rules)
-    after = by_token.get(top.i + 1)
-    if after is not None and top.i + 1 < top.sent.end and top.doc[top.i + 1].head == top.head:
-        return [after]
-    found = described_mentions(noun, by_token, rules)
-    found += [m for t in examples(noun, rules) for m in mentions_at(t, by_token, rules)]
-    preps = [*prep_objects(noun, rules.rival_preps), *(prep_objects(noun.head, rules.rival_preps)
-                                                        if noun.dep_ == "dobj" else [])]
-    return found + [m for t in preps for m in mentions_at(t, by_token, rules)]
-
-
-def _clause_subjects(token: Token, context: SentenceContext, excluded: list[Mention]) -> list[Mention]:
-    """The subject of the nearest clause above ``token`` that has one, ``token``'s own phrase excepted."""
-    verb = token
-    while verb.head.i != verb.i:
-        verb = verb.head
-        if verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        subjects = [s for s in children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if s != token]
-        if subjects:
-            return argument_mentions(subjects, context.by_token, context.rules, context.antecedents, excluded)
-    return []

@@ -116,6 +116,8 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
         if prep_triggers:
             located_mentions = argument_mentions(located, by_token, rules, antecedents)
             for prep, prep_trigger in prep_triggers.items():
+                if matched and trigger is not None and prep_trigger.predicate == trigger.predicate:
+                    continue  # "X shot Y at the theatre": the object is the patient, "at" says where
                 for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
                     for o in mentions_at(obj, by_token, rules):
                         if _market_not_party(prep_trigger, o, rules):

@@ -368,6 +368,97 @@ def test_a_list_of_places_ending_in_a_conjunction_is_no_chain(vocab):
     assert facts_of(doc) == set()
 
 
+def test_a_list_whose_last_place_has_a_modifier_is_no_chain(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Rain", "rain", 1, "nsubj", "NOUN", "NN"),
+            ("fell", "fall", 1, "ROOT", "VERB", "VBD"),
+            ("over", "over", 1, "prep", "ADP", "IN"),
+            ("Lyon", "Lyon", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Nantes", "Nantes", 3, "conj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("northern", "northern", 8, "amod", "ADJ", "JJ"),
+            ("Lille", "Lille", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert not {f for f in facts_of(doc) if f[1] == "locatedIn"}
+
+
+def test_a_long_run_of_places_set_off_by_commas_is_a_list_not_a_chain(vocab):
+    names = ["Lyon", "Nantes", "Lille", "Nice", "Metz"]
+    words = [("Cities", "city", 1, "nsubj", "NOUN", "NNS"), ("include", "include", 1, "ROOT", "VERB", "VBP")]
+    for index, name in enumerate(names):
+        if index:
+            words.append((",", ",", len(words) - 1, "punct", "PUNCT", ","))
+        words.append((name, name, 1 if not index else 2, "dobj" if not index else "conj", "PROPN", "NNP"))
+    ents = ["O" if word[3] in {"nsubj", "ROOT", "punct"} else "B-GPE" for word in words]
+    assert not {f for f in facts_of(make_doc(vocab, words, ents=ents)) if f[1] == "locatedIn"}
+
+
+def test_a_place_after_a_comma_that_owns_a_noun_is_no_region(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("met", "meet", 1, "ROOT", "VERB", "VBD"),
+            ("envoys", "envoy", 1, "dobj", "NOUN", "NNS"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("London", "London", 3, "pobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Peru", "Peru", 8, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 6, "case", "PART", "POS"),
+            ("envoy", "envoy", 2, "appos", "NOUN", "NN"),
+        ],
+        ents=["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"],
+    )
+    assert ("London", "locatedIn", "Peru") not in facts_of(doc)
+
+
+def test_conjoined_names_each_with_a_place_of_their_own_are_not_crossed(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("Star", "Star", 1, "dobj", "PROPN", "NNP"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Boston", "Boston", 4, "pobj", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("Post", "Post", 3, "conj", "PROPN", "NNP"),
+            ("in", "in", 8, "prep", "ADP", "IN"),
+            ("Denver", "Denver", 9, "pobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "B-ORG", "O", "B-GPE", "O", "O", "B-ORG", "O", "B-GPE", "O"],
+    )
+    facts = facts_of(doc)
+    assert {("Star", "basedIn", "Boston"), ("Post", "basedIn", "Denver")} <= facts
+    assert not {("Star", "basedIn", "Denver"), ("Post", "basedIn", "Boston")} & facts
+
+
+def test_a_country_s_capital_of_a_city_puts_the_city_in_the_country(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("They", "they", 1, "nsubj", "PRON", "PRP"),
+            ("met", "meet", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("U.S.", "U.S.", 5, "compound", "PROPN", "NNP"),
+            ("capital", "capital", 2, "pobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("Washington", "Washington", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE"],
+    )
+    assert ("Washington", "locatedIn", "U.S.") in facts_of(doc)
+
+
 def test_a_figurative_of_place_is_no_location(vocab):
     doc = make_doc(
         vocab,

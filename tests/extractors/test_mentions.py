@@ -156,6 +156,34 @@ def test_a_name_with_an_age_set_off_by_commas_is_a_person(vocab):
     assert facts_of(doc) == {("Ferraro", "livesIn", "Bethany")}
 
 
+def test_the_object_of_a_killing_noun_is_a_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("assassination", "assassination", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Lincoln", "Lincoln", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-ORG"],
+    )
+    assert ("Lincoln", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_the_object_of_another_noun_keeps_its_tagged_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            ("acquisition", "acquisition", 1, "ROOT", "NOUN", "NN"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-ORG"],
+    )
+    assert ("Widgetco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
 def test_a_product_name_keeps_the_capitalised_word_after_its_model_number(vocab):
     doc = make_doc(
         vocab,

@@ -539,7 +539,6 @@ def test_a_title_scoped_by_a_department_after_a_comma_gives_worksfor_not_leads(v
     assert ("Jo Bloggs", "leads", "Acme") in facts_of(make_doc(vocab, rows, ents))
 
 
-
 def test_one_of_a_places_firms_beside_a_name_places_that_name(vocab):
     words = [
         ("Acme", "Acme", 8, "nsubj", "PROPN", "NNP"),
@@ -596,3 +595,68 @@ def test_a_title_for_kind_words_the_parser_cut_after_the_first_works_for_the_nam
     assert ("Ann Berg", "worksFor", "Acme") in facts_of(make_doc(vocab, words, ents=ents))
     words[6] = (";", ";", 7, "punct", "PUNCT", ":")
     assert ("Ann Berg", "worksFor", "Acme") not in facts_of(make_doc(vocab, words, ents=ents))
+
+
+def test_held_on_a_sentence_for_a_killing_names_the_killer(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ray", "Ray", 3, "nsubjpass", "PROPN", "NNP"),
+            ("is", "be", 3, "aux", "AUX", "VBZ"),
+            ("being", "be", 3, "auxpass", "AUX", "VBG"),
+            ("held", "hold", 3, "ROOT", "VERB", "VBN"),
+            ("on", "on", 3, "prep", "ADP", "IN"),
+            ("a", "a", 6, "det", "DET", "DT"),
+            ("sentence", "sentence", 4, "pobj", "NOUN", "NN"),
+            ("for", "for", 6, "prep", "ADP", "IN"),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("slaying", "slaying", 7, "pobj", "NOUN", "NN"),
+            ("of", "of", 9, "prep", "ADP", "IN"),
+            ("King", "King", 10, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert ("Ray", "killed", "King") in facts_of(doc)
+
+
+def test_a_participle_of_sentencing_parsed_with_a_subject_names_the_accused(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Chapman", "Chapman", 2, "nsubj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("sentenced", "sentence", 11, "advcl", "VERB", "VBN"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("life", "life", 3, "pobj", "NOUN", "NN"),
+            ("for", "for", 2, "prep", "ADP", "IN"),
+            ("the", "the", 7, "det", "DET", "DT"),
+            ("murder", "murder", 5, "pobj", "NOUN", "NN"),
+            ("of", "of", 7, "prep", "ADP", "IN"),
+            ("Lennon", "Lennon", 8, "pobj", "PROPN", "NNP"),
+            (",", ",", 11, "punct", "PUNCT", ","),
+            ("staged", "stage", 11, "ROOT", "VERB", "VBD"),
+            ("a", "a", 13, "det", "DET", "DT"),
+            ("strike", "strike", 11, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"],
+    )
+    assert ("Chapman", "killed", "Lennon") in facts_of(doc)
+
+
+def test_an_attempted_killing_is_no_killing(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Jones", "Jones", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("convicted", "convict", 2, "ROOT", "VERB", "VBN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("attempted", "attempt", 6, "amod", "VERB", "VBN"),
+            ("murder", "murder", 3, "pobj", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("Smith", "Smith", 7, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON"],
+    )
+    assert ("Jones", "killed", "Smith") not in facts_of(doc)

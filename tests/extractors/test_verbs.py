@@ -260,3 +260,35 @@ def test_a_list_ends_after_its_and_however_the_parser_ran_it_on(vocab):
         ents=["B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O", "B-ORG", "O"],
     )
     assert facts_of(doc) == {("Acme", "acquired", "Widgetco"), ("Acme", "acquired", "Gizmo")}
+
+
+def test_a_verb_with_its_patient_takes_no_target_from_its_preposition(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "ROOT", "VERB", "VBD"),
+            ("Jones", "Jones", 1, "dobj", "PROPN", "NNP"),
+            ("at", "at", 1, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("Acme", "Acme", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "B-PERSON", "O", "O", "B-ORG"],
+    )
+    facts = facts_of(doc)
+    assert ("Smith", "killed", "Jones") in facts
+    assert ("Smith", "killed", "Acme") not in facts
+
+
+def test_shooting_at_someone_with_no_patient_targets_them(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "ROOT", "VERB", "VBD"),
+            ("at", "at", 1, "prep", "ADP", "IN"),
+            ("Jones", "Jones", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-PERSON"],
+    )
+    assert ("Smith", "killed", "Jones") in facts_of(doc)

@@ -81,6 +81,7 @@ class Rules:
     owner_nouns: dict[str, Trigger] = field(default_factory=dict)
     owned_participles: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
+    holder_words: frozenset[str] = frozenset()
     rivalry: Trigger | None = None
     maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
@@ -328,6 +329,7 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.owner_nouns = dict.fromkeys((str(n).casefold() for n in family.get("owner_nouns", [])), trigger("owner"))
         rules.owned_participles = frozenset(family.get("owned_participles", []))
         rules.listing_verbs = frozenset(family.get("listing_verbs", []))
+        rules.holder_words = frozenset(family.get("holder_words", []))
     if "rival_nouns" in family:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])

@@ -251,6 +251,7 @@ ORGANIZATION = "Organization"
 PLACE = "Place"
 COUNTRY = "Country"
 CITY = "City"
+PRODUCT = "Product"
 CODE_CLASSES = (PERSON, ORGANIZATION, PLACE, COUNTRY, CITY)
 
 

@@ -10,10 +10,12 @@ from kg.extractors.arguments import described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import OBJECT_DEPS, children, examples, phrase_at
+from kg.extractors.tree import OBJECT_DEPS, SUBJECT_DEPS, children, examples, listed_conjuncts, phrase_at
 from kg.model import Mention
-from kg.rules import Trigger
-from kg.vocab import PERSON, PLACE, is_a
+from kg.rules import Rules, Trigger
+from kg.vocab import PERSON, PLACE, PRODUCT, is_a
+
+_SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})  # the tagger reads some drinks as names: "Guinness stout"
 
 
 @relation_finder("ownership")
@@ -46,7 +48,8 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
 
     The name it describes ("Widgetco, a unit of Acme"; "Acme subsidiary Widgetco", where the name before the noun is
     the owner), else the names modifying it ("its Widgetco unit"), the examples it lists or what a listing verb
-    after it names ("Acme's brands include A and B").
+    after it names ("Acme's brands include A and B"); the owners are its possessors, else the subject it is
+    "home to".
     """
     by_token, rules = context.by_token, context.rules
     modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)]
@@ -56,10 +59,34 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
     owned = described_mentions(noun, by_token, rules)
     owners = modifiers if owned else []
     if not owned:
-        owned = modifiers or [m for t in examples(noun, rules) for m in mentions_at(t, by_token, rules)]
+        owned = modifiers or [m for t in examples(noun, rules) for m in _listed(t, context)]
     if not owned and noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in rules.listing_verbs:
-        owned = [m for t in children(noun.head, OBJECT_DEPS) for m in mentions_at(t, by_token, rules)]
-    return owned, owners + possessors(noun, by_token, rules, context.antecedents, owned)
+        owned = [m for t in children(noun.head, OBJECT_DEPS) for m in _listed(t, context)]
+    owners = owners + possessors(noun, by_token, rules, context.antecedents, owned)
+    return owned, owners or _holders(noun, context)
+
+
+def _listed(item: Token, context: SentenceContext) -> list[Mention]:
+    """The mentions a listed item and its conjuncts stand for, a product noun for the brand naming it: "Zing vodka
+    and Zap gin" stand for Zing and Zap."""
+    by_token, rules = context.by_token, context.rules
+    products = [t for t in [item, *listed_conjuncts(item)] if t.i not in by_token and _is_product_noun(t, rules)]
+    brands = [by_token[c.i] for t in products for c in child_tokens(t) if c.dep_ == "compound" and c.i in by_token]
+    return mentions_at(item, by_token, rules) + brands
+
+
+def _is_product_noun(noun: Token, rules: Rules) -> bool:
+    """A singular noun a brand names (a ``modified_nouns`` Product entry): "Zing vodka", not "soft drinks"."""
+    return noun.tag_ in _SINGULAR_NOUN_TAGS and rules.modified_nouns.get(noun.lemma_.casefold()) == PRODUCT
+
+
+def _holders(noun: Token, context: SentenceContext) -> list[Mention]:
+    """The subject of a ``holder_words`` phrase before a unit noun: "Acme is home to brands including A"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.casefold() not in context.rules.holder_words:
+        return []
+    subjects = children(prep.head.head, SUBJECT_DEPS)
+    return [m for t in subjects for m in mentions_at(t, context.by_token, context.rules)]
 
 
 def _ownership(owners: list[Mention], owned: list[Mention], trigger: Trigger) -> Iterator[Candidate]:

@@ -195,3 +195,40 @@ def test_a_name_parsed_as_an_adjective_of_a_subsidiary_noun_owns_the_name_after_
     words[0] = ("Japanese", "japanese", 1, "amod", "ADJ", "JJ")
     facts = facts_of(make_doc(vocab, words, ents=["B-NORP", "O", "B-ORG", "O"]))
     assert not {f for f in facts if f[1] == "owns"}
+
+
+def test_a_listed_product_noun_stands_for_the_brand_naming_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("brands", "brand", 3, "nsubj", "NOUN", "NNS"),
+            ("include", "include", 3, "ROOT", "VERB", "VBP"),
+            ("Bolt", "Bolt", 5, "compound", "PROPN", "NNP"),
+            ("vodka", "vodka", 3, "dobj", "NOUN", "NN"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Fizz", "Fizz", 8, "compound", "PROPN", "NNP"),
+            ("gin", "gin", 5, "conj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-PRODUCT", "O", "O", "B-PRODUCT", "O"],
+    )
+    assert {("Acme", "owns", "Bolt"), ("Acme", "owns", "Fizz")} <= facts_of(doc)
+
+
+def test_what_a_company_is_home_to_it_owns(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("home", "home", 1, "advmod", "ADV", "RB"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("brands", "brand", 3, "pobj", "NOUN", "NNS"),
+            ("including", "include", 4, "prep", "VERB", "VBG"),
+            ("Bolt", "Bolt", 7, "compound", "PROPN", "NNP"),
+            ("rum", "rum", 5, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-PRODUCT", "O"],
+    )
+    assert ("Acme", "owns", "Bolt") in facts_of(doc)

@@ -122,3 +122,41 @@ def test_a_killing_title_does_not_reach_through_a_common_noun_to_another_person(
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"],
     )
     assert not any(p == "killed" for _, p, _ in facts_of(doc))
+
+
+def test_the_person_named_to_a_title_holds_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("appointed", "appoint", 2, "ROOT", "VERB", "VBN"),
+            ("chairman", "chairman", 2, "oprd", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Smith", "leads", "Acme") in facts_of(doc)
+
+
+def test_a_title_conjoined_to_the_organisation_of_an_earlier_title_describes_the_same_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("professor", "professor", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 2, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 3, "pobj", "PROPN", "NNP"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("president", "president", 4, "conj", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 7, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("died", "die", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert ("Smith", "leads", "Widgetco") in facts_of(doc)

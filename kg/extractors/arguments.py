@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import SUBJECT_DEPS, children, examples, listed_conjuncts, prep_objects
+from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, listed_conjuncts, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
 
@@ -17,6 +17,8 @@ from kg.rules import Rules
 _KIND_WORD_TAGS = frozenset({"NN", "NNS", "JJ"})
 _KIND_WORD_DEPS = frozenset({"compound", "amod", "nmod", "dep"})
 _KIND_WORDS_MAX = 4
+# The object a verb names as what its object predicate says: "named X chairman".
+_NAMED_OBJECT_DEPS = frozenset({"dobj"})
 
 
 def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
@@ -102,7 +104,7 @@ def argument_mentions(
 
 
 def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
-    """Entities a common noun describes: by apposition either way or as a copula's attribute."""
+    """Entities a common noun describes: by apposition either way, as a copula's attribute or as what they are named."""
     found = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "appos" and c.i in by_token]
     if noun.dep_ == "appos" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
@@ -110,10 +112,16 @@ def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) 
             found.append(by_token[noun.head.head.i])
     if noun.dep_ == "attr":
         found.extend(m for s in children(noun.head, SUBJECT_DEPS) for m in mentions_at(s, by_token, rules))
+    if noun.dep_ == "oprd":  # "X was named chairman of Y", "Acme named X chairman"
+        named = children(noun.head, PASSIVE_SUBJECT_DEPS | _NAMED_OBJECT_DEPS)
+        found.extend(m for s in named for m in mentions_at(s, by_token, rules))
     if noun.dep_ == "compound" and noun.head.i in by_token:
         found.append(by_token[noun.head.i])
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "a jeweler and president of Vision Seattle"
         found.extend(described_mentions(noun.head, by_token, rules))
+    if noun.dep_ == "conj" and noun.head.dep_ == "pobj" and noun.head.head.head.pos_ == "NOUN":
+        # "a professor at Queens College and honorary president of Y", parsed with the title on the college
+        found.extend(described_mentions(noun.head.head.head, by_token, rules))
     return found
 
 

@@ -24,6 +24,9 @@ from kg.names import is_model_number
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
+# How many unnamed nouns a title's prepositions may pass through to its organisation ("for development of products at").
+_FIELD_DEPTH = 2
+
 
 @relation_finder("nouns")
 def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
@@ -217,7 +220,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         beside = _modifiers_beside(noun, by_token)
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
-            *(prep_objects(noun, rules.title_preps) or _shared_prep_objects(noun, rules)),
+            *(_title_prep_objects(noun, by_token, rules, wants_person) or _shared_prep_objects(noun, rules)),
             *possessor_before(noun, by_token),
             *[t for t in beside if not is_named_place(by_token[t.i], rules)],
         ]
@@ -290,6 +293,18 @@ def _parents(token: Token, unit: Mention, by_token: dict[int, Mention]) -> list[
     """The organisations owning the one a title names: "manager of Acme's Widget Group" works for Acme too."""
     owners = [by_token[c.i] for c in child_tokens(token) if c.dep_ == "poss" and c.i in by_token]
     return [m for m in owners if m != unit and is_a(m.type, ORGANIZATION)]
+
+
+def _title_prep_objects(noun: Token, by_token: dict[int, Mention], rules: Rules, wants_person: bool) -> list[Token]:
+    """Objects of a title's prepositions; for a job, also the names reached through the unnamed field it is in:
+    "vice president for development of new products at Acme" (not for "the killer of the wife of X")."""
+    found = prep_objects(noun, rules.title_preps)
+    fields = [] if wants_person else [t for t in found if t.i not in by_token and t.pos_ == "NOUN"]
+    for _ in range(_FIELD_DEPTH):
+        reached = [o for t in fields for o in prep_objects(t, rules.title_preps)]
+        found.extend(o for o in reached if o.i in by_token)
+        fields = [o for o in reached if o.i not in by_token and o.pos_ == "NOUN"]
+    return found
 
 
 def _shared_prep_objects(noun: Token, rules: Rules) -> list[Token]:

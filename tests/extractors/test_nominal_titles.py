@@ -83,3 +83,80 @@ def test_a_bare_title_is_held_at_the_previous_subjects_antecedent_however_far_ba
     doc = make_doc(vocab, rows, ents=ents)
     held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
     assert held == {("Smith", "Acme")}
+
+
+def test_a_title_reaches_its_organisation_through_the_unnamed_field_it_is_in(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("director", "director", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("sales", "sale", 3, "pobj", "NOUN", "NNS"),
+            ("at", "at", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 8, "ROOT", "VERB", "VBD"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert ("Smith", "worksFor", "Acme") in facts_of(doc)
+
+
+def test_a_killing_title_does_not_reach_through_a_common_noun_to_another_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ray", "Ray", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("killer", "killer", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("wife", "wife", 3, "pobj", "NOUN", "NN"),
+            ("of", "of", 5, "prep", "ADP", "IN"),
+            ("King", "King", 6, "pobj", "PROPN", "NNP"),
+            ("died", "die", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert not any(p == "killed" for _, p, _ in facts_of(doc))
+
+
+def test_the_person_named_to_a_title_holds_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("appointed", "appoint", 2, "ROOT", "VERB", "VBN"),
+            ("chairman", "chairman", 2, "oprd", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Smith", "leads", "Acme") in facts_of(doc)
+
+
+def test_a_title_conjoined_to_the_organisation_of_an_earlier_title_describes_the_same_person(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("professor", "professor", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 2, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 3, "pobj", "PROPN", "NNP"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("president", "president", 4, "conj", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 7, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("died", "die", 10, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert ("Smith", "leads", "Widgetco") in facts_of(doc)

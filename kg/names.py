@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -39,6 +40,10 @@ class TypeVote(Protocol):
     def type_confidence(self) -> float: ...
 
 
+NAME_CACHE = 1 << 16  # surface forms whose keys are kept: a corpus names the same things again and again
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def canonical_key(text: str) -> str:
     """Fold a surface form to the key under which its mentions merge.
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from kg.defaults import DEFAULT_BASE
@@ -25,6 +26,7 @@ from kg.names import (
     CORPORATE_SUFFIX,
     DOTTED_ACRONYM,
     LEADING_ARTICLE,
+    NAME_CACHE,
     POSSESSIVE_SUFFIX,
     Tally,
     canonical_key,
@@ -276,6 +278,7 @@ def _merge_rule(mention: Mention, label: str, key: str, names: NameIndex) -> str
     return "normalised spelling"
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def _clean_surface(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 

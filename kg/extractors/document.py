@@ -26,7 +26,7 @@ from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by
 from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
-from kg.extractors.tokens import forget_tokens, remember_text, sentence_tokens, span_text
+from kg.extractors.tokens import forget_tokens, remember_text, sentence_columns, span_text
 from kg.model import Document, Extraction, Mention, RelationMention, Sentence
 from kg.rules import Rules, load_rules
 from kg.vocab import CITY, COUNTRY, is_a
@@ -102,9 +102,10 @@ def _sentence_relations(
             confidence = rules.calibration.get(trigger.rule, trigger.confidence)  # measured, where make calibrate has
             found.append(RelationMention(subject.doc_id, subject, predicate, obj, sentence, confidence, trigger.rule))
 
-    tokens = sentence_tokens(sent)
+    columns = sentence_columns(sent)
+    named = tuple((token, by_token[token.i]) for token in columns.tokens if token.i in by_token)
     for finder in finders:
-        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found), tokens)))
+        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found), columns, named)))
     yield from found
 
 

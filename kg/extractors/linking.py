@@ -184,8 +184,8 @@ def _vote_key(text: str) -> str:
 def alias_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "the Khmer Rouge (KR) ... Cambodia", "PAN (National Action Party) candidate X": a fact about a name holds
     for the alias in brackets right after it, and the other way round."""
-    found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
-    mentions = sorted({by_token[t.i] for t in context.tokens if t.i in by_token}, key=lambda m: m.start)
+    found, sent, rules = context.found, context.sent, context.rules
+    mentions = sorted(context.mentions(), key=lambda m: m.start)
     partners: dict[Mention, Mention] = {}
     for first, second in pairwise(mentions):
         if _is_parenthesised_alias(document_text(sent.doc), first, second, rules):

@@ -79,15 +79,12 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     if rules.location is None or not rules.gazetteer.demonyms:
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
-    in_sentence = dict.fromkeys(by_token[t.i] for t in context.tokens if t.i in by_token)  # in order, not a set's
-    for mention in in_sentence:
+    for mention in context.mentions():
         if is_a(mention.type, PLACE) and mention.rule != "demonym":
             countries[rules.gazetteer.key(mention.merge_name)].append(mention)
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-demonym")
-    for token in context.tokens:
-        country = rules.gazetteer.demonyms.get(token.lower_)
-        if country is None:
-            continue
+    for token in context.tokens_with_lower(rules.gazetteer.demonyms):
+        country = rules.gazetteer.demonyms[token.lower_]
         own = by_token.get(token.i)
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
         for thing in _described_by_demonym(token, context.tokens, by_token, rules):
@@ -209,10 +206,9 @@ def home_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     if rules.location is None or not rules.home_words:
         return
-    for token in context.tokens:
-        place = by_token.get(token.i)
+    for token, place in context.named:
         last_token = token.i + 1 == len(token.doc) or by_token.get(token.i + 1) != place
-        if place is None or not is_a(place.type, PLACE) or not last_token:
+        if not is_a(place.type, PLACE) or not last_token:
             continue  # look at each place once, at its last token
         holders = _home_holders(token, rules)
         if not any(_is_home_word(w, by_token, rules) or any(c.dep_ in {"amod", "compound"} and
@@ -259,9 +255,8 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
         return
     affiliations = rules.membership_preps | rules.role_preps
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
-    for token in context.tokens:
-        place = by_token.get(token.i)
-        if place is None or not is_a(place.type, PLACE) or token.dep_ != "pobj":
+    for token, place in context.named:
+        if not is_a(place.type, PLACE) or token.dep_ != "pobj":
             continue
         workplace = token.head.head
         if token.head.lower_ not in rules.workplace_preps or workplace.dep_ != "pobj":

@@ -38,9 +38,9 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     them ("the slaying of Oswald by Jack Ruby", "the purchase of Wiz by Google").
     """
     by_token, rules = context.by_token, context.rules
-    for noun in context.tokens:
-        trigger = rules.nouns.get(noun.lemma_.casefold())
-        if trigger is None or noun.pos_ not in {"NOUN", "PROPN"} or _given_up(noun, rules) or _hedged(noun, rules):
+    for noun in context.tokens_with_lemma(rules.nouns, {"NOUN", "PROPN"}):
+        trigger = rules.nouns[noun.lemma_.casefold()]
+        if _given_up(noun, rules) or _hedged(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
@@ -145,8 +145,7 @@ def maker_relations(context: SentenceContext) -> Iterator[Candidate]:
     if rules.maker is None:
         return
     product = rules.ner_labels["PRODUCT"]
-    named = {m for t in context.tokens if (m := context.by_token.get(t.i)) is not None and is_a(m.type, product)}
-    for thing in sorted(named, key=lambda m: m.start):
+    for thing in sorted({m for m in context.mentions() if is_a(m.type, product)}, key=lambda m: m.start):
         maker = _maker_named_in(thing, context.antecedents.mentions, rules)
         if maker is not None:
             yield Candidate(maker, thing, rules.maker)
@@ -332,7 +331,7 @@ def is_named_place(mention: Mention, rules: Rules) -> bool:
 
 def _names_an_organisation(context: SentenceContext) -> bool:
     """Whether the sentence names an organisation: a bare title there need not be held at one named before."""
-    return any(t.i in context.by_token and is_a(context.by_token[t.i].type, ORGANIZATION) for t in context.tokens)
+    return any(is_a(mention.type, ORGANIZATION) for _, mention in context.named)
 
 
 def _qualified_by_common_noun(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -381,8 +380,8 @@ def role_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     if rules.membership is None or not rules.role_preps:
         return
-    for noun in context.tokens:
-        if noun.pos_ != "NOUN" or noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
+    for noun in context.tokens_with_pos({"NOUN"}):
+        if noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
             continue
         people = [m for m in described_mentions(noun, by_token, rules) if is_a(m.type, PERSON)]
         if not people:
@@ -400,8 +399,8 @@ def attribution_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     if rules.attribution is None:
         return
-    for prep in context.tokens:
-        if prep.dep_ != "prep" or prep.lower_ not in rules.attribution_preps:
+    for prep in context.tokens_with_lower(rules.attribution_preps):
+        if prep.dep_ != "prep":
             continue
         person = _name_ending_before(prep, by_token)
         if person is None or not is_a(person.type, PERSON):

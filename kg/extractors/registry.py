@@ -8,7 +8,7 @@ coreference and the facts found before it in the sentence) that proposes candida
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg.errors import VocabularyError
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
+from kg.extractors.tokens import SentenceColumns
 from kg.model import Mention, RelationMention
 from kg.rules import Rules
 
@@ -30,15 +31,49 @@ class SentenceContext:
         rules: the extraction rules.
         antecedents: coreference over the document's mentions.
         found: the facts the finders before this one accepted in the sentence.
-        tokens: the sentence's tokens, made once for all finders (spaCy makes a new ``Token`` at each access).
+        columns: the sentence's tokens, made once for all finders (spaCy makes a new ``Token`` at each access),
+            with the attributes finders filter on.
+        named: the sentence's tokens that are part of a mention, in order, each with its mention.
     """
 
     sent: Span
     by_token: dict[int, Mention]
     rules: Rules
     antecedents: AntecedentFinder
-    found: tuple[RelationMention, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    found: tuple[RelationMention, ...]
+    columns: SentenceColumns
+    named: tuple[tuple[Token, Mention], ...]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's tokens."""
+        return self.columns.tokens
+
+    def tokens_with_lemma(self, lemmas: Container[str], pos: Container[str] | None = None) -> Iterator[Token]:
+        """The sentence's tokens, in order, whose case-folded lemma is one of ``lemmas`` and, if ``pos`` is given,
+        whose part of speech is one of ``pos``."""
+        columns = self.columns
+        for token, lemma, part in zip(columns.tokens, columns.lemmas, columns.pos, strict=True):
+            if lemma in lemmas and (pos is None or part in pos):
+                yield token
+
+    def tokens_with_lower(self, words: Container[str]) -> Iterator[Token]:
+        """The sentence's tokens, in order, whose lower-case form is one of ``words``."""
+        columns = self.columns
+        for token, lower in zip(columns.tokens, columns.lowers, strict=True):
+            if lower in words:
+                yield token
+
+    def tokens_with_pos(self, pos: Container[str]) -> Iterator[Token]:
+        """The sentence's tokens, in order, whose part of speech is one of ``pos``."""
+        columns = self.columns
+        for token, part in zip(columns.tokens, columns.pos, strict=True):
+            if part in pos:
+                yield token
+
+    def mentions(self) -> list[Mention]:
+        """The mentions in the sentence, each once, in order."""
+        return list(dict.fromkeys(mention for _, mention in self.named))
 
 
 RelationFinder = Callable[[SentenceContext], Iterable[Candidate]]

@@ -22,8 +22,8 @@ def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     if rules.rivalry is None:
         return
-    for noun in context.tokens:
-        if noun.i in by_token or noun.pos_ not in {"NOUN", "ADJ"} or noun.lemma_.casefold() not in rules.rival_nouns:
+    for noun in context.tokens_with_lemma(rules.rival_nouns, {"NOUN", "ADJ"}):
+        if noun.i in by_token:
             continue
         top = _phrase_top(noun, by_token)
         rivals = _rivals_named(noun, top, by_token, rules)

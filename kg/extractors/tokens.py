@@ -9,6 +9,8 @@ The table lives in ``doc.user_data`` while the document is extracted and is drop
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
@@ -18,10 +20,14 @@ _TEXT_KEY = "kg_text"
 
 
 class TokenTable:
-    """The tokens of one ``Doc`` in order, and each token's children (in order, as ``token.children``)."""
+    """The tokens of one ``Doc`` in order, each token's children (in order, as ``token.children``), and the
+    lower-case form, case-folded lemma and part of speech of each token (what the relation finders filter on)."""
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: tuple[Token, ...] = tuple(doc)
+        self.lowers: tuple[str, ...] = tuple(token.lower_ for token in self.tokens)
+        self.lemmas: tuple[str, ...] = tuple(token.lemma_.casefold() for token in self.tokens)
+        self.pos: tuple[str, ...] = tuple(token.pos_ for token in self.tokens)
         children: list[list[Token]] = [[] for _ in self.tokens]
         for i, offset in enumerate(doc.to_array(HEAD).astype(numpy.int64)):  # a head as an offset from its token
             if offset:
@@ -40,6 +46,23 @@ def token_table(doc: Doc) -> TokenTable:
 def sentence_tokens(sent: Span) -> tuple[Token, ...]:
     """The tokens of a sentence (or any span), from the table."""
     return token_table(sent.doc).tokens[sent.start : sent.end]
+
+
+@dataclass(frozen=True)
+class SentenceColumns:
+    """A sentence's tokens and, for each, its lower-case form, case-folded lemma and part of speech."""
+
+    tokens: tuple[Token, ...]
+    lowers: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    pos: tuple[str, ...]
+
+
+def sentence_columns(sent: Span) -> SentenceColumns:
+    """The columns of a sentence, from the table."""
+    table = token_table(sent.doc)
+    rows = slice(sent.start, sent.end)
+    return SentenceColumns(table.tokens[rows], table.lowers[rows], table.lemmas[rows], table.pos[rows])
 
 
 def child_tokens(token: Token) -> tuple[Token, ...]:

@@ -97,8 +97,8 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
     and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
     family between two entities states an open relation."""
     by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
-    for verb in context.tokens:
-        if verb.pos_ not in {"VERB", "AUX"} or is_unreal(verb, rules):
+    for verb in context.tokens_with_pos({"VERB", "AUX"}):
+        if is_unreal(verb, rules):
             continue
         lemma = verb.lemma_.casefold()
         subjects, objects, located = _verb_arguments(verb, rules)

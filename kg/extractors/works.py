@@ -18,8 +18,8 @@ def work_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     if rules.work is None:
         return
-    for noun in context.tokens:
-        if noun.pos_ != "NOUN" or noun.i in by_token or noun.lemma_.casefold() not in rules.work_nouns:
+    for noun in context.tokens_with_lemma(rules.work_nouns, {"NOUN"}):
+        if noun.i in by_token:
             continue
         works = described_mentions(noun, by_token, rules)
         makers = [m for t in prep_objects(noun, rules.work_preps)

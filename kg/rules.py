@@ -49,7 +49,7 @@ class Rules:
     head_nouns: dict[str, str]
     not_entities: frozenset[str]
     not_entity_shapes: tuple[re.Pattern[str], ...]
-    boilerplate: tuple[re.Pattern[str], ...]
+    boilerplate: re.Pattern[str]  # any of the page-furniture patterns
     verbs: dict[str, Trigger] = field(default_factory=dict)
     verb_preps: dict[str, dict[str, Trigger]] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
@@ -161,6 +161,12 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(word).casefold() for word in data[key])
 
 
+def _any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (one search instead of one per pattern); with
+    none, a pattern that never matches."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
+
+
 def _checked(name: str, path: Path) -> str:
     try:
         term(name)
@@ -191,7 +197,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
-        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
+        boilerplate=_any_of(types.get("boilerplate", []), re.IGNORECASE),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={
             w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()

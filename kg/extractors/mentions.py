@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
-from kg.extractors.tokens import child_tokens, sentence_tokens, span_text
+from kg.extractors.tokens import child_tokens, sentence_columns, span_text
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
 from kg.names import canonical_key, head_word_positions, is_model_number
@@ -24,7 +24,7 @@ def is_boilerplate(sent: Span, rules: Rules) -> bool:
     """Page furniture by pattern, or a sentence mostly in another script than ``content_script`` (an English
     parser's junk)."""
     text = span_text(sent)
-    return any(pattern.search(text) for pattern in rules.boilerplate) or not _mostly_in(text, rules.content_script)
+    return bool(rules.boilerplate.search(text)) or not _mostly_in(text, rules.content_script)
 
 
 def _mostly_in(text: str, script: str) -> bool:
@@ -62,8 +62,9 @@ def demonym_mentions(
     found = dict(by_token)
     gazetteer = rules.gazetteer
     for sent in sentences:
-        for token in sentence_tokens(sent):
-            key = gazetteer.demonyms.get(token.lower_)
+        columns = sentence_columns(sent)
+        for token, lower in zip(columns.tokens, columns.lowers, strict=True):
+            key = gazetteer.demonyms.get(lower)
             if key is None or token.i in found or not token.text[:1].isupper():
                 continue
             if token.dep_ not in rules.demonym_deps or key not in gazetteer.labels:

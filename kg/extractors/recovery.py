@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import is_not_an_entity
-from kg.extractors.tokens import child_tokens, sentence_tokens
+from kg.extractors.tokens import child_tokens, proper_nouns
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
@@ -27,8 +27,8 @@ def recover_names_from_context(
     """
     found = dict(by_token)
     for sent in sentences:
-        for token in sentence_tokens(sent):
-            if token.i in found or token.pos_ != "PROPN":
+        for token in proper_nouns(sent):
+            if token.i in found:
                 continue
             kind = _kind_modified(token, rules)
             span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
@@ -73,8 +73,8 @@ def recover_known_places(
     name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
     found = dict(by_token)
     for sent in sentences:
-        for token in sentence_tokens(sent):
-            if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        for token in proper_nouns(sent):
+            if token.i in found or not token.text[:1].isupper():
                 continue
             known = rules.gazetteer.type_of(token.text)
             if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:

@@ -9,6 +9,7 @@ The table lives in ``doc.user_data`` while the document is extracted and is drop
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -63,6 +64,14 @@ def sentence_columns(sent: Span) -> SentenceColumns:
     table = token_table(sent.doc)
     rows = slice(sent.start, sent.end)
     return SentenceColumns(table.tokens[rows], table.lowers[rows], table.lemmas[rows], table.pos[rows])
+
+
+def proper_nouns(sent: Span) -> Iterator[Token]:
+    """The proper nouns of a sentence, in order, from the table."""
+    columns = sentence_columns(sent)
+    for token, part in zip(columns.tokens, columns.pos, strict=True):
+        if part == "PROPN":
+            yield token
 
 
 def child_tokens(token: Token) -> tuple[Token, ...]:

@@ -205,7 +205,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
     named before it, with less confidence.
     """
     sent, by_token, rules, antecedents = context.sent, context.by_token, context.rules, context.antecedents
-    for noun in context.tokens:
+    for noun in context.tokens_ending_phrase(rules.titles):
         if noun.i in by_token or not (noun.pos_ in {"NOUN", "PROPN"} or noun.dep_ in {"appos", "attr", "compound"}):
             continue  # a title the tagger calls an adjective still describes ("X, a Fargo native", "NUJ official X")
         trigger = title_phrase_trigger(noun, rules)

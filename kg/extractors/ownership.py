@@ -10,7 +10,15 @@ from kg.extractors.arguments import described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import OBJECT_DEPS, SUBJECT_DEPS, children, examples, listed_conjuncts, phrase_at
+from kg.extractors.tree import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    children,
+    examples,
+    listed_conjuncts,
+    phrase_at,
+    phrase_last_words,
+)
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import PERSON, PLACE, PRODUCT, is_a
@@ -26,8 +34,10 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
     by_token, rules = context.by_token, context.rules
     if rules.ownership is None:
         return
-    for token in context.tokens:
-        if token.i in by_token:
+    columns, owner_words = context.columns, phrase_last_words(rules.owner_nouns)
+    for token, lower, lemma, part in zip(columns.tokens, columns.lowers, columns.lemmas, columns.pos, strict=True):
+        may_own = part == "NOUN" and (lemma in rules.unit_nouns or lower in owner_words or lemma in rules.owner_nouns)
+        if not (may_own or lemma in rules.owned_participles) or token.i in by_token:
             continue
         if token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:
             owned, owners = _units(token, context)

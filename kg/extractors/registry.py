@@ -8,7 +8,7 @@ coreference and the facts found before it in the sentence) that proposes candida
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,6 +17,7 @@ from kg.errors import VocabularyError
 from kg.extractors.candidates import Candidate
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.tokens import SentenceColumns
+from kg.extractors.tree import phrase_last_words
 from kg.model import Mention, RelationMention
 from kg.rules import Rules
 
@@ -62,6 +63,14 @@ class SentenceContext:
         columns = self.columns
         for token, lower in zip(columns.tokens, columns.lowers, strict=True):
             if lower in words:
+                yield token
+
+    def tokens_ending_phrase(self, phrases: Mapping[str, object]) -> Iterator[Token]:
+        """The sentence's tokens, in order, at which :func:`~kg.extractors.tree.phrase_at` may find one of
+        ``phrases``: a phrase's last word, or a phrase's lemma."""
+        columns, last_words = self.columns, phrase_last_words(phrases)
+        for token, lower, lemma in zip(columns.tokens, columns.lowers, columns.lemmas, strict=True):
+            if lower in last_words or lemma in phrases:
                 yield token
 
     def tokens_with_pos(self, pos: Container[str]) -> Iterator[Token]:

@@ -48,6 +48,8 @@ def category_of_example(token: Token, rules: Rules) -> Token | None:
 def listed_conjuncts(token: Token) -> list[Token]:
     """The conjuncts of ``token`` in its own list, which ends at the item after its "and" ("A, B and C", "A and B
     and C"): not those the parser ran on into the next list after a comma ("A and B, C and D": A's is only B)."""
+    if token.dep_ != "conj" and all(child.dep_ != "conj" for child in child_tokens(token)):
+        return []  # in no list (spaCy's ``conjuncts`` would walk the tree to find none)
     members = sorted([token, *token.conjuncts], key=lambda t: t.i)
     run: list[Token] = []
     for member, after in zip(members, [*members[1:], None], strict=True):
@@ -85,7 +87,7 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
     """The value of the longest phrase ending at ``noun`` with its unnamed modifiers: "chief executive officer",
     "parent company"; else of the noun's lemma."""
-    if noun.lower_ not in _last_words(phrases):  # no phrase ends with this word: only the lemma can match
+    if noun.lower_ not in phrase_last_words(phrases):  # no phrase ends with this word: only the lemma can match
         return phrases.get(noun.lemma_.casefold())
     modifiers = [
         c.lower_ for c in child_tokens(noun) if c.i < noun.i and c.dep_ in {"amod", "compound"} and not c.ent_type
@@ -101,9 +103,10 @@ def phrase_at(noun: Token, phrases: Mapping[str, T]) -> T | None:
 _LAST_WORDS: dict[int, tuple[Mapping[str, object], frozenset[str]]] = {}
 
 
-def _last_words(phrases: Mapping[str, object]) -> frozenset[str]:
-    """The words the keys of ``phrases`` end with, worked out once per table (the rules' tables live as long as
-    the process; the identity check makes a reused ``id`` harmless)."""
+def phrase_last_words(phrases: Mapping[str, object]) -> frozenset[str]:
+    """The words the keys of ``phrases`` end with (:func:`phrase_at` matches no other word but a lemma), worked
+    out once per table (the rules' tables live as long as the process; the identity check makes a reused ``id``
+    harmless)."""
     known = _LAST_WORDS.get(id(phrases))
     if known is None or known[0] is not phrases:
         known = _LAST_WORDS[id(phrases)] = (phrases, frozenset(key.rsplit(" ", 1)[-1] for key in phrases))

@@ -10,6 +10,7 @@ shapes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -104,8 +105,11 @@ def _sentence_relations(
 
     columns = sentence_columns(sent)
     named = tuple((token, by_token[token.i]) for token in columns.tokens if token.i in by_token)
+    context = SentenceContext(sent, by_token, rules, antecedents, (), columns, named)
     for finder in finders:
-        accept(finder(SentenceContext(sent, by_token, rules, antecedents, tuple(found), columns, named)))
+        if len(found) != len(context.found):  # made again only when a finder has accepted a fact
+            context = replace(context, found=tuple(found))
+        accept(finder(context))
     yield from found
 
 

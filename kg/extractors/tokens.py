@@ -30,7 +30,8 @@ class TokenTable:
         self.lemmas: tuple[str, ...] = tuple(token.lemma_.casefold() for token in self.tokens)
         self.pos: tuple[str, ...] = tuple(token.pos_ for token in self.tokens)
         children: list[list[Token]] = [[] for _ in self.tokens]
-        for i, offset in enumerate(doc.to_array(HEAD).astype(numpy.int64)):  # a head as an offset from its token
+        heads = doc.to_array(HEAD).astype(numpy.int64).tolist()  # each head as an offset from its token
+        for i, offset in enumerate(heads):
             if offset:
                 children[i + offset].append(self.tokens[i])
         self.children: tuple[tuple[Token, ...], ...] = tuple(tuple(kids) for kids in children)

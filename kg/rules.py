@@ -82,6 +82,7 @@ class Rules:
     owned_participles: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     holder_words: frozenset[str] = frozenset()
+    holder_preps: frozenset[str] = frozenset()
     rivalry: Trigger | None = None
     maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
@@ -107,6 +108,7 @@ class Rules:
     example_markers: tuple[tuple[str, ...], ...] = ()
     relative_adverbs: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
+    belonging_preps: frozenset[str] = frozenset()
     title_preps: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
@@ -224,6 +226,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         example_markers=tuple(tuple(str(m).casefold().split()) for m in extraction["example_markers"]),
         relative_adverbs={str(w).casefold(): str(p).casefold() for w, p in extraction["relative_adverbs"].items()},
         agent_preps=_words(extraction, "agent_preps"),
+        belonging_preps=_words(extraction, "belonging_preps"),
         title_preps=_words(extraction, "title_preps"),
         support_verbs=_words(extraction, "support_verbs"),
         hedge_modals=_words(extraction, "hedge_modals"),
@@ -336,6 +339,7 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.owned_participles = frozenset(family.get("owned_participles", []))
         rules.listing_verbs = frozenset(family.get("listing_verbs", []))
         rules.holder_words = frozenset(family.get("holder_words", []))
+        rules.holder_preps = frozenset(family.get("holder_preps", []))
     if "rival_nouns" in family:
         rules.rivalry = trigger("rival")
         rules.rival_nouns = frozenset(family["rival_nouns"])

@@ -51,7 +51,7 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
 def _member_of(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
     """The name that "one of NOUN" stands beside: "Widgetco, one of Scotland's biggest firms" (``member_words``)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+    if noun.dep_ != "pobj" or prep.lower_ not in rules.belonging_preps or prep.dep_ != "prep":
         return None
     member = prep.head
     if member.lower_ not in rules.member_words or member.dep_ != "appos":
@@ -76,7 +76,7 @@ def _whole_of_part(noun: Token, by_token: dict[int, Mention], rules: Rules) -> l
               for c in child_tokens(noun))
     if own or noun.lemma_.casefold() not in rules.part_nouns:
         return []
-    return [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
+    return [m for t in prep_objects(noun, rules.belonging_preps) for m in mentions_at(t, by_token, rules)]
 
 
 def _modifier_mentions(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
@@ -138,7 +138,7 @@ def possessors(
     """Who a relation noun belongs to: its possessive ("its", "Acme's") or the object of its "of"."""
     tokens = [*children(noun, frozenset({"poss"})), *possessor_before(noun, by_token)]
     found = argument_mentions(tokens, by_token, rules, antecedents, excluded)
-    return found + [m for t in prep_objects(noun, ("of",)) for m in mentions_at(t, by_token, rules)]
+    return found + [m for t in prep_objects(noun, rules.belonging_preps) for m in mentions_at(t, by_token, rules)]
 
 
 def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> Mention | None:

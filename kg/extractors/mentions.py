@@ -236,7 +236,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     # the agency")
     nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
     if nearest is not None:
-        cues.append(_one_of(nearest))
+        cues.append(_one_of(nearest, rules))
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -295,10 +295,11 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _one_of(noun: Token) -> Token:
-    """The category noun of "one of the biggest banks", else ``noun``: "Acme, one of the biggest banks"."""
-    if noun.lower_ == "one":
-        return next((obj for prep in child_tokens(noun) if prep.dep_ == "prep" and prep.lower_ == "of"
+def _one_of(noun: Token, rules: Rules) -> Token:
+    """The category noun of "one of the biggest banks" (``member_words``), else ``noun``: "Acme, one of the biggest
+    banks"."""
+    if noun.lower_ in rules.member_words:
+        return next((obj for prep in child_tokens(noun) if prep.dep_ == "prep" and prep.lower_ in rules.belonging_preps
                      for obj in child_tokens(prep) if obj.dep_ == "pobj"), noun)
     return noun
 
@@ -336,7 +337,7 @@ def _patient_of_person_word(span: Span, rules: Rules) -> bool:
     """A name that a noun or title of a family whose objects are people (by its predicate's range) takes as its
     object: "the assassin of Lincoln", "Lincoln's assassination" (not a verb's: "Acme killed its Widget app")."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
+    if root.dep_ == "pobj" and root.head.lower_ in rules.belonging_preps:
         word = root.head.head.lemma_.casefold()
         trigger = rules.nouns.get(word) or rules.titles.get(word)
     elif root.dep_ == "poss":

@@ -70,7 +70,7 @@ def _hedged(noun: Token, rules: Rules) -> bool:
 
 def _given_up(noun: Token, rules: Rules) -> bool:
     """A relation noun a ``divestment_words`` word governs: "sold its stake in X", "the sale of its stake in X"."""
-    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in rules.belonging_preps else noun.head
     return noun.dep_ in {"dobj", "pobj"} and governor.lemma_.casefold() in rules.divestment_words
 
 

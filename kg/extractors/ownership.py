@@ -91,9 +91,13 @@ def _is_product_noun(noun: Token, rules: Rules) -> bool:
 
 
 def _holders(noun: Token, context: SentenceContext) -> list[Mention]:
-    """The subject of a ``holder_words`` phrase before a unit noun: "Acme is home to brands including A"."""
+    """The subject of a ``holder_words`` phrase before a unit noun, through ``holder_preps``: "Acme is home to brands
+    including A"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.casefold() not in context.rules.holder_words:
+    rules = context.rules
+    if noun.dep_ != "pobj" or prep.lower_ not in rules.holder_preps:
+        return []
+    if prep.head.lemma_.casefold() not in rules.holder_words:
         return []
     subjects = children(prep.head.head, SUBJECT_DEPS)
     return [m for t in subjects for m in mentions_at(t, context.by_token, context.rules)]

@@ -25,7 +25,6 @@ from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from kg.defaults import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 from kg.errors import WorkerError
@@ -42,6 +41,7 @@ DocumentHandler = Callable[[Document], None]
 PartContext = tuple[int, int, Document]  # document number, offset of the part, the document with the part's text
 RecordsContext = tuple[int, int, Extraction]  # what kg_extract leaves in the context: the part's records
 BATCHES_IN_FLIGHT = 2  # per worker: batches sent ahead of the one being read back, so no worker waits
+CLOSING_SPLIT = 4  # the closing batches are cut this many ways, so that the workers finish at about the same time
 _worker_pipeline: Language | None = None  # the parent's pipeline, which forked workers inherit
 
 
@@ -135,7 +135,7 @@ def _in_workers(
     with ProcessPoolExecutor(n_process, mp_context=fork) as pool:
         in_flight: deque[Future[list[RecordsContext]]] = deque()
         try:
-            for batch in minibatch(parts, batch_size):
+            for batch in _closing_in_small_batches(parts, batch_size, BATCHES_IN_FLIGHT * n_process):
                 in_flight.append(pool.submit(_batch_records, batch))
                 if len(in_flight) >= BATCHES_IN_FLIGHT * n_process:
                     yield from in_flight.popleft().result()
@@ -145,6 +145,22 @@ def _in_workers(
             raise WorkerError("a parse worker process died (killed, or out of memory); nothing was written") from None
         finally:
             pool.shutdown(cancel_futures=True)
+
+
+def _closing_in_small_batches(
+    parts: Iterable[tuple[str, PartContext]], batch_size: int, closing: int
+) -> Iterator[list[tuple[str, PartContext]]]:
+    """Batches of ``batch_size`` parts, in order, except the last ``closing`` batches' worth of parts, which come in
+    batches :data:`CLOSING_SPLIT` times smaller: at the end of the input a worker given a whole batch would parse
+    alone while the others wait."""
+    ahead: deque[tuple[str, PartContext]] = deque()
+    for part in parts:
+        ahead.append(part)
+        if len(ahead) == (closing + 1) * batch_size:
+            yield [ahead.popleft() for _ in range(batch_size)]
+    small = max(1, batch_size // CLOSING_SPLIT)
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(small, len(ahead)))]
 
 
 def _batch_records(batch: list[tuple[str, PartContext]]) -> list[RecordsContext]:

@@ -1,5 +1,5 @@
-"""Property-graph outputs: LadybugDB answers the README's Cypher; Neo4j files pass the import tool's header rules
-and load completely; the CSV folder parses back with the csv module to the graph's counts.
+"""Property-graph outputs: LadybugDB answers the Cypher of docs/property-graphs.md; Neo4j files pass the import
+tool's header rules and load completely; the CSV folder parses back with the csv module to the graph's counts.
 
 Graphs are built from hand-made extraction records through :func:`kg.resolve.merge` (no spaCy),
 and from the seeds with the real model (``model`` marker).
@@ -42,7 +42,7 @@ from kg.vocab import local_name, term
 
 ladybug = pytest.importorskip("ladybug")
 
-README_CYPHER = """
+GUIDE_CYPHER = """
 MATCH (org {label: 'DeepSeek'})-[r:released]->(product)
 UNWIND r.evidence AS e
 RETURN product.label AS product, e.sentence AS sentence, e.document AS document
@@ -108,7 +108,7 @@ def test_ladybug_answers_the_readme_question_with_dates_and_leaves_the_graph_alo
     (path,) = write_views(graph, tmp_path / "news", ["ladybug"])
     assert path == tmp_path / "news.ladybug" and fingerprint(graph) == before
     assert [p.name for p in tmp_path.iterdir()] == ["news.ladybug"], "no staging file is left behind"
-    assert query(path, README_CYPHER) == [
+    assert query(path, GUIDE_CYPHER) == [
         ["R1", "DeepSeek released R1 in January.", "a.txt"],
         ["R1", 'On "Monday", DeepSeek released R1; analysts, again, said so.', "b.txt"],
     ]
@@ -427,7 +427,7 @@ def cypher_literals(statement: str) -> list[str]:
 @pytest.mark.model
 def test_seeds_answer_the_readme_question_in_every_property_graph_format(seeds_graph, tmp_path: Path):
     paths = write_views(seeds_graph, tmp_path / "seeds", ["ladybug", "neo4j", "csv"])
-    rows = query(paths[0], README_CYPHER)
+    rows = query(paths[0], GUIDE_CYPHER)
     assert ["R1", "DeepSeek’s launch of R1 is widely seen as China’s response to OpenAI’s GPT-4.",
             "000_0ad1dccd12771690.txt"] in rows
     check_neo4j_complete(seeds_graph, paths[1], tmp_path)
@@ -450,5 +450,5 @@ def test_kg_export_writes_the_property_graph_formats_from_a_store(tmp_path: Path
         app, ["export", str(tmp_path / "store"), "-o", str(tmp_path / "exp"), "--format", "ladybug,neo4j,csv"]
     )
     assert exported.exit_code == 0, exported.output
-    assert [row[0] for row in query(tmp_path / "exp.ladybug", README_CYPHER)] == ["R1"]
+    assert [row[0] for row in query(tmp_path / "exp.ladybug", GUIDE_CYPHER)] == ["R1"]
     assert (tmp_path / "exp.neo4j" / "import.cypher").is_file() and (tmp_path / "exp.csv" / "facts.csv").is_file()

@@ -104,7 +104,8 @@ def _sentence_relations(
             found.append(RelationMention(subject.doc_id, subject, predicate, obj, sentence, confidence, trigger.rule))
 
     columns = sentence_columns(sent)
-    named = tuple((token, by_token[token.i]) for token in columns.tokens if token.i in by_token)
+    tokens, start = columns.tokens, sent.start
+    named = tuple((tokens[i - start], m) for i in range(start, sent.end) if (m := by_token.get(i)) is not None)
     context = SentenceContext(sent, by_token, rules, antecedents, (), columns, named)
     for finder in finders:
         if len(found) != len(context.found):  # made again only when a finder has accepted a fact

@@ -25,3 +25,25 @@ def test_a_second_function_under_a_registered_name_is_refused():
     assert relation_finder("verbs")(verbs) is verbs
     with pytest.raises(ValueError, match="registered as 'verbs'"):
         relation_finder("verbs")(lambda context: iter(()))
+
+
+def test_a_context_offers_the_tokens_a_finder_filters_for(vocab):
+    from kg.extractors.coreference import AntecedentFinder
+    from kg.extractors.registry import SentenceContext
+    from kg.extractors.tokens import sentence_columns
+    from tests.helpers import make_doc
+
+    doc = make_doc(vocab, [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"), ("'s", "'s", 0, "case", "PART", "POS"),
+        ("chief", "chief", 3, "amod", "ADJ", "JJ"), ("executive", "executive", 4, "nsubj", "NOUN", "NN"),
+        ("bought", "buy", 4, "ROOT", "VERB", "VBD"), ("units", "unit", 4, "dobj", "NOUN", "NNS"),
+    ])
+    rules = load_rules()
+    sent = doc[:]
+    context = SentenceContext(sent, {}, rules, AntecedentFinder([], rules, None), (), sentence_columns(sent), ())
+    assert [t.text for t in context.tokens_with_lemma({"unit", "buy"})] == ["bought", "units"]
+    assert [t.text for t in context.tokens_with_lemma({"unit", "buy"}, {"NOUN"})] == ["units"]
+    assert [t.text for t in context.tokens_with_pos({"VERB"})] == ["bought"]
+    assert [t.text for t in context.tokens_with_lower({"'s"})] == ["'s"]
+    assert [t.text for t in context.tokens_ending_phrase({"chief executive": 1})] == ["executive"]
+    assert context.mentions() == []

@@ -5,7 +5,15 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extractors.tokens import child_tokens, forget_tokens, remember_text, sentence_tokens, span_text
+from kg.extractors.tokens import (
+    child_tokens,
+    forget_tokens,
+    proper_nouns,
+    remember_text,
+    sentence_columns,
+    sentence_tokens,
+    span_text,
+)
 
 WORDS = ["Acme", "bought", "Widgetco", ".", "It", "grew", "."]
 HEADS = [1, 1, 1, 1, 5, 5, 5]
@@ -38,3 +46,16 @@ def test_forgotten_table_leaves_a_serialisable_doc() -> None:
     child_tokens(doc[1])
     forget_tokens(doc)
     assert Doc(doc.vocab).from_bytes(doc.to_bytes()).text == doc.text
+
+
+def test_sentence_columns_match_spacy() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["ACME", "Bought", "Widgetco", "."], lemmas=["ACME", "Buy", "Widgetco", "."],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT"])
+    sent = doc[:]
+    columns = sentence_columns(sent)
+    assert [t.i for t in columns.tokens] == [0, 1, 2, 3]
+    assert columns.lowers == ("acme", "bought", "widgetco", ".")
+    assert columns.lemmas == ("acme", "buy", "widgetco", ".")
+    assert columns.pos == ("PROPN", "VERB", "PROPN", "PUNCT")
+    assert [t.i for t in proper_nouns(sent)] == [0, 2]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.tokens import child_tokens, document_text, sentence_tokens
+from kg.extractors.tokens import child_tokens, document_text, sentence_tokens, span_text
 from kg.model import Mention
 from kg.names import initials, is_model_number, type_tally
 from kg.rules import Rules, Trigger
@@ -64,7 +64,7 @@ def propagate_names(
 
 def _copy(source: Mention, span: Span) -> Mention:
     """``source`` found again at ``span``: its class is the document's vote, it casts none itself."""
-    return replace(source, start=span.start_char, end=span.end_char, text=span.text, rule="propagated",
+    return replace(source, start=span.start_char, end=span.end_char, text=span_text(span), rule="propagated",
                    type_confidence=0.0)
 
 

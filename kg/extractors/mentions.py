@@ -94,7 +94,7 @@ def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> 
             span = doc[start:model_end]
             retyped = is_a(mention.type, ORGANIZATION)
             extended[mention] = replace(
-                mention, end=span.end_char, text=span.text, name="", name_rule="",
+                mention, end=span.end_char, text=span_text(span), name="", name_rule="",
                 type=product if retyped else mention.type, rule="shape" if retyped else mention.rule,
                 type_confidence=rules.type_confidence["shape"] if retyped else mention.type_confidence,
             )
@@ -155,7 +155,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     """The mention of ``span`` with its class: the gazetteer's, else the first cue that speaks (a kind noun, a
     noun for people, a pronoun, a preposition of place, the name's shape), else the tagger's ``label``."""
     type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
-    text = span.text
+    text = span_text(span)
     if type_name is None or is_not_an_entity(name or text, rules):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
@@ -199,7 +199,7 @@ def _is_demonym_modifier(span: Span, rules: Rules) -> bool:
 def _cued_class(span: Span, label: str, rules: Rules) -> str | None:
     """The class a kind noun gives a span the tagger labelled as no entity (types.yaml ``cued_labels``): "Acme"
     in "Acme subsidiary Widgetco" tagged as a nationality; never an adjective of nationality the gazetteer knows."""
-    if label not in rules.cued_labels or span.text.casefold() in rules.gazetteer.demonyms:
+    if label not in rules.cued_labels or span_text(span).casefold() in rules.gazetteer.demonyms:
         return None
     return _head_noun_type(span, rules)
 

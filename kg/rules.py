@@ -102,6 +102,7 @@ class Rules:
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
+    not_name_words: tuple[re.Pattern[str], ...] = ()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
     example_markers: tuple[tuple[str, ...], ...] = ()
@@ -191,6 +192,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
+        not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in types.get("boilerplate", [])),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={

@@ -147,16 +147,20 @@ def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
     """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
-    surrounding punctuation from an entity span."""
+    surrounding punctuation and words of no name (types.yaml ``not_name_words``) from an entity span."""
     start, end = ent.start, ent.end
     while start < end and (
-        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
+        ent.doc[start].lower_ in rules.leading_determiners or _is_outside_names(ent.doc[start], rules)
         or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
     ):
         start += 1
-    while end > start and ent.doc[end - 1].is_punct:
+    while end > start and _is_outside_names(ent.doc[end - 1], rules):
         end -= 1
     return ent.doc[start:end] if start < end else None
+
+
+def _is_outside_names(token: Token, rules: Rules) -> bool:
+    return token.is_punct or any(shape.fullmatch(token.text) for shape in rules.not_name_words)
 
 
 def _is_common_word(token: Token) -> bool:

@@ -614,3 +614,21 @@ def test_a_person_takes_in_the_untagged_surname_it_modifies(vocab):
     assert ("John Wilkes Booth", "killed", "Lincoln") in {
         (r.subject.text, r.predicate, r.object.text) for r in extraction.relations
     }
+
+
+def test_a_story_code_leaves_a_name_and_a_time_zone_is_no_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("FL2706231194", "FL2706231194", 3, "compound", "PROPN", "NNP"),
+            ("Radio", "Radio", 3, "compound", "PROPN", "NNP"),
+            ("Reloj", "Reloj", 3, "compound", "PROPN", "NNP"),
+            ("Network", "Network", 3, "ROOT", "PROPN", "NNP"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("1402", "1402", 6, "nummod", "NUM", "CD"),
+            ("GMT", "GMT", 4, "pobj", "PROPN", "NNP"),
+            ("PA0302025694", "PA0302025694", 3, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "B-GPE"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Radio Reloj Network"]

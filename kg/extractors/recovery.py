@@ -74,7 +74,13 @@ def recover_known_places(
     found = dict(by_token)
     for sent in sentences:
         for token in sentence_tokens(sent):
-            if token.i in found or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            if token.i in found or not token.text[:1].isupper():
+                continue
+            agency = _agency_after_place(token, found, rules)
+            if agency is not None:
+                found.update(_context_mention(doc_id, agency, ORGANIZATION, rules))
+                continue
+            if token.pos_ != "PROPN":
                 continue
             known = rules.gazetteer.type_of(token.text)
             if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:
@@ -82,7 +88,7 @@ def recover_known_places(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
                 )
-            elif _is_agency_after_place(token, found) or _is_employer_before_title(token, rules):
+            elif _is_employer_before_title(token, rules):
                 span = _hyphenated_name(token)
                 if any(t.i in found for t in span):
                     continue
@@ -176,14 +182,37 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: 
     )
 
 
-def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
-    """A single word in capitals, last of its phrase, right after a place mention: "Beijing XINHUA"."""
+def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -> Span | None:
+    """Words in capitals, last of their phrase, right after a place mention, a news agency's or a paper's header:
+    "Beijing XINHUA", "Moscow ITAR-TASS", "Tokyo YOMIURI SHIMBUN", "Bangkok THE NATION". A name the tagger found
+    inside them gives way to them; a place the gazetteer knows is no header ("Paris, FRANCE")."""
     before = found.get(token.i - 1) if token.i > 0 else None
-    text = token.text
+    if before is None or not is_a(before.type, PLACE) or before.text.isupper():
+        return None
+    doc, end = token.doc, token.i
+    while end < len(doc) and (_in_capitals(doc[end]) or _hyphen_in_capitals(doc, end)):
+        end += 1
+    span = doc[token.i : end]
+    inside = {found[t.i] for t in span if t.i in found}
+    if any(not is_a(m.type, ORGANIZATION) or m.end > span.end_char for m in inside):
+        return None
+    if sum(c.isalpha() for c in span.text) < 3 or end in found or is_not_an_entity(span.text, rules):
+        return None
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return None
+    known = rules.gazetteer.type_of(span.text)
+    return None if known is not None and is_a(known, PLACE) else span
+
+
+def _in_capitals(token: Token) -> bool:
+    return token.text.isupper() and token.text.isalpha()
+
+
+def _hyphen_in_capitals(doc: Doc, i: int) -> bool:
+    """A hyphen without spaces between two words in capitals ("ITAR - TASS")."""
     return (
-        before is not None and is_a(before.type, PLACE) and not before.text.isupper()
-        and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
-        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+        doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        and _in_capitals(doc[i - 1]) and _in_capitals(doc[i + 1])
     )
 
 

@@ -35,6 +35,23 @@ def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
         assert facts_of(doc) == {("XINHUA", "basedIn", "Beijing")}
 
 
+def test_a_papers_header_of_several_words_in_capitals_after_a_place_is_one_organisation(vocab):
+    doc = make_doc(  # "Tokyo YOMIURI SHIMBUN in Japanese": the tagger found only the last word, as an organisation
+        vocab,
+        [
+            ("Tokyo", "Tokyo", 2, "compound", "PROPN", "NNP"),
+            ("YOMIURI", "YOMIURI", 2, "compound", "ADJ", "JJ"),
+            ("SHIMBUN", "SHIMBUN", 2, "ROOT", "PROPN", "NNP"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Japanese", "Japanese", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "B-ORG", "O", "B-LANGUAGE"],
+    )
+    mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert mentions == {("Tokyo", "City"), ("YOMIURI SHIMBUN", "Organization")}
+    assert facts_of(doc) == {("YOMIURI SHIMBUN", "basedIn", "Tokyo")}
+
+
 def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
     doc = make_doc(
         vocab,

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import is_not_an_entity
-from kg.extractors.tokens import child_tokens, sentence_tokens
+from kg.extractors.tokens import child_tokens, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+
+KINDS = (PERSON, ORGANIZATION, PLACE)
+LIST_WEAK_RULES = frozenset({"ner", "context", "propagated", "coordination"})  # typings too weak to type a list
 
 
 def recover_names_from_context(
@@ -233,3 +237,44 @@ def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None
     if any(i in by_token for i in range(start, token.i + 1)):
         return None
     return token.doc[start : token.i + 1]
+
+
+def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Names coordinated in one list are of one kind: a name that only the tagger typed takes the class that the
+    names of its list typed by surer evidence agree on ("Mexico, Monterrey, Tijuana and Tampico": the tagger's
+    "organisation" Tijuana is a place there)."""
+    lists = _coordinated_mentions(doc, by_token)
+    retyped: dict[Mention, Mention] = {}
+    for members in lists:
+        sure = [_kind(m.type) for m in members if m.rule not in LIST_WEAK_RULES]
+        if len(sure) < 2 or len(set(sure)) != 1:
+            continue
+        kind = sure[0]
+        for mention in members:
+            if mention.rule == "ner" and kind is not None and _kind(mention.type) != kind:
+                retyped[mention] = replace(
+                    mention, type=kind, rule="coordination", type_confidence=rules.type_confidence["coordination"]
+                )
+    return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _kind(type_name: str) -> str | None:
+    return next((kind for kind in KINDS if is_a(type_name, kind)), None)
+
+
+def _coordinated_mentions(doc: Doc, by_token: dict[int, Mention]) -> list[list[Mention]]:
+    """The mentions joined by coordination ("conj" from one name's head word to another's), list by list."""
+    tokens = token_table(doc).tokens
+    roots: dict[Mention, int] = {}
+    for i, mention in by_token.items():
+        if not (by_token.get(tokens[i].head.i) == mention and tokens[i].head.i != i):
+            roots.setdefault(mention, i)
+    first_of: dict[Mention, Mention] = {}
+    for mention, i in sorted(roots.items(), key=lambda item: item[1]):
+        token = tokens[i]
+        head = by_token.get(token.head.i) if token.dep_ == "conj" else None
+        first_of[mention] = first_of.get(head, head) if head is not None and head != mention else mention
+    groups: dict[Mention, list[Mention]] = defaultdict(list)
+    for mention, first in first_of.items():
+        groups[first].append(mention)
+    return [members for members in groups.values() if len(members) > 1]

@@ -161,3 +161,38 @@ def test_a_proper_noun_after_a_kind_noun_has_its_class(vocab):
         ents=["B-PERSON", "O", "O", "O", "O"],
     )
     assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
+    doc = make_doc(  # "Prices rose in France, Germany and Tijuana", the tagger calling Tijuana an organisation
+        vocab,
+        [
+            ("Prices", "price", 1, "nsubj", "NOUN", "NNS"),
+            ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("France", "France", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Germany", "Germany", 3, "conj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Tijuana", "Tijuana", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-ORG"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"France": "Country", "Germany": "Country", "Tijuana": "Place"}
+
+
+def test_one_surely_typed_name_does_not_retype_its_list(vocab):
+    doc = make_doc(  # "statues of Lincoln and Washington": one gazetteer place is not enough
+        vocab,
+        [
+            ("statues", "statue", 0, "ROOT", "NOUN", "NNS"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Lincoln", "Lincoln", 1, "pobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("Washington", "Washington", 2, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-PERSON", "O", "B-GPE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Lincoln"] == "Person"

@@ -86,6 +86,8 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
     if span is None:
         return []
     span = _whole_hyphenated_words(span, sent)
+    if ent.label_ == "ORG":
+        span = _with_leading_capitals(span, sent)
     if ent.label_ == "PERSON":
         span = _with_following_proper_nouns(_without_leading_role(span, rules), sent, rules, tagged)
         titled = _with_title(span, sent, rules)
@@ -121,6 +123,25 @@ def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:
         before.dep_ == "compound" and before.head.i >= token.i and token.pos_ == "PROPN" and not token.ent_type_
         and token.text[:1].isupper() and not token.text.isupper()
         and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
+    )
+
+
+def _with_leading_capitals(span: Span, sent: Span) -> Span:
+    """An organisation's name in capitals with the untagged words in capitals before it that modify it, the rest
+    of one name: "SHIMBUN" tagged alone in "YOMIURI SHIMBUN"."""
+    if not span.text.isupper():
+        return span
+    tokens = sentence_tokens(sent)
+    start = span.start
+    while start > sent.start and _modifies_in_capitals(tokens[start - 1 - sent.start], span.doc[start:span.end]):
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _modifies_in_capitals(token: Token, span: Span) -> bool:
+    return (
+        token.dep_ in {"compound", "nmod"} and span.start <= token.head.i < span.end and not token.ent_type_
+        and token.text.isalpha() and token.text.isupper() and len(token.text) > 1
     )
 
 

@@ -632,3 +632,19 @@ def test_a_story_code_leaves_a_name_and_a_time_zone_is_no_name(vocab):
         ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "B-GPE"],
     )
     assert [m.text for m in extraction_of(doc).mentions] == ["Radio Reloj Network"]
+
+
+def test_an_organisation_in_capitals_takes_in_the_untagged_capitals_that_modify_it(vocab):
+    doc = make_doc(  # "Oikawa, YOMIURI SHIMBUN political editor": the tagger found only "SHIMBUN"
+        vocab,
+        [
+            ("Oikawa", "Oikawa", 0, "ROOT", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("YOMIURI", "YOMIURI", 3, "nmod", "PROPN", "NNP"),
+            ("SHIMBUN", "SHIMBUN", 5, "nmod", "PROPN", "NNP"),
+            ("political", "political", 5, "amod", "ADJ", "JJ"),
+            ("editor", "editor", 0, "appos", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"Oikawa", "YOMIURI SHIMBUN"}

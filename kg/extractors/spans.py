@@ -76,8 +76,9 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
 
     Leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
-    Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place or a
+    Kennedy" names Kennedy); an organisation's or a person's name that starts with a known place is split
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International", "Cairo AL-AHALI"
+    tagged as a person); a place or a
     person takes in the untagged proper nouns it modifies ("Newton Aycliffe", "John Wilkes" + "Booth"), except
     names ``tagged`` elsewhere.
     """
@@ -88,6 +89,8 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "ORG":
         span = _with_leading_capitals(span, sent)
+    if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
+        return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
         span = _with_following_proper_nouns(_without_leading_role(span, rules), sent, rules, tagged)
         titled = _with_title(span, sent, rules)

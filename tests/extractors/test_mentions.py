@@ -648,3 +648,18 @@ def test_an_organisation_in_capitals_takes_in_the_untagged_capitals_that_modify_
         ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
     )
     assert {m.text for m in extraction_of(doc).mentions} == {"Oikawa", "YOMIURI SHIMBUN"}
+
+
+def test_a_person_span_of_a_known_place_and_a_name_in_capitals_is_the_place_and_an_organisation(vocab):
+    doc = make_doc(  # "Cairo AL-AHALI in Arabic", a paper's header the tagger read as one person's name
+        vocab,
+        [
+            ("Cairo", "Cairo", 1, "compound", "PROPN", "NNP"),
+            ("AHALI", "AHALI", 1, "ROOT", "PROPN", "NNP"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Arabic", "Arabic", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-LANGUAGE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"Cairo": "City", "AHALI": "Organization"}

@@ -120,6 +120,7 @@ class Rules:
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
     defining_verbs: frozenset[str] = frozenset()
@@ -232,6 +233,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
         place_nouns=_words(extraction, "place_nouns"),
+        direction_words=_words(extraction, "direction_words"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         defining_verbs=_words(extraction, "defining_verbs"),

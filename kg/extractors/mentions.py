@@ -226,7 +226,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
-    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
+    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas", "south of Fargo"
         return PLACE
     told = _class_after_preposition_noun(root, rules)
     if told is not None:
@@ -303,11 +303,12 @@ def _one_of(noun: Token) -> Token:
 
 
 def _named_by_place_noun(root: Token, rules: Rules) -> bool:
+    """ "the town of Randolph", or a direction from a place: "70 miles northeast of Boise"."""
     prep = root.head
-    return (
-        root.dep_ == "pobj" and prep.lower_ in rules.provenance_preps and prep.head.pos_ == "NOUN"
-        and prep.head.lemma_.casefold() in rules.place_nouns
-    )
+    if root.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps:
+        return False
+    word = prep.head.lemma_.casefold()
+    return (prep.head.pos_ == "NOUN" and word in rules.place_nouns) or word in rules.direction_words
 
 
 def _described_as_person(span: Span, rules: Rules) -> bool:

@@ -663,3 +663,20 @@ def test_a_person_span_of_a_known_place_and_a_name_in_capitals_is_the_place_and_
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types == {"Cairo": "City", "AHALI": "Organization"}
+
+
+def test_a_name_a_direction_is_measured_from_is_a_place(vocab):
+    doc = make_doc(  # "It burned 70 miles northeast of Boise", the tagger calling Boise an organisation
+        vocab,
+        [
+            ("It", "it", 1, "nsubj", "PRON", "PRP"),
+            ("burned", "burn", 1, "ROOT", "VERB", "VBD"),
+            ("70", "70", 3, "nummod", "NUM", "CD"),
+            ("miles", "mile", 4, "npadvmod", "NOUN", "NNS"),
+            ("northeast", "northeast", 1, "advmod", "ADV", "RB"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Boise", "Boise", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Boise", "Place")]

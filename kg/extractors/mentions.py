@@ -240,6 +240,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
         cues.extend(child for child in child_tokens(root.head) if child.dep_ == "attr")
+    first = _first_conjunct(root)
+    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "the airlines flying it are Aloha, ...": the subject
+        cues.extend(child for child in child_tokens(first.head) if child.dep_ == "nsubj")
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)

@@ -680,3 +680,20 @@ def test_a_name_a_direction_is_measured_from_is_a_place(vocab):
         ents=["O", "O", "O", "O", "O", "O", "B-ORG"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Boise", "Place")]
+
+
+def test_names_a_kind_noun_is_said_to_be_take_its_class(vocab):
+    doc = make_doc(  # "The airlines are Aloha and Piedmont", the tagger calling both places
+        vocab,
+        [
+            ("The", "the", 1, "det", "DET", "DT"),
+            ("airlines", "airline", 2, "nsubj", "NOUN", "NNS"),
+            ("are", "be", 2, "ROOT", "AUX", "VBP"),
+            ("Aloha", "Aloha", 2, "attr", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("Piedmont", "Piedmont", 3, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"Aloha": "Organization", "Piedmont": "Organization"}

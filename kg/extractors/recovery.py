@@ -177,13 +177,19 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: 
     if token.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps or prep.dep_ != "prep":
         return False
     owner = prep.head
-    if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
+    if owner.like_num or _after_age(prep):  # "Marie Ferraro, 50, of Bethany", however the parser hung the "of"
         return True
     company = by_token.get(owner.i)
     return (
         company is not None and is_a(company.type, ORGANIZATION)
         and CORPORATE_SUFFIX.search(company.text) is not None
     )
+
+
+def _after_age(token: Token) -> bool:
+    """Whether an age set off by commas comes right before ``token``: "Daniel Sullivan, 30, of"."""
+    doc, i = token.doc, token.i
+    return i >= 3 and doc[i - 1].text == doc[i - 3].text == "," and doc[i - 2].text.isdigit() and len(doc[i - 2]) <= 3
 
 
 def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -> Span | None:

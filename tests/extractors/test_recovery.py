@@ -196,3 +196,23 @@ def test_one_surely_typed_name_does_not_retype_its_list(vocab):
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types["Lincoln"] == "Person"
+
+
+def test_of_after_an_age_names_a_place_however_the_parser_hung_it(vocab):
+    doc = make_doc(  # "Daniel Sullivan, 30, of Boothbay, went down": "of" hung on the name, not on the age
+        vocab,
+        [
+            ("Daniel", "Daniel", 1, "compound", "PROPN", "NNP"),
+            ("Sullivan", "Sullivan", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("30", "30", 1, "appos", "NUM", "CD"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Boothbay", "Boothbay", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 8, "punct", "PUNCT", ","),
+            ("went", "go", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "B-ORG", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Boothbay"] == "Place"

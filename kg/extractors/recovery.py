@@ -16,6 +16,8 @@ from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 KINDS = (PERSON, ORGANIZATION, PLACE)
+DATELINE_WORDS = 12  # how far into a text a dateline's agency can come
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 LIST_WEAK_RULES = frozenset({"ner", "context", "propagated", "coordination"})  # typings too weak to type a list
 
 
@@ -74,13 +76,13 @@ def recover_known_places(
     sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
 ) -> dict[int, Mention]:
     """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand"), and a
-    name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
+    news agency's name in capitals in a header or a dateline ("Beijing XINHUA", "Knin, 12 Feb (TANJUG) --")."""
     found = dict(by_token)
     for sent in sentences:
         for token in sentence_tokens(sent):
             if token.i in found or not token.text[:1].isupper():
                 continue
-            agency = _agency_after_place(token, found, rules)
+            agency = _agency_after_place(token, found, rules) or _agency_in_dateline(token, sent.start, found, rules)
             if agency is not None:
                 found.update(_context_mention(doc_id, agency, ORGANIZATION, rules))
                 continue
@@ -212,6 +214,23 @@ def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -
         return None
     known = rules.gazetteer.type_of(span.text)
     return None if known is not None and is_a(known, PLACE) else span
+
+
+def _agency_in_dateline(token: Token, start: int, found: dict[int, Mention], rules: Rules) -> Span | None:
+    """Words in capitals in brackets before a dash at the start of a text, a dateline's news agency: "Moscow
+    March 5 (ITAR-TASS) --", "Knin, 12 Feb (TANJUG) --"."""
+    doc = token.doc
+    if token.i - start > DATELINE_WORDS or token.i == 0 or doc[token.i - 1].text != "(":
+        return None
+    end = token.i
+    while end < len(doc) and (_in_capitals(doc[end]) or _hyphen_in_capitals(doc, end)):
+        end += 1
+    if end == token.i or end + 1 >= len(doc) or doc[end].text != ")" or doc[end + 1].text not in DASHES:
+        return None
+    span = doc[token.i : end]
+    if any(t.i in found for t in span) or is_not_an_entity(span.text, rules):
+        return None
+    return span
 
 
 def _in_capitals(token: Token) -> bool:

@@ -216,3 +216,22 @@ def test_of_after_an_age_names_a_place_however_the_parser_hung_it(vocab):
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types["Boothbay"] == "Place"
+
+
+def test_words_in_capitals_in_brackets_before_a_dash_in_a_dateline_are_its_agency(vocab):
+    doc = make_doc(  # "Moscow March 5 (TANJUG) -- Papers ...", the agency untagged
+        vocab,
+        [
+            ("Moscow", "Moscow", 0, "ROOT", "PROPN", "NNP"),
+            ("March", "March", 0, "appos", "PROPN", "NNP"),
+            ("5", "5", 1, "nummod", "NUM", "CD"),
+            ("(", "(", 4, "punct", "PUNCT", "-LRB-"),
+            ("TANJUG", "TANJUG", 1, "appos", "PROPN", "NNP"),
+            (")", ")", 4, "punct", "PUNCT", "-RRB-"),
+            ("--", "--", 0, "punct", "PUNCT", ":"),
+            ("Papers", "paper", 0, "appos", "NOUN", "NNS"),
+        ],
+        ents=["B-GPE", "B-DATE", "I-DATE", "O", "O", "O", "O", "O"],
+    )
+    assert ("TANJUG", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert ("TANJUG", "basedIn", "Moscow") in facts_of(doc)

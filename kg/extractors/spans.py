@@ -74,7 +74,8 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
 def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
-    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    A word of no name (types.yaml ``not_name_words``) parts the names on either side of it ("Text of Article
+    PM3001110194 London"); leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
     Kennedy" names Kennedy); an organisation's or a person's name that starts with a known place is split
     when the rest names an institution ("U.S. Congress", "Paris Radio France International", "Cairo AL-AHALI"
@@ -82,6 +83,22 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
     person takes in the untagged proper nouns it modifies ("Newton Aycliffe", "John Wilkes" + "Booth"), except
     names ``tagged`` elsewhere.
     """
+    return [found for part in _between_codes(ent, rules) for found in _part_spans(part, sent, rules, tagged)]
+
+
+def _between_codes(ent: Span, rules: Rules) -> list[Span]:
+    """The parts of an entity span between its words of no name, each with the span's label."""
+    parts, start = [], ent.start
+    for token in [*ent, None]:
+        if token is None or any(shape.fullmatch(token.text) for shape in rules.not_name_words):
+            end = ent.end if token is None else token.i
+            if start < end:
+                parts.append(Span(ent.doc, start, end, ent.label_))
+            start = end + 1
+    return parts
+
+
+def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
@@ -171,20 +188,16 @@ def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
     """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
-    surrounding punctuation and words of no name (types.yaml ``not_name_words``) from an entity span."""
+    surrounding punctuation from an entity span."""
     start, end = ent.start, ent.end
     while start < end and (
-        ent.doc[start].lower_ in rules.leading_determiners or _is_outside_names(ent.doc[start], rules)
+        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
         or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
     ):
         start += 1
-    while end > start and _is_outside_names(ent.doc[end - 1], rules):
+    while end > start and ent.doc[end - 1].is_punct:
         end -= 1
     return ent.doc[start:end] if start < end else None
-
-
-def _is_outside_names(token: Token, rules: Rules) -> bool:
-    return token.is_punct or any(shape.fullmatch(token.text) for shape in rules.not_name_words)
 
 
 def _is_common_word(token: Token) -> bool:

@@ -697,3 +697,18 @@ def test_names_a_kind_noun_is_said_to_be_take_its_class(vocab):
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types == {"Aloha": "Organization", "Piedmont": "Organization"}
+
+
+def test_a_story_code_inside_a_tagged_span_parts_the_names_around_it(vocab):
+    doc = make_doc(  # "Text of Article PM3001110194 London", all tagged as one organisation
+        vocab,
+        [
+            ("Article", "Article", 2, "compound", "PROPN", "NNP"),
+            ("PM3001110194", "PM3001110194", 2, "compound", "PROPN", "NNP"),
+            ("London", "London", 2, "ROOT", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Article", "Organization"), ("London", "City")
+    }

@@ -257,7 +257,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     """The classes of the possessive (types.yaml ``anaphors``) by which a subject name's own clause refers back
-    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none. It retypes
+    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith was born in 1907 and spent his youth
+    there" (a verb coordinated with its own, with no subject of its own); () if none. It retypes
     the tagger's person, organisation or place (one the gazetteer does not know) that the pronoun cannot name.
 
     Reported speech does not count: in "Smith said it would ..." the pronoun is rarely the speaker.
@@ -268,6 +269,8 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     verbs = [root.head]
     while next_verb := next((c for c in child_tokens(verbs[-1]) if c.dep_ == "xcomp"), None):  # "plans to cut"
         verbs.append(next_verb)
+    verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                 and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
     words = [g for verb in verbs for c in child_tokens(verb) if c.dep_ in {"dobj", "attr"}
              for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())

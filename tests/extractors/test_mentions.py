@@ -444,6 +444,25 @@ def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_no
     assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]
 
 
+def test_a_verb_coordinated_with_a_names_own_refers_back_to_it_too(vocab):
+    doc = make_doc(  # "Simon was born in 1907 and spent his youth there", the tagger calling Simon an organisation
+        vocab,
+        [
+            ("Simon", "Simon", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("1907", "1907", 3, "pobj", "NUM", "CD"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("spent", "spend", 2, "conj", "VERB", "VBD"),
+            ("his", "his", 8, "poss", "PRON", "PRP$"),
+            ("youth", "youth", 6, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-DATE", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Simon", "Person")]
+
+
 def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vocab):
     doc = make_doc(
         vocab,

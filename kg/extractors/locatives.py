@@ -434,8 +434,9 @@ def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
         start = next((t.i + 1 for t in sent[1:6] if t.text == ")"), start)
     for token in sent.doc[start : sent.end]:
         mention = by_token.get(token.i)
-        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}):
-            break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
+        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}
+                                    or any(shape.fullmatch(token.text) for shape in rules.not_name_words)):
+            break  # a dateline holds names, punctuation, the date and a story code: "Sofia, February 15 (BTA) --"
         if mention is not None and mention not in opening:
             opening.append(mention)
     agency = next((m for m in reversed(opening) if is_a(m.type, ORGANIZATION)), None)

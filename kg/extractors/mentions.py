@@ -166,7 +166,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
     shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
-    person = source != "gazetteer" and not shaped_not_person and _described_as_person(span, rules)
+    person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
     elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
@@ -317,7 +317,7 @@ def _named_by_place_noun(root: Token, rules: Rules) -> bool:
     return (prep.head.pos_ == "NOUN" and word in rules.place_nouns) or word in rules.direction_words
 
 
-def _described_as_person(span: Span, rules: Rules) -> bool:
+def described_as_person(span: Span, rules: Rules) -> bool:
     """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
     a "who" clause ("Warner, who lives in Ocala")."""
     root = span.root

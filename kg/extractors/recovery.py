@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.mentions import is_not_an_entity
+from kg.extractors.mentions import described_as_person, is_not_an_entity
 from kg.extractors.tokens import child_tokens, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
@@ -29,7 +29,8 @@ def recover_names_from_context(
     A proper noun coordinated with an entity has its class ("Google and Facebook"); one
     possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
     is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
-    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser").
+    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser"); a name described as a
+    person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of").
     """
     found = dict(by_token)
     for sent in sentences:
@@ -56,7 +57,14 @@ def _reading(
     if kind is not None:
         return None if rules.gazetteer.type_of(span.text) is not None else (kind, "head_noun", "")
     type_name = _class_from_context(token, found)
+    if type_name is None and _is_bare_name(token) and described_as_person(span, rules):  # "Rogers, a native of"
+        return PERSON, "person_cue", ""
     return None if type_name is None else (type_name, "context", "")
+
+
+def _is_bare_name(token: Token) -> bool:
+    """Whether a proper noun stands without an article, as a name does ("a Republican from Chicago" is no name)."""
+    return not any(child.dep_ == "det" for child in child_tokens(token))
 
 
 def _kind_modified(token: Token, rules: Rules) -> str | None:

@@ -235,3 +235,25 @@ def test_words_in_capitals_in_brackets_before_a_dash_in_a_dateline_are_its_agenc
     )
     assert ("TANJUG", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
     assert ("TANJUG", "basedIn", "Moscow") in facts_of(doc)
+
+
+def test_an_untagged_name_described_as_a_person_is_one_but_a_noun_with_an_article_is_not(vocab):
+    doc = make_doc(  # "Rogers, a native of Tulsa, smiled"; "a Republican who served" names no one
+        vocab,
+        [
+            ("Rogers", "Rogers", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("native", "native", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Tulsa", "Tulsa", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 8, "det", "DET", "DT"),
+            ("Republican", "Republican", 8, "ROOT", "PROPN", "NNP"),
+            ("who", "who", 10, "nsubj", "PRON", "WP"),
+            ("served", "serve", 8, "relcl", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Rogers"] == "Person" and "Republican" not in types

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import sentence_tokens
+from kg.extractors.tokens import sentence_tokens, token_table
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
@@ -88,14 +88,18 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
 
 def _between_codes(ent: Span, rules: Rules) -> list[Span]:
     """The parts of an entity span between its words of no name, each with the span's label."""
+    tokens = token_table(ent.doc).tokens
     parts, start = [], ent.start
-    for token in [*ent, None]:
-        if token is None or any(shape.fullmatch(token.text) for shape in rules.not_name_words):
-            end = ent.end if token is None else token.i
-            if start < end:
-                parts.append(Span(ent.doc, start, end, ent.label_))
-            start = end + 1
+    for end in [*(i for i in range(ent.start, ent.end) if is_code_word(tokens[i], rules)), ent.end]:
+        if start < end:
+            parts.append(Span(ent.doc, start, end, ent.label_))
+        start = end + 1
     return parts
+
+
+def is_code_word(token: Token, rules: Rules) -> bool:
+    """Whether ``token`` is a word of no name (types.yaml ``not_name_words``): a story code, "FL2706231194"."""
+    return any(shape.fullmatch(token.text) for shape in rules.not_name_words)
 
 
 def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:

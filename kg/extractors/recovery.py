@@ -198,8 +198,11 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: 
 
 def _after_age(token: Token) -> bool:
     """Whether an age set off by commas comes right before ``token``: "Daniel Sullivan, 30, of"."""
-    doc, i = token.doc, token.i
-    return i >= 3 and doc[i - 1].text == doc[i - 3].text == "," and doc[i - 2].text.isdigit() and len(doc[i - 2]) <= 3
+    tokens, i = token_table(token.doc).tokens, token.i
+    return (
+        i >= 3 and tokens[i - 1].text == tokens[i - 3].text == "," and tokens[i - 2].text.isdigit()
+        and len(tokens[i - 2].text) <= 3
+    )
 
 
 def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -> Span | None:
@@ -209,16 +212,15 @@ def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -
     before = found.get(token.i - 1) if token.i > 0 else None
     if before is None or not is_a(before.type, PLACE) or before.text.isupper():
         return None
-    doc, end = token.doc, token.i
-    while end < len(doc) and (_in_capitals(doc[end]) or _hyphen_in_capitals(doc, end)):
-        end += 1
-    span = doc[token.i : end]
-    inside = {found[t.i] for t in span if t.i in found}
+    tokens = token_table(token.doc).tokens
+    end = _capitals_end(tokens, token.i)
+    span = token.doc[token.i : end]
+    inside = {found[i] for i in range(token.i, end) if i in found}
     if any(not is_a(m.type, ORGANIZATION) or m.end > span.end_char for m in inside):
         return None
     if sum(c.isalpha() for c in span.text) < 3 or end in found or is_not_an_entity(span.text, rules):
         return None
-    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+    if end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
         return None
     known = rules.gazetteer.type_of(span.text)
     return None if known is not None and is_a(known, PLACE) else span
@@ -227,29 +229,35 @@ def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -
 def _agency_in_dateline(token: Token, start: int, found: dict[int, Mention], rules: Rules) -> Span | None:
     """Words in capitals in brackets before a dash at the start of a text, a dateline's news agency: "Moscow
     March 5 (ITAR-TASS) --", "Knin, 12 Feb (TANJUG) --"."""
-    doc = token.doc
-    if token.i - start > DATELINE_WORDS or token.i == 0 or doc[token.i - 1].text != "(":
+    tokens = token_table(token.doc).tokens
+    if token.i - start > DATELINE_WORDS or token.i == 0 or tokens[token.i - 1].text != "(":
         return None
-    end = token.i
-    while end < len(doc) and (_in_capitals(doc[end]) or _hyphen_in_capitals(doc, end)):
-        end += 1
-    if end == token.i or end + 1 >= len(doc) or doc[end].text != ")" or doc[end + 1].text not in DASHES:
+    end = _capitals_end(tokens, token.i)
+    if end == token.i or end + 1 >= len(tokens) or tokens[end].text != ")" or tokens[end + 1].text not in DASHES:
         return None
-    span = doc[token.i : end]
-    if any(t.i in found for t in span) or is_not_an_entity(span.text, rules):
+    span = token.doc[token.i : end]
+    if any(i in found for i in range(token.i, end)) or is_not_an_entity(span.text, rules):
         return None
     return span
+
+
+def _capitals_end(tokens: tuple[Token, ...], start: int) -> int:
+    """One past the last of the words in capitals from ``start``, hyphens between them included ("ITAR - TASS")."""
+    end = start
+    while end < len(tokens) and (_in_capitals(tokens[end]) or _hyphen_in_capitals(tokens, end)):
+        end += 1
+    return end
 
 
 def _in_capitals(token: Token) -> bool:
     return token.text.isupper() and token.text.isalpha()
 
 
-def _hyphen_in_capitals(doc: Doc, i: int) -> bool:
-    """A hyphen without spaces between two words in capitals ("ITAR - TASS")."""
+def _hyphen_in_capitals(tokens: tuple[Token, ...], i: int) -> bool:
+    """A hyphen without spaces between two words in capitals."""
     return (
-        doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-        and _in_capitals(doc[i - 1]) and _in_capitals(doc[i + 1])
+        tokens[i].text == "-" and 0 < i < len(tokens) - 1 and not tokens[i - 1].whitespace_
+        and not tokens[i].whitespace_ and _in_capitals(tokens[i - 1]) and _in_capitals(tokens[i + 1])
     )
 
 

@@ -103,6 +103,7 @@ class Rules:
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
+    not_name_words: tuple[re.Pattern[str], ...] = ()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
     example_markers: tuple[tuple[str, ...], ...] = ()
@@ -121,6 +122,7 @@ class Rules:
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
     document_country_share: float = 0.0
     document_country_confidence: float = 0.0
     defining_verbs: frozenset[str] = frozenset()
@@ -199,6 +201,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
+        not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
         boilerplate=_any_of(types.get("boilerplate", []), re.IGNORECASE),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={
@@ -239,6 +242,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
         place_nouns=_words(extraction, "place_nouns"),
+        direction_words=_words(extraction, "direction_words"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),
         document_country_confidence=float(extraction.get("document_country_confidence", 0.0)),
         defining_verbs=_words(extraction, "defining_verbs"),

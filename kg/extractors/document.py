@@ -24,7 +24,12 @@ from kg.extractors.document_places import (
 )
 from kg.extractors.linking import link_names_in_document, propagate_names, vote_types_in_document
 from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by_token, with_model_numbers
-from kg.extractors.recovery import places_by_construction, recover_known_places, recover_names_from_context
+from kg.extractors.recovery import (
+    classes_agreed_in_lists,
+    places_by_construction,
+    recover_known_places,
+    recover_names_from_context,
+)
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
 from kg.extractors.tokens import forget_tokens, remember_text, sentence_columns, span_text
@@ -55,6 +60,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = recover_names_from_context(content, by_token, document.id, rules)
     by_token = recover_known_places(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
+    by_token = classes_agreed_in_lists(doc, by_token, rules)
     by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)

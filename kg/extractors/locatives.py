@@ -13,6 +13,7 @@ from kg.extractors.arguments import argument_mentions, described_mentions, menti
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.spans import is_code_word
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import children, listed_conjuncts
 from kg.model import Mention
@@ -429,8 +430,9 @@ def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
         start = next((t.i + 1 for t in sent[1:6] if t.text == ")"), start)
     for token in sent.doc[start : sent.end]:
         mention = by_token.get(token.i)
-        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}):
-            break  # a dateline holds names, punctuation and the date: "Sofia, February 15 (BTA) --"
+        if mention is None and not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}
+                                    or is_code_word(token, rules)):
+            break  # a dateline holds names, punctuation, the date and a story code: "Sofia, February 15 (BTA) --"
         if mention is not None and mention not in opening:
             opening.append(mention)
     agency = next((m for m in reversed(opening) if is_a(m.type, ORGANIZATION)), None)

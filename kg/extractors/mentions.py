@@ -167,7 +167,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
     shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
-    person = source != "gazetteer" and not shaped_not_person and _described_as_person(span, rules)
+    person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
     elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
@@ -227,7 +227,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
-    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas"
+    if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas", "south of Fargo"
         return PLACE
     told = _class_after_preposition_noun(root, rules)
     if told is not None:
@@ -241,6 +241,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
         cues.extend(child for child in child_tokens(root.head) if child.dep_ == "attr")
+    first = _first_conjunct(root)
+    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "the airlines flying it are Aloha, ...": the subject
+        cues.extend(child for child in child_tokens(first.head) if child.dep_ == "nsubj")
     category = category_of_example(root, rules)
     if category is not None:
         cues.append(category)
@@ -255,7 +258,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     """The classes of the possessive (types.yaml ``anaphors``) by which a subject name's own clause refers back
-    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith lost his job"; () if none. It retypes
+    to it: "Acme raised its stake", "Acme plans to cut its prices", "Smith was born in 1907 and spent his youth
+    there" (a verb coordinated with its own, with no subject of its own); () if none. It retypes
     the tagger's person, organisation or place (one the gazetteer does not know) that the pronoun cannot name.
 
     Reported speech does not count: in "Smith said it would ..." the pronoun is rarely the speaker.
@@ -266,6 +270,8 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     verbs = [root.head]
     while next_verb := next((c for c in child_tokens(verbs[-1]) if c.dep_ == "xcomp"), None):  # "plans to cut"
         verbs.append(next_verb)
+    verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                 and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
     words = [g for verb in verbs for c in child_tokens(verb) if c.dep_ in {"dobj", "attr"}
              for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
@@ -305,14 +311,15 @@ def _one_of(noun: Token, rules: Rules) -> Token:
 
 
 def _named_by_place_noun(root: Token, rules: Rules) -> bool:
+    """ "the town of Randolph", or a direction from a place: "70 miles northeast of Boise"."""
     prep = root.head
-    return (
-        root.dep_ == "pobj" and prep.lower_ in rules.provenance_preps and prep.head.pos_ == "NOUN"
-        and prep.head.lemma_.casefold() in rules.place_nouns
-    )
+    if root.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps:
+        return False
+    word = prep.head.lemma_.casefold()
+    return (prep.head.pos_ == "NOUN" and word in rules.place_nouns) or word in rules.direction_words
 
 
-def _described_as_person(span: Span, rules: Rules) -> bool:
+def described_as_person(span: Span, rules: Rules) -> bool:
     """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
     a "who" clause ("Warner, who lives in Ocala")."""
     root = span.root

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.mentions import is_not_an_entity
-from kg.extractors.tokens import child_tokens, proper_nouns
+from kg.extractors.mentions import described_as_person, is_not_an_entity
+from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+
+KINDS = (PERSON, ORGANIZATION, PLACE)
+DATELINE_WORDS = 12  # how far into a text a dateline's agency can come
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+LIST_WEAK_RULES = frozenset({"ner", "context", "propagated", "coordination"})  # typings too weak to type a list
 
 
 def recover_names_from_context(
@@ -23,7 +29,8 @@ def recover_names_from_context(
     A proper noun coordinated with an entity has its class ("Google and Facebook"); one
     possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
     is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
-    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser").
+    types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser"); a name described as a
+    person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of").
     """
     found = dict(by_token)
     for sent in sentences:
@@ -50,7 +57,14 @@ def _reading(
     if kind is not None:
         return None if rules.gazetteer.type_of(span.text) is not None else (kind, "head_noun", "")
     type_name = _class_from_context(token, found)
+    if type_name is None and _is_bare_name(token) and described_as_person(span, rules):  # "Rogers, a native of"
+        return PERSON, "person_cue", ""
     return None if type_name is None else (type_name, "context", "")
+
+
+def _is_bare_name(token: Token) -> bool:
+    """Whether a proper noun stands without an article, as a name does ("a Republican from Chicago" is no name)."""
+    return not any(child.dep_ == "det" for child in child_tokens(token))
 
 
 def _kind_modified(token: Token, rules: Rules) -> str | None:
@@ -70,11 +84,17 @@ def recover_known_places(
     sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
 ) -> dict[int, Mention]:
     """Proper nouns the tagger missed that the gazetteer knows as places ("BANGKOK , Thailand"), and a
-    name in capitals right after a known place, a news agency's header ("Beijing XINHUA", "Tokyo KYODO")."""
+    news agency's name in capitals in a header or a dateline ("Beijing XINHUA", "Knin, 12 Feb (TANJUG) --")."""
     found = dict(by_token)
     for sent in sentences:
-        for token in proper_nouns(sent):
+        for token in sentence_tokens(sent):
             if token.i in found or not token.text[:1].isupper():
+                continue
+            agency = _agency_after_place(token, found, rules) or _agency_in_dateline(token, sent.start, found, rules)
+            if agency is not None:
+                found.update(_context_mention(doc_id, agency, ORGANIZATION, rules))
+                continue
+            if token.pos_ != "PROPN":
                 continue
             known = rules.gazetteer.type_of(token.text)
             if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:
@@ -82,7 +102,7 @@ def recover_known_places(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],
                 )
-            elif _is_agency_after_place(token, found) or _is_employer_before_title(token, rules):
+            elif _is_employer_before_title(token, rules):
                 span = _hyphenated_name(token)
                 if any(t.i in found for t in span):
                     continue
@@ -167,7 +187,7 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: 
     if token.dep_ != "pobj" or prep.lower_ not in rules.provenance_preps or prep.dep_ != "prep":
         return False
     owner = prep.head
-    if owner.like_num:  # "Marie Ferraro, 50, of Bethany"
+    if owner.like_num or _after_age(prep):  # "Marie Ferraro, 50, of Bethany", however the parser hung the "of"
         return True
     company = by_token.get(owner.i)
     return (
@@ -176,14 +196,68 @@ def _of_after_age_or_company(token: Token, by_token: dict[int, Mention], rules: 
     )
 
 
-def _is_agency_after_place(token: Token, found: dict[int, Mention]) -> bool:
-    """A single word in capitals, last of its phrase, right after a place mention: "Beijing XINHUA"."""
-    before = found.get(token.i - 1) if token.i > 0 else None
-    text = token.text
+def _after_age(token: Token) -> bool:
+    """Whether an age set off by commas comes right before ``token``: "Daniel Sullivan, 30, of"."""
+    tokens, i = token_table(token.doc).tokens, token.i
     return (
-        before is not None and is_a(before.type, PLACE) and not before.text.isupper()
-        and text.isupper() and sum(c.isalpha() for c in text) >= 3 and token.i + 1 not in found
-        and (token.i + 1 == len(token.doc) or token.nbor().pos_ != "PROPN")
+        i >= 3 and tokens[i - 1].text == tokens[i - 3].text == "," and tokens[i - 2].text.isdigit()
+        and len(tokens[i - 2].text) <= 3
+    )
+
+
+def _agency_after_place(token: Token, found: dict[int, Mention], rules: Rules) -> Span | None:
+    """Words in capitals, last of their phrase, right after a place mention, a news agency's or a paper's header:
+    "Beijing XINHUA", "Moscow ITAR-TASS", "Tokyo YOMIURI SHIMBUN", "Bangkok THE NATION". A name the tagger found
+    inside them gives way to them; a place the gazetteer knows is no header ("Paris, FRANCE")."""
+    before = found.get(token.i - 1) if token.i > 0 else None
+    if before is None or not is_a(before.type, PLACE) or before.text.isupper():
+        return None
+    tokens = token_table(token.doc).tokens
+    end = _capitals_end(tokens, token.i)
+    span = token.doc[token.i : end]
+    inside = {found[i] for i in range(token.i, end) if i in found}
+    if any(not is_a(m.type, ORGANIZATION) or m.end > span.end_char for m in inside):
+        return None
+    if sum(c.isalpha() for c in span.text) < 3 or end in found or is_not_an_entity(span.text, rules):
+        return None
+    if end < len(tokens) and tokens[end].pos_ == "PROPN" and tokens[end].text[:1].isupper():
+        return None
+    known = rules.gazetteer.type_of(span.text)
+    return None if known is not None and is_a(known, PLACE) else span
+
+
+def _agency_in_dateline(token: Token, start: int, found: dict[int, Mention], rules: Rules) -> Span | None:
+    """Words in capitals in brackets before a dash at the start of a text, a dateline's news agency: "Moscow
+    March 5 (ITAR-TASS) --", "Knin, 12 Feb (TANJUG) --"."""
+    tokens = token_table(token.doc).tokens
+    if token.i - start > DATELINE_WORDS or token.i == 0 or tokens[token.i - 1].text != "(":
+        return None
+    end = _capitals_end(tokens, token.i)
+    if end == token.i or end + 1 >= len(tokens) or tokens[end].text != ")" or tokens[end + 1].text not in DASHES:
+        return None
+    span = token.doc[token.i : end]
+    if any(i in found for i in range(token.i, end)) or is_not_an_entity(span.text, rules):
+        return None
+    return span
+
+
+def _capitals_end(tokens: tuple[Token, ...], start: int) -> int:
+    """One past the last of the words in capitals from ``start``, hyphens between them included ("ITAR - TASS")."""
+    end = start
+    while end < len(tokens) and (_in_capitals(tokens[end]) or _hyphen_in_capitals(tokens, end)):
+        end += 1
+    return end
+
+
+def _in_capitals(token: Token) -> bool:
+    return token.text.isupper() and token.text.isalpha()
+
+
+def _hyphen_in_capitals(tokens: tuple[Token, ...], i: int) -> bool:
+    """A hyphen without spaces between two words in capitals."""
+    return (
+        tokens[i].text == "-" and 0 < i < len(tokens) - 1 and not tokens[i - 1].whitespace_
+        and not tokens[i].whitespace_ and _in_capitals(tokens[i - 1]) and _in_capitals(tokens[i + 1])
     )
 
 
@@ -204,3 +278,44 @@ def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None
     if any(i in by_token for i in range(start, token.i + 1)):
         return None
     return token.doc[start : token.i + 1]
+
+
+def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+    """Names coordinated in one list are of one kind: a name that only the tagger typed takes the class that the
+    names of its list typed by surer evidence agree on ("Mexico, Monterrey, Tijuana and Tampico": the tagger's
+    "organisation" Tijuana is a place there)."""
+    lists = _coordinated_mentions(doc, by_token)
+    retyped: dict[Mention, Mention] = {}
+    for members in lists:
+        sure = [_kind(m.type) for m in members if m.rule not in LIST_WEAK_RULES]
+        if len(sure) < 2 or len(set(sure)) != 1:
+            continue
+        kind = sure[0]
+        for mention in members:
+            if mention.rule == "ner" and kind is not None and _kind(mention.type) != kind:
+                retyped[mention] = replace(
+                    mention, type=kind, rule="coordination", type_confidence=rules.type_confidence["coordination"]
+                )
+    return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _kind(type_name: str) -> str | None:
+    return next((kind for kind in KINDS if is_a(type_name, kind)), None)
+
+
+def _coordinated_mentions(doc: Doc, by_token: dict[int, Mention]) -> list[list[Mention]]:
+    """The mentions joined by coordination ("conj" from one name's head word to another's), list by list."""
+    tokens = token_table(doc).tokens
+    roots: dict[Mention, int] = {}
+    for i, mention in by_token.items():
+        if not (by_token.get(tokens[i].head.i) == mention and tokens[i].head.i != i):
+            roots.setdefault(mention, i)
+    first_of: dict[Mention, Mention] = {}
+    for mention, i in sorted(roots.items(), key=lambda item: item[1]):
+        token = tokens[i]
+        head = by_token.get(token.head.i) if token.dep_ == "conj" else None
+        first_of[mention] = first_of.get(head, head) if head is not None and head != mention else mention
+    groups: dict[Mention, list[Mention]] = defaultdict(list)
+    for mention, first in first_of.items():
+        groups[first].append(mention)
+    return [members for members in groups.values() if len(members) > 1]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import sentence_tokens
+from kg.extractors.tokens import sentence_tokens, token_table
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
@@ -74,18 +74,44 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
 def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     """The (span, NER label, name) of the entities an NER span holds, boundaries fixed.
 
-    Leading determiners and punctuation go; a span that runs into a bracket stops before it
+    A word of no name (types.yaml ``not_name_words``) parts the names on either side of it ("Text of Article
+    PM3001110194 London"); leading determiners and punctuation go; a span that runs into a bracket stops before it
     ("PRD ( Party of ..."); a person's title joins the span but not its name ("President
-    Kennedy" names Kennedy); an organisation name that starts with a known place is split
-    when the rest names an institution ("U.S. Congress", "Paris Radio France International"); a place or a
+    Kennedy" names Kennedy); an organisation's or a person's name that starts with a known place is split
+    when the rest names an institution ("U.S. Congress", "Paris Radio France International", "Cairo AL-AHALI"
+    tagged as a person); a place or a
     person takes in the untagged proper nouns it modifies ("Newton Aycliffe", "John Wilkes" + "Booth"), except
     names ``tagged`` elsewhere.
     """
+    return [found for part in _between_codes(ent, rules) for found in _part_spans(part, sent, rules, tagged)]
+
+
+def _between_codes(ent: Span, rules: Rules) -> list[Span]:
+    """The parts of an entity span between its words of no name, each with the span's label."""
+    tokens = token_table(ent.doc).tokens
+    parts, start = [], ent.start
+    for end in [*(i for i in range(ent.start, ent.end) if is_code_word(tokens[i], rules)), ent.end]:
+        if start < end:
+            parts.append(Span(ent.doc, start, end, ent.label_))
+        start = end + 1
+    return parts
+
+
+def is_code_word(token: Token, rules: Rules) -> bool:
+    """Whether ``token`` is a word of no name (types.yaml ``not_name_words``): a story code, "FL2706231194"."""
+    return any(shape.fullmatch(token.text) for shape in rules.not_name_words)
+
+
+def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
     span = _whole_hyphenated_words(span, sent)
+    if ent.label_ == "ORG":
+        span = _with_leading_capitals(span, sent)
+    if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
+        return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
         span = _with_following_proper_nouns(_without_leading_role(span, rules), sent, rules, tagged)
         titled = _with_title(span, sent, rules)
@@ -121,6 +147,25 @@ def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:
         before.dep_ == "compound" and before.head.i >= token.i and token.pos_ == "PROPN" and not token.ent_type_
         and token.text[:1].isupper() and not token.text.isupper()
         and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
+    )
+
+
+def _with_leading_capitals(span: Span, sent: Span) -> Span:
+    """An organisation's name in capitals with the untagged words in capitals before it that modify it, the rest
+    of one name: "SHIMBUN" tagged alone in "YOMIURI SHIMBUN"."""
+    if not span.text.isupper():
+        return span
+    tokens = sentence_tokens(sent)
+    start = span.start
+    while start > sent.start and _modifies_in_capitals(tokens[start - 1 - sent.start], span.doc[start:span.end]):
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _modifies_in_capitals(token: Token, span: Span) -> bool:
+    return (
+        token.dep_ in {"compound", "nmod"} and span.start <= token.head.i < span.end and not token.ent_type_
+        and token.text.isalpha() and token.text.isupper() and len(token.text) > 1
     )
 
 

@@ -887,3 +887,18 @@ def test_kind_words_joined_by_a_conjunction_still_lead_to_the_name_but_a_conjunc
         ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
     ]
     assert facts_of(make_doc(vocab, investors, ents=["B-GPE", "O", "O", "B-ORG", "O"])) == set()
+
+
+def test_a_story_code_before_a_dateline_leaves_its_agency_based_in_its_place(vocab):
+    doc = make_doc(  # "94AS0286D Madras HINDU in English"
+        vocab,
+        [
+            ("94AS0286D", "94AS0286D", 0, "ROOT", "PROPN", "NNP"),
+            ("Madras", "Madras", 0, "appos", "PROPN", "NNP"),
+            ("HINDU", "HINDU", 1, "appos", "PROPN", "NNP"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("English", "English", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "B-GPE", "B-ORG", "O", "B-LANGUAGE"],
+    )
+    assert ("HINDU", "basedIn", "Madras") in facts_of(doc)

@@ -444,6 +444,25 @@ def test_a_name_its_own_clause_calls_it_is_no_person_but_reported_speech_does_no
     assert [(m.text, m.type) for m in extraction_of(said).mentions] == [("Smith", "Person")]
 
 
+def test_a_verb_coordinated_with_a_names_own_refers_back_to_it_too(vocab):
+    doc = make_doc(  # "Simon was born in 1907 and spent his youth there", the tagger calling Simon an organisation
+        vocab,
+        [
+            ("Simon", "Simon", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 2, "ROOT", "VERB", "VBN"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("1907", "1907", 3, "pobj", "NUM", "CD"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("spent", "spend", 2, "conj", "VERB", "VBD"),
+            ("his", "his", 8, "poss", "PRON", "PRP$"),
+            ("youth", "youth", 6, "dobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-DATE", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Simon", "Person")]
+
+
 def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vocab):
     doc = make_doc(
         vocab,
@@ -613,4 +632,102 @@ def test_a_person_takes_in_the_untagged_surname_it_modifies(vocab):
     assert [m.text for m in extraction.mentions] == ["John Wilkes Booth", "Lincoln"]
     assert ("John Wilkes Booth", "killed", "Lincoln") in {
         (r.subject.text, r.predicate, r.object.text) for r in extraction.relations
+    }
+
+
+def test_a_story_code_leaves_a_name_and_a_time_zone_is_no_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("FL2706231194", "FL2706231194", 3, "compound", "PROPN", "NNP"),
+            ("Radio", "Radio", 3, "compound", "PROPN", "NNP"),
+            ("Reloj", "Reloj", 3, "compound", "PROPN", "NNP"),
+            ("Network", "Network", 3, "ROOT", "PROPN", "NNP"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("1402", "1402", 6, "nummod", "NUM", "CD"),
+            ("GMT", "GMT", 4, "pobj", "PROPN", "NNP"),
+            ("PA0302025694", "PA0302025694", 3, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "B-GPE"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Radio Reloj Network"]
+
+
+def test_an_organisation_in_capitals_takes_in_the_untagged_capitals_that_modify_it(vocab):
+    doc = make_doc(  # "Oikawa, YOMIURI SHIMBUN political editor": the tagger found only "SHIMBUN"
+        vocab,
+        [
+            ("Oikawa", "Oikawa", 0, "ROOT", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("YOMIURI", "YOMIURI", 3, "nmod", "PROPN", "NNP"),
+            ("SHIMBUN", "SHIMBUN", 5, "nmod", "PROPN", "NNP"),
+            ("political", "political", 5, "amod", "ADJ", "JJ"),
+            ("editor", "editor", 0, "appos", "NOUN", "NN"),
+        ],
+        ents=["B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"Oikawa", "YOMIURI SHIMBUN"}
+
+
+def test_a_person_span_of_a_known_place_and_a_name_in_capitals_is_the_place_and_an_organisation(vocab):
+    doc = make_doc(  # "Cairo AL-AHALI in Arabic", a paper's header the tagger read as one person's name
+        vocab,
+        [
+            ("Cairo", "Cairo", 1, "compound", "PROPN", "NNP"),
+            ("AHALI", "AHALI", 1, "ROOT", "PROPN", "NNP"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("Arabic", "Arabic", 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-LANGUAGE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"Cairo": "City", "AHALI": "Organization"}
+
+
+def test_a_name_a_direction_is_measured_from_is_a_place(vocab):
+    doc = make_doc(  # "It burned 70 miles northeast of Boise", the tagger calling Boise an organisation
+        vocab,
+        [
+            ("It", "it", 1, "nsubj", "PRON", "PRP"),
+            ("burned", "burn", 1, "ROOT", "VERB", "VBD"),
+            ("70", "70", 3, "nummod", "NUM", "CD"),
+            ("miles", "mile", 4, "npadvmod", "NOUN", "NNS"),
+            ("northeast", "northeast", 1, "advmod", "ADV", "RB"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Boise", "Boise", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Boise", "Place")]
+
+
+def test_names_a_kind_noun_is_said_to_be_take_its_class(vocab):
+    doc = make_doc(  # "The airlines are Aloha and Piedmont", the tagger calling both places
+        vocab,
+        [
+            ("The", "the", 1, "det", "DET", "DT"),
+            ("airlines", "airline", 2, "nsubj", "NOUN", "NNS"),
+            ("are", "be", 2, "ROOT", "AUX", "VBP"),
+            ("Aloha", "Aloha", 2, "attr", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("Piedmont", "Piedmont", 3, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"Aloha": "Organization", "Piedmont": "Organization"}
+
+
+def test_a_story_code_inside_a_tagged_span_parts_the_names_around_it(vocab):
+    doc = make_doc(  # "Text of Article PM3001110194 London", all tagged as one organisation
+        vocab,
+        [
+            ("Article", "Article", 2, "compound", "PROPN", "NNP"),
+            ("PM3001110194", "PM3001110194", 2, "compound", "PROPN", "NNP"),
+            ("London", "London", 2, "ROOT", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Article", "Organization"), ("London", "City")
     }

@@ -35,6 +35,23 @@ def test_agency_header_after_a_place_is_an_organisation_based_there(vocab):
         assert facts_of(doc) == {("XINHUA", "basedIn", "Beijing")}
 
 
+def test_a_papers_header_of_several_words_in_capitals_after_a_place_is_one_organisation(vocab):
+    doc = make_doc(  # "Tokyo YOMIURI SHIMBUN in Japanese": the tagger found only the last word, as an organisation
+        vocab,
+        [
+            ("Tokyo", "Tokyo", 2, "compound", "PROPN", "NNP"),
+            ("YOMIURI", "YOMIURI", 2, "compound", "ADJ", "JJ"),
+            ("SHIMBUN", "SHIMBUN", 2, "ROOT", "PROPN", "NNP"),
+            ("in", "in", 2, "prep", "ADP", "IN"),
+            ("Japanese", "Japanese", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "B-ORG", "O", "B-LANGUAGE"],
+    )
+    mentions = {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert mentions == {("Tokyo", "City"), ("YOMIURI SHIMBUN", "Organization")}
+    assert facts_of(doc) == {("YOMIURI SHIMBUN", "basedIn", "Tokyo")}
+
+
 def test_name_in_capitals_before_a_job_title_is_the_employer(vocab):
     doc = make_doc(
         vocab,
@@ -144,3 +161,99 @@ def test_a_proper_noun_after_a_kind_noun_has_its_class(vocab):
         ents=["B-PERSON", "O", "O", "O", "O"],
     )
     assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
+    doc = make_doc(  # "Prices rose in France, Germany and Tijuana", the tagger calling Tijuana an organisation
+        vocab,
+        [
+            ("Prices", "price", 1, "nsubj", "NOUN", "NNS"),
+            ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("France", "France", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Germany", "Germany", 3, "conj", "PROPN", "NNP"),
+            ("and", "and", 5, "cc", "CCONJ", "CC"),
+            ("Tijuana", "Tijuana", 5, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-ORG"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types == {"France": "Country", "Germany": "Country", "Tijuana": "Place"}
+
+
+def test_one_surely_typed_name_does_not_retype_its_list(vocab):
+    doc = make_doc(  # "statues of Lincoln and Washington": one gazetteer place is not enough
+        vocab,
+        [
+            ("statues", "statue", 0, "ROOT", "NOUN", "NNS"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Lincoln", "Lincoln", 1, "pobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("Washington", "Washington", 2, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-PERSON", "O", "B-GPE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Lincoln"] == "Person"
+
+
+def test_of_after_an_age_names_a_place_however_the_parser_hung_it(vocab):
+    doc = make_doc(  # "Daniel Sullivan, 30, of Boothbay, went down": "of" hung on the name, not on the age
+        vocab,
+        [
+            ("Daniel", "Daniel", 1, "compound", "PROPN", "NNP"),
+            ("Sullivan", "Sullivan", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("30", "30", 1, "appos", "NUM", "CD"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Boothbay", "Boothbay", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 8, "punct", "PUNCT", ","),
+            ("went", "go", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "B-ORG", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Boothbay"] == "Place"
+
+
+def test_words_in_capitals_in_brackets_before_a_dash_in_a_dateline_are_its_agency(vocab):
+    doc = make_doc(  # "Moscow March 5 (TANJUG) -- Papers ...", the agency untagged
+        vocab,
+        [
+            ("Moscow", "Moscow", 0, "ROOT", "PROPN", "NNP"),
+            ("March", "March", 0, "appos", "PROPN", "NNP"),
+            ("5", "5", 1, "nummod", "NUM", "CD"),
+            ("(", "(", 4, "punct", "PUNCT", "-LRB-"),
+            ("TANJUG", "TANJUG", 1, "appos", "PROPN", "NNP"),
+            (")", ")", 4, "punct", "PUNCT", "-RRB-"),
+            ("--", "--", 0, "punct", "PUNCT", ":"),
+            ("Papers", "paper", 0, "appos", "NOUN", "NNS"),
+        ],
+        ents=["B-GPE", "B-DATE", "I-DATE", "O", "O", "O", "O", "O"],
+    )
+    assert ("TANJUG", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+    assert ("TANJUG", "basedIn", "Moscow") in facts_of(doc)
+
+
+def test_an_untagged_name_described_as_a_person_is_one_but_a_noun_with_an_article_is_not(vocab):
+    doc = make_doc(  # "Rogers, a native of Tulsa, smiled"; "a Republican who served" names no one
+        vocab,
+        [
+            ("Rogers", "Rogers", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("native", "native", 0, "appos", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Tulsa", "Tulsa", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 8, "det", "DET", "DT"),
+            ("Republican", "Republican", 8, "ROOT", "PROPN", "NNP"),
+            ("who", "who", 10, "nsubj", "PRON", "WP"),
+            ("served", "serve", 8, "relcl", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Rogers"] == "Person" and "Republican" not in types

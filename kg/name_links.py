@@ -73,29 +73,34 @@ def _short_name_links(
     corpus holds exactly one that fits, of any class, and it has the short form's class (``corpus surname``,
     ``corpus short form``): a lone "Lincoln" tagged as an organisation is neither "Abraham Lincoln" nor
     "Lincoln Savings" when the corpus has both.
-    Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms.
+    Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms. A pronoun or
+    description resolved to a short form ("he" for "Mr Smith") casts no vote on the links, and follows its name's.
     """
     by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    anaphors: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     corpus: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        if mention.name_rule != "coreference":
+        if mention.name_rule == "coreference":
+            anaphors[mention.doc_id][keys[mention]].append(mention)
+        else:
             by_doc[mention.doc_id][keys[mention]].append(mention)
             corpus[keys[mention]].append(mention)
     corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
     corpus_fuller = _fuller_names(corpus_classes, _surfaces(corpus, bare), CORPUS_SHORTENED)
     links: dict[Mention, tuple[str, str]] = {}
-    for named in by_doc.values():
+    for doc_id, named in by_doc.items():
+        resolved = anaphors[doc_id]
         classes = {key: _class_of(members) for key, members in named.items()}
         fuller = _fuller_names(classes, _surfaces(named, bare), DOCUMENT_SHORTENED)
         for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
             fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
-            links.update((m, link) for m in named[key])
+            links.update((m, link) for m in [*named[key], *resolved.get(key, ())])
         for key in named.keys() - fuller.keys():
             remote = [full for full, _ in corpus_fuller.get(key, ())]
             if len(remote) == 1 and corpus_classes[remote[0]] == classes[key] and key not in gazetteer.types:
                 rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
-                links.update((m, (remote[0], f"corpus {rule}")) for m in named[key])
+                links.update((m, (remote[0], f"corpus {rule}")) for m in [*named[key], *resolved.get(key, ())])
     return links
 
 

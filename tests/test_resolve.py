@@ -224,6 +224,18 @@ def test_titles_are_no_part_of_the_merge_key_and_a_surname_joins_the_full_name_o
     }
 
 
+def test_a_pronoun_resolved_to_a_surname_joins_the_full_name_with_its_fact():
+    full = Mention("a", 0, 10, "John Smith", "Person")
+    mister = Mention("a", 30, 38, "Mr Smith", "Person")
+    he = Mention("a", 50, 52, "He", "Person", "coreference", 0.0, name="Smith", name_rule="coreference")
+    acme = Mention("a", 58, 62, "Acme", "Organization")
+    relation = RelationMention("a", he, "worksFor", acme, Sentence(50, 63, "He runs Acme."), 0.8, "employ-verb")
+    result = resolve([_extraction("a", [full, mister, acme], [relation])], BASE)
+    assert {e.label for e in result.entities} == {"John Smith", "Acme"}, "no node of its own for the pronoun"
+    assert result.mention_entities[he] == result.mention_entities[full]
+    assert [f.subject for f in result.relations] == [result.mention_entities[full]]
+
+
 def test_a_surname_links_only_in_its_own_document_when_that_has_a_full_name():
     one = _extraction("a", [Mention("a", 0, 10, "John Smith", "Person"), Mention("a", 20, 28, "Mr Smith", "Person")])
     two = _extraction("b", [Mention("b", 0, 10, "Jane Smith", "Person"), Mention("b", 20, 25, "Smith", "Person")])

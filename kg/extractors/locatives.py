@@ -60,7 +60,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
             places = [
                 by_token[c.i] for c in child_tokens(token) if c.dep_ in {"npadvmod", "compound"} and c.i in by_token
             ]
-            described = mentions_at(token.head, by_token, rules) or described_mentions(token.head, by_token, rules)
+            described = _based_things(token.head, by_token, rules)
             for thing in described:
                 for place in places:
                     if is_a(place.type, PLACE):
@@ -91,6 +91,15 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         for thing in _described_by_demonym(token, context.tokens, by_token, rules):
             if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
                 yield from (Candidate(thing, place, trigger) for place in places)
+
+
+def _based_things(head: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """What a "-based" adjective places: the name it modifies alone, not the others of its list ("France's Total,
+    the US-based ChevronTexaco, and miner Barrick Gold"), else what the noun it modifies stands for ("US-based
+    firms such as Acme")."""
+    if head.i in by_token:
+        return [by_token[head.i]]
+    return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 
 def _described_by_demonym(

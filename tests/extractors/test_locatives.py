@@ -902,3 +902,26 @@ def test_a_story_code_before_a_dateline_leaves_its_agency_based_in_its_place(voc
         ents=["O", "B-GPE", "B-ORG", "O", "B-LANGUAGE"],
     )
     assert ("HINDU", "basedIn", "Madras") in facts_of(doc)
+
+
+def test_a_based_adjective_places_only_the_name_it_modifies_in_a_list(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Rivals", "rival", 1, "nsubj", "NOUN", "NNS"),
+            ("include", "include", 1, "ROOT", "VERB", "VBP"),
+            ("Acme", "Acme", 1, "dobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("the", "the", 8, "det", "DET", "DT"),
+            ("US", "US", 7, "npadvmod", "PROPN", "NNP"),
+            ("-", "-", 7, "punct", "PUNCT", "HYPH"),
+            ("based", "base", 8, "amod", "VERB", "VBN"),
+            ("Widgetco", "Widgetco", 2, "conj", "PROPN", "NNP"),
+            (",", ",", 8, "punct", "PUNCT", ","),
+            ("and", "and", 8, "cc", "CCONJ", "CC"),
+            ("Zing", "Zing", 8, "conj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "B-ORG", "O"],
+    )
+    assert {fact for fact in facts_of(doc) if fact[1] == "basedIn"} == {("Widgetco", "basedIn", "US")}

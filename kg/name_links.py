@@ -86,12 +86,12 @@ def _short_name_links(
             by_doc[mention.doc_id][keys[mention]].append(mention)
             corpus[keys[mention]].append(mention)
     corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
-    corpus_fuller = _fuller_names(corpus_classes, _surfaces(corpus, bare), CORPUS_SHORTENED)
+    corpus_fuller = _fuller_names(corpus_classes, _surfaces(corpus, bare), CORPUS_SHORTENED, gazetteer)
     links: dict[Mention, tuple[str, str]] = {}
     for doc_id, named in by_doc.items():
         resolved = anaphors[doc_id]
         classes = {key: _class_of(members) for key, members in named.items()}
-        fuller = _fuller_names(classes, _surfaces(named, bare), DOCUMENT_SHORTENED)
+        fuller = _fuller_names(classes, _surfaces(named, bare), DOCUMENT_SHORTENED, gazetteer)
         for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
             fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
@@ -126,13 +126,14 @@ def _document_links(
 
 
 def _fuller_names(
-    classes: dict[str, str], surfaces: dict[str, str], shortened: frozenset[str]
+    classes: dict[str, str], surfaces: dict[str, str], shortened: frozenset[str], gazetteer: Gazetteer
 ) -> dict[str, set[tuple[str, str]]]:
     """Every short key that may stand for a longer key of ``classes`` (written as in ``surfaces``), with the
     rule that would link them.
 
     A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
-    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget"); so is
+    short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget") or is a place
+    the gazetteer knows (a regional arm: "Nintendo" is the parent of "Nintendo Europe", not its short form); so is
     the word after an organisation's leading acronym ("MG Rover" -> "Rover", "NTT DoCoMo" -> "DoCoMo"); a
     product's model number stands for the product ("Boeing 737-800" -> "737-800").
     """
@@ -143,7 +144,8 @@ def _fuller_names(
             found[words[-1]].add((full, "surname"))
         if top in shortened:
             for size in range(1, len(words)):
-                if not any(c.isdigit() for c in "".join(words[size:])):
+                left_out = words[size:]
+                if not any(c.isdigit() for c in "".join(left_out)) and not _is_place(" ".join(left_out), gazetteer):
                     found[" ".join(words[:size])].add((full, "short form"))
         if top == "Organization" and len(words) == 2 and _is_acronym(surfaces[full].split()[0]):
             found[words[1]].add((full, "short form"))
@@ -196,6 +198,12 @@ def _contradicts(mentions: list[Mention], fuller: list[Mention], top: str) -> bo
     return any(m.rule not in UNSURE_RULES and top_class(m.type) != top for m in mentions) and any(
         m.rule not in UNSURE_RULES and top_class(m.type) == top for m in fuller
     )
+
+
+def _is_place(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``key`` as a place."""
+    known = gazetteer.types.get(key)
+    return known is not None and top_class(known) == "Place"
 
 
 def top_class(type_name: str) -> str:

@@ -284,6 +284,12 @@ def test_a_company_short_form_joins_its_full_name_but_a_company_sharing_a_word_d
     assert entities["Acme Holdings"].type == "Organization"
 
 
+def test_a_company_and_its_regional_arm_named_after_a_place_stay_two():
+    arm = Mention("a", 0, 12, "Acme Europe", "Organization")
+    parent = Mention("a", 30, 34, "Acme", "Organization")
+    assert set(_entities_by_label([_extraction("a", [arm, parent])])) == {"Acme Europe", "Acme"}
+
+
 def test_the_word_after_a_leading_acronym_is_a_short_form_of_the_company():
     company = [Mention("a", 0, 8, "KX Rover", "Organization"), Mention("a", 20, 25, "Rover", "Organization")]
     (entity,) = resolve([_extraction("a", company)], BASE).entities

@@ -93,6 +93,8 @@ class Rules:
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    possessive_name_groups: frozenset[str] = frozenset()
+    saint_titles: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
@@ -208,6 +210,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()
         },
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        possessive_name_groups=frozenset(str(w).casefold() for w in types.get("possessive_name_groups", [])),
+        saint_titles=frozenset(str(t) for t in types.get("saint_titles", [])),
         honorifics=frozenset(str(t) for t in types.get("honorifics", [])),
         name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
         fact_classes={

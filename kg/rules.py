@@ -134,6 +134,7 @@ class Rules:
     salient_anaphor_classes: tuple[str, ...] = ()
     lead_brackets: dict[str, str] = field(default_factory=dict)
     life_span_dashes: frozenset[str] = frozenset()
+    life_span_words: frozenset[str] = frozenset()
     document_country_sentences: int = 0
     article_country_classes: dict[str, int] = field(default_factory=dict)
     article_country_confidence: float = 0.0
@@ -260,6 +261,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         ),
         lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
         life_span_dashes=_words(extraction, "life_span_dashes"),
+        life_span_words=_words(extraction, "life_span_words"),
         document_country_sentences=int(extraction.get("document_country_sentences", 0)),
         article_country_classes={
             _checked(c, directory / "extraction.yaml"): int(n)

@@ -731,3 +731,20 @@ def test_a_story_code_inside_a_tagged_span_parts_the_names_around_it(vocab):
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Article", "Organization"), ("London", "City")
     }
+
+
+def _name_and_bracket(vocab, inside: list[tuple[str, str]]):
+    """ "Thorborg ( ... ) sang ." with the tagger calling Thorborg an organisation."""
+    verb = len(inside) + 3
+    words = [("Thorborg", "Thorborg", verb, "nsubj", "PROPN", "NNP"), ("(", "(", 0, "punct", "PUNCT", "-LRB-")]
+    words += [(text, text, 0, "appos", pos, pos) for text, pos in inside]
+    words += [(")", ")", 0, "punct", "PUNCT", "-RRB-"), ("sang", "sing", verb, "ROOT", "VERB", "VBD")]
+    return make_doc(vocab, words, ents=["B-ORG"] + ["O"] * (len(words) - 1))
+
+
+def test_a_name_before_a_bracket_with_a_birth_or_a_life_span_is_a_person(vocab):
+    for inside in ([("born", "VERB"), ("1896", "NUM")], [("1896", "NUM"), ("-", "SYM"), ("1970", "NUM")]):
+        types = {(m.text, m.type) for m in extraction_of(_name_and_bracket(vocab, inside)).mentions}
+        assert ("Thorborg", "Person") in types
+    types = {(m.text, m.type) for m in extraction_of(_name_and_bracket(vocab, [("Oslo", "PROPN")])).mentions}
+    assert ("Thorborg", "Organization") in types

@@ -748,3 +748,16 @@ def test_a_name_before_a_bracket_with_a_birth_or_a_life_span_is_a_person(vocab):
         assert ("Thorborg", "Person") in types
     types = {(m.text, m.type) for m in extraction_of(_name_and_bracket(vocab, [("Oslo", "PROPN")])).mentions}
     assert ("Thorborg", "Organization") in types
+
+
+def test_a_party_initial_joined_to_a_state_is_no_mention_of_the_place(vocab):
+    words = ["Smith", ",", "D", "-", "Calif.", ",", "said", "in", "Calif.", "."]
+    doc = Doc(
+        vocab, words=words, spaces=[False, True, False, False, False, True, True, True, False, False],
+        heads=[6, 0, 4, 4, 0, 0, 6, 6, 7, 6], deps=["nsubj", "punct", "compound", "punct", "appos", "punct", "ROOT",
+                                                   "prep", "pobj", "punct"],
+        pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    places = [m.start for m in extraction_of(doc).mentions if m.text == "Calif."]
+    assert places == [doc[8].idx]

@@ -111,3 +111,20 @@ def test_a_name_found_again_as_the_first_part_of_a_longer_name_is_no_copy_of_it(
     rows[3] = ("III", "III", 1, "dobj", "PROPN", "NNP")  # a model number after it makes a product of it instead
     assert {m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions} == {
         "Sunco", "Sunco III"}
+
+
+def test_a_name_a_person_cue_typed_is_found_again_where_the_tagger_missed_it(vocab):
+    rows = [
+        ("Thorborg", "Thorborg", 5, "nsubj", "PROPN", "NNP"),
+        ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+        ("born", "bear", 0, "appos", "VERB", "VBN"),
+        ("1896", "1896", 2, "npadvmod", "NUM", "CD"),
+        (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+        ("sang", "sing", 5, "ROOT", "VERB", "VBD"),
+        ("and", "and", 5, "cc", "CCONJ", "CC"),
+        ("Thorborg", "Thorborg", 8, "nsubj", "PROPN", "NNP"),
+        ("won", "win", 5, "conj", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
+    found = [(m.type, m.rule) for m in extraction_of(make_doc(vocab, rows, ents)).mentions if m.text == "Thorborg"]
+    assert found == [("Person", "person_cue"), ("Person", "propagated")]

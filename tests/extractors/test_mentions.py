@@ -761,3 +761,18 @@ def test_a_party_initial_joined_to_a_state_is_no_mention_of_the_place(vocab):
     )
     places = [m.start for m in extraction_of(doc).mentions if m.text == "Calif."]
     assert places == [doc[8].idx]
+
+
+def test_a_name_that_possesses_a_street_or_a_son_takes_the_class_of_the_noun(vocab):
+    for noun, cls in (("street", "Place"), ("son", "Person")):
+        doc = make_doc(
+            vocab,
+            [
+                ("Winterset", "Winterset", 2, "poss", "PROPN", "NNP"),
+                ("'s", "'s", 0, "case", "PART", "POS"),
+                (noun, noun, 3, "nsubj", "NOUN", "NN"),
+                ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["B-ORG", "O", "O", "O"],
+        )
+        assert ("Winterset", cls) in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -93,17 +93,21 @@ class Rules:
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    possessive_name_groups: frozenset[str] = frozenset()
+    saint_titles: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    possessed_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
     not_name_words: tuple[re.Pattern[str], ...] = ()
+    party_initials: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
     example_markers: tuple[tuple[str, ...], ...] = ()
@@ -132,6 +136,7 @@ class Rules:
     salient_anaphor_classes: tuple[str, ...] = ()
     lead_brackets: dict[str, str] = field(default_factory=dict)
     life_span_dashes: frozenset[str] = frozenset()
+    life_span_words: frozenset[str] = frozenset()
     document_country_sentences: int = 0
     article_country_classes: dict[str, int] = field(default_factory=dict)
     article_country_confidence: float = 0.0
@@ -194,6 +199,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         type_confidence={k: float(v) for k, v in types["confidence"].items()},
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
+        possessed_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("possessed_nouns", {}).items()},
         cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
@@ -202,12 +208,15 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
         not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
+        party_initials=frozenset(str(p) for p in types.get("party_initials", [])),
         boilerplate=_any_of(types.get("boilerplate", []), re.IGNORECASE),
         possessives=_possessive_rules(directory / "possessives.yaml"),
         anaphors={
             w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()
         },
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        possessive_name_groups=frozenset(str(w).casefold() for w in types.get("possessive_name_groups", [])),
+        saint_titles=frozenset(str(t) for t in types.get("saint_titles", [])),
         honorifics=frozenset(str(t) for t in types.get("honorifics", [])),
         name_titles=frozenset(str(t).casefold() for t in types.get("name_titles", [])),
         fact_classes={
@@ -256,6 +265,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         ),
         lead_brackets={str(o): str(c) for o, c in (extraction.get("lead_brackets") or {}).items()},
         life_span_dashes=_words(extraction, "life_span_dashes"),
+        life_span_words=_words(extraction, "life_span_words"),
         document_country_sentences=int(extraction.get("document_country_sentences", 0)),
         article_country_classes={
             _checked(c, directory / "extraction.yaml"): int(n)

@@ -422,3 +422,10 @@ def test_a_buyer_and_what_it_bought_lean_to_organisations_but_a_pronouns_anteced
     bought_by_him = RelationMention("b", he, "acquired", firm, Sentence(20, 50, "x"), 0.85, "acquire-verb")
     entities = _entities_by_label([_extraction("b", [jo, firm], [bought_by_him])])
     assert entities["Jo Lee"].type == "Person"
+
+
+def test_a_building_named_by_its_kind_word_is_a_place_over_the_taggers_organisation():
+    mentions = [Mention("a", 0, 13, "Texas Theater", "Organization", "ner", 0.5),
+                Mention("a", 20, 35, "Brushy Mountain Penitentiary", "Organization", "ner", 0.5)]
+    entities = resolve([_extraction("a", mentions)], BASE).entities
+    assert [entity.type for entity in entities] == ["Place", "Place"]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.spans import after_party_initial
 from kg.extractors.tokens import child_tokens, document_text, sentence_tokens, span_text
 from kg.model import Mention
 from kg.names import initials, is_model_number, type_tally
@@ -52,7 +53,7 @@ def propagate_names(
                 if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
                         tuple(t.text for t in sent.doc[token.i : end]) == words:
                     span = sent.doc[token.i : end]
-                    if not _begins_longer_name(span, found):
+                    if not _begins_longer_name(span, found) and not after_party_initial(token, rules):
                         found.update((i, _copy(source, span)) for i in range(token.i, end))
                     break
             else:
@@ -69,11 +70,14 @@ def _copy(source: Mention, span: Span) -> Mention:
 
 
 def _short_forms(mention: Mention, rules: Rules) -> set[str]:
-    """The one-word short forms of a name of several words: its initials, and an organisation's first word
-    unless that is an adjective of nationality or a title ("Chinese Airlines", "Minister Council")."""
+    """The one-word short forms of a name of several words: a person's surname ("Proctor" after "Rachel Proctor");
+    an organisation's initials, and its first word unless that is an adjective of nationality or a title
+    ("Chinese Airlines", "Minister Council")."""
     words = mention.merge_name.split()
-    if len(words) < 2 or is_a(mention.type, PERSON):
+    if len(words) < 2:
         return set()
+    if is_a(mention.type, PERSON):
+        return {words[-1]} if _is_surname(words[-1]) else set()
     letters = initials(mention.merge_name)
     forms = {letters} if len(letters) > 1 else set()
     first = words[0].casefold()
@@ -82,6 +86,11 @@ def _short_forms(mention: Mention, rules: Rules) -> set[str]:
     ):
         forms.add(words[0])
     return forms
+
+
+def _is_surname(word: str) -> bool:
+    """A capitalised word of letters, not an initial or a generation ("Jr.", "III")."""
+    return len(word) > 2 and word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
 def _begins_longer_name(span: Span, found: dict[int, Mention]) -> bool:

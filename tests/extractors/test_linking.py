@@ -86,6 +86,20 @@ def test_a_lone_proper_noun_shortening_a_name_of_the_document_is_a_mention(vocab
     assert "Menatep" not in found  # a word joined to another proper noun is part of a longer name
 
 
+def test_a_lone_proper_noun_that_is_the_surname_of_a_person_of_the_document_is_a_mention(vocab):
+    rows = [
+        ("Rachel", "Rachel", 1, "compound", "PROPN", "NNP"),
+        ("Proctor", "Proctor", 2, "nsubj", "PROPN", "NNP"),
+        ("sang", "sing", 2, "ROOT", "VERB", "VBD"),
+        ("and", "and", 2, "cc", "CCONJ", "CC"),
+        ("Proctor", "Proctor", 5, "nsubj", "PROPN", "NNP"),
+        ("signed", "sign", 2, "conj", "VERB", "VBD"),
+    ]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    found = {(m.text, m.type, m.rule) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
+    assert ("Proctor", "Person", "propagated") in found
+
+
 def test_a_name_found_again_as_the_first_part_of_a_longer_name_is_no_copy_of_it(vocab):
     rows = [
         ("Sunco", "Sunco", 1, "nsubj", "PROPN", "NNP"),
@@ -97,3 +111,20 @@ def test_a_name_found_again_as_the_first_part_of_a_longer_name_is_no_copy_of_it(
     rows[3] = ("III", "III", 1, "dobj", "PROPN", "NNP")  # a model number after it makes a product of it instead
     assert {m.text for m in extraction_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O"])).mentions} == {
         "Sunco", "Sunco III"}
+
+
+def test_a_name_a_person_cue_typed_is_found_again_where_the_tagger_missed_it(vocab):
+    rows = [
+        ("Thorborg", "Thorborg", 5, "nsubj", "PROPN", "NNP"),
+        ("(", "(", 0, "punct", "PUNCT", "-LRB-"),
+        ("born", "bear", 0, "appos", "VERB", "VBN"),
+        ("1896", "1896", 2, "npadvmod", "NUM", "CD"),
+        (")", ")", 0, "punct", "PUNCT", "-RRB-"),
+        ("sang", "sing", 5, "ROOT", "VERB", "VBD"),
+        ("and", "and", 5, "cc", "CCONJ", "CC"),
+        ("Thorborg", "Thorborg", 8, "nsubj", "PROPN", "NNP"),
+        ("won", "win", 5, "conj", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
+    found = [(m.type, m.rule) for m in extraction_of(make_doc(vocab, rows, ents)).mentions if m.text == "Thorborg"]
+    assert found == [("Person", "person_cue"), ("Person", "propagated")]

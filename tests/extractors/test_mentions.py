@@ -731,3 +731,48 @@ def test_a_story_code_inside_a_tagged_span_parts_the_names_around_it(vocab):
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
         ("Article", "Organization"), ("London", "City")
     }
+
+
+def _name_and_bracket(vocab, inside: list[tuple[str, str]]):
+    """ "Thorborg ( ... ) sang ." with the tagger calling Thorborg an organisation."""
+    verb = len(inside) + 3
+    words = [("Thorborg", "Thorborg", verb, "nsubj", "PROPN", "NNP"), ("(", "(", 0, "punct", "PUNCT", "-LRB-")]
+    words += [(text, text, 0, "appos", pos, pos) for text, pos in inside]
+    words += [(")", ")", 0, "punct", "PUNCT", "-RRB-"), ("sang", "sing", verb, "ROOT", "VERB", "VBD")]
+    return make_doc(vocab, words, ents=["B-ORG"] + ["O"] * (len(words) - 1))
+
+
+def test_a_name_before_a_bracket_with_a_birth_or_a_life_span_is_a_person(vocab):
+    for inside in ([("born", "VERB"), ("1896", "NUM")], [("1896", "NUM"), ("-", "SYM"), ("1970", "NUM")]):
+        types = {(m.text, m.type) for m in extraction_of(_name_and_bracket(vocab, inside)).mentions}
+        assert ("Thorborg", "Person") in types
+    types = {(m.text, m.type) for m in extraction_of(_name_and_bracket(vocab, [("Oslo", "PROPN")])).mentions}
+    assert ("Thorborg", "Organization") in types
+
+
+def test_a_party_initial_joined_to_a_state_is_no_mention_of_the_place(vocab):
+    words = ["Smith", ",", "D", "-", "Calif.", ",", "said", "in", "Calif.", "."]
+    doc = Doc(
+        vocab, words=words, spaces=[False, True, False, False, False, True, True, True, False, False],
+        heads=[6, 0, 4, 4, 0, 0, 6, 6, 7, 6], deps=["nsubj", "punct", "compound", "punct", "appos", "punct", "ROOT",
+                                                   "prep", "pobj", "punct"],
+        pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    places = [m.start for m in extraction_of(doc).mentions if m.text == "Calif."]
+    assert places == [doc[8].idx]
+
+
+def test_a_name_that_possesses_a_street_or_a_son_takes_the_class_of_the_noun(vocab):
+    for noun, cls in (("street", "Place"), ("son", "Person")):
+        doc = make_doc(
+            vocab,
+            [
+                ("Winterset", "Winterset", 2, "poss", "PROPN", "NNP"),
+                ("'s", "'s", 0, "case", "PART", "POS"),
+                (noun, noun, 3, "nsubj", "NOUN", "NN"),
+                ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["B-ORG", "O", "O", "O"],
+        )
+        assert ("Winterset", cls) in {(m.text, m.type) for m in extraction_of(doc).mentions}

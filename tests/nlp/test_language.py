@@ -1,0 +1,33 @@
+"""The entity components kg adds to the spaCy pipeline, on hand-built docs."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.nlp.language import split_possessives
+
+
+def _doc(words: list[str], label: str) -> Doc:
+    """A doc whose one entity spans every word but the first, with "'s" tagged as a possessive."""
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for token in doc:
+        token.tag_ = "POS" if token.text == "'s" else "NNP"
+    doc.ents = [Span(doc, 1, len(doc), label)]
+    return doc
+
+
+def test_a_possessive_parts_two_names() -> None:
+    doc = split_possessives(_doc(["at", "DeepSeek", "'s", "R1"], "ORG"))
+    assert [ent.text for ent in doc.ents] == ["DeepSeek", "R1"]
+
+
+def test_a_group_of_people_or_a_saint_before_a_possessive_keeps_the_name_whole() -> None:
+    for words in (["the", "People", "'s", "Republic", "of", "China"], ["at", "St.", "Paul", "'s", "Church"]):
+        doc = split_possessives(_doc(words, "ORG"))
+        assert [ent.text for ent in doc.ents] == [" ".join(words[1:])]
+
+
+def test_a_group_word_before_a_lower_case_word_is_still_split() -> None:
+    doc = split_possessives(_doc(["the", "People", "'s", "choice", "Acme"], "ORG"))
+    assert [ent.text for ent in doc.ents] == ["People", "choice Acme"]

@@ -16,7 +16,10 @@ from typing import Any
 
 
 def pause() -> None:
-    print("PAUSED", flush=True)
+    # one write of the whole line: two worker processes pausing at once must not interleave "PAUSED" and "\n"
+    # (print writes the text and its end separately)
+    sys.stdout.write("PAUSED\n")
+    sys.stdout.flush()
     time.sleep(120)
 
 

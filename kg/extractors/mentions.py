@@ -12,7 +12,7 @@ from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
-from kg.names import canonical_key, head_word_positions, is_model_number
+from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
@@ -175,8 +175,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
-    elif source == "ner" and type_name == PERSON and span[0].text not in rules.person_titles \
-            and _object_of(span.root, rules.place_preps):
+    elif source == "ner" and _after_place_preposition(span, type_name, rules):
         type_name, source = PLACE, "place_cue"
     elif type_name == PERSON and shaped_not_person:
         type_name, source = ORGANIZATION, "shape"
@@ -295,6 +294,32 @@ def _object_of(root: Token, preps: frozenset[str]) -> bool:
     Gyandzha or Shamkhor"."""
     root = _first_conjunct(root)
     return root.dep_ == "pobj" and root.head.lower_ in preps
+
+
+def _after_place_preposition(span: Span, type_name: str, rules: Rules) -> bool:
+    """Whether a name the tagger gave ``type_name`` is a place by the preposition before it (types.yaml
+    ``place_preps``): a person's unless titled ("landing in Gyandzha"); an organisation's right after it with
+    no article, no legal form, no institution word, not in capitals and not led by a known place ("rescued 2,000
+    people in Bugesera", "born near Kearney", but "wrote in China Daily")."""
+    if type_name == PERSON:
+        return span[0].text not in rules.person_titles and _object_of(span.root, rules.place_preps)
+    tokens = token_table(span.doc).tokens
+    text = span_text(span)
+    return (
+        type_name == ORGANIZATION
+        and not _led_by_known_place(span, rules)
+        and _object_of(span.root, rules.place_preps)
+        and tokens[span.start - 1].lower_ in rules.place_preps
+        and not text.isupper()
+        and CORPORATE_SUFFIX.search(text) is None
+        and not any(token.lower_ in rules.institution_nouns for token in span)
+    )
+
+
+def _led_by_known_place(span: Span, rules: Rules) -> bool:
+    """Whether the first words of ``span``, not all of it, are a place the gazetteer knows: "China Daily"."""
+    known = (rules.gazetteer.type_of(span_text(span[:size])) for size in range(1, min(len(span), 4)))
+    return any(found is not None and is_a(found, PLACE) for found in known)
 
 
 def _first_conjunct(token: Token) -> Token:

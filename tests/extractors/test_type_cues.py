@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.resolve import resolve
 from tests.extractors.helpers import extraction_of
 from tests.helpers import make_doc
@@ -27,6 +29,31 @@ def test_a_name_tagged_a_person_after_in_or_near_is_a_place_unless_titled(vocab)
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
         ("Gyandzha", "Place"), ("Shamkhor", "Place"), ("Judge Starr", "Person"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Bugesera"], "Place"),  # "He lives in Bugesera", the tagger calling it an organisation
+        (["China", "Daily"], "Organization"),  # led by a known place: a newspaper
+        (["Widgetco", "Inc."], "Organization"),  # a legal form
+        (["UNICEF"], "Organization"),  # in capitals
+    ],
+)
+def test_a_bare_name_tagged_an_organisation_after_in_is_a_place(vocab, words, expected):
+    name = [(word, word, 3, "compound", "PROPN", "NNP") for word in words[:-1]]
+    doc = make_doc(
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("lives", "live", 1, "ROOT", "VERB", "VBZ"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            *name,
+            (words[-1], words[-1], 2, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-ORG", *["I-ORG"] * (len(words) - 1)],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [(" ".join(words), expected)]
 
 
 def test_a_noun_for_people_keeps_the_taggers_person_over_a_later_kind_noun_but_not_a_name_in_capitals(vocab):

@@ -99,6 +99,8 @@ class Rules:
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
+    naming_verbs: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     possessed_nouns: dict[str, str] = field(default_factory=dict)
@@ -225,6 +227,10 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
+        person_subject_verbs={
+            str(dep): frozenset(str(v) for v in verbs) for dep, verbs in types.get("person_subject_verbs", {}).items()
+        },
+        naming_verbs=frozenset(str(v) for v in types.get("naming_verbs", [])),
         place_preps=frozenset(str(p).casefold() for p in types.get("place_preps", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),

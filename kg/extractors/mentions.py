@@ -356,7 +356,9 @@ def described_as_person(span: Span, rules: Rules) -> bool:
         nouns.append(root.head)
     if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
         return True
-    if _followed_by_age(span) or _followed_by_life_span(span, rules):
+    if _followed_by_age(span) or _followed_by_life_span(span, rules) or _subject_of_person_verb(root, rules):
+        return True
+    if _named_by_person_noun(root, rules):
         return True
     return any(
         c.dep_ == "relcl"
@@ -365,6 +367,25 @@ def described_as_person(span: Span, rules: Rules) -> bool:
             for w in child_tokens(c)
         )
         for c in child_tokens(root)
+    )
+
+
+def _subject_of_person_verb(root: Token, rules: Rules) -> bool:
+    """ "Henry Ford was born in Dearborn", "Smith died on Tuesday" (types.yaml ``person_subject_verbs``); not
+    across a colon, where the parser hangs a heading on the clause after it ("Today's Highlight: ... X was born")."""
+    verb = root.head
+    if verb.lemma_ not in rules.person_subject_verbs.get(root.dep_, ()):
+        return False
+    between = token_table(root.doc).tokens[min(root.i, verb.i) : max(root.i, verb.i)]
+    return not any(token.text in {":", ";"} for token in between)
+
+
+def _named_by_person_noun(root: Token, rules: Rules) -> bool:
+    """ "a mysterious man called Raoul": the name a noun for people is given by a naming verb."""
+    verb = root.head
+    return (
+        root.dep_ in {"oprd", "dobj"} and verb.dep_ == "acl" and verb.lemma_ in rules.naming_verbs
+        and verb.head.lemma_.casefold() in rules.person_nouns
     )
 
 

@@ -125,3 +125,40 @@ def test_only_the_nearest_apposition_gives_a_name_its_kind(vocab):
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
     )
     assert ("Malcolm Neill", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_the_subject_of_being_born_is_a_person_over_a_kind_noun_but_not_across_a_colon(vocab):
+    doc = make_doc(  # "Highlight : automaker Henry Ford was born in Dearborn", the parser hanging both on "born"
+        vocab,
+        [
+            ("Highlight", "highlight", 6, "nsubjpass", "PROPN", "NNP"),
+            (":", ":", 6, "punct", "PUNCT", ":"),
+            ("automaker", "automaker", 4, "compound", "NOUN", "NN"),
+            ("Henry", "Henry", 4, "compound", "PROPN", "NNP"),
+            ("Ford", "Ford", 6, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 6, "auxpass", "AUX", "VBD"),
+            ("born", "bear", 6, "ROOT", "VERB", "VBN"),
+            ("in", "in", 6, "prep", "ADP", "IN"),
+            ("Dearborn", "Dearborn", 7, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Henry Ford"] == "Person"
+    assert types["Highlight"] == "Organization"
+
+
+def test_a_name_a_noun_for_people_is_called_is_a_person(vocab):
+    doc = make_doc(  # "He blamed a man called Raoul", the tagger calling Raoul an organisation
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("blamed", "blame", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("man", "man", 1, "dobj", "NOUN", "NN"),
+            ("called", "call", 3, "acl", "VERB", "VBN"),
+            ("Raoul", "Raoul", 4, "oprd", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Raoul", "Person")]

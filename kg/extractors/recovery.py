@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import described_as_person, is_not_an_entity
-from kg.extractors.spans import after_party_initial
+from kg.extractors.spans import after_party_initial, is_era_of_year
 from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
@@ -41,7 +41,8 @@ def recover_names_from_context(
             kind = _kind_modified(token, rules)
             span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
             reading = None if span is None else _reading(token, span, kind, found, rules)
-            if reading is None or span is None or is_not_an_entity(span.text, rules):
+            if reading is None or span is None or is_not_an_entity(span.text, rules) \
+                    or after_party_initial(span[0], rules):  # "Sen. Smith, D-Ariz., chairman of": no person
                 continue
             type_name, rule, name = reading
             found.update(_context_mention(doc_id, span, type_name, rules, rule, name))
@@ -99,7 +100,7 @@ def recover_known_places(
                 continue
             known = rules.gazetteer.type_of(token.text)
             if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities \
-                    and not after_party_initial(token, rules):
+                    and not after_party_initial(token, rules) and not is_era_of_year(token, rules):
                 found[token.i] = Mention(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],

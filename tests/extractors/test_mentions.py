@@ -776,3 +776,27 @@ def test_a_name_that_possesses_a_street_or_a_son_takes_the_class_of_the_noun(voc
             ents=["B-ORG", "O", "O", "O"],
         )
         assert ("Winterset", cls) in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_party_initial_joined_to_a_state_before_a_title_is_no_person(vocab):
+    words = ["Smith", ",", "D", "-", "Ariz.", ",", "chairman", ",", "said"]
+    doc = Doc(  # the untagged "Ariz." in apposition to "chairman", as the parser hangs it
+        vocab, words=words, spaces=[False, True, False, False, False, True, False, True, False],
+        heads=[8, 0, 4, 4, 0, 4, 4, 0, 8], deps=["nsubj", "punct", "compound", "punct", "appos", "punct", "appos",
+                                                 "punct", "ROOT"],
+        pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB"],
+        lemmas=["Smith", ",", "D", "-", "Ariz.", ",", "chairman", ",", "say"],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Smith"]
+
+
+def test_an_era_after_a_year_is_no_place(vocab):
+    words = ["Caesar", "died", "in", "44", "B.C.", "near", "B.C."]
+    doc = Doc(
+        vocab, words=words, heads=[1, 1, 1, 4, 2, 1, 5],
+        deps=["nsubj", "ROOT", "prep", "nummod", "pobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "NUM", "PROPN", "ADP", "PROPN"],
+        ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert [(m.text, m.start) for m in extraction_of(doc).mentions if m.type != "Person"] == [("B.C.", doc[6].idx)]

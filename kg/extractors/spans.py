@@ -34,11 +34,29 @@ def _names_run_together(entities: list[Span], rules: Rules) -> list[Span]:
     joined: list[Span] = []
     for ent in entities:
         before = joined[-1] if joined else None
-        if before is not None and before.end == ent.start and _modifies(before[-1], ent) and not _known(before, rules):
+        if before is not None and (
+            (before.end == ent.start and _modifies(before[-1], ent) and not _known(before, rules))
+            or _institution_across_preposition(before, ent, rules)
+        ):
             joined[-1] = Span(ent.doc, before.start, ent.end, ent.label_)
         else:
             joined.append(ent)
     return joined
+
+
+def _institution_across_preposition(before: Span, ent: Span, rules: Rules) -> bool:
+    """Two organisations the tagger cut at a preposition of a name (types.yaml ``name_prepositions``): the
+    first ends in it ("Agency for" + "International Development"), or an institution word before it ends the
+    first ("Senate Committee" on "Veterans Affairs")."""
+    if before.label_ != "ORG" or ent.label_ != "ORG":
+        return False
+    if before.end == ent.start:
+        return before[-1].lower_ in rules.name_prepositions
+    between = ent.doc[before.end : ent.start]
+    return (
+        len(between) == 1 and between[0].lower_ in rules.name_prepositions
+        and before[-1].lower_ in rules.institution_nouns and ent[0].text[:1].isupper()
+    )
 
 
 def _modifies(token: Token, span: Span) -> bool:

@@ -800,3 +800,27 @@ def test_an_era_after_a_year_is_no_place(vocab):
         ents=["B-PERSON", "O", "O", "O", "B-GPE", "O", "O"],
     )
     assert [(m.text, m.start) for m in extraction_of(doc).mentions if m.type != "Person"] == [("B.C.", doc[6].idx)]
+
+
+def test_an_institution_the_tagger_cut_at_a_preposition_of_its_name_is_one_name(vocab):
+    doc = make_doc(  # "the Agency for" + "International Development"; "Senate Committee" on "Veterans Affairs"
+        vocab,
+        [
+            ("Agency", "Agency", 3, "nsubj", "PROPN", "NNP"),
+            ("for", "for", 0, "prep", "ADP", "IN"),
+            ("Development", "Development", 1, "pobj", "PROPN", "NNP"),
+            ("told", "tell", 3, "ROOT", "VERB", "VBD"),
+            ("the", "the", 6, "det", "DET", "DT"),
+            ("Senate", "Senate", 6, "compound", "PROPN", "NNP"),
+            ("Committee", "Committee", 3, "dobj", "PROPN", "NNP"),
+            ("on", "on", 6, "prep", "ADP", "IN"),
+            ("Veterans", "Veterans", 9, "compound", "PROPN", "NNP"),
+            ("Affairs", "Affairs", 7, "pobj", "PROPN", "NNP"),
+            ("on", "on", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 10, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == [
+        "Agency for Development", "Senate Committee on Veterans Affairs", "Acme",
+    ]

@@ -6,7 +6,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS
 
 from kg.errors import VocabularyError
-from kg.rules import load_rules
+from kg.fileio import read_yaml
+from kg.rules import PATTERNS_DIR, load_rules
 from kg.vocab import KG, declared_terms, mint_entity_iri, ontology, slug, term
 
 
@@ -67,3 +68,25 @@ def test_the_classes_code_names_are_classes_of_the_ontology():
     from kg.vocab import CODE_CLASSES
 
     assert all((KG[name], RDF.type, OWL.Class) in ontology() for name in CODE_CLASSES)
+
+
+def _booleans_in_word_lists(data, path):
+    """Booleans YAML read from bare words in lists or keys ("on", "no", "yes" are booleans in YAML 1.1)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, bool):
+                yield f"{path} key {key}"
+            yield from _booleans_in_word_lists(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, bool):
+                yield f"{path}[{i}]"
+            yield from _booleans_in_word_lists(value, f"{path}[{i}]")
+
+
+def test_no_word_in_the_pattern_files_is_read_as_a_boolean():
+    found = [
+        where for path in sorted(PATTERNS_DIR.rglob("*.yaml"))
+        for where in _booleans_in_word_lists(read_yaml(path), path.name)
+    ]
+    assert found == []  # quote the word: serve: ["on", at]

@@ -162,3 +162,37 @@ def test_a_name_a_noun_for_people_is_called_is_a_person(vocab):
         ents=["O", "O", "O", "O", "O", "B-ORG"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Raoul", "Person")]
+
+
+@pytest.mark.parametrize(("noun", "expected"), [("mayor", "Place"), ("widow", "Person")])
+def test_a_noun_of_a_place_or_of_a_person_types_the_name_of_its_of_phrase(vocab, noun, expected):
+    doc = make_doc(  # "He met the mayor of Mohammadia", the tagger calling it an organisation
+        vocab,
+        [
+            ("He", "he", 1, "nsubj", "PRON", "PRP"),
+            ("met", "meet", 1, "ROOT", "VERB", "VBD"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            (noun, noun, 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Mohammadia", "Mohammadia", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Mohammadia", expected)]
+
+
+@pytest.mark.parametrize("noun", ["deputy", "spy"])
+def test_a_name_in_apposition_to_a_deputy_or_a_spy_is_a_person(vocab, noun):
+    doc = make_doc(  # "Kruhlow, a deputy, spoke", the tagger calling Kruhlow an organisation
+        vocab,
+        [
+            ("Kruhlow", "Kruhlow", 5, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("a", "a", 3, "det", "DET", "DT"),
+            (noun, noun, 0, "appos", "NOUN", "NN"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Kruhlow", "Person")]

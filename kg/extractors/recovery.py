@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import described_as_person, is_not_an_entity
-from kg.extractors.spans import after_party_initial, is_era_of_year
+from kg.extractors.spans import after_party_initial, is_era_of_year, with_detached_period
 from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
@@ -99,7 +99,13 @@ def recover_known_places(
             if token.pos_ != "PROPN":
                 continue
             known = rules.gazetteer.type_of(token.text)
-            if known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities \
+            abbreviation = with_detached_period(token.doc[token.i : token.i + 1], rules)
+            if known is None and abbreviation is not None and abbreviation.end - 1 not in found:  # "Ind ."
+                name = token.text + "."
+                found.update(_context_mention(
+                    doc_id, abbreviation, rules.gazetteer.type_of(name) or PLACE, rules, "gazetteer", name
+                ))
+            elif known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities \
                     and not after_party_initial(token, rules) and not is_era_of_year(token, rules):
                 found[token.i] = Mention(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,

@@ -139,11 +139,23 @@ def is_era_of_year(token: Token, rules: Rules) -> bool:
     return token_table(token.doc).tokens[token.i - 1].text.isdigit()
 
 
+def with_detached_period(span: Span, rules: Rules) -> Span | None:
+    """``span`` with the period written apart after it, when the two are a place's abbreviation the gazetteer
+    knows ("Minn ." in pre-tokenised text is "Minn."), else None."""
+    tokens = token_table(span.doc).tokens
+    if span.end >= len(tokens) or tokens[span.end].text != "." or not span.text[-1:].isalpha():
+        return None
+    known = rules.gazetteer.type_of(span.text + ".")
+    return span.doc[span.start : span.end + 1] if known is not None and is_a(known, PLACE) else None
+
+
 def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
+    if (abbreviation := with_detached_period(span, rules)) is not None:  # "Minn .", named "Minn."
+        return [(abbreviation, "GPE", span.text + ".")]
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "ORG":
         span = _with_leading_capitals(span, sent)

@@ -824,3 +824,17 @@ def test_an_institution_the_tagger_cut_at_a_preposition_of_its_name_is_one_name(
     assert [m.text for m in extraction_of(doc).mentions] == [
         "Agency for Development", "Senate Committee on Veterans Affairs", "Acme",
     ]
+
+
+def test_a_state_abbreviation_written_apart_from_its_period_is_one_place_with_it(vocab):
+    words = ["HUNTINGTON", ",", "Ind", ".", "He", "left", "Minn", "."]
+    doc = Doc(  # pre-tokenised text: "Ind ." untagged, "Minn ." tagged a person without its period
+        vocab, words=words, heads=[0, 0, 0, 0, 5, 5, 5, 5],
+        deps=["ROOT", "punct", "npadvmod", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT"],
+        sent_starts=[True, False, False, False, True, False, False, False],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(m.text, m.type, m.merge_name) for m in extraction_of(doc).mentions] == [
+        ("HUNTINGTON", "Place", "HUNTINGTON"), ("Ind .", "Place", "Ind."), ("Minn .", "Place", "Minn."),
+    ]

@@ -267,10 +267,18 @@ def _without_leading_role(span: Span, rules: Rules) -> Span:
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
+    """A person's span with the titles right before it ("President Kennedy"), unless a name modifies the title:
+    "Soviet President Mikhail Gorbachev", "Acme President John Smith" name their office, not the person."""
     start = span.start
     while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
         start -= 1
+    if start < span.start and start > sent.start and _is_name_word(span.doc[start - 1]):
+        return span
     return span.doc[start : span.end]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:

@@ -838,3 +838,20 @@ def test_a_state_abbreviation_written_apart_from_its_period_is_one_place_with_it
     assert [(m.text, m.type, m.merge_name) for m in extraction_of(doc).mentions] == [
         ("HUNTINGTON", "Place", "HUNTINGTON"), ("Ind .", "Place", "Ind."), ("Minn .", "Place", "Minn."),
     ]
+
+
+def test_a_title_a_name_modifies_stays_outside_the_persons_span(vocab):
+    doc = make_doc(  # "Soviet President Gorbachev met President Kennedy"
+        vocab,
+        [
+            ("Soviet", "Soviet", 1, "amod", "ADJ", "JJ"),
+            ("President", "President", 2, "compound", "PROPN", "NNP"),
+            ("Gorbachev", "Gorbachev", 3, "nsubj", "PROPN", "NNP"),
+            ("met", "meet", 3, "ROOT", "VERB", "VBD"),
+            ("President", "President", 5, "compound", "PROPN", "NNP"),
+            ("Kennedy", "Kennedy", 3, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-NORP", "O", "B-PERSON", "O", "O", "B-PERSON"],
+    )
+    people = [(m.text, m.merge_name) for m in extraction_of(doc).mentions if m.type == "Person"]
+    assert people == [("Gorbachev", "Gorbachev"), ("President Kennedy", "Kennedy")]

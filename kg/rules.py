@@ -110,7 +110,7 @@ class Rules:
     leading_determiners: frozenset[str] = frozenset()
     not_name_words: tuple[re.Pattern[str], ...] = ()
     party_initials: frozenset[str] = frozenset()
-    era_abbreviations: frozenset[str] = frozenset()
+    date_words: frozenset[str] = frozenset()
     name_prepositions: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
@@ -213,7 +213,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
         not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
         party_initials=frozenset(str(p) for p in types.get("party_initials", [])),
-        era_abbreviations=frozenset(str(e) for e in types.get("era_abbreviations", [])),
+        date_words=frozenset(str(e) for e in types.get("date_words", [])),
         name_prepositions=frozenset(str(p) for p in types.get("name_prepositions", [])),
         boilerplate=_any_of(types.get("boilerplate", []), re.IGNORECASE),
         possessives=_possessive_rules(directory / "possessives.yaml"),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.spans import after_party_initial, is_era_of_year
+from kg.extractors.spans import after_party_initial, is_date_word
 from kg.extractors.tokens import child_tokens, document_text, sentence_tokens, span_text
 from kg.model import Mention
 from kg.names import initials, is_model_number, type_tally
@@ -54,7 +54,7 @@ def propagate_names(
                         tuple(t.text for t in sent.doc[token.i : end]) == words:
                     span = sent.doc[token.i : end]
                     if not _begins_longer_name(span, found) and not after_party_initial(token, rules) \
-                            and not is_era_of_year(token, rules):
+                            and not is_date_word(token, rules):
                         found.update((i, _copy(source, span)) for i in range(token.i, end))
                     break
             else:

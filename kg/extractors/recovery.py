@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import described_as_person, is_not_an_entity
-from kg.extractors.spans import after_party_initial, is_era_of_year, with_detached_period
+from kg.extractors.spans import after_party_initial, is_date_word, with_detached_period
 from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
@@ -106,7 +106,7 @@ def recover_known_places(
                     doc_id, abbreviation, rules.gazetteer.type_of(name) or PLACE, rules, "gazetteer", name
                 ))
             elif known is not None and is_a(known, PLACE) and token.text.casefold() not in rules.not_entities \
-                    and not after_party_initial(token, rules) and not is_era_of_year(token, rules):
+                    and not after_party_initial(token, rules) and not is_date_word(token, rules):
                 found[token.i] = Mention(
                     doc_id, token.idx, token.idx + len(token.text), token.text, known,
                     rule="gazetteer", type_confidence=rules.type_confidence["gazetteer"],

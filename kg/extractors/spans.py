@@ -131,10 +131,10 @@ def after_party_initial(token: Token, rules: Rules) -> bool:
     return joined and initial.text in rules.party_initials
 
 
-def is_era_of_year(token: Token, rules: Rules) -> bool:
-    """Whether ``token`` is an era's abbreviation after a year (types.yaml ``era_abbreviations``): "44 B.C." is a
-    date, no mention of British Columbia."""
-    if token.i == 0 or token.text not in rules.era_abbreviations:
+def is_date_word(token: Token, rules: Rules) -> bool:
+    """Whether ``token`` is part of a date after its number (types.yaml ``date_words``): "44 B.C." (no mention of
+    British Columbia), "5 Mar 94"."""
+    if token.i == 0 or token.text not in rules.date_words:
         return False
     return token_table(token.doc).tokens[token.i - 1].text.isdigit()
 
@@ -167,8 +167,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
         return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
-    if ent.label_ in PLACE_LABELS and (after_party_initial(span[0], rules) or is_era_of_year(span[0], rules)):
-        return []  # "Sen. Smith, D-Calif.", "44 B.C."
+    if is_date_word(span[0], rules) or (ent.label_ in PLACE_LABELS and after_party_initial(span[0], rules)):
+        return []  # "44 B.C.", "Sen. Smith, D-Calif."
     if ent.label_ in PLACE_LABELS:
         span = _with_following_proper_nouns(span, sent, rules, tagged)
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place

@@ -855,3 +855,12 @@ def test_a_title_a_name_modifies_stays_outside_the_persons_span(vocab):
     )
     people = [(m.text, m.merge_name) for m in extraction_of(doc).mentions if m.type == "Person"]
     assert people == [("Gorbachev", "Gorbachev"), ("President Kennedy", "Kennedy")]
+
+
+def test_a_months_abbreviation_after_a_day_is_no_name(vocab):
+    words = ["Smith", "left", "on", "5", "Mar"]
+    doc = Doc(
+        vocab, words=words, heads=[1, 1, 1, 4, 2], deps=["nsubj", "ROOT", "prep", "nummod", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "NUM", "PROPN"], ents=["B-PERSON", "O", "O", "O", "B-PERSON"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Smith"]

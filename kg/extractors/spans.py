@@ -154,6 +154,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
     if span is None:
         return []
+    if is_date_word(span[0], rules):  # "44 B.C.", "5 Mar"
+        return []
     if (abbreviation := with_detached_period(span, rules)) is not None:  # "Minn .", named "Minn."
         return [(abbreviation, "GPE", span.text + ".")]
     span = _whole_hyphenated_words(span, sent)
@@ -167,8 +169,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
         return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
-    if is_date_word(span[0], rules) or (ent.label_ in PLACE_LABELS and after_party_initial(span[0], rules)):
-        return []  # "44 B.C.", "Sen. Smith, D-Calif."
+    if ent.label_ in PLACE_LABELS and after_party_initial(span[0], rules):  # "Sen. Smith, D-Calif."
+        return []
     if ent.label_ in PLACE_LABELS:
         span = _with_following_proper_nouns(span, sent, rules, tagged)
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place

@@ -101,6 +101,8 @@ class Rules:
     person_nouns: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
     naming_verbs: frozenset[str] = frozenset()
+    age_adjectives: frozenset[str] = frozenset()
+    age_units: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     possessed_nouns: dict[str, str] = field(default_factory=dict)
@@ -235,6 +237,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             str(dep): frozenset(str(v) for v in verbs) for dep, verbs in types.get("person_subject_verbs", {}).items()
         },
         naming_verbs=frozenset(str(v) for v in types.get("naming_verbs", [])),
+        age_adjectives=frozenset(str(w) for w in types.get("age_adjectives", [])),
+        age_units=frozenset(str(w) for w in types.get("age_units", [])),
         place_preps=frozenset(str(p).casefold() for p in types.get("place_preps", [])),
         title_in_context=types.get("title_in_context"),
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),

@@ -358,6 +358,8 @@ def described_as_person(span: Span, rules: Rules) -> bool:
         return True
     if _followed_by_age(span) or _followed_by_life_span(span, rules) or _subject_of_person_verb(root, rules):
         return True
+    if any(_aged(word, rules) for word in (root, *nouns)):  # "12-year-old Tanya", "Kruhlow, a 72-year-old deputy"
+        return True
     if _named_by_person_noun(root, rules):
         return True
     return any(
@@ -367,6 +369,15 @@ def described_as_person(span: Span, rules: Rules) -> bool:
             for w in child_tokens(c)
         )
         for c in child_tokens(root)
+    )
+
+
+def _aged(word: Token, rules: Rules) -> bool:
+    """Whether an age modifies ``word``: "12-year-old" ("12 - year - old", parsed as "old" with its "year")."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in rules.age_adjectives
+        and any(g.lemma_.casefold() in rules.age_units for g in child_tokens(c))
+        for c in child_tokens(word)
     )
 
 

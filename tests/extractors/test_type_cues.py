@@ -196,3 +196,20 @@ def test_a_name_in_apposition_to_a_deputy_or_a_spy_is_a_person(vocab, noun):
         ents=["B-ORG", "O", "O", "O", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Kruhlow", "Person")]
+
+
+def test_a_name_an_age_modifies_is_a_person(vocab):
+    doc = make_doc(  # "12-year-old Tanya left", the tagger calling Tanya a place
+        vocab,
+        [
+            ("12", "12", 2, "nummod", "NUM", "CD"),
+            ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+            ("year", "year", 4, "npadvmod", "NOUN", "NN"),
+            ("-", "-", 4, "punct", "PUNCT", "HYPH"),
+            ("old", "old", 5, "amod", "ADJ", "JJ"),
+            ("Tanya", "Tanya", 6, "nsubj", "PROPN", "NNP"),
+            ("left", "leave", 6, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "B-GPE", "O"],
+    )
+    assert ("Tanya", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}

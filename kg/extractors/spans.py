@@ -164,7 +164,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
-        span = _with_following_proper_nouns(_without_leading_role(span, rules), sent, rules, tagged)
+        span = _with_apostrophe_part(_without_leading_role(span, rules), sent)
+        span = _with_following_proper_nouns(span, sent, rules, tagged)
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
@@ -176,6 +177,18 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
+
+
+def _with_apostrophe_part(span: Span, sent: Span) -> Span:
+    """A person's span ending in a single capital with the apostrophe and the capitalised word joined after it,
+    the rest of the surname the tagger cut ("James O" + "'Brien" in pre-tokenised text)."""
+    tokens, end = token_table(span.doc).tokens, span.end
+    last = tokens[end - 1]
+    if end + 1 >= sent.end or not (len(last.text) == 1 and last.text.isupper()):
+        return span
+    apostrophe, rest = tokens[end], tokens[end + 1]
+    joined = apostrophe.text in {"'", "\u2019"} and not apostrophe.whitespace_
+    return span.doc[span.start : end + 2] if joined and rest.text[:1].isupper() and rest.text.isalpha() else span
 
 
 def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:

@@ -864,3 +864,13 @@ def test_a_months_abbreviation_after_a_day_is_no_name(vocab):
         pos=["PROPN", "VERB", "ADP", "NUM", "PROPN"], ents=["B-PERSON", "O", "O", "O", "B-PERSON"],
     )
     assert [m.text for m in extraction_of(doc).mentions] == ["Smith"]
+
+
+def test_a_surname_cut_at_its_apostrophe_is_whole_again(vocab):
+    words = ["James", "O", "'", "Brien", "said"]
+    doc = Doc(  # pre-tokenised "James O 'Brien said", the tagger stopping at the apostrophe
+        vocab, words=words, spaces=[True, True, False, True, False], heads=[3, 3, 3, 4, 4],
+        deps=["compound", "compound", "punct", "nsubj", "ROOT"], pos=["PROPN", "PROPN", "PUNCT", "PROPN", "VERB"],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["James O 'Brien"]

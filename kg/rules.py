@@ -106,7 +106,7 @@ class Rules:
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
-    not_name_words: tuple[re.Pattern[str], ...] = ()
+    not_name_words: re.Pattern[str] = re.compile("(?!)")  # any of the shapes of a word of no name
     party_initials: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
@@ -207,7 +207,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
-        not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
+        not_name_words=_any_of(types.get("not_name_words", [])),
         party_initials=frozenset(str(p) for p in types.get("party_initials", [])),
         boilerplate=_any_of(types.get("boilerplate", []), re.IGNORECASE),
         possessives=_possessive_rules(directory / "possessives.yaml"),

@@ -30,12 +30,13 @@ class TokenTable:
         self.lowers: tuple[str, ...] = tuple(token.lower_ for token in self.tokens)
         self.lemmas: tuple[str, ...] = tuple(token.lemma_.casefold() for token in self.tokens)
         self.pos: tuple[str, ...] = tuple(token.pos_ for token in self.tokens)
-        children: list[list[Token]] = [[] for _ in self.tokens]
+        # by head, the heads only: most tokens have no children, and a list for each would cost more than the rest
+        children: dict[int, list[Token]] = {}
         heads = doc.to_array(HEAD).astype(numpy.int64).tolist()  # each head as an offset from its token
         for i, offset in enumerate(heads):
             if offset:
-                children[i + offset].append(self.tokens[i])
-        self.children: tuple[tuple[Token, ...], ...] = tuple(tuple(kids) for kids in children)
+                children.setdefault(i + offset, []).append(self.tokens[i])
+        self.children: dict[int, tuple[Token, ...]] = {head: tuple(kids) for head, kids in children.items()}
         self._doc = doc
         self._sentences: tuple[Span, ...] = ()
         self._sentence_starts: list[int] = []
@@ -88,7 +89,7 @@ def proper_nouns(sent: Span) -> Iterator[Token]:
 
 def child_tokens(token: Token) -> tuple[Token, ...]:
     """The children of ``token``, from the table."""
-    return token_table(token.doc).children[token.i]
+    return token_table(token.doc).children.get(token.i, ())
 
 
 def sentence_of(token: Token) -> Span:

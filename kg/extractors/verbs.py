@@ -96,8 +96,6 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "DeepSeek released R1", "R1 was developed by DeepSeek", "Mistral AI is based in Paris": a verb's subjects
     and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
     family between two entities states an open relation."""
-    if not context.may_name_arguments():
-        return
     for verb in context.tokens_with_pos({"VERB", "AUX"}):
         candidates = list(_verb_candidates(verb, context))
         if candidates and not is_unreal(verb, context.rules):

@@ -53,7 +53,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
     A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
     """
     by_token, rules = context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not context.names_two_things():
         return
     for token in context.tokens:
         if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
@@ -77,7 +77,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     nationality places what it describes in that country; the country's name in the same sentence is the argument
     when there is one, else the adjective itself (a mention of the country)."""
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not rules.gazetteer.demonyms:
+    if rules.location is None or not rules.gazetteer.demonyms or not context.names_two_things():
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in context.mentions():
@@ -261,7 +261,7 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
     of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not rules.workplace_preps:
+    if rules.location is None or not rules.workplace_preps or not context.names_two_things():
         return
     affiliations = rules.membership_preps | rules.role_preps
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
@@ -437,7 +437,7 @@ def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
     The sentence must open with names and punctuation only, the last name an organisation.
     """
     sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not context.names_two_things():
         return
     opening: list[Mention] = []
     start = sent.start

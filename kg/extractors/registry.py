@@ -89,6 +89,12 @@ class SentenceContext:
                                                                            strict=True)
         )
 
+    def names_two_things(self) -> bool:
+        """Whether the sentence holds two mentions at least, as a finder that reads only the sentence's mentions
+        needs (an anaphor stands for no more than one of them)."""
+        first = self.named[0][1] if self.named else None
+        return any(mention != first for _, mention in self.named)
+
     def mentions(self) -> list[Mention]:
         """The mentions in the sentence, each once, in order."""
         return list(dict.fromkeys(mention for _, mention in self.named))

@@ -49,7 +49,7 @@ def test_a_context_offers_the_tokens_a_finder_filters_for(vocab):
     assert context.mentions() == []
 
 
-def test_a_context_names_arguments_only_with_a_mention_or_an_anaphor(vocab):
+def test_a_context_says_whether_a_fact_could_join_its_names(vocab):
     from kg.extractors.coreference import AntecedentFinder
     from kg.extractors.registry import SentenceContext
     from kg.extractors.tokens import sentence_columns
@@ -71,3 +71,6 @@ def test_a_context_names_arguments_only_with_a_mention_or_an_anaphor(vocab):
     assert context_of(pronoun).may_name_arguments()
     acme = Mention("t", 0, 6, "Prices", "Organization", rule="ner")
     assert context_of(prices, ((0, acme),)).may_name_arguments()
+    assert not context_of(prices, ((0, acme),)).names_two_things()
+    rise = Mention("t", 7, 11, "rose", "Organization", rule="ner")
+    assert context_of(prices, ((0, acme), (1, rise))).names_two_things()

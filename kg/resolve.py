@@ -140,9 +140,8 @@ def _type_votes(
 def _shaped_not_person(groups: dict[str, list[Mention]]) -> set[str]:
     """The keys whose every mention has a shape no personal name has ("XINHUA", types.yaml ``not_person_shapes``):
     no surname, though a person's name ends in the same word."""
-    shapes = load_rules().not_person_shapes
-    return {key for key, mentions in groups.items()
-            if all(any(shape.match(m.text) for shape in shapes) for m in mentions)}
+    shape = load_rules().not_person_shapes
+    return {key for key, mentions in groups.items() if all(shape.match(m.text) for m in mentions)}
 
 
 def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer: Gazetteer) -> Tally:

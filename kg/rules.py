@@ -48,7 +48,7 @@ class Rules:
     type_confidence: dict[str, float]
     head_nouns: dict[str, str]
     not_entities: frozenset[str]
-    not_entity_shapes: tuple[re.Pattern[str], ...]
+    not_entity_shapes: re.Pattern[str]  # any of the shapes no name has
     boilerplate: re.Pattern[str]  # any of the page-furniture patterns
     verbs: dict[str, Trigger] = field(default_factory=dict)
     verb_preps: dict[str, dict[str, Trigger]] = field(default_factory=dict)
@@ -67,7 +67,7 @@ class Rules:
     attribution_preps: frozenset[str] = frozenset()
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
-    not_person_shapes: tuple[re.Pattern[str], ...] = ()
+    not_person_shapes: re.Pattern[str] = re.compile("(?!)")  # any of the shapes no personal name has
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
@@ -110,7 +110,7 @@ class Rules:
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
-    not_name_words: tuple[re.Pattern[str], ...] = ()
+    not_name_words: re.Pattern[str] = re.compile("(?!)")  # any of the shapes of a word of no name
     party_initials: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     name_prepositions: frozenset[str] = frozenset()
@@ -212,8 +212,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             for noun, preps in types.get("preposition_nouns", {}).items()
         },
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
-        not_entity_shapes=tuple(re.compile(p) for p in types.get("not_entity_shapes", [])),
-        not_name_words=tuple(re.compile(p) for p in types.get("not_name_words", [])),
+        not_entity_shapes=_any_of(types.get("not_entity_shapes", [])),
+        not_name_words=_any_of(types.get("not_name_words", [])),
         party_initials=frozenset(str(p) for p in types.get("party_initials", [])),
         date_words=frozenset(str(e) for e in types.get("date_words", [])),
         name_prepositions=frozenset(str(p) for p in types.get("name_prepositions", [])),
@@ -244,7 +244,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         accusation_verbs=frozenset(types.get("accusation_verbs", [])),
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         confession_verbs=frozenset(types.get("confession_verbs", [])),
-        not_person_shapes=tuple(re.compile(p) for p in types.get("not_person_shapes", [])),
+        not_person_shapes=_any_of(types.get("not_person_shapes", [])),
         relation_finders=tuple(str(name) for name in extraction["relation_finders"]),
         leading_determiners=_words(extraction, "leading_determiners"),
         definite_determiners=_words(extraction, "definite_determiners"),

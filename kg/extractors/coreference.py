@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.tokens import child_tokens
+from kg.extractors.tokens import child_tokens, sentence_of
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children
 from kg.model import Mention
 from kg.rules import Rules
@@ -35,14 +35,13 @@ class AntecedentFinder:
         """
         word = token.lower_ if token.pos_ == "PRON" else token.lemma_.casefold()
         classes = self.rules.anaphors.get(word)
-        described = token.pos_ == "PRON" or _is_definite(token, self.rules) or token.dep_ == "compound"
-        if classes is None or not described:
+        if classes is None or not (token.pos_ == "PRON" or token.dep_ == "compound" or _is_definite(token, self.rules)):
             return None
         mention = (self._topic_for(token, classes, excluded) or self._reporter(token, classes, excluded)
                    or self.salient(token, classes, excluded))
         if mention is None:
             return None
-        if mention.start >= token.sent.start_char:
+        if mention.start >= sentence_of(token).start_char:
             return mention
         return Mention(
             mention.doc_id, mention.start, mention.end, mention.text, mention.type,
@@ -55,14 +54,16 @@ class AntecedentFinder:
         (``topic_anaphor_deps``) of a later sentence that names nothing of its class before it: in "Alger was a
         politician. ... He served as mayor", "He" is Alger, whoever was named in between."""
         topic, wanted = self.topic, tuple(classes)
-        if topic is None or token.dep_ not in self.rules.topic_anaphor_deps or topic.end > token.sent.start_char:
+        if topic is None or token.dep_ not in self.rules.topic_anaphor_deps:
+            return None
+        if topic.end > sentence_of(token).start_char:
             return None
         if not any(is_a(topic.type, c) for c in wanted) or topic.merge_name in {m.merge_name for m in excluded}:
             return None
         if not any(is_a(topic.type, c) for c in self.rules.topic_anaphor_classes):
             return None
         before = self.nearest(token, wanted, excluded)
-        return None if before is not None and before.start >= token.sent.start_char else topic
+        return None if before is not None and before.start >= sentence_of(token).start_char else topic
 
     def _reporter(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
         """The subject of the verb that reports the anaphor's clause, when of its class: "Acme said it had signed a
@@ -92,8 +93,8 @@ class AntecedentFinder:
         wanted = tuple(classes)
         if token.dep_ in self.rules.salient_anaphor_deps and all(c in self.rules.salient_anaphor_classes
                                                                  for c in wanted):
-            sent, names = token.sent, {m.merge_name for m in excluded}
-            since = token.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            sent, names = sentence_of(token), {m.merge_name for m in excluded}
+            since = sentence_of(token.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
             window = self.mentions[bisect_left(self.starts, since) : bisect_left(self.starts, token.idx)]
             for mention in reversed(window):
                 if (any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names

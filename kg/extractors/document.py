@@ -113,6 +113,8 @@ def _sentence_relations(
     tokens, start = columns.tokens, sent.start
     named = tuple((tokens[i - start], m) for i in range(start, sent.end) if (m := by_token.get(i)) is not None)
     context = SentenceContext(sent, by_token, rules, antecedents, (), columns, named)
+    if not context.may_name_arguments():
+        return  # every finder joins a mention of the sentence, or a word standing for one
     for finder in finders:
         if len(found) != len(context.found):  # made again only when a finder has accepted a fact
             context = replace(context, found=tuple(found))

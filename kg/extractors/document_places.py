@@ -83,9 +83,9 @@ def document_country_candidates(
     named_in: dict[str, set[int]] = defaultdict(set)
     for sent in sentences:
         tokens = sentence_tokens(sent)
-        for position, token in enumerate(tokens):
-            mention = by_token.get(token.i)
-            if mention is None or mention.start != token.idx:
+        for position, i in enumerate(range(sent.start, sent.end)):
+            mention = by_token.get(i)
+            if mention is None or mention.start != tokens[position].idx:
                 continue
             name = key(mention.merge_name)
             if mention.type == COUNTRY:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.spans import after_party_initial, is_date_word
-from kg.extractors.tokens import child_tokens, document_text, sentence_tokens, span_text
+from kg.extractors.tokens import child_tokens, document_text, span_text, token_table
 from kg.model import Mention
 from kg.names import initials, is_model_number, type_tally
 from kg.rules import Rules, Trigger
@@ -44,10 +44,12 @@ def propagate_names(
     for candidates in known.values():
         candidates.sort(key=lambda c: -len(c[0]))
     found = dict(by_token)
+    tokens = token_table(doc).tokens
     for sent in sentences:
-        for token in sentence_tokens(sent):
-            if token.i in found:
+        for i in range(sent.start, sent.end):
+            if i in found:
                 continue
+            token = tokens[i]
             for words, source in known.get(token.text, []):
                 end = token.i + len(words)
                 if end <= sent.end and all(i not in found for i in range(token.i, end)) and \

@@ -30,7 +30,7 @@ def region_relations(context: SentenceContext) -> Iterator[Candidate]:
     that place is said to lie "in" and in the region named after it by a comma, except a birth place's region
     ("born in Staunton, Va.", see ``birth_verbs``)."""
     found, sent, by_token, rules = context.found, context.sent, context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not _names_two_places(context):
         return
     inside, comma = _in_regions(sent, by_token, rules), _comma_regions(sent, by_token)
     located = {rules.location.predicate, *rules.location_by_subject_type.values()}
@@ -53,7 +53,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
     A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
     """
     by_token, rules = context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not context.names_two_things():
         return
     for token in context.tokens:
         if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
@@ -77,7 +77,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     nationality places what it describes in that country; the country's name in the same sentence is the argument
     when there is one, else the adjective itself (a mention of the country)."""
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not rules.gazetteer.demonyms:
+    if rules.location is None or not rules.gazetteer.demonyms or not context.names_two_things():
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in context.mentions():
@@ -261,7 +261,7 @@ def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
     of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not rules.workplace_preps:
+    if rules.location is None or not rules.workplace_preps or not context.names_two_things():
         return
     affiliations = rules.membership_preps | rules.role_preps
     trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
@@ -284,7 +284,7 @@ def place_in_place_relations(context: SentenceContext) -> Iterator[Candidate]:
     it lies in, read off the words (the parser often hangs the second "in" on a verb); and the places that one
     lies in, up the chain."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not _names_two_places(context):
         return
     inside = _in_regions(sent, by_token, rules)
     yield from _chain_relations(inside, {**_comma_regions(sent, by_token), **inside}, rules.location)
@@ -295,10 +295,16 @@ def place_apposition_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Patchogue, N.Y.", "Vienna, Austria": a place, a comma, a place it lies in; along a chain ("Huangpi, Wuhan,
     Hubei, China") each place lies in every later one."""
     sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not _names_two_places(context):
         return
     comma = _comma_regions(sent, by_token)
     yield from _chain_relations(comma, {**_in_regions(sent, by_token, rules), **comma}, rules.location)
+
+
+def _names_two_places(context: SentenceContext) -> bool:
+    """Whether the sentence names two places at least, as a place lying in another needs."""
+    places = {mention for _, mention in context.named if is_a(mention.type, PLACE)}
+    return len(places) > 1
 
 
 def _in_regions(sent: Span, by_token: dict[int, Mention], rules: Rules) -> dict[Mention, Mention]:
@@ -431,7 +437,7 @@ def dateline_relations(context: SentenceContext) -> Iterator[Candidate]:
     The sentence must open with names and punctuation only, the last name an organisation.
     """
     sent, by_token, rules = context.sent, context.by_token, context.rules
-    if rules.location is None:
+    if rules.location is None or not context.names_two_things():
         return
     opening: list[Mention] = []
     start = sent.start

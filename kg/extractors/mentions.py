@@ -167,7 +167,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = known, "gazetteer"
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
-    shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
+    shaped_not_person = not name and rules.not_person_shapes.match(text) is not None
     person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, "head_noun"
@@ -211,7 +211,7 @@ def is_not_an_entity(text: str, rules: Rules) -> bool:
         or canonical_key(text) in rules.gazetteer.ignore
         or not any(c.isalpha() for c in text)
         or text.islower()  # a name in a cased script has a capital ("cts", "tandem" are not names)
-        or any(shape.search(text) for shape in rules.not_entity_shapes)
+        or rules.not_entity_shapes.search(text) is not None
     )
 
 
@@ -440,7 +440,7 @@ def _followed_by_life_span(span: Span, rules: Rules) -> bool:
 
 def _followed_by_age(span: Span) -> bool:
     """A name with an age set off by commas is a person's: "Marie Ferraro, 50, of Bethany"."""
-    after = span.doc[span.end : span.end + 3]
+    after = token_table(span.doc).tokens[span.end : span.end + 3]
     return (
         len(after) == 3 and after[0].text == "," and after[2].text == ","
         and after[1].text.isdigit() and len(after[1].text) <= 3

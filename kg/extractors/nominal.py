@@ -378,7 +378,7 @@ def role_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "David Pimentel, an ecologist at Cornell University", "Mason, a lobbyist with the API": any noun
     describing a person, with a preposition of affiliation (``role_preps``), names where the person works."""
     by_token, rules = context.by_token, context.rules
-    if rules.membership is None or not rules.role_preps:
+    if rules.membership is None or not rules.role_preps or not context.names_two_things():
         return
     for noun in context.tokens_with_pos({"NOUN"}):
         if noun.i in by_token or title_phrase_trigger(noun, rules) is not None:
@@ -397,7 +397,7 @@ def attribution_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "said Andy Townsend, from BBC Broadcast": an ``attribution_preps`` word right after a person's name, with
     an organisation as its object, names where the person works, wherever the parser hung the phrase."""
     by_token, rules = context.by_token, context.rules
-    if rules.attribution is None:
+    if rules.attribution is None or not context.names_two_things():
         return
     for prep in context.tokens_with_lower(rules.attribution_preps):
         if prep.dep_ != "prep":

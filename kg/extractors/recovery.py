@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.mentions import described_as_person, is_not_an_entity
 from kg.extractors.spans import after_party_initial, is_date_word, with_detached_period
-from kg.extractors.tokens import child_tokens, proper_nouns, sentence_tokens, token_table
+from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
@@ -89,8 +89,12 @@ def recover_known_places(
     news agency's name in capitals in a header or a dateline ("Beijing XINHUA", "Knin, 12 Feb (TANJUG) --")."""
     found = dict(by_token)
     for sent in sentences:
-        for token in sentence_tokens(sent):
-            if token.i in found or not token.text[:1].isupper():
+        tokens = token_table(sent.doc).tokens
+        for i in range(sent.start, sent.end):
+            if i in found:
+                continue
+            token = tokens[i]
+            if not token.text[:1].isupper():
                 continue
             agency = _agency_after_place(token, found, rules) or _agency_in_dateline(token, sent.start, found, rules)
             if agency is not None:

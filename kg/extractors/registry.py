@@ -80,6 +80,21 @@ class SentenceContext:
             if part in pos:
                 yield token
 
+    def may_name_arguments(self) -> bool:
+        """Whether the sentence names anything a fact could join: a mention, or a word that may stand for one (one
+        of the ``anaphors``, by its lower-case form or its lemma)."""
+        anaphors = self.rules.anaphors
+        return bool(self.named) or any(
+            lower in anaphors or lemma in anaphors for lower, lemma in zip(self.columns.lowers, self.columns.lemmas,
+                                                                           strict=True)
+        )
+
+    def names_two_things(self) -> bool:
+        """Whether the sentence holds two mentions at least, as a finder that reads only the sentence's mentions
+        needs (an anaphor stands for no more than one of them)."""
+        first = self.named[0][1] if self.named else None
+        return any(mention != first for _, mention in self.named)
+
     def mentions(self) -> list[Mention]:
         """The mentions in the sentence, each once, in order."""
         return list(dict.fromkeys(mention for _, mention in self.named))

@@ -107,8 +107,11 @@ def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[
 def _between_codes(ent: Span, rules: Rules) -> list[Span]:
     """The parts of an entity span between its words of no name, each with the span's label."""
     tokens = token_table(ent.doc).tokens
+    codes = [i for i in range(ent.start, ent.end) if is_code_word(tokens[i], rules)]
+    if not codes:
+        return [ent]
     parts, start = [], ent.start
-    for end in [*(i for i in range(ent.start, ent.end) if is_code_word(tokens[i], rules)), ent.end]:
+    for end in [*codes, ent.end]:
         if start < end:
             parts.append(Span(ent.doc, start, end, ent.label_))
         start = end + 1
@@ -117,7 +120,7 @@ def _between_codes(ent: Span, rules: Rules) -> list[Span]:
 
 def is_code_word(token: Token, rules: Rules) -> bool:
     """Whether ``token`` is a word of no name (types.yaml ``not_name_words``): a story code, "FL2706231194"."""
-    return any(shape.fullmatch(token.text) for shape in rules.not_name_words)
+    return rules.not_name_words.fullmatch(token.text) is not None
 
 
 def after_party_initial(token: Token, rules: Rules) -> bool:
@@ -239,35 +242,42 @@ def _whole_hyphenated_words(span: Span, sent: Span) -> Span:
     """``span`` with the rest of a hyphenated code it cuts ("S6500" in "PH-S6500"): parts joined by a hyphen
     without spaces, one of them with a digit, the added one in no other entity. Two names joined by a hyphen
     ("the Renault-Nissan alliance") stay two."""
-    doc = span.doc
+    tokens = token_table(span.doc).tokens
     start, end = span.start, span.end
-    while start - 2 >= sent.start and _hyphen_joins(doc[start - 2], doc[start - 1], doc[start]):
+    while start - 2 >= sent.start and _hyphen_joins(tokens, start - 2, start - 1, start):
         start -= 2
-    while end + 1 < sent.end and _hyphen_joins(doc[end + 1], doc[end], doc[end - 1]):
+    while end + 1 < sent.end and _hyphen_joins(tokens, end + 1, end, end - 1):
         end += 2
-    return doc[start:end]
+    return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
-def _hyphen_joins(word: Token, hyphen: Token, part: Token) -> bool:
-    """Whether ``word`` is joined by ``hyphen`` (no spaces around it) to ``part``, the end of an entity, in a code."""
+def _hyphen_joins(tokens: tuple[Token, ...], word: int, hyphen: int, part: int) -> bool:
+    """Whether the token at ``word`` is joined by the one at ``hyphen`` (no spaces around it) to the one at
+    ``part``, the end of an entity, in a code."""
+    if tokens[hyphen].text != "-" or tokens[hyphen - 1].whitespace_ or tokens[hyphen].whitespace_:
+        return False
+    word_text = tokens[word].text
     return (
-        hyphen.text == "-" and not hyphen.doc[hyphen.i - 1].whitespace_ and not hyphen.whitespace_
-        and not word.ent_type_ and word.text.isalnum() and any(c.isdigit() for c in word.text + part.text)
+        not tokens[word].ent_type_ and word_text.isalnum()
+        and any(c.isdigit() for c in word_text + tokens[part].text)
     )
 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
     """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
     surrounding punctuation from an entity span."""
+    tokens = token_table(ent.doc).tokens
     start, end = ent.start, ent.end
     while start < end and (
-        ent.doc[start].lower_ in rules.leading_determiners or ent.doc[start].is_punct
-        or (start + 1 < end and _is_common_word(ent.doc[start]) and ent.doc[start + 1].text[:1].isupper())
+        tokens[start].lower_ in rules.leading_determiners or tokens[start].is_punct
+        or (start + 1 < end and _is_common_word(tokens[start]) and tokens[start + 1].text[:1].isupper())
     ):
         start += 1
-    while end > start and ent.doc[end - 1].is_punct:
+    while end > start and tokens[end - 1].is_punct:
         end -= 1
-    return ent.doc[start:end] if start < end else None
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
 
 
 def _is_common_word(token: Token) -> bool:

@@ -9,6 +9,7 @@ The table lives in ``doc.user_data`` while the document is extracted and is drop
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,12 +30,23 @@ class TokenTable:
         self.lowers: tuple[str, ...] = tuple(token.lower_ for token in self.tokens)
         self.lemmas: tuple[str, ...] = tuple(token.lemma_.casefold() for token in self.tokens)
         self.pos: tuple[str, ...] = tuple(token.pos_ for token in self.tokens)
-        children: list[list[Token]] = [[] for _ in self.tokens]
+        # by head, the heads only: most tokens have no children, and a list for each would cost more than the rest
+        children: dict[int, list[Token]] = {}
         heads = doc.to_array(HEAD).astype(numpy.int64).tolist()  # each head as an offset from its token
         for i, offset in enumerate(heads):
             if offset:
-                children[i + offset].append(self.tokens[i])
-        self.children: tuple[tuple[Token, ...], ...] = tuple(tuple(kids) for kids in children)
+                children.setdefault(i + offset, []).append(self.tokens[i])
+        self.children: dict[int, tuple[Token, ...]] = {head: tuple(kids) for head, kids in children.items()}
+        self._doc = doc
+        self._sentences: tuple[Span, ...] = ()
+        self._sentence_starts: list[int] = []
+
+    def sentence_at(self, i: int) -> Span:
+        """The sentence holding the token at ``i`` (``token.sent`` walks the tokens to its bounds at each call)."""
+        if not self._sentences:
+            self._sentences = tuple(self._doc.sents)
+            self._sentence_starts = [sent.start for sent in self._sentences]
+        return self._sentences[bisect_right(self._sentence_starts, i) - 1]
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -77,7 +89,12 @@ def proper_nouns(sent: Span) -> Iterator[Token]:
 
 def child_tokens(token: Token) -> tuple[Token, ...]:
     """The children of ``token``, from the table."""
-    return token_table(token.doc).children[token.i]
+    return token_table(token.doc).children.get(token.i, ())
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the table."""
+    return token_table(token.doc).sentence_at(token.i)
 
 
 def forget_tokens(doc: Doc) -> None:

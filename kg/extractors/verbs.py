@@ -96,39 +96,44 @@ def verb_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "DeepSeek released R1", "R1 was developed by DeepSeek", "Mistral AI is based in Paris": a verb's subjects
     and objects (``verbs``), or the things it locates and its prepositional objects (``verb_preps``); a verb of no
     family between two entities states an open relation."""
-    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     for verb in context.tokens_with_pos({"VERB", "AUX"}):
-        if is_unreal(verb, rules):
-            continue
-        lemma = verb.lemma_.casefold()
-        subjects, objects, located = _verb_arguments(verb, rules)
-        subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
-        prep_triggers = rules.verb_preps.get(lemma, {})
-        if not subject_mentions and not prep_triggers:
-            continue  # every fact below has one of the subjects
-        matched = False
-        trigger = rules.verbs.get(lemma)
-        if trigger is not None:
-            for obj in objects:
-                for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
-                    matched = True
-                    yield from (Candidate(s, o, trigger) for s in subject_mentions)
-        if prep_triggers:
-            located_mentions = argument_mentions(located, by_token, rules, antecedents)
-            for prep, prep_trigger in prep_triggers.items():
-                if matched and trigger is not None and prep_trigger.predicate == trigger.predicate:
-                    continue  # "X shot Y at the theatre": the object is the patient, "at" says where
-                for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
-                    for o in mentions_at(obj, by_token, rules):
-                        if _market_not_party(prep_trigger, o, rules):
-                            continue
-                        matched = True
-                        yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
-        if not matched and verb.pos_ == "VERB" and trigger is None:
-            open_trigger = Trigger(f"{OPEN_PREFIX}{lemma}", rules.open_relation_confidence, "svo-open")
-            for obj in children(verb, frozenset({"dobj"})):
+        candidates = list(_verb_candidates(verb, context))
+        if candidates and not is_unreal(verb, context.rules):
+            yield from candidates
+
+
+def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidate]:
+    """The facts ``verb`` states, whether or not it states them as real."""
+    by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
+    lemma = verb.lemma_.casefold()
+    subjects, objects, located = _verb_arguments(verb, rules)
+    subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
+    prep_triggers = rules.verb_preps.get(lemma, {})
+    if not subject_mentions and not prep_triggers:
+        return  # every fact below has one of the subjects
+    matched = False
+    trigger = rules.verbs.get(lemma)
+    if trigger is not None:
+        for obj in objects:
+            for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
+                matched = True
+                yield from (Candidate(s, o, trigger) for s in subject_mentions)
+    if prep_triggers:
+        located_mentions = argument_mentions(located, by_token, rules, antecedents)
+        for prep, prep_trigger in prep_triggers.items():
+            if matched and trigger is not None and prep_trigger.predicate == trigger.predicate:
+                continue  # "X shot Y at the theatre": the object is the patient, "at" says where
+            for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
                 for o in mentions_at(obj, by_token, rules):
-                    yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
+                    if _market_not_party(prep_trigger, o, rules):
+                        continue
+                    matched = True
+                    yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
+    if not matched and verb.pos_ == "VERB" and trigger is None:
+        open_trigger = Trigger(f"{OPEN_PREFIX}{lemma}", rules.open_relation_confidence, "svo-open")
+        for obj in children(verb, frozenset({"dobj"})):
+            for o in mentions_at(obj, by_token, rules):
+                yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
 
 
 def _market_not_party(trigger: Trigger, obj: Mention, rules: Rules) -> bool:

@@ -16,7 +16,7 @@ def work_relations(context: SentenceContext) -> Iterator[Candidate]:
     """A noun of a recorded work (``work_nouns``) describing a name, with its maker after one of ``work_preps``:
     the maker released the work."""
     by_token, rules = context.by_token, context.rules
-    if rules.work is None:
+    if rules.work is None or not context.names_two_things():
         return
     for noun in context.tokens_with_lemma(rules.work_nouns, {"NOUN"}):
         if noun.i in by_token:

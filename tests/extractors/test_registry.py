@@ -47,3 +47,30 @@ def test_a_context_offers_the_tokens_a_finder_filters_for(vocab):
     assert [t.text for t in context.tokens_with_lower({"'s"})] == ["'s"]
     assert [t.text for t in context.tokens_ending_phrase({"chief executive": 1})] == ["executive"]
     assert context.mentions() == []
+
+
+def test_a_context_says_whether_a_fact_could_join_its_names(vocab):
+    from kg.extractors.coreference import AntecedentFinder
+    from kg.extractors.registry import SentenceContext
+    from kg.extractors.tokens import sentence_columns
+    from kg.model import Mention
+    from tests.helpers import make_doc
+
+    rules = load_rules()
+
+    def context_of(words, named=()):
+        doc = make_doc(vocab, words)
+        sent = doc[:]
+        columns = sentence_columns(sent)
+        marks = tuple((columns.tokens[i], mention) for i, mention in named)
+        return SentenceContext(sent, dict(named), rules, AntecedentFinder([], rules, None), (), columns, marks)
+
+    prices = [("Prices", "price", 1, "nsubj", "NOUN", "NNS"), ("rose", "rise", 1, "ROOT", "VERB", "VBD")]
+    assert not context_of(prices).may_name_arguments()
+    pronoun = [("It", "it", 1, "nsubj", "PRON", "PRP"), ("rose", "rise", 1, "ROOT", "VERB", "VBD")]
+    assert context_of(pronoun).may_name_arguments()
+    acme = Mention("t", 0, 6, "Prices", "Organization", rule="ner")
+    assert context_of(prices, ((0, acme),)).may_name_arguments()
+    assert not context_of(prices, ((0, acme),)).names_two_things()
+    rise = Mention("t", 7, 11, "rose", "Organization", rule="ner")
+    assert context_of(prices, ((0, acme), (1, rise))).names_two_things()

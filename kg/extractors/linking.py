@@ -45,12 +45,16 @@ def propagate_names(
         candidates.sort(key=lambda c: -len(c[0]))
     found = dict(by_token)
     tokens = token_table(doc).tokens
+    wanted = known.keys() | short_forms.keys()
     for sent in sentences:
         for i in range(sent.start, sent.end):
             if i in found:
                 continue
             token = tokens[i]
-            for words, source in known.get(token.text, []):
+            text = token.text
+            if text not in wanted:
+                continue
+            for words, source in known.get(text, []):
                 end = token.i + len(words)
                 if end <= sent.end and all(i not in found for i in range(token.i, end)) and \
                         tuple(t.text for t in sent.doc[token.i : end]) == words:
@@ -60,8 +64,8 @@ def propagate_names(
                         found.update((i, _copy(source, span)) for i in range(token.i, end))
                     break
             else:
-                fuller = short_forms.get(token.text)
-                if fuller is not None and _is_lone_proper_noun(token) and rules.gazetteer.type_of(token.text) is None:
+                fuller = short_forms.get(text)
+                if fuller is not None and _is_lone_proper_noun(token) and rules.gazetteer.type_of(text) is None:
                     found[token.i] = replace(_copy(fuller, token.doc[token.i : token.i + 1]), name="", name_rule="")
     return found
 

@@ -93,7 +93,7 @@ class SentenceContext:
         """Whether the sentence holds two mentions at least, as a finder that reads only the sentence's mentions
         needs (an anaphor stands for no more than one of them)."""
         first = self.named[0][1] if self.named else None
-        return any(mention != first for _, mention in self.named)
+        return any(mention is not first for _, mention in self.named)  # a copy of the same mention may count twice
 
     def mentions(self) -> list[Mention]:
         """The mentions in the sentence, each once, in order."""

@@ -10,11 +10,11 @@ The table lives in ``doc.user_data`` while the document is extracted and is drop
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 _TABLE_KEY = "kg_token_table"
@@ -27,9 +27,10 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: tuple[Token, ...] = tuple(doc)
-        self.lowers: tuple[str, ...] = tuple(token.lower_ for token in self.tokens)
-        self.lemmas: tuple[str, ...] = tuple(token.lemma_.casefold() for token in self.tokens)
-        self.pos: tuple[str, ...] = tuple(token.pos_ for token in self.tokens)
+        lowers, lemmas, pos = doc.to_array([LOWER, LEMMA, POS]).T.tolist()
+        self.lowers: tuple[str, ...] = tuple(map(_string_of(doc, _STRINGS), lowers))
+        self.lemmas: tuple[str, ...] = tuple(map(_string_of(doc, _FOLDED, str.casefold), lemmas))
+        self.pos: tuple[str, ...] = tuple(map(_string_of(doc, _STRINGS), pos))
         # by head, the heads only: most tokens have no children, and a list for each would cost more than the rest
         children: dict[int, list[Token]] = {}
         heads = doc.to_array(HEAD).astype(numpy.int64).tolist()  # each head as an offset from its token
@@ -47,6 +48,24 @@ class TokenTable:
             self._sentences = tuple(self._doc.sents)
             self._sentence_starts = [sent.start for sent in self._sentences]
         return self._sentences[bisect_right(self._sentence_starts, i) - 1]
+
+
+# The strings of the hashes met so far, for every document: a dict lookup is cheaper than a ``Token`` attribute.
+_STRINGS: dict[int, str] = {}
+_FOLDED: dict[int, str] = {}
+
+
+def _string_of(doc: Doc, known: dict[int, str], convert: Callable[[str], str] = str) -> Callable[[int], str]:
+    """A function from a hash of ``doc``'s vocabulary to its string, through ``convert``, remembered in ``known``."""
+    strings = doc.vocab.strings
+
+    def string(key: int) -> str:
+        text = known.get(key)
+        if text is None:
+            text = known[key] = convert(strings[key])
+        return text
+
+    return string
 
 
 def token_table(doc: Doc) -> TokenTable:

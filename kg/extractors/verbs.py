@@ -17,6 +17,9 @@ from kg.rules import Rules, Trigger
 from kg.vocab import OPEN_PREFIX, PLACE, is_a, is_symmetric, predicate_signature
 
 
+_OPEN_OBJECT_DEPS = frozenset({"dobj"})
+
+
 def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token], list[Token]]:
     """Subjects, objects and the things a verb locates, undoing the passive and following conjunctions.
 
@@ -106,13 +109,15 @@ def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidat
     """The facts ``verb`` states, whether or not it states them as real."""
     by_token, rules, antecedents = context.by_token, context.rules, context.antecedents
     lemma = verb.lemma_.casefold()
+    trigger = rules.verbs.get(lemma)
+    prep_triggers = rules.verb_preps.get(lemma, {})
+    if trigger is None and not prep_triggers and not children(verb, _OPEN_OBJECT_DEPS):
+        return  # a verb of no family states only an open relation, to its direct object
     subjects, objects, located = _verb_arguments(verb, rules)
     subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
-    prep_triggers = rules.verb_preps.get(lemma, {})
     if not subject_mentions and not prep_triggers:
         return  # every fact below has one of the subjects
     matched = False
-    trigger = rules.verbs.get(lemma)
     if trigger is not None:
         for obj in objects:
             for o in argument_mentions([obj], by_token, rules, antecedents, excluded=subject_mentions):
@@ -131,7 +136,7 @@ def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidat
                     yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
     if not matched and verb.pos_ == "VERB" and trigger is None:
         open_trigger = Trigger(f"{OPEN_PREFIX}{lemma}", rules.open_relation_confidence, "svo-open")
-        for obj in children(verb, frozenset({"dobj"})):
+        for obj in children(verb, _OPEN_OBJECT_DEPS):
             for o in mentions_at(obj, by_token, rules):
                 yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
 

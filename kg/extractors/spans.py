@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import sentence_tokens, token_table
+from kg.extractors.tokens import document_entities, sentence_tokens, token_table
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
@@ -20,7 +20,7 @@ def entities_by_sentence(sentences: Iterable[Span], rules: Rules) -> Iterator[tu
     sentences = list(sentences)
     if not sentences:
         return
-    entities = sentences[0].doc.ents  # in order of their start
+    entities = document_entities(sentences[0].doc)  # in order of their start
     starts = [ent.start for ent in entities]
     for sent in sentences:
         inside = entities[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import document_date
 from kg.errors import VocabularyError
+from kg.extractors.tokens import document_entities
 from kg.model import Amount, Mention, RelationMention, StatedTime
 from kg.rules import PATTERNS_DIR
 from kg.vocab import term
@@ -75,7 +76,7 @@ def annotate_relations(
     """
     published = document_date(document_date_text)
     day = published.day if published is not None else None
-    dates = [(ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "DATE"]
+    dates = [(ent.start_char, ent.end_char, ent.text) for ent in document_entities(doc) if ent.label_ == "DATE"]
     times: dict[tuple[int, int], tuple[StatedTime, ...]] = {}
     annotated = []
     for relation in relations:

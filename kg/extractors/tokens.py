@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
 from spacy.attrs import HEAD, LEMMA, LOWER, POS
@@ -41,6 +42,11 @@ class TokenTable:
         self._doc = doc
         self._sentences: tuple[Span, ...] = ()
         self._sentence_starts: list[int] = []
+
+    @cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """``doc.ents``, which makes its spans anew at each call."""
+        return tuple(self._doc.ents)
 
     def sentence_at(self, i: int) -> Span:
         """The sentence holding the token at ``i`` (``token.sent`` walks the tokens to its bounds at each call)."""
@@ -109,6 +115,11 @@ def proper_nouns(sent: Span) -> Iterator[Token]:
 def child_tokens(token: Token) -> tuple[Token, ...]:
     """The children of ``token``, from the table."""
     return token_table(token.doc).children.get(token.i, ())
+
+
+def document_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, from the table."""
+    return token_table(doc).entities
 
 
 def sentence_of(token: Token) -> Span:

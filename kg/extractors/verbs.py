@@ -16,7 +16,6 @@ from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import OPEN_PREFIX, PLACE, is_a, is_symmetric, predicate_signature
 
-
 _OPEN_OBJECT_DEPS = frozenset({"dobj"})
 
 

@@ -47,8 +47,7 @@ def mentions_by_token(sentences: Iterable[Span], doc_id: str, rules: Rules) -> d
             for span, label, name in entity_spans(ent, sent, rules, tagged):
                 mention = _make_mention(span, label, doc_id, rules, name)
                 if mention is not None:
-                    for token in span:
-                        by_token[token.i] = mention
+                    by_token.update(dict.fromkeys(range(span.start, span.end), mention))
     return by_token
 
 
@@ -250,7 +249,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if category is not None:
         cues.append(category)
     # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
-    cues.extend(span[i] for i in head_word_positions([t.text for t in span]))
+    words = token_table(span.doc).tokens[span.start : span.end]
+    cues.extend(words[i] for i in head_word_positions([t.text for t in words]))
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import sentence_tokens, token_table
+from kg.extractors.tokens import sentence_tokens, span_text, token_table
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
@@ -121,6 +121,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "ORG":
         span = _with_leading_capitals(span, sent)
+    if ent.label_ != "PERSON" and _is_addressed_name(span, rules):  # "Prof Smith" tagged as a work
+        return [(span, "PERSON", span[1:].text)]
     if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
@@ -226,6 +228,18 @@ def _without_leading_role(span: Span, rules: Rules) -> Span:
     if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
         return span[1:]
     return span
+
+
+def _is_addressed_name(span: Span, rules: Rules) -> bool:
+    """Whether ``span`` is a form of address and the capitalised words that end a longer name the tagger calls a
+    person in the document ("Prof Smith" after "John Smith"): a person's name whatever the tagger called it. A
+    brand or a contest named so ("Dr Pepper", "Miss World") has no such fuller name. Read only for a name that
+    starts with a form of address, so its walk over the document's names is rare."""
+    if len(span) < 2 or span[0].text not in rules.honorifics or not all(t.text[:1].isupper() for t in span[1:]):
+        return False
+    rest = " " + span[1:].text
+    people = (ent for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) >= len(span))
+    return any(span_text(ent).endswith(rest) for ent in people)
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:

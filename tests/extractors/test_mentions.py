@@ -776,3 +776,20 @@ def test_a_name_that_possesses_a_street_or_a_son_takes_the_class_of_the_noun(voc
             ents=["B-ORG", "O", "O", "O"],
         )
         assert ("Winterset", cls) in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_the_tagger_called_it(vocab):
+    rows = [
+        ("John", "John", 1, "compound", "PROPN", "NNP"),
+        ("Smith", "Smith", 2, "nsubj", "PROPN", "NNP"),
+        ("left", "leave", 2, "ROOT", "VERB", "VBD"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+        ("Prof", "Prof", 5, "compound", "PROPN", "NNP"),
+        ("Smith", "Smith", 6, "nsubj", "PROPN", "NNP"),
+        ("agreed", "agree", 6, "ROOT", "VERB", "VBD"),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert ("Prof Smith", "Person", "Smith") in {(m.text, m.type, m.name) for m in extraction_of(doc).mentions}
+    alone = [(word, lemma, head - 4, dep, pos, tag) for word, lemma, head, dep, pos, tag in rows[4:]]
+    brand = make_doc(vocab, alone, ents=["B-ORG", "I-ORG", "O"])  # no fuller name: "Dr Pepper" is a brand
+    assert {(m.text, m.type) for m in extraction_of(brand).mentions} == {("Prof Smith", "Organization")}

@@ -20,7 +20,7 @@ from typing import Any
 from kg.defaults import DEFAULT_BASE
 from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.model import Entity, Evidence, Extraction, KnowledgeGraph, Mention, Relation, RelationMention
-from kg.name_links import UNSURE_RULES, NameIndex, name_index, top_class
+from kg.name_links import PLURAL, UNSURE_RULES, NameIndex, name_index, top_class
 from kg.names import (
     APOSTROPHES,
     CORPORATE_SUFFIX,
@@ -36,7 +36,7 @@ from kg.names import (
     winner,
 )
 from kg.rules import load_rules
-from kg.vocab import checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+from kg.vocab import PRODUCT, checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
 
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
@@ -120,7 +120,8 @@ def _type_votes(
     """Class votes per key and document: its mentions there, the domains and ranges of the facts stated
     there, the gazetteer, and a lone surname of a person.
 
-    A surname linked to a person does not vote: its tag was given to the short string, not to the person.
+    A surname linked to a person does not vote: its tag was given to the short string, not to the person. A name
+    written in the plural in a document votes for a product there.
     """
     votes: dict[str, dict[str, Tally]] = {}
     for key, mentions in groups.items():
@@ -129,6 +130,10 @@ def _type_votes(
             by_doc[mention.doc_id].append(mention)
         votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
                       for doc, members in by_doc.items()}
+        for doc, members in by_doc.items():
+            if any(names.is_plural(m) for m in members):  # "iPods": a thing sold by the unit, no company
+                tally = votes[key][doc]
+                tally[PRODUCT] = tally.get(PRODUCT, 0.0) + load_rules().type_confidence[PLURAL]
     people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):

@@ -429,3 +429,15 @@ def test_a_building_named_by_its_kind_word_is_a_place_over_the_taggers_organisat
                 Mention("a", 20, 35, "Brushy Mountain Penitentiary", "Organization", "ner", 0.5)]
     entities = resolve([_extraction("a", mentions)], BASE).entities
     assert [entity.type for entity in entities] == ["Place", "Place"]
+
+
+def test_a_products_name_in_the_plural_joins_the_name_and_votes_for_a_product():
+    named = [Mention("a", 20 * i, 20 * i + 6, "Widgo", "Organization", "ner", 0.5) for i in range(4)]
+    plural = Mention("a", 100, 106, "Widgos", "Product", "ner", 0.5)
+    (entity,) = resolve([_extraction("a", [*named, plural])], BASE).entities
+    assert (entity.label, entity.type, _merged(entity)["Widgos"]) == ("Widgo", "Product", "plural")
+    family = [Mention("c", 0, 10, "Jane Smith", "Person"), Mention("c", 20, 26, "Smiths", "Person")]
+    companies = [Mention("d", 0, 4, "Acme", "Organization"), Mention("d", 20, 25, "Acmes", "Organization")]
+    assert set(_entities_by_label([_extraction("c", family), _extraction("d", companies)])) == {
+        "Jane Smith", "Smiths", "Acme", "Acmes"
+    }, "a family or a company in the plural counts no product"

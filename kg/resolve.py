@@ -166,12 +166,13 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
 
 def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
     """What a name's own words say of its class: a last word, or the word before its "of", that names a kind
-    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml) or a corporate suffix
-    ("Acme Ltd")."""
+    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml, not its ``maker_nouns``:
+    "Acme Research Program" is no software) or a corporate suffix ("Acme Ltd")."""
     rules = load_rules()
     votes: Tally = {}
     words = key.split()
-    kind = next((words[i] for i in head_word_positions(words) if words[i] in rules.head_nouns), None)
+    kinds = (words[i] for i in head_word_positions(words) if words[i] not in rules.maker_nouns)
+    kind = next((word for word in kinds if word in rules.head_nouns), None)
     if kind is not None:
         votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):

@@ -441,3 +441,10 @@ def test_a_products_name_in_the_plural_joins_the_name_and_votes_for_a_product():
     assert set(_entities_by_label([_extraction("c", family), _extraction("d", companies)])) == {
         "Jane Smith", "Smiths", "Acme", "Acmes"
     }, "a family or a company in the plural counts no product"
+
+
+def test_a_name_ending_in_a_makers_kind_noun_takes_no_class_from_it():
+    program = Mention("a", 0, 21, "Acme Research Program", "Organization", "ner", 0.5)
+    console = Mention("b", 0, 13, "Widgo Console", "Organization", "ner", 0.5)
+    entities = _entities_by_label([_extraction("a", [program]), _extraction("b", [console])])
+    assert (entities["Acme Research Program"].type, entities["Widgo Console"].type) == ("Organization", "Product")

@@ -221,7 +221,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     town")."""
     root = span.root
     cues: list[Token] = []
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end \
+            and root.head.lemma_.casefold() not in rules.maker_nouns:  # not "a Microsoft program"
         cues.append(root.head)
         modified = rules.modified_nouns.get(root.head.lemma_.casefold())
         if modified is not None:  # "a Fargo native": Fargo is a place
@@ -251,7 +252,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if category is not None:
         cues.append(category)
     # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
-    cues.extend(span[i] for i in head_word_positions([t.text for t in span]))
+    own = (span[i] for i in head_word_positions([t.text for t in span]))
+    cues.extend(word for word in own if word.lemma_.casefold() not in rules.maker_nouns)  # not "X Research Program"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:

@@ -98,3 +98,21 @@ def test_only_the_nearest_apposition_gives_a_name_its_kind(vocab):
         ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
     )
     assert ("Malcolm Neill", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_makers_kind_noun_types_the_name_it_describes_but_not_a_name_modifying_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("The", "the", 1, "det", "DET", "DT"),
+            ("program", "program", 2, "compound", "NOUN", "NN"),
+            ("Widgo", "Widgo", 3, "nsubj", "PROPN", "NNP"),
+            ("beat", "beat", 3, "ROOT", "VERB", "VBD"),
+            ("a", "a", 6, "det", "DET", "DT"),
+            ("Acme", "Acme", 6, "compound", "PROPN", "NNP"),
+            ("program", "program", 3, "dobj", "NOUN", "NN"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Widgo", "Product"), ("Acme", "Organization")}

@@ -45,6 +45,7 @@ FACT_VOTE = 1.5  # a fact's domain or range, per unit of its confidence: a sente
 # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class
 # ("Lincoln" alone leans to Person where "Abraham Lincoln" is one)
 GAZETTEER_VOTE = 1.5
+MAKER_RULES = frozenset({"kind_modifier"})  # typings that may have read a maker's name as its product's
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _make_entities(
         top: docs
         for top, docs in sides.items()
         if top != main and main in sides and key not in gazetteer.forced
-        and _sure(top, [m for m in mentions if m.doc_id in docs], [votes[doc] for doc in docs])
+        and _sure(top, [m for m in mentions if m.doc_id in docs], {doc: votes[doc] for doc in docs})
         and _weight(votes, docs) >= SPLIT_SHARE * _weight(votes, sides[main]) > 0
     }
     side_of = {doc: top for top, docs in strong.items() for doc in docs}
@@ -230,11 +231,20 @@ def _make_entities(
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, names, gazetteer), members
 
 
-def _sure(top: str, mentions: list[Mention], votes: list[Tally]) -> bool:
+def _sure(top: str, mentions: list[Mention], votes: dict[str, Tally]) -> bool:
     """Whether documents read a name as ``top`` from more than tagger noise: a rule surer than the tagger,
-    or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``."""
-    return any(m.rule not in UNSURE_RULES and top_class(m.type) == top for m in mentions) or any(
-        sum(w for t, w in tally.items() if top_class(t) == top) >= SURE_READING for tally in votes
+    or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``. A kind noun the
+    name modifies counts for neither ("Widgetco phones" names the maker as often as the model)."""
+    agreeing = [m for m in mentions if top_class(m.type) == top]
+    if any(m.rule not in UNSURE_RULES | MAKER_RULES for m in agreeing):
+        return True
+    modifying: Tally = defaultdict(float)
+    for mention in agreeing:
+        if mention.rule in MAKER_RULES:
+            modifying[mention.doc_id] += mention.type_confidence
+    return any(
+        sum(w for t, w in tally.items() if top_class(t) == top) - modifying[doc] >= SURE_READING
+        for doc, tally in votes.items()
     )
 
 

@@ -448,3 +448,12 @@ def test_a_name_ending_in_a_makers_kind_noun_takes_no_class_from_it():
     console = Mention("b", 0, 13, "Widgo Console", "Organization", "ner", 0.5)
     entities = _entities_by_label([_extraction("a", [program]), _extraction("b", [console])])
     assert (entities["Acme Research Program"].type, entities["Widgo Console"].type) == ("Organization", "Product")
+
+
+def test_a_kind_noun_a_name_modifies_never_splits_it_from_a_company_of_that_name():
+    company = [_extraction(doc, [Mention(doc, 0, 8, "Widgetco", "Organization", "ner", 0.5)]) for doc in "abc"]
+    modifier = [Mention("d", i * 20, i * 20 + 8, "Widgetco", "Product", "kind_modifier", 1.4) for i in range(2)]
+    (entity,) = resolve([*company, _extraction("d", modifier)], BASE).entities  # "Widgetco phones": its maker
+    assert entity.type == "Organization"
+    described = [replace(m, rule="head_noun") for m in modifier]  # "the phone Widgetco": a thing of its own
+    assert len(resolve([*company, _extraction("d", described)], BASE).entities) == 2

@@ -15,7 +15,7 @@ from kg.model import Mention
 from kg.names import canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a, predicate_signature
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 LIFE_SPAN_WINDOW = 16  # the words of a bracket after a name read for a life span
@@ -170,7 +170,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     shaped_not_person = not name and any(p.match(text) for p in rules.not_person_shapes)
     person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
-        type_name, source = cue, "head_noun"
+        type_name, source = cue, _cue_rule(span, cue, rules)
     elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
@@ -221,10 +221,10 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     town")."""
     root = span.root
     cues: list[Token] = []
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end \
-            and root.head.lemma_.casefold() not in rules.maker_nouns:  # not "a Microsoft program"
-        cues.append(root.head)
-        modified = rules.modified_nouns.get(root.head.lemma_.casefold())
+    kind = _modified_kind_noun(span, rules)
+    if kind is not None:
+        cues.append(kind)
+        modified = rules.modified_nouns.get(kind.lemma_.casefold())
         if modified is not None:  # "a Fargo native": Fargo is a place
             return modified
     if root.dep_ == "appos":
@@ -259,6 +259,26 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _modified_kind_noun(span: Span, rules: Rules) -> Token | None:
+    """The noun after ``span`` that it modifies, unless a maker's name modifies it as often ("a Microsoft
+    program")."""
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end \
+            and root.head.lemma_.casefold() not in rules.maker_nouns:
+        return root.head
+    return None
+
+
+def _cue_rule(span: Span, cue: str, rules: Rules) -> str:
+    """The typing rule of a kind noun's class ``cue``: ``kind_modifier`` for a product's kind noun that the name
+    modifies, which names the product's maker now and then ("Widgetco phones": its model or its maker), else
+    ``head_noun``."""
+    kind = _modified_kind_noun(span, rules)
+    if kind is not None and is_a(cue, PRODUCT) and rules.head_nouns.get(kind.lemma_.casefold()) == cue:
+        return "kind_modifier"
+    return "head_noun"
 
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:

@@ -116,3 +116,22 @@ def test_a_makers_kind_noun_types_the_name_it_describes_but_not_a_name_modifying
         ents=["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O"],
     )
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Widgo", "Product"), ("Acme", "Organization")}
+
+
+def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "compound", "PROPN", "NNP"),
+            ("phones", "phone", 2, "nsubj", "NOUN", "NNS"),
+            ("beat", "beat", 2, "ROOT", "VERB", "VBD"),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("phone", "phone", 5, "compound", "NOUN", "NN"),
+            ("Widgo", "Widgo", 2, "dobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions} == {
+        ("Widgetco", "Product", "kind_modifier"), ("Widgo", "Product", "head_noun"),
+    }

@@ -240,7 +240,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     # the agency")
     nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
     if nearest is not None:
-        cues.append(_one_of(nearest, rules))
+        cues.append(_one_of(_last_kind_conjunct(nearest, rules), rules))
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -324,6 +324,15 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _last_kind_conjunct(noun: Token, rules: Rules) -> Token:
+    """The last kind noun coordinated with ``noun`` without an article of its own, else ``noun``: in "Acme, the
+    handset and network maker" the parser makes "handset" the apposition, and "maker" holds the phrase's head."""
+    conjuncts = [c for c in child_tokens(noun) if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and not any(g.dep_ == "det" for g in child_tokens(c))]
+    last = conjuncts[-1] if conjuncts else noun
+    return last if last.lemma_.casefold() in rules.head_nouns else noun
 
 
 def _one_of(noun: Token, rules: Rules) -> Token:

@@ -135,3 +135,22 @@ def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own(voca
     assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions} == {
         ("Widgetco", "Product", "kind_modifier"), ("Widgo", "Product", "head_noun"),
     }
+
+
+def test_an_apposition_coordinating_kind_nouns_takes_the_class_of_the_last(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("handset", "handset", 0, "appos", "NOUN", "NN"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("network", "network", 6, "compound", "NOUN", "NN"),
+            ("maker", "maker", 3, "conj", "NOUN", "NN"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Acme", "Organization", "head_noun")]

@@ -126,6 +126,7 @@ class Rules:
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
+    demonym_endings: tuple[tuple[str, str], ...] = ()
     place_nouns: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
     document_country_share: float = 0.0
@@ -252,6 +253,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
+        demonym_endings=tuple((str(end), str(place)) for end, place in extraction.get("demonym_endings", [])),
         place_nouns=_words(extraction, "place_nouns"),
         direction_words=_words(extraction, "direction_words"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),

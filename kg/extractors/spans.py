@@ -224,10 +224,22 @@ def _is_common_word(token: Token) -> bool:
 
 
 def _without_leading_role(span: Span, rules: Rules) -> Span:
-    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
+    """A person's span without a leading noun for people or adjective of origin the tagger took in: "Composer
+    Thomas" -> Thomas, "Texan John Smith" -> John Smith."""
     if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
         return span[1:]
+    if len(span) > 2 and _is_origin_adjective(span[0].text, rules):
+        return span[1:]
     return span
+
+
+def _is_origin_adjective(word: str, rules: Rules) -> bool:
+    """Whether ``word`` is an adjective of nationality (a gazetteer demonym) or of a place the gazetteer knows,
+    by its ending (``demonym_endings``: "Californian", "Texan")."""
+    if word.casefold() in rules.gazetteer.demonyms:
+        return True
+    stems = (word[: len(word) - len(end)] + place for end, place in rules.demonym_endings if word.endswith(end))
+    return any((known := rules.gazetteer.type_of(stem)) is not None and is_a(known, PLACE) for stem in stems)
 
 
 def _is_addressed_name(span: Span, rules: Rules) -> bool:

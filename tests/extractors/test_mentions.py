@@ -793,3 +793,17 @@ def test_a_name_after_a_form_of_address_is_a_person_whatever_the_tagger_called_i
     alone = [(word, lemma, head - 4, dep, pos, tag) for word, lemma, head, dep, pos, tag in rows[4:]]
     brand = make_doc(vocab, alone, ents=["B-ORG", "I-ORG", "O"])  # no fuller name: "Dr Pepper" is a brand
     assert {(m.text, m.type) for m in extraction_of(brand).mentions} == {("Prof Smith", "Organization")}
+
+
+def test_an_adjective_of_origin_before_a_persons_name_is_no_part_of_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Texan", "Texan", 2, "amod", "ADJ", "JJ"),
+            ("Jane", "Jane", 2, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 3, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Jane Doe", "Person")}

@@ -127,6 +127,7 @@ class Rules:
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
     demonym_endings: tuple[tuple[str, str], ...] = ()
+    origin_prefixes: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
     document_country_share: float = 0.0
@@ -254,6 +255,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
         demonym_endings=tuple((str(end), str(place)) for end, place in extraction.get("demonym_endings", [])),
+        origin_prefixes=frozenset(str(p) for p in extraction.get("origin_prefixes", [])),
         place_nouns=_words(extraction, "place_nouns"),
         direction_words=_words(extraction, "direction_words"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
+from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
@@ -193,8 +193,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
 
 
 def _is_demonym_modifier(span: Span, rules: Rules) -> bool:
-    """Whether ``span`` is an adjective of nationality modifying a noun: "a Welsh singer" tagged as a company."""
-    return span_text(span).casefold() in rules.gazetteer.demonyms and span.root.dep_ in rules.demonym_deps
+    """Whether ``span`` is an adjective of nationality modifying a noun: "a Welsh singer" tagged as a company, "an
+    Anglo-Dutch group"."""
+    return span.root.dep_ in rules.demonym_deps and is_origin_adjective(span_text(span), rules)
 
 
 def _cued_class(span: Span, label: str, rules: Rules) -> str | None:

@@ -228,16 +228,23 @@ def _without_leading_role(span: Span, rules: Rules) -> Span:
     Thomas" -> Thomas, "Texan John Smith" -> John Smith."""
     if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
         return span[1:]
-    if len(span) > 2 and _is_origin_adjective(span[0].text, rules):
+    if len(span) > 2 and is_origin_adjective(span[0].text, rules):
         return span[1:]
     return span
 
 
-def _is_origin_adjective(word: str, rules: Rules) -> bool:
+def is_origin_adjective(word: str, rules: Rules) -> bool:
     """Whether ``word`` is an adjective of nationality (a gazetteer demonym) or of a place the gazetteer knows,
-    by its ending (``demonym_endings``: "Californian", "Texan")."""
+    by its ending (``demonym_endings``: "Californian", "Texan"), or such adjectives and ``origin_prefixes`` joined
+    by hyphens ("Anglo-Dutch", "Pan-European")."""
     if word.casefold() in rules.gazetteer.demonyms:
         return True
+    if " " in word:  # "South American" is also a region's name
+        return False
+    parts = word.split("-")
+    if len(parts) > 1:  # "Anglo-Dutch", "Pan-European"
+        return all(part in rules.origin_prefixes or is_origin_adjective(part, rules) for part in parts[:-1]) \
+            and is_origin_adjective(parts[-1], rules)
     stems = (word[: len(word) - len(end)] + place for end, place in rules.demonym_endings if word.endswith(end))
     return any((known := rules.gazetteer.type_of(stem)) is not None and is_a(known, PLACE) for stem in stems)
 

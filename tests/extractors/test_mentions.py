@@ -807,3 +807,18 @@ def test_an_adjective_of_origin_before_a_persons_name_is_no_part_of_it(vocab):
         ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"],
     )
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Jane Doe", "Person")}
+
+
+def test_a_hyphened_or_derived_adjective_of_origin_modifying_a_noun_is_no_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Anglo-Dutch", "Anglo-Dutch", 1, "amod", "ADJ", "JJ"),
+            ("firms", "firm", 2, "nsubj", "NOUN", "NNS"),
+            ("hired", "hire", 2, "ROOT", "VERB", "VBD"),
+            ("Californian", "Californian", 4, "amod", "ADJ", "JJ"),
+            ("bankers", "banker", 2, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-ORG", "O", "O", "B-ORG", "O"],
+    )
+    assert extraction_of(doc).mentions == ()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
 from kg.extractors.tokens import sentence_tokens, span_text, token_table
+from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LISTED_LABELS = frozenset({"ORG", "PRODUCT"})  # labels of spans the tagger runs over a list of names
 
 
 def entities_by_sentence(sentences: Iterable[Span], rules: Rules) -> Iterator[tuple[Span, list[Span]]]:
@@ -58,9 +61,12 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
     the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
     end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
     second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
-    alone stays one name, and so do people."""
+    alone stays one name, and so do people. An organisation's or a product's span that lists names with commas is
+    split at them (:func:`_listed_names`)."""
     if ent.label_ == "PERSON":
         return [ent]
+    if ent.label_ in LISTED_LABELS and len(parts := _listed_names(ent)) > 1:
+        return parts
     for token in ent[1:-1]:
         if token.lower_ == "and" and token.dep_ == "cc":
             first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
@@ -69,6 +75,21 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
             ):
                 return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
     return [ent]
+
+
+def _listed_names(ent: Span) -> list[Span]:
+    """The names an organisation's or a product's span lists with commas ("Napster, Musicmatch"), each with the
+    span's label; the span whole when a part after a comma is no capitalised name or is a corporate suffix ("Acme,
+    Inc."), or it names an institution's remits ("Ministry of Economy, Trade and Industry")."""
+    tokens = token_table(ent.doc).tokens
+    commas = [i for i in range(ent.start + 1, ent.end - 1) if tokens[i].text == ","]
+    bounds = [ent.start - 1, *commas, ent.end]
+    parts = [Span(ent.doc, a + 1, b, ent.label_) for a, b in itertools.pairwise(bounds) if a + 1 < b]
+    if len(parts) < 2 or any(not p[0].text[:1].isupper() or CORPORATE_SUFFIX.search(" " + p.text) for p in parts[1:]):
+        return [ent]
+    if any(t.lower_ == "of" for t in parts[0]) and any(t.lower_ == "and" for t in parts[-1]):
+        return [ent]  # "Ministry of Economy, Trade and Industry"
+    return parts
 
 
 def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:

@@ -822,3 +822,20 @@ def test_a_hyphened_or_derived_adjective_of_origin_modifying_a_noun_is_no_name(v
         ents=["B-ORG", "O", "O", "B-ORG", "O"],
     )
     assert extraction_of(doc).mentions == ()
+
+
+def test_an_organisations_span_listing_names_with_commas_is_split_but_not_at_a_suffix(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("Gadgetco", "Gadgetco", 0, "conj", "PROPN", "NNP"),
+            ("sued", "sue", 3, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 3, "dobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Inc.", "Inc.", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"Widgetco", "Gadgetco", "Acme, Inc."}

@@ -2,7 +2,8 @@
 
 In each document a surname, a company's first words, an acronym or a bare kind word links to the one fuller name
 it shortens ("Mr Smith" -> "John Smith", "Acme" -> "Acme Holdings"); across documents only when exactly one
-candidate exists and it has the same class. Resolution (:mod:`kg.resolve`) merges mentions under the keys given here.
+candidate exists and it has the same class; a product's name in the plural links to the name anywhere ("iPods" ->
+"iPod"). Resolution (:mod:`kg.resolve`) merges mentions under the keys given here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ TOP_CLASSES = ("Person", "Organization", "Place", "Product", "Event", "CreativeW
 SURNAME_RULES = frozenset({"surname", "corpus surname"})
 DOCUMENT_SHORTENED = frozenset({"Organization", "Person"})  # classes whose names a document shortens to first words
 CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alone name them in other documents
+PLURALS = frozenset({"Organization", "Product"})  # the classes of a product's name and of its plural
+PLURAL = "plural"
+PLURAL_ENDINGS = ("es", "s")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,10 @@ class NameIndex:
         link = self.links.get(mention)
         return link[0] if link is not None else self.keys[mention]
 
+    def is_plural(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a name written in the plural, linked to the name it counts ("iPods")."""
+        return self.links.get(mention, ("", ""))[1] == PLURAL
+
     def is_surname(self, mention: Mention) -> bool:
         """Whether ``mention`` is a surname linked to a person's full name."""
         return self.links.get(mention, ("", ""))[1] in SURNAME_RULES
@@ -48,7 +56,8 @@ def name_index(mentions: list[Mention], gazetteer: Gazetteer) -> NameIndex:
     own = {m: gazetteer.key(name) for m, name in bare.items()}
     spelling = _spellings(Counter(own.values()))
     keys = {m: spelling[key] for m, key in own.items()}
-    return NameIndex(bare, keys, _short_name_links(mentions, bare, keys, gazetteer))
+    links = _short_name_links(mentions, bare, keys, gazetteer)
+    return NameIndex(bare, keys, {**_plural_links(mentions, bare, keys), **links})
 
 
 def _spellings(counts: Counter[str]) -> dict[str, str]:
@@ -102,6 +111,35 @@ def _short_name_links(
                 rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
                 links.update((m, (remote[0], f"corpus {rule}")) for m in [*named[key], *resolved.get(key, ())])
     return links
+
+
+def _plural_links(
+    mentions: list[Mention], bare: dict[Mention, str], keys: dict[Mention, str]
+) -> dict[Mention, tuple[str, str]]:
+    """A name written in the plural links to the name it adds "s" to anywhere in the corpus ("iPods" -> "iPod",
+    "PlayStation 2s" -> "PlayStation 2") when one reads as a product and the other as a product or a company:
+    the plural counts a maker's products. A person's ("the Smiths", a family), a place's or a people's ("the
+    Cherokees") is no product."""
+    named = [m for m in mentions if m.name_rule != "coreference"]
+    singular = {bare[m]: keys[m] for m in named}
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for mention in named:
+        members[keys[mention]].append(mention)
+    links: dict[Mention, tuple[str, str]] = {}
+    for mention in named:
+        key = _singular_key(bare[mention], singular)
+        if key is None or key == keys[mention]:
+            continue
+        readings = {_class_of(members[key]), top_class(mention.type)}
+        if readings <= PLURALS and "Product" in readings:
+            links[mention] = (key, PLURAL)
+    return links
+
+
+def _singular_key(name: str, singular: dict[str, str]) -> str | None:
+    """The key of the name that ``name`` writes in the plural, if ``singular`` (names to their keys) holds it."""
+    stems = (name[: -len(end)] for end in PLURAL_ENDINGS if name.endswith(end))
+    return next((singular[stem] for stem in stems if stem in singular), None)
 
 
 def _document_links(

@@ -20,7 +20,7 @@ from typing import Any
 from kg.defaults import DEFAULT_BASE
 from kg.gazetteer import Gazetteer, shipped_gazetteer
 from kg.model import Entity, Evidence, Extraction, KnowledgeGraph, Mention, Relation, RelationMention
-from kg.name_links import UNSURE_RULES, NameIndex, name_index, top_class
+from kg.name_links import PLURAL, UNSURE_RULES, NameIndex, name_index, top_class
 from kg.names import (
     APOSTROPHES,
     CORPORATE_SUFFIX,
@@ -36,7 +36,7 @@ from kg.names import (
     winner,
 )
 from kg.rules import load_rules
-from kg.vocab import checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+from kg.vocab import PRODUCT, checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
 
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
@@ -45,6 +45,7 @@ FACT_VOTE = 1.5  # a fact's domain or range, per unit of its confidence: a sente
 # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class
 # ("Lincoln" alone leans to Person where "Abraham Lincoln" is one)
 GAZETTEER_VOTE = 1.5
+MAKER_RULES = frozenset({"kind_modifier"})  # typings that may have read a maker's name as its product's
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def _type_votes(
     """Class votes per key and document: its mentions there, the domains and ranges of the facts stated
     there, the gazetteer, and a lone surname of a person.
 
-    A surname linked to a person does not vote: its tag was given to the short string, not to the person.
+    A surname linked to a person does not vote: its tag was given to the short string, not to the person. A name
+    written in the plural in a document votes for a product there.
     """
     votes: dict[str, dict[str, Tally]] = {}
     for key, mentions in groups.items():
@@ -129,6 +131,10 @@ def _type_votes(
             by_doc[mention.doc_id].append(mention)
         votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
                       for doc, members in by_doc.items()}
+        for doc, members in by_doc.items():
+            if any(names.is_plural(m) for m in members):  # "iPods": a thing sold by the unit, no company
+                tally = votes[key][doc]
+                tally[PRODUCT] = tally.get(PRODUCT, 0.0) + load_rules().type_confidence[PLURAL]
     people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):
@@ -160,12 +166,13 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
 
 def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
     """What a name's own words say of its class: a last word, or the word before its "of", that names a kind
-    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml) or a corporate suffix
-    ("Acme Ltd")."""
+    ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml, not its ``maker_nouns``:
+    "Acme Research Program" is no software) or a corporate suffix ("Acme Ltd")."""
     rules = load_rules()
     votes: Tally = {}
     words = key.split()
-    kind = next((words[i] for i in head_word_positions(words) if words[i] in rules.head_nouns), None)
+    kinds = (words[i] for i in head_word_positions(words) if words[i] not in rules.maker_nouns)
+    kind = next((word for word in kinds if word in rules.head_nouns), None)
     if kind is not None:
         votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
@@ -211,7 +218,7 @@ def _make_entities(
         top: docs
         for top, docs in sides.items()
         if top != main and main in sides and key not in gazetteer.forced
-        and _sure(top, [m for m in mentions if m.doc_id in docs], [votes[doc] for doc in docs])
+        and _sure(top, [m for m in mentions if m.doc_id in docs], {doc: votes[doc] for doc in docs})
         and _weight(votes, docs) >= SPLIT_SHARE * _weight(votes, sides[main]) > 0
     }
     side_of = {doc: top for top, docs in strong.items() for doc in docs}
@@ -223,11 +230,20 @@ def _make_entities(
         yield _entity(mint_entity_iri(base, key, side_type), key, members, side_type, names, gazetteer), members
 
 
-def _sure(top: str, mentions: list[Mention], votes: list[Tally]) -> bool:
+def _sure(top: str, mentions: list[Mention], votes: dict[str, Tally]) -> bool:
     """Whether documents read a name as ``top`` from more than tagger noise: a rule surer than the tagger,
-    or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``."""
-    return any(m.rule not in UNSURE_RULES and top_class(m.type) == top for m in mentions) or any(
-        sum(w for t, w in tally.items() if top_class(t) == top) >= SURE_READING for tally in votes
+    or one document where the tagger's agreeing mentions (and the facts) reach ``SURE_READING``. A kind noun the
+    name modifies counts for neither ("Widgetco phones" names the maker as often as the model)."""
+    agreeing = [m for m in mentions if top_class(m.type) == top]
+    if any(m.rule not in UNSURE_RULES | MAKER_RULES for m in agreeing):
+        return True
+    modifying: Tally = defaultdict(float)
+    for mention in agreeing:
+        if mention.rule in MAKER_RULES:
+            modifying[mention.doc_id] += mention.type_confidence
+    return any(
+        sum(w for t, w in tally.items() if top_class(t) == top) - modifying[doc] >= SURE_READING
+        for doc, tally in votes.items()
     )
 
 

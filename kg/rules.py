@@ -105,6 +105,7 @@ class Rules:
     age_units: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
+    maker_nouns: frozenset[str] = frozenset()
     possessed_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
@@ -131,6 +132,8 @@ class Rules:
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
+    demonym_endings: tuple[tuple[str, str], ...] = ()
+    origin_prefixes: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()
     document_country_share: float = 0.0
@@ -206,6 +209,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         head_nouns={noun: _checked(cls, types_path) for noun, cls in types["head_nouns"].items()},
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
         possessed_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("possessed_nouns", {}).items()},
+        maker_nouns=frozenset(str(noun) for noun in types.get("maker_nouns", [])),
         cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
@@ -264,6 +268,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
+        demonym_endings=tuple((str(end), str(place)) for end, place in extraction.get("demonym_endings", [])),
+        origin_prefixes=frozenset(str(p) for p in extraction.get("origin_prefixes", [])),
         place_nouns=_words(extraction, "place_nouns"),
         direction_words=_words(extraction, "direction_words"),
         document_country_share=float(extraction.get("document_country_share", 0.0)),

@@ -429,3 +429,31 @@ def test_a_building_named_by_its_kind_word_is_a_place_over_the_taggers_organisat
                 Mention("a", 20, 35, "Brushy Mountain Penitentiary", "Organization", "ner", 0.5)]
     entities = resolve([_extraction("a", mentions)], BASE).entities
     assert [entity.type for entity in entities] == ["Place", "Place"]
+
+
+def test_a_products_name_in_the_plural_joins_the_name_and_votes_for_a_product():
+    named = [Mention("a", 20 * i, 20 * i + 6, "Widgo", "Organization", "ner", 0.5) for i in range(4)]
+    plural = Mention("a", 100, 106, "Widgos", "Product", "ner", 0.5)
+    (entity,) = resolve([_extraction("a", [*named, plural])], BASE).entities
+    assert (entity.label, entity.type, _merged(entity)["Widgos"]) == ("Widgo", "Product", "plural")
+    family = [Mention("c", 0, 10, "Jane Smith", "Person"), Mention("c", 20, 26, "Smiths", "Person")]
+    companies = [Mention("d", 0, 4, "Acme", "Organization"), Mention("d", 20, 25, "Acmes", "Organization")]
+    assert set(_entities_by_label([_extraction("c", family), _extraction("d", companies)])) == {
+        "Jane Smith", "Smiths", "Acme", "Acmes"
+    }, "a family or a company in the plural counts no product"
+
+
+def test_a_name_ending_in_a_makers_kind_noun_takes_no_class_from_it():
+    program = Mention("a", 0, 21, "Acme Research Program", "Organization", "ner", 0.5)
+    console = Mention("b", 0, 13, "Widgo Console", "Organization", "ner", 0.5)
+    entities = _entities_by_label([_extraction("a", [program]), _extraction("b", [console])])
+    assert (entities["Acme Research Program"].type, entities["Widgo Console"].type) == ("Organization", "Product")
+
+
+def test_a_kind_noun_a_name_modifies_never_splits_it_from_a_company_of_that_name():
+    company = [_extraction(doc, [Mention(doc, 0, 8, "Widgetco", "Organization", "ner", 0.5)]) for doc in "abc"]
+    modifier = [Mention("d", i * 20, i * 20 + 8, "Widgetco", "Product", "kind_modifier", 1.4) for i in range(2)]
+    (entity,) = resolve([*company, _extraction("d", modifier)], BASE).entities  # "Widgetco phones": its maker
+    assert entity.type == "Organization"
+    described = [replace(m, rule="head_noun") for m in modifier]  # "the phone Widgetco": a thing of its own
+    assert len(resolve([*company, _extraction("d", described)], BASE).entities) == 2

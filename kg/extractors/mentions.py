@@ -8,14 +8,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
+from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a, predicate_signature
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 LIFE_SPAN_WINDOW = 16  # the words of a bracket after a name read for a life span
@@ -169,7 +169,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     shaped_not_person = not name and rules.not_person_shapes.match(text) is not None
     person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
-        type_name, source = cue, "head_noun"
+        type_name, source = cue, _cue_rule(span, cue, rules)
     elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
@@ -191,8 +191,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
 
 
 def _is_demonym_modifier(span: Span, rules: Rules) -> bool:
-    """Whether ``span`` is an adjective of nationality modifying a noun: "a Welsh singer" tagged as a company."""
-    return span_text(span).casefold() in rules.gazetteer.demonyms and span.root.dep_ in rules.demonym_deps
+    """Whether ``span`` is an adjective of nationality modifying a noun: "a Welsh singer" tagged as a company, "an
+    Anglo-Dutch group"."""
+    return span.root.dep_ in rules.demonym_deps and is_origin_adjective(span_text(span), rules)
 
 
 def _cued_class(span: Span, label: str, rules: Rules) -> str | None:
@@ -219,9 +220,10 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     town")."""
     root = span.root
     cues: list[Token] = []
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
-        cues.append(root.head)
-        modified = rules.modified_nouns.get(root.head.lemma_.casefold())
+    kind = _modified_kind_noun(span, rules)
+    if kind is not None:
+        cues.append(kind)
+        modified = rules.modified_nouns.get(kind.lemma_.casefold())
         if modified is not None:  # "a Fargo native": Fargo is a place
             return modified
     if root.dep_ == "appos":
@@ -237,7 +239,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     # the agency")
     nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
     if nearest is not None:
-        cues.append(_one_of(nearest, rules))
+        cues.append(_one_of(_last_kind_conjunct(nearest, rules), rules))
     # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
     cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
@@ -250,12 +252,33 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         cues.append(category)
     # the name's own kind word: "Paris AI Action Summit", "Alibaba Group", "Duchy of Prussia"
     words = token_table(span.doc).tokens[span.start : span.end]
-    cues.extend(words[i] for i in head_word_positions([t.text for t in words]))
+    own = (words[i] for i in head_word_positions([t.text for t in words]))
+    cues.extend(word for word in own if word.lemma_.casefold() not in rules.maker_nouns)  # not "X Research Program"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
         if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
             return found
     return None
+
+
+def _modified_kind_noun(span: Span, rules: Rules) -> Token | None:
+    """The noun after ``span`` that it modifies, unless a maker's name modifies it as often ("a Microsoft
+    program")."""
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end \
+            and root.head.lemma_.casefold() not in rules.maker_nouns:
+        return root.head
+    return None
+
+
+def _cue_rule(span: Span, cue: str, rules: Rules) -> str:
+    """The typing rule of a kind noun's class ``cue``: ``kind_modifier`` for a product's kind noun that the name
+    modifies, which names the product's maker now and then ("Widgetco phones": its model or its maker), else
+    ``head_noun``."""
+    kind = _modified_kind_noun(span, rules)
+    if kind is not None and is_a(cue, PRODUCT) and rules.head_nouns.get(kind.lemma_.casefold()) == cue:
+        return "kind_modifier"
+    return "head_noun"
 
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
@@ -327,6 +350,15 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _last_kind_conjunct(noun: Token, rules: Rules) -> Token:
+    """The last kind noun coordinated with ``noun`` without an article of its own, else ``noun``: in "Acme, the
+    handset and network maker" the parser makes "handset" the apposition, and "maker" holds the phrase's head."""
+    conjuncts = [c for c in child_tokens(noun) if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and not any(g.dep_ == "det" for g in child_tokens(c))]
+    last = conjuncts[-1] if conjuncts else noun
+    return last if last.lemma_.casefold() in rules.head_nouns else noun
 
 
 def _one_of(noun: Token, rules: Rules) -> Token:

@@ -74,7 +74,8 @@ def _kind_modified(token: Token, rules: Rules) -> str | None:
     ("Explorer" in "the Internet Explorer web browser": Product; "filtering firm Ciphertrust": Organization)."""
     head = token.head
     if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN":
-        return rules.head_nouns.get(head.lemma_.casefold())
+        kind = head.lemma_.casefold()
+        return None if kind in rules.maker_nouns else rules.head_nouns.get(kind)
     if token.dep_ == "compound":
         return None
     nouns = (c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import document_entities, sentence_tokens, token_table
+from kg.extractors.tokens import document_entities, sentence_tokens, span_text, token_table
+from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LISTED_LABELS = frozenset({"ORG", "PRODUCT"})  # labels of spans the tagger runs over a list of names
 
 
 def entities_by_sentence(sentences: Iterable[Span], rules: Rules) -> Iterator[tuple[Span, list[Span]]]:
@@ -76,9 +79,12 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
     the document: the second ("Gazprom and Rosneft" beside "Rosneft"), or the first when the second does not
     end in a kind word that shares the first's name ("Johns Hopkins University and Hospital"); or when the
     second starts with its own capitalised article ("The Independent and The Times"). "Ernst and Young"
-    alone stays one name, and so do people."""
+    alone stays one name, and so do people. An organisation's or a product's span that lists names with commas is
+    split at them (:func:`_listed_names`)."""
     if ent.label_ == "PERSON":
         return [ent]
+    if ent.label_ in LISTED_LABELS and len(parts := _listed_names(ent)) > 1:
+        return parts
     for token in ent[1:-1]:
         if token.lower_ == "and" and token.dep_ == "cc":
             first, second = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
@@ -87,6 +93,21 @@ def coordinated_names(ent: Span, tagged: set[str], rules: Rules) -> list[Span]:
             ):
                 return [Span(ent.doc, part.start, part.end, ent.label_) for part in (first, second)]
     return [ent]
+
+
+def _listed_names(ent: Span) -> list[Span]:
+    """The names an organisation's or a product's span lists with commas ("Napster, Musicmatch"), each with the
+    span's label; the span whole when a part after a comma is no capitalised name or is a corporate suffix ("Acme,
+    Inc."), or it names an institution's remits ("Ministry of Economy, Trade and Industry")."""
+    tokens = token_table(ent.doc).tokens
+    commas = [i for i in range(ent.start + 1, ent.end - 1) if tokens[i].text == ","]
+    bounds = [ent.start - 1, *commas, ent.end]
+    parts = [Span(ent.doc, a + 1, b, ent.label_) for a, b in itertools.pairwise(bounds) if a + 1 < b]
+    if len(parts) < 2 or any(not p[0].text[:1].isupper() or CORPORATE_SUFFIX.search(" " + p.text) for p in parts[1:]):
+        return [ent]
+    if any(t.lower_ == "of" for t in parts[0]) and any(t.lower_ == "and" for t in parts[-1]):
+        return [ent]  # "Ministry of Economy, Trade and Industry"
+    return parts
 
 
 def entity_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
@@ -164,6 +185,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "ORG":
         span = _with_leading_capitals(span, sent)
+    if ent.label_ != "PERSON" and _is_addressed_name(span, rules):  # "Prof Smith" tagged as a work
+        return [(span, "PERSON", span[1:].text)]
     if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
@@ -285,10 +308,41 @@ def _is_common_word(token: Token) -> bool:
 
 
 def _without_leading_role(span: Span, rules: Rules) -> Span:
-    """A person's span without a leading noun for people the tagger took in: "Composer Thomas" -> Thomas."""
+    """A person's span without a leading noun for people or adjective of origin the tagger took in: "Composer
+    Thomas" -> Thomas, "Texan John Smith" -> John Smith."""
     if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
         return span[1:]
+    if len(span) > 2 and is_origin_adjective(span[0].text, rules):
+        return span[1:]
     return span
+
+
+def is_origin_adjective(word: str, rules: Rules) -> bool:
+    """Whether ``word`` is an adjective of nationality (a gazetteer demonym) or of a place the gazetteer knows,
+    by its ending (``demonym_endings``: "Californian", "Texan"), or such adjectives and ``origin_prefixes`` joined
+    by hyphens ("Anglo-Dutch", "Pan-European")."""
+    if word.casefold() in rules.gazetteer.demonyms:
+        return True
+    if " " in word:  # "South American" is also a region's name
+        return False
+    parts = word.split("-")
+    if len(parts) > 1:  # "Anglo-Dutch", "Pan-European"
+        return all(part in rules.origin_prefixes or is_origin_adjective(part, rules) for part in parts[:-1]) \
+            and is_origin_adjective(parts[-1], rules)
+    stems = (word[: len(word) - len(end)] + place for end, place in rules.demonym_endings if word.endswith(end))
+    return any((known := rules.gazetteer.type_of(stem)) is not None and is_a(known, PLACE) for stem in stems)
+
+
+def _is_addressed_name(span: Span, rules: Rules) -> bool:
+    """Whether ``span`` is a form of address and the capitalised words that end a longer name the tagger calls a
+    person in the document ("Prof Smith" after "John Smith"): a person's name whatever the tagger called it. A
+    brand or a contest named so ("Dr Pepper", "Miss World") has no such fuller name. Read only for a name that
+    starts with a form of address, so its walk over the document's names is rare."""
+    if len(span) < 2 or span[0].text not in rules.honorifics or not all(t.text[:1].isupper() for t in span[1:]):
+        return False
+    rest = " " + span[1:].text
+    people = (ent for ent in document_entities(span.doc) if ent.label_ == "PERSON" and len(ent) >= len(span))
+    return any(span_text(ent).endswith(rest) for ent in people)
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:

@@ -874,3 +874,66 @@ def test_a_surname_cut_at_its_apostrophe_is_whole_again(vocab):
         ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
     )
     assert [m.text for m in extraction_of(doc).mentions] == ["James O 'Brien"]
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_the_tagger_called_it(vocab):
+    rows = [
+        ("John", "John", 1, "compound", "PROPN", "NNP"),
+        ("Smith", "Smith", 2, "nsubj", "PROPN", "NNP"),
+        ("left", "leave", 2, "ROOT", "VERB", "VBD"),
+        (".", ".", 2, "punct", "PUNCT", "."),
+        ("Prof", "Prof", 5, "compound", "PROPN", "NNP"),
+        ("Smith", "Smith", 6, "nsubj", "PROPN", "NNP"),
+        ("agreed", "agree", 6, "ROOT", "VERB", "VBD"),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert ("Prof Smith", "Person", "Smith") in {(m.text, m.type, m.name) for m in extraction_of(doc).mentions}
+    alone = [(word, lemma, head - 4, dep, pos, tag) for word, lemma, head, dep, pos, tag in rows[4:]]
+    brand = make_doc(vocab, alone, ents=["B-ORG", "I-ORG", "O"])  # no fuller name: "Dr Pepper" is a brand
+    assert {(m.text, m.type) for m in extraction_of(brand).mentions} == {("Prof Smith", "Organization")}
+
+
+def test_an_adjective_of_origin_before_a_persons_name_is_no_part_of_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Texan", "Texan", 2, "amod", "ADJ", "JJ"),
+            ("Jane", "Jane", 2, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 3, "nsubj", "PROPN", "NNP"),
+            ("agreed", "agree", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Jane Doe", "Person")}
+
+
+def test_a_hyphened_or_derived_adjective_of_origin_modifying_a_noun_is_no_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Anglo-Dutch", "Anglo-Dutch", 1, "amod", "ADJ", "JJ"),
+            ("firms", "firm", 2, "nsubj", "NOUN", "NNS"),
+            ("hired", "hire", 2, "ROOT", "VERB", "VBD"),
+            ("Californian", "Californian", 4, "amod", "ADJ", "JJ"),
+            ("bankers", "banker", 2, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["B-ORG", "O", "O", "B-ORG", "O"],
+    )
+    assert extraction_of(doc).mentions == ()
+
+
+def test_an_organisations_span_listing_names_with_commas_is_split_but_not_at_a_suffix(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("Gadgetco", "Gadgetco", 0, "conj", "PROPN", "NNP"),
+            ("sued", "sue", 3, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 3, "dobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Inc.", "Inc.", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"Widgetco", "Gadgetco", "Acme, Inc."}

@@ -213,3 +213,59 @@ def test_a_name_an_age_modifies_is_a_person(vocab):
         ents=["B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "B-GPE", "O"],
     )
     assert ("Tanya", "Person") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_makers_kind_noun_types_the_name_it_describes_but_not_a_name_modifying_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("The", "the", 1, "det", "DET", "DT"),
+            ("program", "program", 2, "compound", "NOUN", "NN"),
+            ("Widgo", "Widgo", 3, "nsubj", "PROPN", "NNP"),
+            ("beat", "beat", 3, "ROOT", "VERB", "VBD"),
+            ("a", "a", 6, "det", "DET", "DT"),
+            ("Acme", "Acme", 6, "compound", "PROPN", "NNP"),
+            ("program", "program", 3, "dobj", "NOUN", "NN"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Widgo", "Product"), ("Acme", "Organization")}
+
+
+def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "compound", "PROPN", "NNP"),
+            ("phones", "phone", 2, "nsubj", "NOUN", "NNS"),
+            ("beat", "beat", 2, "ROOT", "VERB", "VBD"),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("phone", "phone", 5, "compound", "NOUN", "NN"),
+            ("Widgo", "Widgo", 2, "dobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions} == {
+        ("Widgetco", "Product", "kind_modifier"), ("Widgo", "Product", "head_noun"),
+    }
+
+
+def test_an_apposition_coordinating_kind_nouns_takes_the_class_of_the_last(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 8, "nsubj", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("handset", "handset", 0, "appos", "NOUN", "NN"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("network", "network", 6, "compound", "NOUN", "NN"),
+            ("maker", "maker", 3, "conj", "NOUN", "NN"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("grew", "grow", 8, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Acme", "Organization", "head_noun")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -297,9 +297,17 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
         verbs.append(next_verb)
     verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                  and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
-    words = [g for verb in verbs for c in child_tokens(verb) if c.dep_ in {"dobj", "attr"}
-             for g in child_tokens(c) if g.dep_ == "poss"]
+    words = [g for verb in verbs for c in _verb_objects(verb) for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
+
+
+def _verb_objects(verb: Token) -> Iterator[Token]:
+    """A verb's direct object or attribute and the objects of its prepositions ("returned to his home")."""
+    for child in child_tokens(verb):
+        if child.dep_ in {"dobj", "attr"}:
+            yield child
+        elif child.dep_ == "prep":
+            yield from (c for c in child_tokens(child) if c.dep_ == "pobj")
 
 
 def _class_after_preposition_noun(root: Token, rules: Rules) -> str | None:

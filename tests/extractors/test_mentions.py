@@ -463,6 +463,21 @@ def test_a_verb_coordinated_with_a_names_own_refers_back_to_it_too(vocab):
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Simon", "Person")]
 
 
+def test_a_possessive_in_the_object_of_a_names_own_preposition_refers_back_to_it(vocab):
+    doc = make_doc(  # "Simon returned to his home", the tagger calling Simon an organisation
+        vocab,
+        [
+            ("Simon", "Simon", 1, "nsubj", "PROPN", "NNP"),
+            ("returned", "return", 1, "ROOT", "VERB", "VBD"),
+            ("to", "to", 1, "prep", "ADP", "IN"),
+            ("his", "his", 4, "poss", "PRON", "PRP$"),
+            ("home", "home", 2, "pobj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Simon", "Person", "pronoun_cue")]
+
+
 def test_a_noun_before_a_preposition_or_one_of_a_kind_types_the_name_after_it(vocab):
     doc = make_doc(
         vocab,

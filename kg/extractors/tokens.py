@@ -40,20 +40,21 @@ class TokenTable:
                 children.setdefault(i + offset, []).append(self.tokens[i])
         self.children: dict[int, tuple[Token, ...]] = {head: tuple(kids) for head, kids in children.items()}
         self._doc = doc
-        self._sentences: tuple[Span, ...] = ()
-        self._sentence_starts: list[int] = []
 
     @cached_property
     def entities(self) -> tuple[Span, ...]:
         """``doc.ents``, which makes its spans anew at each call."""
         return tuple(self._doc.ents)
 
+    @cached_property
+    def _sentences(self) -> tuple[tuple[int, ...], tuple[Span, ...]]:
+        sentences = tuple(self._doc.sents)
+        return tuple(sent.start for sent in sentences), sentences
+
     def sentence_at(self, i: int) -> Span:
         """The sentence holding the token at ``i`` (``token.sent`` walks the tokens to its bounds at each call)."""
-        if not self._sentences:
-            self._sentences = tuple(self._doc.sents)
-            self._sentence_starts = [sent.start for sent in self._sentences]
-        return self._sentences[bisect_right(self._sentence_starts, i) - 1]
+        starts, sentences = self._sentences
+        return sentences[bisect_right(starts, i) - 1]
 
 
 # The strings of the hashes met so far, for every document: a dict lookup is cheaper than a ``Token`` attribute.

@@ -230,15 +230,15 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
             or kind_named_object(t, context.tokens, by_token) or _named_before(t, antecedents, rules)
             if is_a(other.type, PERSON) == wants_person
         ]
-        places = [is_known_place(other, rules) for _, other in pairs]
+        places = [is_known_place(other, rules) or is_named_place(other, rules) for _, other in pairs]
         employed = not all(places)
         scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules)
                                or _placed(noun, by_token, rules))
         role = _member_of(trigger, rules) if scoped else trigger
-        for t, other in pairs:
+        for (t, other), place in zip(pairs, places, strict=True):
             found = True
             chosen = role
-            if is_known_place(other, rules) and rules.location is not None:
+            if place and rules.location is not None:
                 if employed:
                     continue  # "UK managing director of Acme": the place scopes the job, no more
                 if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:

@@ -138,9 +138,17 @@ def _type_votes(
     people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):
-        for tally in votes[surname].values():
-            tally["Person"] += SURNAME_VOTE
+        read_otherwise = _surely_not_person(groups[surname])
+        for doc, tally in votes[surname].items():
+            if doc not in read_otherwise:
+                tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _surely_not_person(mentions: list[Mention]) -> set[str]:
+    """The documents where a rule surer than the tagger read the name as no person ("Jackson, Wyo.", "the town of
+    Jackson"): a person's surname elsewhere casts no vote there."""
+    return {m.doc_id for m in mentions if m.rule not in UNSURE_RULES and top_class(m.type) != "Person"}
 
 
 def _shaped_not_person(groups: dict[str, list[Mention]]) -> set[str]:

@@ -163,7 +163,11 @@ def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules)
     """
     retyped: dict[Mention, Mention] = {}
     for i, mention in by_token.items():
-        if mention.rule != "ner" or mention.type not in {ORGANIZATION, PERSON} or mention in retyped:
+        if mention.rule != "ner" or mention in retyped:
+            continue
+        if mention.type not in {ORGANIZATION, PERSON}:
+            if is_a(mention.type, PLACE) and _before_known_region(doc, i, by_token, rules):  # sure of it now
+                retyped[mention] = replace(mention, rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
             continue
         if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
             continue

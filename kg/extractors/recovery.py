@@ -167,7 +167,9 @@ def places_by_construction(doc: Doc, by_token: dict[int, Mention], rules: Rules)
             continue
         if mention.type not in {ORGANIZATION, PERSON}:
             if is_a(mention.type, PLACE) and _before_known_region(doc, i, by_token, rules):  # sure of it now
-                retyped[mention] = replace(mention, rule="place_cue", type_confidence=rules.type_confidence["place_cue"])
+                retyped[mention] = replace(
+                    mention, rule="place_cue", type_confidence=rules.type_confidence["place_cue"]
+                )
             continue
         if doc[i].lower_ in rules.institution_nouns or doc[i].lemma_.casefold() in rules.head_nouns:
             continue

@@ -92,6 +92,8 @@ class Rules:
     work_preps: frozenset[str] = frozenset()
     anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
+    office_title_predicates: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     possessive_name_groups: frozenset[str] = frozenset()
     saint_titles: frozenset[str] = frozenset()
@@ -227,6 +229,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             w.casefold(): tuple(_checked(c, types_path) for c in cs) for w, cs in types.get("anaphors", {}).items()
         },
         person_titles=frozenset(str(t) for t in types.get("person_titles", [])),
+        office_titles=frozenset(str(t) for t in types.get("office_titles", [])),
+        office_title_predicates=frozenset(str(p) for p in types.get("office_title_predicates", [])),
         possessive_name_groups=frozenset(str(w).casefold() for w in types.get("possessive_name_groups", [])),
         saint_titles=frozenset(str(t) for t in types.get("saint_titles", [])),
         honorifics=frozenset(str(t) for t in types.get("honorifics", [])),

@@ -346,14 +346,47 @@ def _is_addressed_name(span: Span, rules: Rules) -> bool:
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
-    """A person's span with the titles right before it ("President Kennedy"), unless a name modifies the title:
-    "Soviet President Mikhail Gorbachev", "Acme President John Smith" name their office, not the person."""
+    """A person's span with the titles right before it ("Mrs. Parks", "Judge Clark"), unless a name modifies the
+    title: "Soviet President Mikhail Gorbachev", "Acme President John Smith" name their office, not the person.
+
+    A title of office (types.yaml ``office_titles``) belongs to the span only in an account of a killing, and
+    there with the capitalised words qualifying it: "the assassination of President Kennedy", "wounded Texas Gov.
+    John Connally", but "talks with President Reagan"."""
+    tokens = token_table(span.doc).tokens
+    killing = _tells_of_killing(sent, rules)
+    titles = rules.person_titles | rules.office_titles if killing else rules.person_titles - rules.office_titles
+    if not killing and len(span) > 1 and span[0].text in rules.office_titles:  # the tagger took the office in
+        return span[1:]
     start = span.start
-    while start > sent.start and start > span.start - 3 and span.doc[start - 1].text in rules.person_titles:
+    while start > sent.start and start > span.start - 3 and tokens[start - 1].text in titles:
         start -= 1
-    if start < span.start and start > sent.start and _is_name_word(span.doc[start - 1]):
+    if killing and any(tokens[i].text in rules.office_titles for i in range(start, span.end - 1)):
+        while start > sent.start and _qualifies_title(tokens[start - 1], rules):
+            start -= 1
+        return span.doc[start : span.end]
+    if start == span.start:
+        return span
+    if start > sent.start and _is_name_word(tokens[start - 1]):
         return span
     return span.doc[start : span.end]
+
+
+def _tells_of_killing(sent: Span, rules: Rules) -> bool:
+    """Whether a verb, noun or title of an ``office_title_predicates`` family is in ``sent``: "shot", "slaying"."""
+    wanted = rules.office_title_predicates
+    for token in sentence_tokens(sent):
+        lemma = token.lemma_.casefold()
+        for table in (rules.verbs, rules.nouns, rules.titles):
+            trigger = table.get(lemma)
+            if trigger is not None and trigger.predicate in wanted:
+                return True
+    return False
+
+
+def _qualifies_title(token: Token, rules: Rules) -> bool:
+    """A capitalised name word before a title that qualifies it ("Texas" Gov., "U.S." Sen., "Superior Court" Judge;
+    not "Former")."""
+    return token.text[:1].isupper() and _is_name_word(token) and token.lower_ not in rules.leading_determiners
 
 
 def _is_name_word(token: Token) -> bool:

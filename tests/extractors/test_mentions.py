@@ -63,19 +63,36 @@ def test_honorific_joins_the_person_mention_but_not_its_name(vocab):
     doc = make_doc(
         vocab,
         [
-            ("President", "President", 1, "compound", "PROPN", "NNP"),
-            ("Kennedy", "Kennedy", 2, "nsubj", "PROPN", "NNP"),
+            ("Mrs.", "Mrs.", 1, "compound", "PROPN", "NNP"),
+            ("Parks", "Parks", 2, "nsubj", "PROPN", "NNP"),
             ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
         ],
         ents=["O", "B-PERSON", "O"],
     )
     (mention,) = extraction_of(doc).mentions
-    assert mention.text == "President Kennedy" and mention.merge_name == "Kennedy" and mention.type == "Person"
-    rows = [("Judge", "Judge", 1, "compound", "PROPN", "NNP"), ("Clark", "Clark", 2, "nsubj", "PROPN", "NNP"),
-            ("spoke", "speak", 2, "ROOT", "VERB", "VBD")]
-    judge = make_doc(vocab, rows, ents=["O", "B-PERSON", "O"])
-    (mention,) = extraction_of(judge).mentions
-    assert mention.text == "Judge Clark" and mention.merge_name == "Clark"
+    assert mention.text == "Mrs. Parks" and mention.merge_name == "Parks" and mention.type == "Person"
+
+
+def test_an_office_joins_the_person_mention_only_in_an_account_of_a_killing(vocab):
+    rows = [("President", "President", 1, "compound", "PROPN", "NNP"),
+            ("Kennedy", "Kennedy", 2, "nsubj", "PROPN", "NNP"), ("spoke", "speak", 2, "ROOT", "VERB", "VBD")]
+    (mention,) = extraction_of(make_doc(vocab, rows, ents=["O", "B-PERSON", "O"])).mentions
+    assert mention.text == "Kennedy"
+    tagged_whole = make_doc(vocab, rows, ents=["B-PERSON", "I-PERSON", "O"])
+    assert [m.text for m in extraction_of(tagged_whole).mentions] == ["Kennedy"]
+    doc = make_doc(  # "Oswald shot Texas Gov. Connally": the office and the place qualifying it join the name
+        vocab,
+        [
+            ("Oswald", "Oswald", 1, "nsubj", "PROPN", "NNP"),
+            ("shot", "shoot", 1, "ROOT", "VERB", "VBD"),
+            ("Texas", "Texas", 4, "compound", "PROPN", "NNP"),
+            ("Gov.", "Gov.", 4, "compound", "PROPN", "NNP"),
+            ("Connally", "Connally", 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "B-GPE", "O", "B-PERSON"],
+    )
+    people = [(m.text, m.merge_name) for m in extraction_of(doc).mentions if m.type == "Person"]
+    assert people == [("Oswald", "Oswald"), ("Texas Gov. Connally", "Connally")]
 
 
 def test_examples_of_a_category_noun_take_its_class(vocab):
@@ -869,7 +886,7 @@ def test_a_title_a_name_modifies_stays_outside_the_persons_span(vocab):
         ents=["B-NORP", "O", "B-PERSON", "O", "O", "B-PERSON"],
     )
     people = [(m.text, m.merge_name) for m in extraction_of(doc).mentions if m.type == "Person"]
-    assert people == [("Gorbachev", "Gorbachev"), ("President Kennedy", "Kennedy")]
+    assert people == [("Gorbachev", "Gorbachev"), ("Kennedy", "Kennedy")]  # an office, outside a killing's account
 
 
 def test_a_months_abbreviation_after_a_day_is_no_name(vocab):

@@ -61,7 +61,27 @@ def _reading(
     type_name = _class_from_context(token, found)
     if type_name is None and _is_bare_name(token) and described_as_person(span, rules):  # "Rogers, a native of"
         return PERSON, "person_cue", ""
+    if type_name is None and _lone_surname_subject(token, span) and not _word_of_a_name(token, found):
+        return PERSON, "context", ""
     return None if type_name is None else (type_name, "context", "")
+
+
+def _lone_surname_subject(token: Token, span: Span) -> bool:
+    """Whether the tagger left untagged a lone proper noun shaped as a surname (one capital, letters only, not a
+    plural's "s") that is the bare subject of a verb: "Harrington taught at Harvard", "Treiki disclosed the tests",
+    "Markman refused"; a company that common is the tagger's to find."""
+    text = token.text
+    return (
+        len(span) == 1 and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _is_bare_name(token)
+        and len(text) > 3 and text[0].isupper() and text[1:].islower() and text.isalpha() and not text.endswith("s")
+        and not any(c.dep_ in {"compound", "amod", "poss"} for c in child_tokens(token))
+    )
+
+
+def _word_of_a_name(token: Token, found: dict[int, Mention]) -> bool:
+    """Whether ``token``'s text is a word of a name found in the document ("Rover" after "MG Rover"): a short form,
+    whose class is its name's."""
+    return any(token.text in mention.text.split() for mention in set(found.values()))
 
 
 def _is_bare_name(token: Token) -> bool:

@@ -257,3 +257,15 @@ def test_an_untagged_name_described_as_a_person_is_one_but_a_noun_with_an_articl
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types["Rogers"] == "Person" and "Republican" not in types
+
+
+def test_an_untagged_lone_surname_as_a_verbs_bare_subject_is_a_person_but_a_plural_is_not(vocab):
+    rows = [("Harrington", "Harrington", 1, "nsubj", "PROPN", "NNP"), ("taught", "teach", 1, "ROOT", "VERB", "VBD"),
+            ("there", "there", 1, "advmod", "ADV", "RB")]
+    assert [(m.text, m.type) for m in extraction_of(make_doc(vocab, rows)).mentions] == [("Harrington", "Person")]
+    plural = [("Rangers", "Rangers", 1, "nsubj", "PROPN", "NNPS"), ("won", "win", 1, "ROOT", "VERB", "VBD"),
+              ("again", "again", 1, "advmod", "ADV", "RB")]
+    assert extraction_of(make_doc(vocab, plural)).mentions == ()
+    the = [("The", "the", 1, "det", "DET", "DT"), ("Ranch", "Ranch", 2, "nsubj", "PROPN", "NNP"),
+           ("opened", "open", 2, "ROOT", "VERB", "VBD")]
+    assert extraction_of(make_doc(vocab, the)).mentions == ()

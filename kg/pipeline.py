@@ -5,7 +5,9 @@ Reading inputs (:mod:`kg.ingest`), writing outputs (:mod:`kg.views`) and the sto
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ from kg.vocab import checked_base
 
 if TYPE_CHECKING:
     from kg.query import QueryResult
+
+FULL_COLLECTION_EVERY = 100  # collections of the middle generation between two of the oldest (Python's default: 10)
 
 
 def extract(
@@ -78,10 +82,11 @@ def build(
     options = options or BuildOptions()
     base = checked_base(options.base)
     records = extract(paths, options, on_skip=on_skip, on_document=on_document, gazetteer=gazetteer)
-    extractions = [extraction.without_text() for extraction in records]
-    if not extractions:
-        raise InputError("no document could be read from the given paths")
-    return merge(extractions, base, gazetteer)
+    with _records_kept_until_merged():
+        extractions = [extraction.without_text() for extraction in records]
+        if not extractions:
+            raise InputError("no document could be read from the given paths")
+        return merge(extractions, base, gazetteer)
 
 
 def extract_records(
@@ -99,10 +104,27 @@ def extract_records(
     """
     options = options or BuildOptions()
     base = checked_base(options.base)
-    extractions = list(extract(paths, options, on_skip=on_skip, gazetteer=gazetteer))
-    if not extractions:
-        raise InputError("no document could be read from the given paths")
-    return list(extraction_records(extractions, resolve(extractions, base, gazetteer)))
+    with _records_kept_until_merged():
+        extractions = list(extract(paths, options, on_skip=on_skip, gazetteer=gazetteer))
+        if not extractions:
+            raise InputError("no document could be read from the given paths")
+        return list(extraction_records(extractions, resolve(extractions, base, gazetteer)))
+
+
+@contextmanager
+def _records_kept_until_merged() -> Iterator[None]:
+    """Run the oldest generation's garbage collections ten times more rarely while the records pile up.
+
+    Every document's records stay alive until the merge, so each full collection walks all of them again, and
+    finds nothing: on the whole BBC set eleven full collections took 1.7 s, four fifths of the collector's time.
+    Reference cycles are still collected; Python's setting comes back afterwards.
+    """
+    young, middle, oldest = gc.get_threshold()
+    gc.set_threshold(young, middle, max(oldest, FULL_COLLECTION_EVERY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, oldest)
 
 
 def sparql(graph: KnowledgeGraph, query: str) -> QueryResult:

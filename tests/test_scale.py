@@ -100,3 +100,17 @@ def test_bench_measures_a_process_tree_and_refuses_a_missing_corpus(tmp_path: Pa
     assert write_sample(corpus, tmp_path / "tail.jsonl", 3, 10) == 2
     assert main(["--corpus", str(tmp_path / "missing.jsonl")]) == 1
     assert "missing.jsonl: corpus not found" in capsys.readouterr().err
+
+
+def test_build_collects_the_oldest_generation_rarely_while_records_pile_up_and_restores_the_setting(
+    tmp_path: Path, blank_pipeline
+):
+    import gc
+
+    (tmp_path / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    graph = build([tmp_path], on_document=lambda document: during.append(gc.get_threshold()))
+    assert graph.documents, "the document was built"
+    assert during and all(threshold[2] >= 100 > before[2] for threshold in during)
+    assert gc.get_threshold() == before

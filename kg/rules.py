@@ -106,6 +106,7 @@ class Rules:
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     maker_nouns: frozenset[str] = frozenset()
+    name_only_nouns: frozenset[str] = frozenset()
     possessed_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
@@ -210,6 +211,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
         possessed_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("possessed_nouns", {}).items()},
         maker_nouns=frozenset(str(noun) for noun in types.get("maker_nouns", [])),
+        name_only_nouns=frozenset(str(noun) for noun in types.get("name_only_nouns", [])),
         cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}

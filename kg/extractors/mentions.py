@@ -256,7 +256,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues.extend(word for word in own if word.lemma_.casefold() not in rules.maker_nouns)  # not "X Research Program"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
-        if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
+        if found is not None and cue.pos_ in {"NOUN", "PROPN"} and (
+            span.start <= cue.i < span.end or cue.lemma_.casefold() not in rules.name_only_nouns
+        ):
             return found
     return None
 

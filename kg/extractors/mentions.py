@@ -223,7 +223,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     kind = _modified_kind_noun(span, rules)
     if kind is not None:
         cues.append(kind)
-        modified = rules.modified_nouns.get(kind.lemma_.casefold())
+        modified = rules.modified_nouns.get(kind.lower_, rules.modified_nouns.get(kind.lemma_.casefold()))
         if modified is not None:  # "a Fargo native": Fargo is a place
             return modified
     if root.dep_ == "appos":

@@ -971,3 +971,15 @@ def test_a_law_is_a_work_by_its_own_kind_word_but_an_act_beside_a_name_is_no_law
     found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
     assert ("Widget Trade Act", "CreativeWork") in found
     assert ("Zorblax", "Organization") in found
+
+
+def test_a_name_before_a_plural_of_countries_is_the_group_they_form(vocab):
+    rows = [
+        ("the", "the", 2, "det", "DET", "DT"),
+        ("Zeta", "Zeta", 2, "compound", "PROPN", "NNP"),
+        ("countries", "country", 3, "nsubj", "NOUN", "NNS"),
+        ("met", "meet", 3, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["O", "B-GPE", "O", "O"]
+    assert {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {
+        ("Zeta", "Organization")}

@@ -68,6 +68,7 @@ class Rules:
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: re.Pattern[str] = re.compile("(?!)")  # any of the shapes no personal name has
+    not_place_shapes: re.Pattern[str] = re.compile("(?!)")  # ... and no unknown place's name has
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
@@ -251,6 +252,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         confession_verbs=frozenset(types.get("confession_verbs", [])),
         not_person_shapes=_any_of(types.get("not_person_shapes", [])),
+        not_place_shapes=_any_of(types.get("not_place_shapes", [])),
         relation_finders=tuple(str(name) for name in extraction["relation_finders"]),
         leading_determiners=_words(extraction, "leading_determiners"),
         definite_determiners=_words(extraction, "definite_determiners"),

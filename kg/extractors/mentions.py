@@ -176,7 +176,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = referred[0], "pronoun_cue"
     elif source == "ner" and _after_place_preposition(span, type_name, rules):
         type_name, source = PLACE, "place_cue"
-    elif type_name == PERSON and shaped_not_person:
+    elif (type_name == PERSON and shaped_not_person) or (
+        source == "ner" and type_name == PLACE and not name and rules.not_place_shapes.match(text) is not None
+    ):
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
         source = "title"

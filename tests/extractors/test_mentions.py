@@ -983,3 +983,14 @@ def test_a_name_before_a_plural_of_countries_is_the_group_they_form(vocab):
     ents = ["O", "B-GPE", "O", "O"]
     assert {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {
         ("Zeta", "Organization")}
+
+
+def test_two_or_three_capitals_the_gazetteer_does_not_know_are_no_place(vocab):
+    rows = [
+        ("BT", "BT", 1, "nsubj", "PROPN", "NNP"),
+        ("reports", "report", 1, "ROOT", "VERB", "VBZ"),
+        ("from", "from", 1, "prep", "ADP", "IN"),
+        ("UK", "UK", 2, "pobj", "PROPN", "NNP"),
+    ]
+    found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ["B-GPE", "O", "O", "B-GPE"])).mentions}
+    assert ("BT", "Organization") in found and ("UK", "Country") in found

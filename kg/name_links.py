@@ -25,6 +25,7 @@ CORPUS_SHORTENED = frozenset({"Organization"})  # ... and whose first words alon
 PLURALS = frozenset({"Organization", "Product"})  # the classes of a product's name and of its plural
 PLURAL = "plural"
 PLURAL_ENDINGS = ("es", "s")
+WORK = "CreativeWork"
 
 
 @dataclass(frozen=True)
@@ -215,13 +216,16 @@ def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict
 
 def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:
     """A document's names that end in a kind word of types.yaml's ``head_nouns``, under that word: "the
-    Committee" after "the Armed Services Committee" is that committee."""
+    Committee" after "the Armed Services Committee" is that committee. A work's name without its kind word is
+    a short form of it too ("Sarbanes-Oxley" after "the Sarbanes-Oxley Act")."""
     head_nouns = load_rules().head_nouns
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for full in named:
         words = full.split()
         if len(words) > 1 and words[-1] in head_nouns:
             found[words[-1]].add((full, "kind word"))
+            if head_nouns[words[-1]] == WORK:
+                found[" ".join(words[:-1])].add((full, "short form"))
     return found
 
 

@@ -68,6 +68,7 @@ class Rules:
     title_in_context: float | None = None
     accusation_verbs: frozenset[str] = frozenset()
     not_person_shapes: re.Pattern[str] = re.compile("(?!)")  # any of the shapes no personal name has
+    not_place_shapes: re.Pattern[str] = re.compile("(?!)")  # ... and no unknown place's name has
     instrument_nouns: frozenset[str] = frozenset()
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
@@ -108,6 +109,7 @@ class Rules:
     place_preps: frozenset[str] = frozenset()
     modified_nouns: dict[str, str] = field(default_factory=dict)
     maker_nouns: frozenset[str] = frozenset()
+    name_only_nouns: frozenset[str] = frozenset()
     possessed_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
@@ -212,6 +214,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         modified_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("modified_nouns", {}).items()},
         possessed_nouns={noun: _checked(cls, types_path) for noun, cls in types.get("possessed_nouns", {}).items()},
         maker_nouns=frozenset(str(noun) for noun in types.get("maker_nouns", [])),
+        name_only_nouns=frozenset(str(noun) for noun in types.get("name_only_nouns", [])),
         cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
@@ -253,6 +256,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         instrument_nouns=frozenset(types.get("instrument_nouns", [])),
         confession_verbs=frozenset(types.get("confession_verbs", [])),
         not_person_shapes=_any_of(types.get("not_person_shapes", [])),
+        not_place_shapes=_any_of(types.get("not_place_shapes", [])),
         relation_finders=tuple(str(name) for name in extraction["relation_finders"]),
         leading_determiners=_words(extraction, "leading_determiners"),
         definite_determiners=_words(extraction, "definite_determiners"),

@@ -457,3 +457,11 @@ def test_a_kind_noun_a_name_modifies_never_splits_it_from_a_company_of_that_name
     assert entity.type == "Organization"
     described = [replace(m, rule="head_noun") for m in modifier]  # "the phone Widgetco": a thing of its own
     assert len(resolve([*company, _extraction("d", described)], BASE).entities) == 2
+
+
+def test_a_works_name_without_its_kind_word_joins_it_in_its_document():
+    law = Mention("a", 0, 18, "Sarbanes-Oxley Act", "CreativeWork", "head_noun", 1.4)
+    short = Mention("a", 40, 54, "Sarbanes-Oxley", "Organization", "ner", 0.5)
+    (entity,) = resolve([_extraction("a", [law, short])], BASE).entities
+    assert entity.label == "Sarbanes-Oxley Act" and entity.type == "CreativeWork"
+    assert _merged(entity) == {"Sarbanes-Oxley Act": "label", "Sarbanes-Oxley": "short form"}

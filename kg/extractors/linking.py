@@ -125,12 +125,15 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
     A parenthesised name right after another ("RedNote (Xiaohongshu)", "... Agency (NASDA)")
     is an alias of it (``parenthetical``, or ``acronym`` when it spells its initials), and
     so is every later mention with that text; a lone surname after a full personal name
-    ("Huang" after "Jensen Huang") names that person (``surname``).
+    ("Huang" after "Jensen Huang") names that person (``surname``). A surname after an honorific ("Mr Gaymard")
+    makes a person of the full name before it that ends in it, whatever class the tagger alone gave that name
+    ("Herve Gaymard" tagged an organisation): the news style of a second reference.
     """
     mentions = sorted(set(by_token.values()), key=lambda m: m.start)
     text = document_text(doc)
     aliases: dict[str, tuple[Mention, str]] = {}
     surnames: dict[str, Mention] = {}
+    untyped: dict[str, Mention] = {}  # full names the tagger alone typed otherwise, by their last word
     previous: Mention | None = None
     relinked: dict[Mention, Mention] = {}
     for mention in mentions:
@@ -140,14 +143,35 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
             linked = aliases[mention.text] = (previous, rule)
         if linked is None and mention.type == PERSON and " " not in mention.merge_name:
             full = surnames.get(mention.merge_name)
+            if full is None and _after_honorific(mention, rules) and mention.merge_name in untyped:
+                full = surnames[mention.merge_name] = untyped.pop(mention.merge_name)
+                relinked[full] = replace(full, type=PERSON, rule="person_cue", type_confidence=mention.type_confidence)
             linked = (full, "surname") if full is not None else None
         if linked is not None and not mention.name:
             target, rule = linked
             relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
         elif mention.type == PERSON and " " in mention.merge_name:
             surnames.setdefault(mention.merge_name.split()[-1], mention)
+        elif _may_be_person(mention):
+            untyped.setdefault(mention.merge_name.split()[-1], mention)
         previous = relinked.get(mention, mention)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
+
+
+def _after_honorific(mention: Mention, rules: Rules) -> bool:
+    """Whether a person's mention is written with an honorific before the name ("Mr Gaymard")."""
+    first = mention.text.split(maxsplit=1)[0]
+    return mention.merge_name != mention.text and first in rules.honorifics
+
+
+def _may_be_person(mention: Mention) -> bool:
+    """A name of two or three capitalised words of letters that only the tagger typed, as something other than
+    a person: what a later "Mr SURNAME" may show to be a person."""
+    words = mention.merge_name.split()
+    return (
+        mention.rule == "ner" and mention.type != PERSON and 2 <= len(words) <= 3
+        and all(_is_surname(word.replace("-", "")) for word in words)
+    )
 
 
 def _is_parenthesised_alias(text: str, first: Mention, second: Mention, rules: Rules) -> bool:

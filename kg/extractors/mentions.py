@@ -176,7 +176,9 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = referred[0], "pronoun_cue"
     elif source == "ner" and _after_place_preposition(span, type_name, rules):
         type_name, source = PLACE, "place_cue"
-    elif type_name == PERSON and shaped_not_person:
+    elif (type_name == PERSON and shaped_not_person) or (
+        source == "ner" and type_name == PLACE and not name and rules.not_place_shapes.match(text) is not None
+    ):
         type_name, source = ORGANIZATION, "shape"
     if name and source == "ner":
         source = "title"
@@ -223,7 +225,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     kind = _modified_kind_noun(span, rules)
     if kind is not None:
         cues.append(kind)
-        modified = rules.modified_nouns.get(kind.lemma_.casefold())
+        modified = rules.modified_nouns.get(kind.lower_, rules.modified_nouns.get(kind.lemma_.casefold()))
         if modified is not None:  # "a Fargo native": Fargo is a place
             return modified
     if root.dep_ == "appos":
@@ -256,7 +258,9 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues.extend(word for word in own if word.lemma_.casefold() not in rules.maker_nouns)  # not "X Research Program"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
-        if found is not None and cue.pos_ in {"NOUN", "PROPN"}:
+        if found is not None and cue.pos_ in {"NOUN", "PROPN"} and (
+            span.start <= cue.i < span.end or cue.lemma_.casefold() not in rules.name_only_nouns
+        ):
             return found
     return None
 

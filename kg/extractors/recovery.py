@@ -95,11 +95,12 @@ def _kind_modified(token: Token, rules: Rules) -> str | None:
     head = token.head
     if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN":
         kind = head.lemma_.casefold()
-        return None if kind in rules.maker_nouns else rules.head_nouns.get(kind)
+        return None if kind in rules.maker_nouns | rules.name_only_nouns else rules.head_nouns.get(kind)
     if token.dep_ == "compound":
         return None
     nouns = (c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
-    kinds = (rules.head_nouns.get(noun.lemma_.casefold()) for noun in nouns)
+    kinds = (rules.head_nouns.get(noun.lemma_.casefold()) for noun in nouns
+             if noun.lemma_.casefold() not in rules.name_only_nouns)
     return next((kind for kind in kinds if kind is not None), None)
 
 

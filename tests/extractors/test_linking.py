@@ -128,3 +128,21 @@ def test_a_name_a_person_cue_typed_is_found_again_where_the_tagger_missed_it(voc
     ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
     found = [(m.type, m.rule) for m in extraction_of(make_doc(vocab, rows, ents)).mentions if m.text == "Thorborg"]
     assert found == [("Person", "person_cue"), ("Person", "propagated")]
+
+
+def test_a_surname_after_an_honorific_makes_a_person_of_the_full_name_the_tagger_typed_otherwise(vocab):
+    rows = [
+        ("Herve", "Herve", 1, "compound", "PROPN", "NNP"),
+        ("Gaymard", "Gaymard", 2, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+        ("and", "and", 2, "cc", "CCONJ", "CC"),
+        ("Mr", "Mr", 5, "compound", "PROPN", "NNP"),
+        ("Gaymard", "Gaymard", 6, "nsubj", "PROPN", "NNP"),
+        ("left", "leave", 2, "conj", "VERB", "VBD"),
+    ]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O"]
+    found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
+    assert {("Herve Gaymard", "Person"), ("Mr Gaymard", "Person")} <= found
+    rows[4] = ("the", "the", 5, "det", "DET", "DT")  # no honorific: the tagger's class stands
+    found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, [*ents[:4], "O", "B-PERSON", "O"])).mentions}
+    assert ("Herve Gaymard", "Organization") in found

@@ -969,3 +969,45 @@ def test_an_organisations_span_listing_names_with_commas_is_split_but_not_at_a_s
         ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
     )
     assert {m.text for m in extraction_of(doc).mentions} == {"Widgetco", "Gadgetco", "Acme, Inc."}
+
+
+def test_a_law_is_a_work_by_its_own_kind_word_but_an_act_beside_a_name_is_no_law(vocab):
+    rows = [
+        ("the", "the", 3, "det", "DET", "DT"),
+        ("Widget", "Widget", 2, "compound", "PROPN", "NNP"),
+        ("Trade", "Trade", 3, "compound", "PROPN", "NNP"),
+        ("Act", "Act", 4, "nsubj", "PROPN", "NNP"),
+        ("helped", "help", 4, "ROOT", "VERB", "VBD"),
+        ("Zorblax", "Zorblax", 4, "dobj", "PROPN", "NNP"),
+        (",", ",", 5, "punct", "PUNCT", ","),
+        ("a", "a", 9, "det", "DET", "DT"),
+        ("popular", "popular", 9, "amod", "ADJ", "JJ"),
+        ("act", "act", 5, "appos", "NOUN", "NN"),
+    ]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O"]
+    found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
+    assert ("Widget Trade Act", "CreativeWork") in found
+    assert ("Zorblax", "Organization") in found
+
+
+def test_a_name_before_a_plural_of_countries_is_the_group_they_form(vocab):
+    rows = [
+        ("the", "the", 2, "det", "DET", "DT"),
+        ("Zeta", "Zeta", 2, "compound", "PROPN", "NNP"),
+        ("countries", "country", 3, "nsubj", "NOUN", "NNS"),
+        ("met", "meet", 3, "ROOT", "VERB", "VBD"),
+    ]
+    ents = ["O", "B-GPE", "O", "O"]
+    assert {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions} == {
+        ("Zeta", "Organization")}
+
+
+def test_two_or_three_capitals_the_gazetteer_does_not_know_are_no_place(vocab):
+    rows = [
+        ("BT", "BT", 1, "nsubj", "PROPN", "NNP"),
+        ("reports", "report", 1, "ROOT", "VERB", "VBZ"),
+        ("from", "from", 1, "prep", "ADP", "IN"),
+        ("UK", "UK", 2, "pobj", "PROPN", "NNP"),
+    ]
+    found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ["B-GPE", "O", "O", "B-GPE"])).mentions}
+    assert ("BT", "Organization") in found and ("UK", "Country") in found

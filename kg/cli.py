@@ -8,6 +8,8 @@ so ``kg --help`` imports no spaCy, rdflib or networkx.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 import time
@@ -67,6 +69,10 @@ class _Commands(TyperGroup):
             stderr.print(f"[bold red]kg: error:[/] {escape(str(error))}", markup=True, highlight=False)
             raise typer.Exit(error.exit_code) from None
 
+
+# The process ends after its command: Python's last full garbage collection would walk every object the command made
+# (a quarter of a second after building 600 articles) only for the system to free them all at once.
+atexit.register(gc.freeze)
 
 app = typer.Typer(
     cls=_Commands,

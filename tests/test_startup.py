@@ -120,3 +120,10 @@ def test_ctrl_c_during_start_up_is_one_line_exit_130_and_writes_nothing(tmp_path
     # that way although kg caught the KeyboardInterrupt (seen about once in 20 runs, during the imports).
     assert process.returncode in (130, -signal.SIGINT)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_program_skips_pythons_last_full_collection_at_exit():
+    # atexit runs last-registered first: kg.cli's hook runs before this probe, registered before kg.cli is imported
+    probe = "import atexit, gc; atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0)); import kg.cli"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "frozen True"

@@ -660,3 +660,17 @@ def test_an_attempted_killing_is_no_killing(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON"],
     )
     assert ("Jones", "killed", "Smith") not in facts_of(doc)
+
+
+def test_a_company_s_named_robot_is_a_product_it_develops_not_an_employee(vocab):
+    rows = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("Zed", "Zed", 3, "compound", "PROPN", "NNP"),
+        ("Robot", "Robot", 4, "nsubj", "PROPN", "NNP"),
+        ("danced", "dance", 4, "ROOT", "VERB", "VBD"),
+        (".", ".", 4, "punct", "PUNCT", "."),
+    ]
+    facts = facts_of(make_doc(vocab, rows, ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"]))
+    assert facts == {("Acme", "develops", "Zed Robot")}
+

@@ -104,8 +104,9 @@ class AntecedentFinder:
                         return mention
                     # "A delegation visited Acme, the Times reported. It was led by X": the news, not its source
                     found = self._mention_at(reported) or self.anaphor(reported, excluded)
-                    compatible = found is not None and any(is_a(found.type, c) for c in wanted)
-                    return found if compatible and found.merge_name not in names else None
+                    if found is None or found.merge_name in names or not any(is_a(found.type, c) for c in wanted):
+                        return None
+                    return found
         return self.nearest(token, wanted, excluded)
 
     @staticmethod

@@ -131,6 +131,7 @@ class Rules:
     hedge_verbs: frozenset[str] = frozenset()
     divestment_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
     member_words: frozenset[str] = frozenset()
     office_preps: frozenset[str] = frozenset()
     containment_preps: frozenset[str] = frozenset()
@@ -271,6 +272,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         hedge_verbs=_words(extraction, "hedge_verbs"),
         divestment_words=_words(extraction, "divestment_words"),
         part_nouns=_words(extraction, "part_nouns"),
+        measure_nouns=_words(extraction, "measure_nouns"),
         member_words=_words(extraction, "member_words"),
         office_preps=_words(extraction, "office_preps"),
         containment_preps=_words(extraction, "containment_preps"),

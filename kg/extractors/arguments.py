@@ -11,6 +11,7 @@ from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, listed_conjuncts, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
+from kg.vocab import PLACE, is_a
 
 # Tags and labels of the lower-case words of a noun phrase's premodifiers ("sportswear firm", "trades union
 # official"), however the parser hung them, and how many of them a name may follow.
@@ -37,15 +38,31 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
         elif (member := _member_of(each, by_token, rules)) is not None:
             found.append(member)
         elif each.lemma_.casefold() in rules.head_nouns:
-            found.extend(
-                by_token[c.i] for c in child_tokens(each) if c.dep_ in {"compound", "appos"} and c.i in by_token
-            )
+            found.extend(_category_names(each, by_token))
             for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
             appositions = [by_token[c.i] for c in child_tokens(each) if c.dep_ == "appos" and c.i in by_token]
             found.extend(appositions or _unit_mentions(each, by_token, rules) or _whole_of_part(each, by_token, rules))
     return found
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _category_names(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """The names a category noun stands for: those modifying it or in apposition to it ("H800 chips", "carmaker
+    General Motors"). With a name in apposition, a place modifying the noun only says where the named one is ("US
+    carmaker General Motors" is no mention of the US), and a name after a dash past that apposition is outside it:
+    "Opel - the arm of US carmaker General Motors - and retailer Acme" (parsed with Acme on "carmaker")."""
+    names = [c for c in child_tokens(noun) if c.dep_ in {"compound", "appos"} and c.i in by_token]
+    appositions = [c for c in names if c.dep_ == "appos"]
+    if not appositions:
+        return [by_token[c.i] for c in names]
+    first = appositions[0]
+    dash = next((t.i for t in noun.doc[first.i : noun.sent.end] if t.text in _DASHES), None)
+    kept = [c for c in names if not (c.dep_ == "appos" and dash is not None and c.i > dash)]
+    return [by_token[c.i] for c in kept if not (c.dep_ == "compound" and is_a(by_token[c.i].type, PLACE))]
 
 
 def _member_of(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:

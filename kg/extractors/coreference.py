@@ -99,7 +99,14 @@ class AntecedentFinder:
             for mention in reversed(window):
                 if (any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names
                         and self._is_subject(mention, token.doc)):
-                    return mention
+                    reported = _reported_subject(mention, token.doc)
+                    if reported is None:
+                        return mention
+                    # "A delegation visited Acme, the Times reported. It was led by X": the news, not its source
+                    found = self._mention_at(reported) or self.anaphor(reported, excluded)
+                    if found is None or found.merge_name in names or not any(is_a(found.type, c) for c in wanted):
+                        return None
+                    return found
         return self.nearest(token, wanted, excluded)
 
     @staticmethod
@@ -117,6 +124,26 @@ class AntecedentFinder:
             if any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names:
                 return mention
         return None
+
+
+_QUOTES = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _reported_subject(mention: Mention, doc: Doc) -> Token | None:
+    """The subject of the clause a mention reports after it, unquoted ("A delegation visited Acme, the Times
+    reported": "delegation"), or ``None`` when the mention reports nothing so (a quote's speaker stays its topic)."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or span.root.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = span.root.head
+    for clause in child_tokens(verb):
+        if clause.dep_ != "ccomp" or clause.i > span.start:
+            continue
+        if any(t.text in _QUOTES or t.tag_ in {"``", "''"} for t in doc[clause.left_edge.i : span.start]):
+            return None
+        subjects = children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return subjects[0] if subjects else None
+    return None
 
 
 def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Mention | None:

@@ -113,6 +113,8 @@ def _described_by_demonym(
         return [own] if own.start == token.idx else []
     if token.dep_ not in {"amod", "compound", "nmod"}:
         return []
+    if scopes_a_job(token.head, by_token, rules):
+        return []  # "X, European boss of Acme": where the job is, not the holder's home
     head = token.head
     while head.i not in by_token and head.dep_ == "compound":
         head = head.head
@@ -133,6 +135,8 @@ def _place_modifier_relations(
     place = by_token[token.i]
     head = token.head
     for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
+        if scopes_a_job(head, by_token, rules):
+            return  # "Acme's Europe head X": where the job is, not the holder's home
         if (head.i in by_token and by_token[head.i] != place) or head.dep_ != "compound":
             break
         head = head.head
@@ -148,6 +152,18 @@ def _place_modifier_relations(
             continue
         if is_a(thing.type, PERSON) or is_known_place(place, rules):
             yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+
+
+def scopes_a_job(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
+    """Whether ``noun`` is a title that names its organisation, by a preposition ("boss of Acme") or a possessive
+    ("Acme's Europe head"): a place or nationality word modifying it says where the job is, not where its holder
+    lives ("European boss of Acme"; unlike "Croatian President Franjo Tudjman", which names no organisation)."""
+    if noun.i in by_token or title_phrase_trigger(noun, rules) is None:
+        return False
+    if title_with_employer(noun, by_token, rules):
+        return True
+    return any(c.dep_ == "poss" and c.i in by_token and is_a(by_token[c.i].type, ORGANIZATION)
+               for c in child_tokens(noun))
 
 
 def _prepositional_location_or_membership(

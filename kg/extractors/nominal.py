@@ -128,6 +128,9 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
             owner = context.antecedents.anaphor(token, possessed) if possessed else None
             if owner is None:
                 continue
+        if head.i not in by_token and head.lemma_.casefold() in rules.measure_nouns and not is_a(owner.type, PLACE):
+            continue  # "its purchasing manager index (PMI)": a figure about the owner, no unit of it ("France's Cac
+            # index" is still based there)
         for thing in possessed:
             if thing == owner or (head.dep_ == "conj" and thing.start < owner.start):  # "A and B's kits": not A
                 continue

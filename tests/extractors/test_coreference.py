@@ -202,3 +202,27 @@ def test_its_stands_for_the_last_subject_before_the_closest_name(vocab):
     )
     owned = {(s, o) for s, p, o in facts_of(doc) if p == "owns"}
     assert owned == {("Acme", "Gizmo")}
+
+
+def test_it_after_a_news_source_reporting_the_sentence_before_is_the_news_not_the_source(vocab):
+    # "A delegation visited Acme, the Times reported. It was led by Ann Berg."
+    rows = [
+        ("A", "a", 1, "det", "DET", "DT"),
+        ("delegation", "delegation", 2, "nsubj", "NOUN", "NN"),
+        ("visited", "visit", 7, "ccomp", "VERB", "VBD"),
+        ("Acme", "Acme", 2, "dobj", "PROPN", "NNP"),
+        (",", ",", 7, "punct", "PUNCT", ","),
+        ("the", "the", 6, "det", "DET", "DT"),
+        ("Times", "Times", 7, "nsubj", "PROPN", "NNP"),
+        ("reported", "report", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+        ("It", "it", 11, "nsubjpass", "PRON", "PRP"),
+        ("was", "be", 11, "auxpass", "AUX", "VBD"),
+        ("led", "lead", 11, "ROOT", "VERB", "VBN"),
+        ("by", "by", 11, "agent", "ADP", "IN"),
+        ("Ann", "Ann", 14, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 12, "pobj", "PROPN", "NNP"),
+        (".", ".", 11, "punct", "PUNCT", "."),
+    ]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    assert not {f for f in facts_of(make_doc(vocab, rows, ents=ents)) if "Ann Berg" in f}

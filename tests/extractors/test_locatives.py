@@ -925,3 +925,29 @@ def test_a_based_adjective_places_only_the_name_it_modifies_in_a_list(vocab):
         ents=["O", "O", "B-ORG", "O", "O", "B-GPE", "O", "O", "B-ORG", "O", "O", "B-ORG", "O"],
     )
     assert {fact for fact in facts_of(doc) if fact[1] == "basedIn"} == {("Widgetco", "basedIn", "US")}
+
+
+def test_a_nationality_or_place_on_a_title_that_names_its_organisation_is_where_the_job_is(vocab):
+    # "Ann Berg, European boss of Acme": the job's area, not the holder's home
+    words = [
+        ("Ann", "Ann", 1, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 1, "ROOT", "PROPN", "NNP"),
+        (",", ",", 1, "punct", "PUNCT", ","),
+        ("European", "european", 4, "amod", "ADJ", "JJ"),
+        ("boss", "boss", 1, "appos", "NOUN", "NN"),
+        ("of", "of", 4, "prep", "ADP", "IN"),
+        ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+    ]
+    doc = make_doc(vocab, words, ents=["B-PERSON", "I-PERSON", "O", "B-NORP", "O", "O", "B-ORG"])
+    assert not {f for f in facts_of(doc) if f[1] == "livesIn"}
+    # "Acme's UK head Ann Berg"
+    possessed = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("UK", "UK", 3, "compound", "PROPN", "NNP"),
+        ("head", "head", 5, "compound", "NOUN", "NN"),
+        ("Ann", "Ann", 5, "compound", "PROPN", "NNP"),
+        ("Berg", "Berg", 5, "ROOT", "PROPN", "NNP"),
+    ]
+    doc = make_doc(vocab, possessed, ents=["B-ORG", "O", "B-GPE", "O", "B-PERSON", "I-PERSON"])
+    assert not {f for f in facts_of(doc) if f[1] == "livesIn"}

@@ -660,3 +660,33 @@ def test_an_attempted_killing_is_no_killing(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON"],
     )
     assert ("Jones", "killed", "Smith") not in facts_of(doc)
+
+
+def test_a_company_s_named_robot_is_a_product_it_develops_not_an_employee(vocab):
+    rows = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("Zed", "Zed", 3, "compound", "PROPN", "NNP"),
+        ("Robot", "Robot", 4, "nsubj", "PROPN", "NNP"),
+        ("danced", "dance", 4, "ROOT", "VERB", "VBD"),
+        (".", ".", 4, "punct", "PUNCT", "."),
+    ]
+    facts = facts_of(make_doc(vocab, rows, ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"]))
+    assert facts == {("Acme", "develops", "Zed Robot")}
+
+
+def test_a_name_beside_a_figure_of_a_company_is_no_unit_it_owns(vocab):
+    # "Acme's price index (XPI) fell"
+    rows = [
+        ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+        ("'s", "'s", 0, "case", "PART", "POS"),
+        ("price", "price", 3, "compound", "NOUN", "NN"),
+        ("index", "index", 7, "nsubj", "NOUN", "NN"),
+        ("(", "(", 5, "punct", "PUNCT", "-LRB-"),
+        ("XPI", "XPI", 3, "appos", "PROPN", "NNP"),
+        (")", ")", 5, "punct", "PUNCT", "-RRB-"),
+        ("fell", "fall", 7, "ROOT", "VERB", "VBD"),
+        (".", ".", 7, "punct", "PUNCT", "."),
+    ]
+    facts = facts_of(make_doc(vocab, rows, ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]))
+    assert not {f for f in facts if f[1] == "owns"}

@@ -232,3 +232,30 @@ def test_what_a_company_is_home_to_it_owns(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "O", "B-PRODUCT", "O"],
     )
     assert ("Acme", "owns", "Bolt") in facts_of(doc)
+
+
+def test_a_unit_of_a_country_s_company_is_the_company_s_and_a_name_past_the_closing_dash_owns_nothing(vocab):
+    # "Opel - the German arm of US carmaker General Motors - and retailer Acme cut jobs" (Acme parsed on "carmaker")
+    rows = [
+        ("Opel", "Opel", 14, "nsubj", "PROPN", "NNP"),
+        ("-", "-", 0, "punct", "PUNCT", "HYPH"),
+        ("the", "the", 4, "det", "DET", "DT"),
+        ("German", "german", 4, "amod", "ADJ", "JJ"),
+        ("arm", "arm", 0, "appos", "NOUN", "NN"),
+        ("of", "of", 4, "prep", "ADP", "IN"),
+        ("US", "US", 7, "compound", "PROPN", "NNP"),
+        ("carmaker", "carmaker", 5, "pobj", "NOUN", "NN"),
+        ("General", "General", 9, "compound", "PROPN", "NNP"),
+        ("Motors", "Motors", 7, "appos", "PROPN", "NNPS"),
+        ("-", "-", 9, "punct", "PUNCT", ":"),
+        ("and", "and", 9, "cc", "CCONJ", "CC"),
+        ("retailer", "retailer", 9, "conj", "NOUN", "NN"),
+        ("Acme", "Acme", 7, "appos", "PROPN", "NNP"),
+        ("cut", "cut", 14, "ROOT", "VERB", "VBD"),
+        ("jobs", "job", 14, "dobj", "NOUN", "NNS"),
+        (".", ".", 14, "punct", "PUNCT", "."),
+    ]
+    ents = ["B-ORG", "O", "O", "B-NORP", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O",
+            "O"]
+    owned = {(s, o) for s, p, o in facts_of(make_doc(vocab, rows, ents=ents)) if p == "owns"}
+    assert owned == {("General Motors", "Opel")}

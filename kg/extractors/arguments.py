@@ -8,7 +8,15 @@ from spacy.tokens import Token
 
 from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, listed_conjuncts, prep_objects
+from kg.extractors.tree import (
+    DASHES,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    children,
+    examples,
+    listed_conjuncts,
+    prep_objects,
+)
 from kg.model import Mention
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
@@ -47,9 +55,6 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
     return found
 
 
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-
-
 def _category_names(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     """The names a category noun stands for: those modifying it or in apposition to it ("H800 chips", "carmaker
     General Motors"). With a name in apposition, a place modifying the noun only says where the named one is ("US
@@ -60,7 +65,7 @@ def _category_names(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     if not appositions:
         return [by_token[c.i] for c in names]
     first = appositions[0]
-    dash = next((t.i for t in noun.doc[first.i : noun.sent.end] if t.text in _DASHES), None)
+    dash = next((t.i for t in noun.doc[first.i : noun.sent.end] if t.text in DASHES), None)
     kept = [c for c in names if not (c.dep_ == "appos" and dash is not None and c.i > dash)]
     return [by_token[c.i] for c in kept if not (c.dep_ == "compound" and is_a(by_token[c.i].type, PLACE))]
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.mentions import described_as_person, is_not_an_entity
 from kg.extractors.spans import after_party_initial, is_date_word, with_detached_period
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
+from kg.extractors.tree import DASHES
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
@@ -18,7 +19,6 @@ from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
 KINDS = (PERSON, ORGANIZATION, PLACE)
 DATELINE_WORDS = 12  # how far into a text a dateline's agency can come
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 LIST_WEAK_RULES = frozenset({"ner", "context", "propagated", "coordination"})  # typings too weak to type a list
 
 

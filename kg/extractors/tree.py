@@ -13,6 +13,7 @@ from kg.rules import Rules
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})  # the tokens a dash is written as
 
 T = TypeVar("T")
 

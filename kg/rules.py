@@ -101,6 +101,7 @@ class Rules:
     name_titles: frozenset[str] = frozenset()
     fact_classes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     institution_nouns: frozenset[str] = frozenset()
+    place_named_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
     naming_verbs: frozenset[str] = frozenset()
@@ -244,6 +245,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
             for predicate, (subject, obj) in types.get("fact_classes", {}).items()
         },
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
+        place_named_nouns=frozenset(str(n).casefold() for n in types.get("place_named_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         person_subject_verbs={
             str(dep): frozenset(str(v) for v in verbs) for dep, verbs in types.get("person_subject_verbs", {}).items()

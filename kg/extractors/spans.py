@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extractors.tokens import document_entities, sentence_tokens, span_text, token_table
+from kg.extractors.tree import DASHES
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
 from kg.vocab import PLACE, is_a
@@ -287,10 +288,11 @@ def _hyphen_joins(tokens: tuple[Token, ...], word: int, hyphen: int, part: int) 
 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
-    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings") and
-    surrounding punctuation from an entity span."""
+    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings"),
+    surrounding punctuation and what follows a spaced dash before a verb ("Quinlan Private - bought", the tagger
+    running a dash-closed apposition into the verb after it) from an entity span."""
     tokens = token_table(ent.doc).tokens
-    start, end = ent.start, ent.end
+    start, end = ent.start, _before_spaced_dash(ent, tokens)
     while start < end and (
         tokens[start].lower_ in rules.leading_determiners or tokens[start].is_punct
         or (start + 1 < end and _is_common_word(tokens[start]) and tokens[start + 1].text[:1].isupper())
@@ -301,6 +303,20 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+def _before_spaced_dash(ent: Span, tokens: tuple[Token, ...]) -> int:
+    """The end of ``ent`` before its first dash written apart from the words around it and followed by a verb in
+    lower case, or its end. (Pre-tokenised text spaces its hyphens too: "Blu - ray" stays whole.)"""
+    for i in range(ent.start + 1, ent.end - 1):
+        spaced = tokens[i - 1].whitespace_ and tokens[i].whitespace_
+        if tokens[i].text in DASHES and spaced and _is_lower_verb(tokens[i + 1]):
+            return i
+    return ent.end
+
+
+def _is_lower_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.is_lower
 
 
 def _is_common_word(token: Token) -> bool:
@@ -417,6 +433,8 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
         if size >= len(span):
             continue
         head, rest = span[:size], span[size:]
+        if rest[0].lower_ in rules.place_named_nouns:
+            continue
         known = rules.gazetteer.type_of(head.text)
         if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]

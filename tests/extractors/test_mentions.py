@@ -611,6 +611,38 @@ def test_an_institution_named_with_its_place_splits_from_it(vocab):
     }
 
 
+def test_a_school_named_after_its_place_stays_one_name(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Massachusetts", "Massachusetts", 1, "compound", "PROPN", "NNP"),
+            ("Institute", "Institute", 4, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 1, "prep", "ADP", "IN"),
+            ("Technology", "Technology", 2, "pobj", "PROPN", "NNP"),
+            ("agreed", "agree", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Massachusetts Institute of Technology", "Organization"),
+    }
+
+
+def test_a_name_stops_at_a_spaced_dash_before_a_verb_but_not_before_a_noun(vocab):
+    def mentions(after_dash: str, pos: str) -> set[str]:
+        rows = [("Quinlan", "Quinlan", 1, "compound", "PROPN", "NNP"),
+                ("Private", "Private", 3, "nsubj", "PROPN", "NNP"),
+                ("-", "-", 3, "punct", "PUNCT", ":"), (after_dash, after_dash, 3, "ROOT", pos, "VBD"),
+                ("Savoy", "Savoy", 3, "dobj", "PROPN", "NNP")]
+        doc = Doc(vocab, words=[r[0] for r in rows], spaces=[True] * 4 + [False], lemmas=[r[1] for r in rows],
+                  heads=[r[2] for r in rows], deps=[r[3] for r in rows], pos=[r[4] for r in rows],
+                  tags=[r[5] for r in rows], ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG"])
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert mentions("bought", "VERB") == {"Quinlan Private", "Savoy"}
+    assert "Quinlan Private - ray" in mentions("ray", "NOUN")  # pre-tokenised text spaces its hyphens: "Blu - ray"
+
+
 def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(vocab):
     doc = make_doc(
         vocab,

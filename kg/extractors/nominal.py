@@ -119,6 +119,8 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
         head = token.head
         if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
             continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
+        if head.i not in by_token and _names_a_relation(head, rules):
+            continue  # "its former parent AT&T", "its rival Verizon": the noun is the relation, the finders' to read
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
         if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns:
             possessed = _named_by_modifier(head, by_token)  # "its RipGuard technology", not "its Widgetco bid"
@@ -188,9 +190,12 @@ def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mentio
 
 
 def _is_relation_noun(token: Token, rules: Rules) -> bool:
-    """A noun another finder reads as the relation between two names: "owner", "rival"."""
-    lemma = token.lemma_.casefold()
-    return token.dep_ == "compound" and (lemma in rules.nouns or phrase_at(token, rules.owner_nouns) is not None)
+    """A noun modifying a name that another finder reads as the relation between two names: "owner", "rival"."""
+    return token.dep_ == "compound" and _names_a_relation(token, rules)
+
+
+def _names_a_relation(token: Token, rules: Rules) -> bool:
+    return token.lemma_.casefold() in rules.nouns or phrase_at(token, rules.owner_nouns) is not None
 
 
 def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:

@@ -259,3 +259,20 @@ def test_a_unit_of_a_country_s_company_is_the_company_s_and_a_name_past_the_clos
             "O"]
     owned = {(s, o) for s, p, o in facts_of(make_doc(vocab, rows, ents=ents)) if p == "owns"}
     assert owned == {("General Motors", "Opel")}
+
+
+def test_a_possessed_relation_noun_joined_to_a_name_gives_the_possessor_no_ownership_of_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("bought", "buy", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 4, "poss", "PRON", "PRP$"),
+            ("former", "former", 4, "amod", "ADJ", "JJ"),
+            ("parent", "parent", 1, "dobj", "NOUN", "NN"),
+            ("and", "and", 4, "cc", "CCONJ", "CC"),
+            ("Widgetco", "Widgetco", 4, "conj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert ("Acme", "owns", "Widgetco") not in facts_of(doc)

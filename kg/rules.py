@@ -129,6 +129,7 @@ class Rules:
     title_preps: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     hedge_modals: frozenset[str] = frozenset()
+    negating_determiners: frozenset[str] = frozenset()
     hedge_verbs: frozenset[str] = frozenset()
     divestment_words: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
@@ -271,6 +272,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         title_preps=_words(extraction, "title_preps"),
         support_verbs=_words(extraction, "support_verbs"),
         hedge_modals=_words(extraction, "hedge_modals"),
+        negating_determiners=_words(extraction, "negating_determiners"),
         hedge_verbs=_words(extraction, "hedge_verbs"),
         divestment_words=_words(extraction, "divestment_words"),
         part_nouns=_words(extraction, "part_nouns"),

@@ -119,4 +119,20 @@ def is_unreal(verb: Token, rules: Rules) -> bool:
     "is rumoured to buy" (``hedge_modals``, ``hedge_verbs``); "agreed to buy" and "will buy" are facts."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in rules.hedge_modals) for c in child_tokens(verb)):
         return True
+    if _has_negated_subject(verb, rules):
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.hedge_verbs
+
+
+def _has_negated_subject(verb: Token, rules: Rules) -> bool:
+    """Whether the subject of ``verb``'s clause, or of a clause governing it through a complement ("was willing to
+    fund"), is led by a ``negating_determiners`` word: "neither A nor B", "no bank"."""
+    clause: Token | None = verb
+    while clause is not None:
+        for subject in child_tokens(clause):
+            if subject.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and any(
+                c.dep_ in {"preconj", "det"} and c.lower_ in rules.negating_determiners for c in child_tokens(subject)
+            ):
+                return True
+        clause = clause.head if clause.dep_ in {"xcomp", "acomp"} and clause.head is not clause else None
+    return False

@@ -163,6 +163,29 @@ def test_a_verb_with_could_or_a_negation_states_no_fact(vocab):
         assert facts_of(doc) == set()
 
 
+def test_a_subject_led_by_neither_denies_the_verb_its_clause_governs(vocab):
+    def funding(first: str) -> set[tuple[str, str, str]]:
+        doc = make_doc(
+            vocab,
+            [
+                (first, first.lower(), 1, "preconj", "CCONJ", "CC"),
+                ("Acme", "Acme", 4, "nsubj", "PROPN", "NNP"),
+                ("nor", "nor", 1, "cc", "CCONJ", "CC"),
+                ("Initech", "Initech", 1, "conj", "PROPN", "NNP"),
+                ("was", "be", 4, "ROOT", "AUX", "VBD"),
+                ("willing", "willing", 4, "acomp", "ADJ", "JJ"),
+                ("to", "to", 7, "aux", "PART", "TO"),
+                ("fund", "fund", 5, "xcomp", "VERB", "VB"),
+                ("Widgetco", "Widgetco", 7, "dobj", "PROPN", "NNP"),
+            ],
+            ents=["O", "B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-ORG"],
+        )
+        return facts_of(doc)
+
+    assert funding("Neither") == set()
+    assert ("Acme", "investedIn", "Widgetco") in funding("Both")
+
+
 def test_the_object_of_to_after_a_verb_of_supplying_is_the_customer(vocab):
     doc = make_doc(
         vocab,

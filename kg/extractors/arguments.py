@@ -166,17 +166,28 @@ def possessors(
 def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> Mention | None:
     """The name that the lower-case words right after ``token`` lead up to, read off the words where the parser
     hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson", "UK drinks and
-    food firm Allied Domecq" (a conjunction only between two of the words: not "US investors and Acme")."""
+    food firm Allied Domecq" (a conjunction only between two of the words: not "US investors and Acme"; and past
+    one, not a name that modifies a noun after it: "a US banker and former IMF director" names no American IMF)."""
     own, first = by_token.get(token.i), token.i - tokens[0].i + 1
-    joined = False
+    joined = crossed = False
     for step, word in enumerate(tokens[first : first + _KIND_WORDS_MAX + 1]):
         mention = by_token.get(word.i)
         if mention is not None and mention != own:
-            return mention if step and not joined else None
+            modifier = crossed and _modifies_a_later_noun(word, by_token)
+            return mention if step and not joined and not modifier else None
         joined = step > 0 and not joined and word.tag_ == "CC"
+        crossed = crossed or joined
         if not (joined or _is_kind_word(word)):
             return None
     return None
+
+
+def _modifies_a_later_noun(word: Token, by_token: dict[int, Mention]) -> bool:
+    """Whether the mention starting at ``word`` modifies a common noun after it ("IMF director")."""
+    mention, last = by_token[word.i], word
+    while last.i + 1 < len(last.doc) and by_token.get(last.i + 1) is mention:
+        last = last.doc[last.i + 1]
+    return last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
 
 
 def kind_named_object(obj: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention]) -> list[Mention]:

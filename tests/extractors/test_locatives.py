@@ -887,6 +887,16 @@ def test_kind_words_joined_by_a_conjunction_still_lead_to_the_name_but_a_conjunc
         ("rose", "rise", 4, "ROOT", "VERB", "VBD"),
     ]
     assert facts_of(make_doc(vocab, investors, ents=["B-GPE", "O", "O", "B-ORG", "O"])) == set()
+    banker = [
+        ("US", "US", 1, "compound", "PROPN", "NNP"),
+        ("banker", "banker", 6, "nsubj", "NOUN", "NN"),
+        ("and", "and", 1, "cc", "CCONJ", "CC"),
+        ("former", "former", 5, "amod", "ADJ", "JJ"),
+        ("Acme", "Acme", 5, "compound", "PROPN", "NNP"),
+        ("director", "director", 1, "conj", "NOUN", "NN"),
+        ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
+    ]
+    assert facts_of(make_doc(vocab, banker, ents=["B-GPE", "O", "O", "O", "B-ORG", "O", "O"])) == set()
 
 
 def test_a_story_code_before_a_dateline_leaves_its_agency_based_in_its_place(vocab):

@@ -99,6 +99,21 @@ def is_model_number(word: str) -> bool:
     return bool(MODEL_NUMBER.match(word)) and not YEAR.match(word)
 
 
+def maker_of_model(product: str) -> str | None:
+    """The maker's name before the model number in a product's name, or None: a maker's model number has two
+    characters or more, with a digit ("737-800", "A321", "25"), a sequel's does not ("Incredibles 2", "Rocky IV").
+
+    Examples:
+        >>> maker_of_model("Boeing 737-800"), maker_of_model("Incredibles 2"), maker_of_model("A380")
+        ('Boeing', None, None)
+    """
+    words = product.split()
+    cut = next((k for k, word in enumerate(words) if k and is_model_number(word.split("-")[0])), None)
+    if cut is None or len(words[cut]) < 2 or not any(c.isdigit() for c in words[cut]):
+        return None
+    return " ".join(words[:cut])
+
+
 def strip_titles(text: str, titles: Collection[str]) -> str:
     """``text`` without the titles and honorifics before the name (``titles`` casefolded, one or more words).
 

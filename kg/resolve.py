@@ -10,6 +10,7 @@ supporting sentence as :class:`~kg.model.Evidence`.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -32,11 +33,23 @@ from kg.names import (
     canonical_key,
     compact_key,
     head_word_positions,
+    maker_of_model,
     type_tally,
     winner,
 )
 from kg.rules import load_rules
-from kg.vocab import PRODUCT, checked_base, is_a, mint_entity_iri, predicate_signature, property_ancestors, term
+from kg.vocab import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    PRODUCT,
+    checked_base,
+    is_a,
+    mint_entity_iri,
+    predicate_signature,
+    property_ancestors,
+    term,
+)
 
 SPLIT_SHARE = 0.4  # a minority class this strong (share of the majority's support) is a different thing
 SURE_READING = 1.0  # one document's votes for a class this strong are its own reading, not the tagger's noise
@@ -125,12 +138,15 @@ def _type_votes(
     written in the plural in a document votes for a product there.
     """
     votes: dict[str, dict[str, Tally]] = {}
+    makers = _makers_of_models(groups)
     for key, mentions in groups.items():
         by_doc: dict[str, list[Mention]] = defaultdict(list)
         for mention in [m for m in mentions if not names.is_surname(m)] or mentions:
             by_doc[mention.doc_id].append(mention)
         votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
                       for doc, members in by_doc.items()}
+        for doc in by_doc.keys() & makers.get(key, set()):
+            _as_maker(votes[key][doc])
         for doc, members in by_doc.items():
             if any(names.is_plural(m) for m in members):  # "iPods": a thing sold by the unit, no company
                 tally = votes[key][doc]
@@ -143,6 +159,31 @@ def _type_votes(
             if doc not in read_otherwise:
                 tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _makers_of_models(groups: dict[str, list[Mention]]) -> dict[str, set[str]]:
+    """The keys of the names written before a model number in a document ("BMW" in "the BMW X5", one mention or
+    the maker's and the model's side by side), with the documents where they are."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mentions in groups.values():
+        for mention in mentions:
+            by_doc[mention.doc_id].append(mention)
+    makers: dict[str, set[str]] = defaultdict(set)
+    for doc, mentions in by_doc.items():
+        mentions.sort(key=lambda m: m.start)
+        names = [m.text for m in mentions]
+        names += [a.text + " " + b.text for a, b in itertools.pairwise(mentions) if b.start == a.end + 1]
+        for maker in filter(None, map(maker_of_model, names)):
+            makers[canonical_key(maker)].add(doc)
+    return makers
+
+
+def _as_maker(tally: Tally) -> None:
+    """A maker's name that a document reads most as a thing, no company, person or place ("BMW" tagged a product
+    beside "the BMW X5", or an event by "a BMW event"), is the company making it: those votes go to Organization."""
+    if tally and not any(is_a(top := winner(tally), kind) for kind in (ORGANIZATION, PERSON, PLACE)):
+        tally[ORGANIZATION] = tally.get(ORGANIZATION, 0.0) + tally[top]
+        tally[top] = 0.0
 
 
 def _surely_not_person(mentions: list[Mention]) -> set[str]:

@@ -181,6 +181,17 @@ def test_an_unknown_place_that_owns_a_unit_is_a_company():
     assert {e.label: e.type for e in result.entities}["Zetco"] == "Organization"
 
 
+def test_a_name_written_before_a_model_number_is_the_company_making_it_though_tagged_a_thing():
+    tagged = [Mention("a", i * 10, i * 10 + 5, "Zetco", "Event" if i else "Product", "ner", 0.5) for i in range(3)]
+    maker = Mention("a", 40, 45, "Zetco", "Product", "ner", 0.5)
+    model = Mention("a", 46, 48, "X5", "Product", "pattern", 0.8)
+    types = {e.label: e.type for e in resolve([_extraction("a", [*tagged, maker, model])], BASE).entities}
+    assert types == {"Zetco": "Organization", "X5": "Product"}
+    apart = Mention("a", 50, 52, "X5", "Product", "pattern", 0.8)  # not right after the name: no model of it
+    types = {e.label: e.type for e in resolve([_extraction("a", [*tagged, maker, apart])], BASE).entities}
+    assert types["Zetco"] != "Organization"
+
+
 def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
     def resolved_type(rule: str) -> str:
         person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)

@@ -20,7 +20,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import SUBJECT_DEPS, children, phrase_at, prep_objects
 from kg.model import Mention
-from kg.names import is_model_number
+from kg.names import maker_of_model
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a, is_symmetric, predicate_signature, property_ancestors
 
@@ -160,11 +160,9 @@ def _maker_named_in(product: Mention, mentions: list[Mention], rules: Rules) -> 
     """The maker whose name comes before the model number in ``product``'s name ("Boeing" in "Boeing 737-800"):
     a copy of the document's first mention of an organisation by that name (as coreference names an antecedent
     where its name is written), or, for a name the gazetteer knows as an organisation, the name's own words."""
-    words = product.text.split()
-    cut = next((k for k, word in enumerate(words) if k and is_model_number(word.split("-")[0])), None)
-    if cut is None or not _maker_model(words[cut]):
+    name = maker_of_model(product.text)
+    if name is None:
         return None
-    name = " ".join(words[:cut])
     maker = next((m for m in mentions if name in {m.text, m.merge_name} and is_a(m.type, ORGANIZATION)), None)
     known = rules.gazetteer.type_of(name)
     if maker is None and known is not None and is_a(known, ORGANIZATION):
@@ -175,12 +173,6 @@ def _maker_named_in(product: Mention, mentions: list[Mention], rules: Rules) -> 
         maker.doc_id, maker.start, maker.end, maker.text, maker.type, rule="coreference",
         type_confidence=rules.type_confidence["coreference"], name=maker.merge_name, name_rule="coreference",
     )
-
-
-def _maker_model(word: str) -> bool:
-    """Whether a model number is a maker's ("737-800", "A321", "25"), not a sequel's ("Incredibles 2", "Rocky IV"):
-    two characters or more, with a digit."""
-    return len(word) > 1 and any(c.isdigit() for c in word)
 
 
 def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:

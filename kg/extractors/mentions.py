@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.person_cues import described_as_person, patient_of_person_word
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
@@ -15,10 +16,9 @@ from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a, predicate_signature
+from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
-LIFE_SPAN_WINDOW = 16  # the words of a bracket after a name read for a life span
 
 
 def is_boilerplate(sent: Span, rules: Rules) -> bool:
@@ -170,7 +170,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
         type_name, source = cue, _cue_rule(span, cue, rules)
-    elif person or (source != "gazetteer" and _patient_of_person_word(span, rules)):
+    elif person or (source != "gazetteer" and patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
@@ -389,103 +389,3 @@ def _named_by_place_noun(root: Token, rules: Rules) -> bool:
         return False
     word = prep.head.lemma_.casefold()
     return (prep.head.pos_ == "NOUN" and word in rules.place_nouns) or word in rules.direction_words
-
-
-def described_as_person(span: Span, rules: Rules) -> bool:
-    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto") or by
-    a "who" clause ("Warner, who lives in Ocala")."""
-    root = span.root
-    nouns = [c for c in child_tokens(root) if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
-        return True
-    if _followed_by_age(span) or _followed_by_life_span(span, rules) or _subject_of_person_verb(root, rules):
-        return True
-    if any(_aged(word, rules) for word in (root, *nouns)):  # "12-year-old Tanya", "Kruhlow, a 72-year-old deputy"
-        return True
-    if _named_by_person_noun(root, rules):
-        return True
-    return any(
-        c.dep_ == "relcl"
-        and any(
-            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
-            for w in child_tokens(c)
-        )
-        for c in child_tokens(root)
-    )
-
-
-def _aged(word: Token, rules: Rules) -> bool:
-    """Whether an age modifies ``word``: "12-year-old" ("12 - year - old", parsed as "old" with its "year")."""
-    return any(
-        c.dep_ == "amod" and c.lower_ in rules.age_adjectives
-        and any(g.lemma_.casefold() in rules.age_units for g in child_tokens(c))
-        for c in child_tokens(word)
-    )
-
-
-def _subject_of_person_verb(root: Token, rules: Rules) -> bool:
-    """ "Henry Ford was born in Dearborn", "Smith died on Tuesday" (types.yaml ``person_subject_verbs``); not
-    across a colon, where the parser hangs a heading on the clause after it ("Today's Highlight: ... X was born")."""
-    verb = root.head
-    if verb.lemma_ not in rules.person_subject_verbs.get(root.dep_, ()):
-        return False
-    between = token_table(root.doc).tokens[min(root.i, verb.i) : max(root.i, verb.i)]
-    return not any(token.text in {":", ";"} for token in between)
-
-
-def _named_by_person_noun(root: Token, rules: Rules) -> bool:
-    """ "a mysterious man called Raoul": the name a noun for people is given by a naming verb."""
-    verb = root.head
-    return (
-        root.dep_ in {"oprd", "dobj"} and verb.dep_ == "acl" and verb.lemma_ in rules.naming_verbs
-        and verb.head.lemma_.casefold() in rules.person_nouns
-    )
-
-
-def _patient_of_person_word(span: Span, rules: Rules) -> bool:
-    """A name that a noun or title of a family whose objects are people (by its predicate's range) takes as its
-    object: "the assassin of Lincoln", "Lincoln's assassination" (not a verb's: "Acme killed its Widget app")."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in rules.belonging_preps:
-        word = root.head.head.lemma_.casefold()
-        trigger = rules.nouns.get(word) or rules.titles.get(word)
-    elif root.dep_ == "poss":
-        trigger = rules.nouns.get(root.head.lemma_.casefold())
-    else:
-        return False
-    return trigger is not None and predicate_signature(trigger.predicate)[1] == PERSON
-
-
-def _followed_by_life_span(span: Span, rules: Rules) -> bool:
-    """A name right before a bracket with a birth or a life span in it is a person's: "Leone Marucci ( born March
-    28 , 1973 )", "Kerstin Thorborg ( May 19 , 1896 - April 12 , 1970 )" (extraction.yaml ``life_span_words``,
-    ``life_span_dashes``); an empty bracket first is passed over ("Kulakov ( ) ( 4 February 1918 – ...")."""
-    tokens, start = token_table(span.doc).tokens, span.end
-    while start + 1 < len(tokens) and tokens[start].text in rules.lead_brackets \
-            and tokens[start + 1].text == rules.lead_brackets[tokens[start].text]:
-        start += 2
-    if start >= len(tokens) or tokens[start].text not in rules.lead_brackets:
-        return False
-    closing = rules.lead_brackets[tokens[start].text]
-    inside = []
-    for token in tokens[start + 1 : start + 1 + LIFE_SPAN_WINDOW]:
-        if token.text == closing:
-            break
-        inside.append(token)
-    if inside and inside[0].lower_ in rules.life_span_words:
-        return True
-    dashes = [i for i, t in enumerate(inside) if t.text in rules.life_span_dashes]
-    return any(
-        0 < i < len(inside) - 1 and inside[i - 1].like_num and inside[i + 1].text[:1].isalnum() for i in dashes
-    ) and any(t.like_num for t in inside[dashes[0] + 1 :])
-
-
-def _followed_by_age(span: Span) -> bool:
-    """A name with an age set off by commas is a person's: "Marie Ferraro, 50, of Bethany"."""
-    after = token_table(span.doc).tokens[span.end : span.end + 3]
-    return (
-        len(after) == 3 and after[0].text == "," and after[2].text == ","
-        and after[1].text.isdigit() and len(after[1].text) <= 3
-    )

@@ -256,6 +256,25 @@ def test_a_noun_for_people_the_tagger_took_into_a_name_is_left_out(vocab):
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Thomas", "Person")]
 
 
+def test_the_title_of_a_head_right_before_a_name_makes_it_a_person_but_a_job_title_does_not(vocab):
+    def typed(title: str) -> str:
+        doc = make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 1, "compound", "PROPN", "NNP"),
+                (title, title, 3, "compound", "NOUN", "NN"),
+                ("Bernie", "Bernie", 3, "compound", "PROPN", "NNP"),
+                ("Zed", "Zed", 4, "nsubj", "PROPN", "NNP"),
+                ("spoke", "speak", 4, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["B-ORG", "O", "B-ORG", "I-ORG", "O"],
+        )
+        return {m.text: m.type for m in extraction_of(doc).mentions}["Bernie Zed"]
+
+    assert typed("boss") == "Person"
+    assert typed("developer") == "Organization"
+
+
 def test_a_category_noun_before_a_name_types_it_over_the_tagger(vocab):
     doc = make_doc(
         vocab,

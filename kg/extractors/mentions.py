@@ -156,7 +156,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     noun for people, a pronoun, a preposition of place, the name's shape), else the tagger's ``label``."""
     type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span_text(span)
-    if type_name is None or is_not_an_entity(name or text, rules):
+    if type_name is None or is_not_an_entity(name or text, rules) or _common_word_opening_sentence(span):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
     if source == "ner" and _is_demonym_modifier(span, rules):
@@ -190,6 +190,19 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
         name=name, name_rule="title" if name else "",
     )
+
+
+def _common_word_opening_sentence(span: Span) -> bool:
+    """A lone word capitalised only because it opens its sentence, which the document writes in lower case twice
+    elsewhere or more ("Broadband access plays a big part" beside "broadband"): a common word, no name (once may
+    be a name styled in lower case: an album's "velocifero"). The first sentence's may be the article's topic
+    ("Souvlaki is a popular fast food")."""
+    if len(span) != 1:
+        return False
+    table = token_table(span.doc)
+    start = table.sentence_at(span.start).start
+    opens = start > 0 and all(table.tokens[i].is_punct for i in range(start, span.start))
+    return opens and table.words_in_lower_case[span[0].lower_] > 1 and span[0].text != span[0].lower_
 
 
 def _is_demonym_modifier(span: Span, rules: Rules) -> bool:

@@ -10,12 +10,13 @@ The table lives in ``doc.user_data`` while the document is extracted and is drop
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy
-from spacy.attrs import HEAD, LEMMA, LOWER, POS
+from spacy.attrs import HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 _TABLE_KEY = "kg_token_table"
@@ -45,6 +46,13 @@ class TokenTable:
     def entities(self) -> tuple[Span, ...]:
         """``doc.ents``, which makes its spans anew at each call."""
         return tuple(self._doc.ents)
+
+    @cached_property
+    def words_in_lower_case(self) -> Counter[str]:
+        """How often the document writes each word in lower case ("broadband" beside a sentence's "Broadband")."""
+        orths, lowers = self._doc.to_array([ORTH, LOWER]).T.tolist()
+        return Counter(self.lowers[i] for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True))
+                       if orth == lower)
 
     @cached_property
     def _sentences(self) -> tuple[tuple[int, ...], tuple[Span, ...]]:

@@ -24,6 +24,31 @@ def test_non_entities_and_boilerplate_are_dropped(vocab):
     assert extraction.mentions == ()
 
 
+def test_a_word_opening_a_sentence_that_the_document_writes_in_lower_case_twice_is_no_name(vocab):
+    def names(second: str) -> set[str]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+                ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+                (".", ".", 1, "punct", "PUNCT", "."),
+                ("Broadband", "broadband", 4, "compound", "PROPN", "NNP"),
+                ("access", "access", 5, "nsubj", "NOUN", "NN"),
+                ("grew", "grow", 5, "ROOT", "VERB", "VBD"),
+                ("with", "with", 5, "prep", "ADP", "IN"),
+                ("broadband", "broadband", 6, "pobj", "NOUN", "NN"),
+                ("and", "and", 7, "cc", "CCONJ", "CC"),
+                (second, second.lower(), 7, "conj", "NOUN", "NN"),
+                (".", ".", 5, "punct", "PUNCT", "."),
+            ],
+            ents=["B-ORG", "O", "O", "B-GPE", "O", "O", "O", "O", "O", "O", "O"],
+        )
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert names("broadband") == {"Acme"}
+    assert names("cable") == {"Acme", "Broadband"}  # once may be a name styled in lower case
+
+
 def test_lowercase_words_and_markup_are_not_names(vocab):
     doc = make_doc(
         vocab,

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.person_cues import described_as_person, patient_of_person_word
+from kg.extractors.person_cues import described_as_group, described_as_person, patient_of_person_word
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import category_of_example
@@ -174,6 +174,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
         type_name, source = referred[0], "pronoun_cue"
+    elif source == "ner" and type_name == PERSON and described_as_group(span, rules):
+        type_name, source = ORGANIZATION, "pronoun_cue"
     elif source == "ner" and _after_place_preposition(span, type_name, rules):
         type_name, source = PLACE, "place_cue"
     elif (type_name == PERSON and shaped_not_person) or (

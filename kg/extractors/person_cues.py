@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extractors.tokens import child_tokens, token_table
+from kg.extractors.tree import DASHES
 from kg.rules import Rules
 from kg.vocab import PERSON, predicate_signature
 
@@ -28,14 +29,32 @@ def described_as_person(span: Span, rules: Rules) -> bool:
         return True
     if _named_by_person_noun(root, rules):
         return True
-    return any(
-        c.dep_ == "relcl"
-        and any(
-            w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
-            for w in child_tokens(c)
-        )
-        for c in child_tokens(root)
+    return any(_is_who_clause(c, rules) for c in child_tokens(root)) and not described_as_group(span, rules)
+
+
+def described_as_group(span: Span, rules: Rules) -> bool:
+    """A name in the singular whose "who" clause takes a verb in the plural, as British English writes of a firm or
+    a team: "Nomad Digital (who provide the technology)"."""
+    root = span.root
+    if root.tag_ != "NNP" or root.conjuncts:
+        return False
+    return any(_is_who_clause(c, rules) and _plural_present(c) for c in child_tokens(root))
+
+
+def _is_who_clause(clause: Token, rules: Rules) -> bool:
+    return clause.dep_ == "relcl" and any(
+        w.lower_ in rules.person_relative_pronouns and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        for w in child_tokens(clause)
     )
+
+
+def _plural_present(verb: Token) -> bool:
+    """Whether a verb, or the first of its auxiliaries, is in the plural present ("provide", "have been working");
+    not a prefix cut off by a spaced hyphen ("who co - wrote")."""
+    auxiliaries = [c for c in child_tokens(verb) if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    first = auxiliaries[0] if auxiliaries else verb
+    tokens = token_table(verb.doc).tokens
+    return first.tag_ == "VBP" and not (first.i + 1 < len(tokens) and tokens[first.i + 1].text in DASHES)
 
 
 def _heads_an_organisation(noun: Token, rules: Rules) -> bool:

@@ -159,6 +159,26 @@ def test_who_clause_makes_a_person_who_lives_somewhere(vocab):
     assert ("Warner", "livesIn", "Ocala") in facts_of(doc)
 
 
+def test_a_singular_name_whose_who_clause_takes_a_plural_verb_is_a_group_not_a_person(vocab):
+    def typed(verb: str, tag: str) -> str:
+        doc = make_doc(
+            vocab,
+            [
+                ("Nomad", "Nomad", 1, "compound", "PROPN", "NNP"),
+                ("Digital", "Digital", 5, "nsubj", "PROPN", "NNP"),
+                ("who", "who", 3, "nsubj", "PRON", "WP"),
+                (verb, verb, 1, "relcl", "VERB", tag),
+                ("it", "it", 3, "dobj", "PRON", "PRP"),
+                ("began", "begin", 5, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+        )
+        return {m.text: m.type for m in extraction_of(doc).mentions}["Nomad Digital"]
+
+    assert typed("provide", "VBP") == "Organization"
+    assert typed("provides", "VBZ") == "Person"
+
+
 def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):
     doc = make_doc(
         vocab,

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.person_cues import described_as_group, described_as_person, patient_of_person_word
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
-from kg.extractors.tree import category_of_example
+from kg.extractors.tree import DASHES, category_of_example
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
@@ -285,9 +285,15 @@ def _modified_kind_noun(span: Span, rules: Rules) -> Token | None:
     program")."""
     root = span.root
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end \
-            and root.head.lemma_.casefold() not in rules.maker_nouns:
+            and root.head.lemma_.casefold() not in rules.maker_nouns and not _dash_between(span, root.head):
         return root.head
     return None
+
+
+def _dash_between(span: Span, noun: Token) -> bool:
+    """Whether a dash parts ``span`` from the noun after it: a parse across the dash closing an apposition
+    ("colleagues ... and Alexander Fang - show how") is no name modifying a noun."""
+    return any(token.text in DASHES for token in token_table(span.doc).tokens[span.end : noun.i])
 
 
 def _cue_rule(span: Span, cue: str, rules: Rules) -> str:

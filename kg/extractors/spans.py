@@ -306,17 +306,20 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
 
 
 def _before_spaced_dash(ent: Span, tokens: tuple[Token, ...]) -> int:
-    """The end of ``ent`` before its first dash written apart from the words around it and followed by a verb in
-    lower case, or its end. (Pre-tokenised text spaces its hyphens too: "Blu - ray" stays whole.)"""
+    """The end of ``ent`` before its first dash written apart from the words around it and followed by a word in
+    lower case, or its end. Pre-tokenised text spaces its hyphens too ("Blu - ray"): in a document that writes no
+    hyphen between two words, only a verb after the dash ends the name."""
+    dashes = None
     for i in range(ent.start + 1, ent.end - 1):
-        spaced = tokens[i - 1].whitespace_ and tokens[i].whitespace_
-        if tokens[i].text in DASHES and spaced and _is_lower_verb(tokens[i + 1]):
+        after = tokens[i + 1]
+        if tokens[i].text not in DASHES or not (tokens[i - 1].whitespace_ and tokens[i].whitespace_) \
+                or not after.is_lower:
+            continue
+        if dashes is None:
+            dashes = token_table(ent.doc).writes_joining_hyphens
+        if dashes or after.pos_ in {"VERB", "AUX"}:
             return i
     return ent.end
-
-
-def _is_lower_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.is_lower
 
 
 def _is_common_word(token: Token) -> bool:

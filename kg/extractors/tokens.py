@@ -55,6 +55,16 @@ class TokenTable:
                        if orth == lower)
 
     @cached_property
+    def writes_joining_hyphens(self) -> bool:
+        """Whether the document joins two words by a hyphen without spaces somewhere ("hi-tech"), so that a hyphen
+        written apart is a dash; pre-tokenised text spaces them all ("hi - tech")."""
+        tokens = self.tokens
+        return any(
+            token.text == "-" and not token.whitespace_ and not tokens[i - 1].whitespace_
+            for i, token in enumerate(tokens[1:-1], start=1)
+        )
+
+    @cached_property
     def _sentences(self) -> tuple[tuple[int, ...], tuple[Span, ...]]:
         sentences = tuple(self._doc.sents)
         return tuple(sent.start for sent in sentences), sentences

@@ -692,19 +692,26 @@ def test_a_school_named_after_its_place_stays_one_name(vocab):
     }
 
 
-def test_a_name_stops_at_a_spaced_dash_before_a_verb_but_not_before_a_noun(vocab):
-    def mentions(after_dash: str, pos: str) -> set[str]:
+def test_a_name_stops_at_a_spaced_dash_before_a_lower_case_word_unless_the_text_spaces_all_its_hyphens(vocab):
+    def mentions(after_dash: str, pos: str, hyphen_elsewhere: bool = False) -> set[str]:
         rows = [("Quinlan", "Quinlan", 1, "compound", "PROPN", "NNP"),
                 ("Private", "Private", 3, "nsubj", "PROPN", "NNP"),
                 ("-", "-", 3, "punct", "PUNCT", ":"), (after_dash, after_dash, 3, "ROOT", pos, "VBD"),
                 ("Savoy", "Savoy", 3, "dobj", "PROPN", "NNP")]
-        doc = Doc(vocab, words=[r[0] for r in rows], spaces=[True] * 4 + [False], lemmas=[r[1] for r in rows],
+        spaces = [True] * 5
+        if hyphen_elsewhere:  # "... Savoy in hi-tech"
+            rows += [("in", "in", 3, "prep", "ADP", "IN"), ("hi", "hi", 8, "compound", "NOUN", "NN"),
+                     ("-", "-", 8, "punct", "PUNCT", "HYPH"), ("tech", "tech", 5, "pobj", "NOUN", "NN")]
+            spaces += [True, False, False, True]
+        doc = Doc(vocab, words=[r[0] for r in rows], spaces=spaces, lemmas=[r[1] for r in rows],
                   heads=[r[2] for r in rows], deps=[r[3] for r in rows], pos=[r[4] for r in rows],
-                  tags=[r[5] for r in rows], ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG"])
+                  tags=[r[5] for r in rows],
+                  ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG"] + ["O"] * (len(rows) - 5))
         return {m.text for m in extraction_of(doc).mentions}
 
     assert mentions("bought", "VERB") == {"Quinlan Private", "Savoy"}
     assert "Quinlan Private - ray" in mentions("ray", "NOUN")  # pre-tokenised text spaces its hyphens: "Blu - ray"
+    assert "Quinlan Private" in mentions("show", "NOUN", hyphen_elsewhere=True)
 
 
 def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(vocab):

@@ -151,6 +151,7 @@ def _type_votes(
             if any(names.is_plural(m) for m in members):  # "iPods": a thing sold by the unit, no company
                 tally = votes[key][doc]
                 tally[PRODUCT] = tally.get(PRODUCT, 0.0) + load_rules().type_confidence[PLURAL]
+    _national_arms_as_companies(votes, gazetteer)
     people = [key for key, docs in votes.items() if " " in key and winner(_corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):
@@ -159,6 +160,21 @@ def _type_votes(
             if doc not in read_otherwise:
                 tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _national_arms_as_companies(votes: dict[str, dict[str, Tally]], gazetteer: Gazetteer) -> None:
+    """A company's name followed by a known place ("eBay UK", "T-Mobile Germany"), read as a place in a document
+    that reads the company's name alone as an organisation, is the company's arm there: its place votes go to
+    Organization."""
+    for key, documents in votes.items():
+        company, _, place = key.rpartition(" ")
+        known = gazetteer.types.get(place)
+        if not company or company not in votes or known is None or not is_a(known, PLACE):
+            continue
+        for doc in documents.keys() & votes[company].keys():
+            tally = documents[doc]
+            if is_a(winner(votes[company][doc]), ORGANIZATION) and is_a(top := winner(tally), PLACE):
+                _move_votes(tally, top, ORGANIZATION)
 
 
 def _makers_of_models(groups: dict[str, list[Mention]]) -> dict[str, set[str]]:
@@ -182,8 +198,13 @@ def _as_maker(tally: Tally) -> None:
     """A maker's name that a document reads most as a thing, no company, person or place ("BMW" tagged a product
     beside "the BMW X5", or an event by "a BMW event"), is the company making it: those votes go to Organization."""
     if tally and not any(is_a(top := winner(tally), kind) for kind in (ORGANIZATION, PERSON, PLACE)):
-        tally[ORGANIZATION] = tally.get(ORGANIZATION, 0.0) + tally[top]
-        tally[top] = 0.0
+        _move_votes(tally, top, ORGANIZATION)
+
+
+def _move_votes(tally: Tally, source: str, target: str) -> None:
+    """Give the votes for ``source`` to ``target`` instead."""
+    tally[target] = tally.get(target, 0.0) + tally[source]
+    tally[source] = 0.0
 
 
 def _surely_not_person(mentions: list[Mention]) -> set[str]:

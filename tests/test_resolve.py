@@ -192,6 +192,15 @@ def test_a_name_written_before_a_model_number_is_the_company_making_it_though_ta
     assert types["Zetco"] != "Organization"
 
 
+def test_a_companys_name_and_a_known_place_read_as_a_place_is_the_companys_arm_there():
+    company = [Mention("a", i * 10, i * 10 + 5, "Zetco", "Organization", "ner", 0.5) for i in range(2)]
+    arm = Mention("a", 30, 38, "Zetco UK", "Place", "ner", 0.5)
+    types = {e.label: e.type for e in resolve([_extraction("a", [*company, arm])], BASE).entities}
+    assert types["Zetco UK"] == "Organization"
+    alone = resolve([_extraction("a", [arm])], BASE).entities  # no company of that name: a place it stays
+    assert alone[0].type != "Organization"
+
+
 def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
     def resolved_type(rule: str) -> str:
         person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)

@@ -181,6 +181,12 @@ def _named_by_modifier(noun: Token, by_token: dict[int, Mention]) -> list[Mentio
     return [m for m in named if not is_a(m.type, PERSON)]
 
 
+def _names_parsed_as_adjectives(noun: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """The names modifying ``noun`` that the parser read as adjectives: "Qwest" in "Qwest chairman Richard
+    Notebaert"."""
+    return [c for c in children(noun, frozenset({"amod"})) if c.pos_ == "PROPN" and c.i in by_token]
+
+
 def _is_relation_noun(token: Token, rules: Rules) -> bool:
     """A noun modifying a name that another finder reads as the relation between two names: "owner", "rival"."""
     return token.dep_ == "compound" and _names_a_relation(token, rules)
@@ -219,6 +225,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         beside = _modifiers_beside(noun, by_token)
         others = [
             *children(noun, frozenset({"compound", "poss", "nmod"})),
+            *_names_parsed_as_adjectives(noun, by_token),
             *(_title_prep_objects(noun, by_token, rules, wants_person) or _shared_prep_objects(noun, rules)),
             *possessor_before(noun, by_token),
             *[t for t in beside if not is_named_place(by_token[t.i], rules)],

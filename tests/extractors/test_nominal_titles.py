@@ -160,3 +160,18 @@ def test_a_title_conjoined_to_the_organisation_of_an_earlier_title_describes_the
         ents=["B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"],
     )
     assert ("Smith", "leads", "Widgetco") in facts_of(doc)
+
+
+def test_a_company_parsed_as_an_adjective_of_a_title_is_where_it_is_held(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Qwest", "Qwest", 1, "amod", "PROPN", "NNP"),
+            ("chairman", "chairman", 3, "compound", "NOUN", "NN"),
+            ("Richard", "Richard", 3, "compound", "PROPN", "NNP"),
+            ("Notebaert", "Notebaert", 4, "nsubj", "PROPN", "NNP"),
+            ("wrote", "write", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert facts_of(doc) == {("Richard Notebaert", "leads", "Qwest")}

@@ -149,13 +149,20 @@ def _reported_subject(mention: Mention, doc: Doc) -> Token | None:
 def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
     """What an article is about, when its first sentence defines a name: the subject of a ``defining_verbs`` root
     ("Roketsan is a Turkish weapons maker", "Ross Alger ( 1920 – 1992 ) was a politician"); ``None`` for a
-    sentence that reports news ("Microsoft is working on a browser": there "be" is an auxiliary)."""
+    sentence that reports news ("Microsoft is working on a browser": there "be" is an auxiliary; "India is to
+    boost spending")."""
     root = first.root
-    if root.lemma_.casefold() not in rules.defining_verbs:
+    if root.lemma_.casefold() not in rules.defining_verbs or _plans(root):
         return None
     subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     subject = next((by_token[c.i] for c in child_tokens(root) if c.dep_ in subjects and c.i in by_token), None)
     return subject or _opening_name(first, root, by_token, rules)
+
+
+def _plans(root: Token) -> bool:
+    """Whether "be" takes an infinitive and no attribute, a plan in the news: "India is to boost spending"."""
+    deps = {c.dep_ for c in child_tokens(root)}
+    return "xcomp" in deps and "attr" not in deps
 
 
 def _opening_name(first: Span, root: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:

@@ -624,18 +624,24 @@ def test_in_the_canada_province_of_ontario_names_ontario_which_lies_in_canada(vo
     assert ("Ontario", "Canada") in pairs and ("Canada", "Ontario") not in pairs
 
 
-def _article_in_country(vocab, defining: bool, country_sentences: int = 2):
-    """ "Acme is a maker." (an article's defining first sentence) or "Acme is growing fast." (news), then
-    "Widgetco grew. Smith grew. Poland grew. Poland grew." (Poland named in ``country_sentences`` sentences)."""
-    first = (
-        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
-         ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
-         (".", ".", 1, "punct", "PUNCT", ".")]
-        if defining else
-        [("Acme", "Acme", 2, "nsubj", "PROPN", "NNP"), ("is", "be", 2, "aux", "AUX", "VBZ"),
-         ("growing", "grow", 2, "ROOT", "VERB", "VBG"), ("fast", "fast", 2, "advmod", "ADV", "RB"),
-         (".", ".", 2, "punct", "PUNCT", ".")]
-    )
+_OPENINGS = {
+    "defining": [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+                 ("a", "a", 3, "det", "DET", "DT"), ("maker", "maker", 1, "attr", "NOUN", "NN"),
+                 (".", ".", 1, "punct", "PUNCT", ".")],
+    "news": [("Acme", "Acme", 2, "nsubj", "PROPN", "NNP"), ("is", "be", 2, "aux", "AUX", "VBZ"),
+             ("growing", "grow", 2, "ROOT", "VERB", "VBG"), ("fast", "fast", 2, "advmod", "ADV", "RB"),
+             (".", ".", 2, "punct", "PUNCT", ".")],
+    "plan": [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+             ("to", "to", 3, "aux", "PART", "TO"), ("grow", "grow", 1, "xcomp", "VERB", "VB"),
+             (".", ".", 1, "punct", "PUNCT", ".")],
+}
+
+
+def _article_in_country(vocab, defining: bool, country_sentences: int = 2, opening: str = ""):
+    """ "Acme is a maker." (an article's defining first sentence), "Acme is growing fast." (news) or "Acme is to
+    grow." (a plan: ``opening``), then "Widgetco grew. Smith grew. Poland grew. Poland grew." (Poland named in
+    ``country_sentences`` sentences)."""
+    first = _OPENINGS[opening or ("defining" if defining else "news")]
     rows, ents = list(first), ["B-ORG", "O", "O", "O", "O"]
     names = [("Widgetco", "B-ORG"), ("Smith", "B-PERSON"), *[("Poland", "B-GPE")] * country_sentences]
     for word, label in names:
@@ -663,6 +669,7 @@ def test_an_article_naming_its_country_once_places_its_organisations_there_but_n
 
 def test_news_whose_first_sentence_defines_nothing_places_no_organisation_in_its_country(vocab):
     assert extraction_of(_article_in_country(vocab, defining=False)).relations == ()
+    assert extraction_of(_article_in_country(vocab, defining=False, opening="plan")).relations == ()
 
 
 def _person_article_with_bracket(vocab, inside):

@@ -122,8 +122,10 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
         if head.i not in by_token and _names_a_relation(head, rules):
             continue  # "its former parent AT&T", "its rival Verizon": the noun is the relation, the finders' to read
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
-        if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns:
-            possessed = _named_by_modifier(head, by_token)  # "its RipGuard technology", not "its Widgetco bid"
+        titled = head.i not in by_token and title_phrase_trigger(head, rules) is not None
+        if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns and not titled:
+            possessed = _named_by_modifier(head, by_token)  # "its RipGuard technology", not "its Widgetco bid",
+            # nor "Mr Brown's Treasury aides" (the aides' employer)
         owner = by_token.get(token.i)
         if owner is None:  # "its PlayStation"; "its finance chief X" is the titles' to read
             possessed = [m for m in possessed if not is_a(m.type, PERSON)]

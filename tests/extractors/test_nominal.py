@@ -690,3 +690,18 @@ def test_a_name_beside_a_figure_of_a_company_is_no_unit_it_owns(vocab):
     ]
     facts = facts_of(make_doc(vocab, rows, ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]))
     assert not {f for f in facts if f[1] == "owns"}
+
+
+def test_a_name_modifying_a_possessed_title_is_the_staffs_employer_not_the_possessors(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 3, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("Treasury", "Treasury", 3, "compound", "PROPN", "NNP"),
+            ("aides", "aide", 4, "nsubj", "NOUN", "NNS"),
+            ("spoke", "speak", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "B-ORG", "O", "O"],
+    )
+    assert ("Smith", "worksFor", "Treasury") not in facts_of(doc)

@@ -26,6 +26,7 @@ from kg.vocab import PLACE, is_a
 _KIND_WORD_TAGS = frozenset({"NN", "NNS", "JJ"})
 _KIND_WORD_DEPS = frozenset({"compound", "amod", "nmod", "dep"})
 _KIND_WORDS_MAX = 4
+_PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # The object a verb names as what its object predicate says: "named X chairman".
 _NAMED_OBJECT_DEPS = frozenset({"dobj"})
 
@@ -167,14 +168,16 @@ def name_after_kind_words(token: Token, tokens: tuple[Token, ...], by_token: dic
     """The name that the lower-case words right after ``token`` lead up to, read off the words where the parser
     hung them elsewhere: "UK sportswear firm Umbro", "Swedish trades union official Ulf Carlsson", "UK drinks and
     food firm Allied Domecq" (a conjunction only between two of the words: not "US investors and Acme"; and past
-    one, not a name that modifies a noun after it: "a US banker and former IMF director" names no American IMF)."""
+    one, not a name that modifies a noun after it: "a US banker and former IMF director" names no American IMF;
+    nor a name after a plural, which describes no one name: "the Japanese people Ericsson asked")."""
     own, first = by_token.get(token.i), token.i - tokens[0].i + 1
     joined = crossed = False
     for step, word in enumerate(tokens[first : first + _KIND_WORDS_MAX + 1]):
         mention = by_token.get(word.i)
         if mention is not None and mention != own:
             modifier = crossed and _modifies_a_later_noun(word, by_token)
-            return mention if step and not joined and not modifier else None
+            plural = tokens[first + step - 1].tag_ in _PLURAL_NOUN_TAGS  # "the Japanese people Acme asked"
+            return mention if step and not joined and not modifier and not plural else None
         joined = step > 0 and not joined and word.tag_ == "CC"
         crossed = crossed or joined
         if not (joined or _is_kind_word(word)):

@@ -904,6 +904,15 @@ def test_kind_words_joined_by_a_conjunction_still_lead_to_the_name_but_a_conjunc
         ("spoke", "speak", 6, "ROOT", "VERB", "VBD"),
     ]
     assert facts_of(make_doc(vocab, banker, ents=["B-GPE", "O", "O", "O", "B-ORG", "O", "O"])) == set()
+    people = [
+        ("Japanese", "japanese", 1, "amod", "ADJ", "JJ"),
+        ("people", "people", 4, "nsubj", "NOUN", "NNS"),
+        ("Acme", "Acme", 3, "nsubj", "PROPN", "NNP"),
+        ("asked", "ask", 1, "relcl", "VERB", "VBD"),
+        ("use", "use", 4, "ROOT", "VERB", "VBP"),
+        ("Japan", "Japan", 4, "dobj", "PROPN", "NNP"),
+    ]
+    assert facts_of(make_doc(vocab, people, ents=["B-NORP", "O", "B-ORG", "O", "O", "B-GPE"])) == set()
 
 
 def test_a_story_code_before_a_dateline_leaves_its_agency_based_in_its_place(vocab):

@@ -326,7 +326,7 @@ def _entity(
 ) -> Entity:
     named = [m for m in mentions if m.name_rule != "coreference"] or mentions
     own = [m for m in named if m not in names.links] or named  # the label is a full name, not a short form of it
-    surface = Counter(_clean_surface(names.bare[m]) for m in own)
+    surface = _with_possessive_names(Counter(_clean_surface(names.bare[m]) for m in own))
     label = gazetteer.labels.get(key) or min(
         surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s)
     )
@@ -361,6 +361,16 @@ def _merge_rule(mention: Mention, label: str, key: str, names: NameIndex) -> str
         if pattern.search(folded.casefold() if rule == "dotted acronym" else folded):
             return rule
     return "normalised spelling"
+
+
+def _with_possessive_names(surface: Counter[str]) -> Counter[str]:
+    """The surface forms with each stem counted under its form ending in a possessive, which the parse kept only
+    where it is part of the name ("Moody's said"; "Moody's also cut" lost it)."""
+    for form in [f for f in surface if POSSESSIVE_SUFFIX.search(f)]:
+        stem = POSSESSIVE_SUFFIX.sub("", form)
+        if stem in surface:
+            surface[form] += surface.pop(stem)
+    return surface
 
 
 @lru_cache(maxsize=NAME_CACHE)

@@ -201,6 +201,13 @@ def test_a_companys_name_and_a_known_place_read_as_a_place_is_the_companys_arm_t
     assert alone[0].type != "Organization"
 
 
+def test_a_name_kept_with_its_possessive_ending_is_the_label_over_its_stem():
+    kept = Mention("a", 0, 7, "Moody's", "Organization", "ner", 0.5)
+    stems = [Mention("a", 20 + i * 10, 25 + i * 10, "Moody", "Organization", "ner", 0.5) for i in range(2)]
+    (entity,) = resolve([_extraction("a", [kept, *stems])], BASE).entities
+    assert entity.label == "Moody's" and entity.aliases == ("Moody",)
+
+
 def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
     def resolved_type(rule: str) -> str:
         person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)

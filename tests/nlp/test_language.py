@@ -31,3 +31,17 @@ def test_a_group_of_people_or_a_saint_before_a_possessive_keeps_the_name_whole()
 def test_a_group_word_before_a_lower_case_word_is_still_split() -> None:
     doc = split_possessives(_doc(["the", "People", "'s", "choice", "Acme"], "ORG"))
     assert [ent.text for ent in doc.ents] == ["People", "choice Acme"]
+
+
+def test_a_trailing_possessive_before_a_finite_verb_or_a_comma_is_part_of_the_name() -> None:
+    def entities(after: str, tag: str) -> list[str]:
+        doc = Doc(spacy.blank("en").vocab, words=["by", "Moody", "'s", after], spaces=[True, False, True, False])
+        for token, token_tag in zip(doc, ["IN", "NNP", "POS", tag], strict=True):
+            token.tag_ = token_tag
+        doc.ents = [Span(doc, 1, 3, "ORG")]
+        return [ent.text for ent in split_possessives(doc).ents]
+
+    assert entities("said", "VBD") == ["Moody's"]
+    assert entities(",", ",") == ["Moody's"]
+    assert entities("proposed", "VBN") == ["Moody"]  # "MG Rover's proposed tie-up"
+    assert entities("(", "-LRB-") == ["Moody"]

@@ -288,9 +288,9 @@ def _hyphen_joins(tokens: tuple[Token, ...], word: int, hyphen: int, part: int) 
 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
-    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings"),
-    surrounding punctuation and what follows a spaced dash before a verb ("Quinlan Private - bought", the tagger
-    running a dash-closed apposition into the verb after it) from an entity span."""
+    """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings"), kind
+    nouns of things in lower case after it ("the HP 607 model"), surrounding punctuation and what follows a spaced
+    dash before a word in lower case (:func:`_before_spaced_dash`) from an entity span."""
     tokens = token_table(ent.doc).tokens
     start, end = ent.start, _before_spaced_dash(ent, tokens)
     while start < end and (
@@ -300,9 +300,17 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
         start += 1
     while end > start and tokens[end - 1].is_punct:
         end -= 1
+    while end - start > 1 and tokens[end - 1].is_lower and _is_thing_kind(tokens[end - 1], rules):
+        end -= 1  # "the HP 607 model": the kind noun after the name, which types it, is no part of it
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+def _is_thing_kind(token: Token, rules: Rules) -> bool:
+    """A kind noun of no place: a place's ("Rogaland county", "Gauteng province") is written as part of its name."""
+    kind = rules.head_nouns.get(token.lemma_.casefold())
+    return kind is not None and not is_a(kind, PLACE)
 
 
 def _before_spaced_dash(ent: Span, tokens: tuple[Token, ...]) -> int:

@@ -714,6 +714,24 @@ def test_a_name_stops_at_a_spaced_dash_before_a_lower_case_word_unless_the_text_
     assert "Quinlan Private" in mentions("show", "NOUN", hyphen_elsewhere=True)
 
 
+def test_a_kind_noun_of_a_thing_after_a_name_leaves_its_span_but_a_places_stays(vocab):
+    def mentions(noun: str, label: str) -> set[str]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 2, "compound", "PROPN", "NNP"),
+                ("607", "607", 2, "nummod", "NUM", "CD"),
+                (noun, noun, 3, "nsubj", "NOUN", "NN"),
+                ("sold", "sell", 3, "ROOT", "VERB", "VBD"),
+            ],
+            ents=[f"B-{label}", f"I-{label}", f"I-{label}", "O"],
+        )
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert mentions("model", "PRODUCT") == {"Acme 607"}
+    assert mentions("county", "GPE") == {"Acme 607 county"}
+
+
 def test_a_name_the_tagger_cut_in_two_is_one_name_with_the_label_of_its_head(vocab):
     doc = make_doc(
         vocab,

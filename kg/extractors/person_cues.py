@@ -13,13 +13,15 @@ LIFE_SPAN_WINDOW = 16  # the words of a bracket after a name read for a life spa
 
 
 def described_as_person(span: Span, rules: Rules) -> bool:
-    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto"), by a title
-    right before it ("Acme boss Jane Doe") or by a "who" clause ("Warner, who lives in Ocala")."""
+    """A name described by a noun for people ("Warner, a former ambassador", "candidate Cecilia Soto"; not a plural
+    before a name the tagger calls no person: "analysts InStat/MDR"), by a title right before it ("Acme boss Jane
+    Doe") or by a "who" clause ("Warner, who lives in Ocala")."""
     root = span.root
     nouns = [c for c in child_tokens(root) if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns):
+    if any(n.lemma_.casefold() in rules.person_nouns and n.pos_ in {"NOUN", "PROPN"} for n in nouns) \
+            and not _named_group(span, rules):
         return True
     if any(n.i == span.start - 1 and n.pos_ == "NOUN" and _heads_an_organisation(n, rules) for n in nouns):
         return True  # "Worldcom boss Bernie Ebbers" tagged as a company; not "games developer Square"
@@ -39,6 +41,16 @@ def described_as_group(span: Span, rules: Rules) -> bool:
     if root.tag_ != "NNP" or root.conjuncts:
         return False
     return any(_is_who_clause(c, rules) and _plural_present(c) for c in child_tokens(root))
+
+
+def _named_group(span: Span, rules: Rules) -> bool:
+    """Whether a plural noun for people or of a title comes right before a lone name the tagger calls no person:
+    "analysts InStat/MDR" (not "fellow singers Jane Doe")."""
+    if span.start == 0 or span.root.conjuncts or span.root.ent_type_ == "PERSON":
+        return False
+    before = token_table(span.doc).tokens[span.start - 1]
+    lemma = before.lemma_.casefold()
+    return before.tag_ == "NNS" and (lemma in rules.person_nouns or lemma in rules.titles)
 
 
 def _is_who_clause(clause: Token, rules: Rules) -> bool:

@@ -179,6 +179,24 @@ def test_a_singular_name_whose_who_clause_takes_a_plural_verb_is_a_group_not_a_p
     assert typed("provides", "VBZ") == "Person"
 
 
+def test_a_plural_noun_for_people_before_a_lone_name_the_tagger_calls_a_company_leaves_it_a_company(vocab):
+    def typed(noun: str, tag: str, label: str) -> str:
+        doc = make_doc(
+            vocab,
+            [
+                (noun, noun.rstrip("s"), 1, "compound", "NOUN", tag),
+                ("Zetco", "Zetco", 2, "nsubj", "PROPN", "NNP"),
+                ("predicted", "predict", 2, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["O", f"B-{label}", "O"],
+        )
+        return {m.text: m.type for m in extraction_of(doc).mentions}["Zetco"]
+
+    assert typed("analysts", "NNS", "ORG") == "Organization"
+    assert typed("analyst", "NN", "ORG") == "Person"
+    assert typed("analysts", "NNS", "PERSON") == "Person"
+
+
 def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):
     doc = make_doc(
         vocab,

@@ -14,7 +14,7 @@ from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.spans import after_party_initial, is_date_word
 from kg.extractors.tokens import child_tokens, document_text, span_text, token_table
 from kg.model import Mention
-from kg.names import initials, is_model_number, type_tally
+from kg.names import initials, is_model_number, strip_titles, type_tally
 from kg.rules import Rules, Trigger
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
@@ -141,27 +141,29 @@ def link_names_in_document(doc: Doc, by_token: dict[int, Mention], rules: Rules)
         if linked is None and previous is not None and _is_parenthesised_alias(text, previous, mention, rules):
             rule = "acronym" if _is_acronym_of(mention.text, previous.merge_name) else "parenthetical"
             linked = aliases[mention.text] = (previous, rule)
-        if linked is None and mention.type == PERSON and " " not in mention.merge_name:
-            full = surnames.get(mention.merge_name)
-            if full is None and _after_honorific(mention, rules) and mention.merge_name in untyped:
-                full = surnames[mention.merge_name] = untyped.pop(mention.merge_name)
+        bare = strip_titles(mention.merge_name, rules.name_titles) if mention.type == PERSON else mention.merge_name
+        if linked is None and mention.type == PERSON and " " not in bare:
+            full = surnames.get(bare)
+            if full is None and _after_honorific(mention, bare, rules) and bare in untyped:
+                full = surnames[bare] = untyped.pop(bare)
                 relinked[full] = replace(full, type=PERSON, rule="person_cue", type_confidence=mention.type_confidence)
             linked = (full, "surname") if full is not None else None
         if linked is not None and not mention.name:
             target, rule = linked
             relinked[mention] = replace(mention, name=target.merge_name, name_rule=rule)
-        elif mention.type == PERSON and " " in mention.merge_name:
-            surnames.setdefault(mention.merge_name.split()[-1], mention)
+        elif mention.type == PERSON and " " in bare:
+            surnames.setdefault(bare.split()[-1], mention)
         elif _may_be_person(mention):
             untyped.setdefault(mention.merge_name.split()[-1], mention)
         previous = relinked.get(mention, mention)
     return {i: relinked.get(m, m) for i, m in by_token.items()}
 
 
-def _after_honorific(mention: Mention, rules: Rules) -> bool:
-    """Whether a person's mention is written with an honorific before the name ("Mr Gaymard")."""
+def _after_honorific(mention: Mention, bare: str, rules: Rules) -> bool:
+    """Whether a person's mention is written with an honorific before its bare name ("Mr Gaymard", whether the
+    tagger's span took the honorific in or not)."""
     first = mention.text.split(maxsplit=1)[0]
-    return mention.merge_name != mention.text and first in rules.honorifics
+    return bare != mention.text and first in rules.honorifics
 
 
 def _may_be_person(mention: Mention) -> bool:

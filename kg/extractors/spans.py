@@ -188,6 +188,8 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
         span = _with_leading_capitals(span, sent)
     if ent.label_ != "PERSON" and _is_addressed_name(span, rules):  # "Prof Smith" tagged as a work
         return [(span, "PERSON", span[1:].text)]
+    if ent.label_ != "PERSON" and _addressed_after(span, sent, rules):  # "Ms" + "Fiorina" tagged as a company
+        return [(span.doc[span.start - 1 : span.end], "PERSON", span.text)]
     if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
@@ -370,6 +372,16 @@ def _is_addressed_name(span: Span, rules: Rules) -> bool:
     rest = " " + span[1:].text
     people = (ent for ent in document_entities(span.doc) if ent.label_ == "PERSON" and len(ent) >= len(span))
     return any(span_text(ent).endswith(rest) for ent in people)
+
+
+def _addressed_after(span: Span, sent: Span, rules: Rules) -> bool:
+    """Whether a form of address comes right before ``span`` and a longer name in the document ends in its words
+    ("Ms Fiorina" after "Carly Fiorina", whatever the tagger called either); a brand named so has no such name
+    ("Dr Pepper")."""
+    if span.start <= sent.start or token_table(span.doc).tokens[span.start - 1].text not in rules.honorifics:
+        return False
+    rest = " " + span_text(span)
+    return any(len(ent) > len(span) and span_text(ent).endswith(rest) for ent in document_entities(span.doc))
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:

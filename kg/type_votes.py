@@ -134,7 +134,8 @@ def _document_tally(key: str, mentions: list[Mention], implied: Tally, gazetteer
 def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
     """What a name's own words say of its class: a last word, or the word before its "of", that names a kind
     ("Whitefish City", "Acme Group", "Duchy of Prussia": the ``head_nouns`` of types.yaml, not its ``maker_nouns``:
-    "Acme Research Program" is no software) or a corporate suffix ("Acme Ltd")."""
+    "Acme Research Program" is no software), a corporate suffix ("Acme Ltd") or a maker's model number ("Nokia
+    6600")."""
     rules = load_rules()
     votes: Tally = {}
     words = key.split()
@@ -144,6 +145,8 @@ def _name_shape_votes(key: str, mentions: list[Mention]) -> Tally:
         votes[rules.head_nouns[kind]] = rules.type_confidence["name_head"]
     if any(CORPORATE_SUFFIX.search(m.text) for m in mentions):
         votes["Organization"] = votes.get("Organization", 0.0) + rules.type_confidence["corporate_suffix"]
+    if any(maker_of_model(m.text) is not None for m in mentions):  # "Nokia 6600", "Airbus A380"
+        votes[PRODUCT] = votes.get(PRODUCT, 0.0) + rules.type_confidence["model_name"]
     return votes
 
 

@@ -208,6 +208,13 @@ def test_a_name_kept_with_its_possessive_ending_is_the_label_over_its_stem():
     assert entity.label == "Moody's" and entity.aliases == ("Moody",)
 
 
+def test_a_makers_name_and_a_model_number_is_a_product_though_tagged_a_company():
+    phone = Mention("a", 0, 10, "Zetco 6600", "Organization", "ner", 0.4)
+    sequel = Mention("a", 20, 26, "Zeta 2", "Organization", "ner", 0.4)  # a one-character number: no model
+    types = {e.label: e.type for e in resolve([_extraction("a", [phone, sequel])], BASE).entities}
+    assert types == {"Zetco 6600": "Product", "Zeta 2": "Organization"}
+
+
 def test_a_possessive_fact_casts_no_class_vote_its_rule_chose_it_by_the_classes():
     def resolved_type(rule: str) -> str:
         person = Mention("a", 0, 8, "Widgetco", "Person", "ner", 0.45)

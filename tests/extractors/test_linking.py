@@ -148,16 +148,20 @@ def test_a_surname_after_an_honorific_makes_a_person_of_the_full_name_the_tagger
     assert ("Herve Gaymard", "Organization") in found
 
 
+# "Carly Zed spoke and Ms Zed left"
+_CARLY_ZED = [
+    ("Carly", "Carly", 1, "compound", "PROPN", "NNP"),
+    ("Zed", "Zed", 2, "nsubj", "PROPN", "NNP"),
+    ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
+    ("and", "and", 2, "cc", "CCONJ", "CC"),
+    ("Ms", "Ms", 5, "compound", "PROPN", "NNP"),
+    ("Zed", "Zed", 6, "nsubj", "PROPN", "NNP"),
+    ("left", "leave", 2, "conj", "VERB", "VBD"),
+]
+
+
 def test_an_honorific_inside_the_taggers_span_still_makes_a_person_of_the_full_name(vocab):
-    rows = [
-        ("Carly", "Carly", 1, "compound", "PROPN", "NNP"),
-        ("Zed", "Zed", 2, "nsubj", "PROPN", "NNP"),
-        ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
-        ("and", "and", 2, "cc", "CCONJ", "CC"),
-        ("Ms", "Ms", 5, "compound", "PROPN", "NNP"),
-        ("Zed", "Zed", 6, "nsubj", "PROPN", "NNP"),
-        ("left", "leave", 2, "conj", "VERB", "VBD"),
-    ]
+    rows = _CARLY_ZED
     ents = ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"]
     extraction = extraction_of(make_doc(vocab, rows, ents))
     assert {(m.text, m.type) for m in extraction.mentions} >= {("Carly Zed", "Person"), ("Ms Zed", "Person")}
@@ -165,15 +169,7 @@ def test_an_honorific_inside_the_taggers_span_still_makes_a_person_of_the_full_n
 
 
 def test_a_name_after_an_honorific_the_tagger_calls_a_company_is_a_person_when_a_fuller_name_ends_in_it(vocab):
-    rows = [
-        ("Carly", "Carly", 1, "compound", "PROPN", "NNP"),
-        ("Zed", "Zed", 2, "nsubj", "PROPN", "NNP"),
-        ("spoke", "speak", 2, "ROOT", "VERB", "VBD"),
-        ("and", "and", 2, "cc", "CCONJ", "CC"),
-        ("Ms", "Ms", 5, "compound", "PROPN", "NNP"),
-        ("Zed", "Zed", 6, "nsubj", "PROPN", "NNP"),
-        ("left", "leave", 2, "conj", "VERB", "VBD"),
-    ]
+    rows = _CARLY_ZED
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O"]
     found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents)).mentions}
     assert ("Ms Zed", "Person") in found

@@ -6,7 +6,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.tokens import document_entities, sentence_tokens, span_text, token_table
 from kg.extractors.tree import DASHES
@@ -369,9 +369,7 @@ def _is_addressed_name(span: Span, rules: Rules) -> bool:
     starts with a form of address, so its walk over the document's names is rare."""
     if len(span) < 2 or span[0].text not in rules.honorifics or not all(t.text[:1].isupper() for t in span[1:]):
         return False
-    rest = " " + span[1:].text
-    people = (ent for ent in document_entities(span.doc) if ent.label_ == "PERSON" and len(ent) >= len(span))
-    return any(span_text(ent).endswith(rest) for ent in people)
+    return _longer_name_ends_in(span[1:], span.doc, frozenset({"PERSON"}))
 
 
 def _addressed_after(span: Span, sent: Span, rules: Rules) -> bool:
@@ -380,8 +378,16 @@ def _addressed_after(span: Span, sent: Span, rules: Rules) -> bool:
     ("Dr Pepper")."""
     if span.start <= sent.start or token_table(span.doc).tokens[span.start - 1].text not in rules.honorifics:
         return False
-    rest = " " + span_text(span)
-    return any(len(ent) > len(span) and span_text(ent).endswith(rest) for ent in document_entities(span.doc))
+    return _longer_name_ends_in(span, span.doc)
+
+
+def _longer_name_ends_in(words: Span, doc: Doc, labels: frozenset[str] | None = None) -> bool:
+    """Whether an entity of the document (of ``labels``, or any) is longer than ``words`` and ends in them."""
+    rest = " " + span_text(words)
+    return any(
+        len(ent) > len(words) and span_text(ent).endswith(rest) and (labels is None or ent.label_ in labels)
+        for ent in document_entities(doc)
+    )
 
 
 def _with_title(span: Span, sent: Span, rules: Rules) -> Span:

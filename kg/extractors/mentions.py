@@ -168,8 +168,11 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     referred = _class_referred_to(span, rules)
     shaped_not_person = not name and rules.not_person_shapes.match(text) is not None
     person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
-    if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)):
-        type_name, source = cue, _cue_rule(span, cue, rules)
+    cue_rule = "" if cue is None else _cue_rule(span, cue, rules)
+    tagged_maker = source == "ner" and type_name == ORGANIZATION and cue_rule == "kind_modifier"
+    if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)) \
+            and not tagged_maker:  # "two Acme handsets" the tagger calls a company: the maker's name
+        type_name, source = cue, cue_rule
     elif person or (source != "gazetteer" and patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:
@@ -257,8 +260,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
     if nearest is not None:
         cues.append(_one_of(_last_kind_conjunct(nearest, rules), rules))
-    # a category noun before the name: "German media group Bertelsmann", "carmaker Widgetco"
-    cues.extend(c for c in child_tokens(root) if c.dep_ == "compound" and c.i < span.start and c.pos_ == "NOUN")
+    cues.extend(_category_words_before(span))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
         cues.extend(child for child in child_tokens(root.head) if child.dep_ == "attr")
     first = _first_conjunct(root)
@@ -278,6 +280,18 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         ):
             return found
     return None
+
+
+def _category_words_before(span: Span) -> Iterator[Token]:
+    """The nouns that describe ``span`` right before it, nearest first: "German media group Bertelsmann" (group,
+    then media), "carmaker Widgetco"; the chain stops at any other word, so in "handset giant Nokia" (the tagger
+    reads "giant" as an adjective) "handset" describes the giant, not Nokia."""
+    root, tokens = span.root, token_table(span.doc).tokens
+    for index in range(span.start - 1, -1, -1):
+        word = tokens[index]
+        if word.head.i != root.i or word.dep_ != "compound" or word.pos_ != "NOUN":
+            return
+        yield word
 
 
 def _modified_kind_noun(span: Span, rules: Rules) -> Token | None:

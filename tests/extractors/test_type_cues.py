@@ -233,7 +233,16 @@ def test_a_makers_kind_noun_types_the_name_it_describes_but_not_a_name_modifying
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Widgo", "Product"), ("Acme", "Organization")}
 
 
-def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own(vocab):
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("PERSON", ("Widgetco", "Product", "kind_modifier")),
+        ("ORG", ("Widgetco", "Organization", "ner")),  # the tagger's company: the phones' maker
+    ],
+)
+def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own_unless_tagged_a_company(
+    vocab, tag, expected
+):
     doc = make_doc(
         vocab,
         [
@@ -245,11 +254,26 @@ def test_a_products_kind_noun_a_name_modifies_types_it_by_a_rule_of_its_own(voca
             ("Widgo", "Widgo", 2, "dobj", "PROPN", "NNP"),
             (".", ".", 2, "punct", "PUNCT", "."),
         ],
-        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
+        ents=[f"B-{tag}", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert {(m.text, m.type, m.rule) for m in extraction_of(doc).mentions} == {
-        ("Widgetco", "Product", "kind_modifier"), ("Widgo", "Product", "head_noun"),
+        expected, ("Widgo", "Product", "head_noun"),
     }
+
+
+def test_only_the_nouns_right_before_a_name_describe_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("handset", "handset", 2, "compound", "NOUN", "NN"),
+            ("giant", "giant", 2, "amod", "ADJ", "JJ"),
+            ("Widgetco", "Widgetco", 3, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 3, "ROOT", "VERB", "VBD"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Widgetco", "Organization")]
 
 
 def test_an_apposition_coordinating_kind_nouns_takes_the_class_of_the_last(vocab):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.model import Mention
-from kg.names import compact_key, initials, is_model_number, strip_titles, type_tally, winner
+from kg.names import abbreviates, compact_key, is_model_number, strip_titles, type_tally, winner
 from kg.rules import load_rules
 from kg.vocab import class_ancestors
 
@@ -204,14 +204,22 @@ def _is_acronym(word: str) -> bool:
 
 
 def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, set[tuple[str, str]]]:
-    """The one-word names of a document written in capitals that spell the initials of a longer name in it."""
-    capitals = {key for key, members in named.items() if " " not in key and all(bare[m].isupper() for m in members)}
+    """The one-word names of a document written as an acronym ("SEC", "BoE") that spell the initials of a
+    longer name in it."""
+    shorts = {key for key, members in named.items()
+              if " " not in key and all(_is_acronym_shaped(bare[m]) for m in members)}
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for full, members in named.items():
         if " " in full:
-            for short in {initials(bare[m]).casefold() for m in members} & capitals:
-                found[short].add((full, "acronym"))
+            for short in shorts:
+                if any(abbreviates(short, bare[m]) for m in members):
+                    found[short].add((full, "acronym"))
     return found
+
+
+def _is_acronym_shaped(word: str) -> bool:
+    """In capitals, or letters opening with a capital and holding another ("BoE", "DfES")."""
+    return word.isupper() or (word.isalpha() and word[:1].isupper() and sum(c.isupper() for c in word) > 1)
 
 
 def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:

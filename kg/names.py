@@ -88,6 +88,19 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` spells the initials of the words of ``name``, those of its lower-case words optional.
+
+    Examples:
+        >>> [abbreviates(s, n) for s, n in [("BoE", "Bank of England"), ("BOA", "Bank of America"),
+        ...  ("SEC", "Securities and Exchange Commission"), ("BE", "Bank of England"), ("BA", "Bank")]]
+        [True, True, True, True, False]
+    """
+    words = [word for word in re.split(r"[\s-]+", name) if word]
+    letters = "".join(re.escape(w[0]) + ("" if w[0].isupper() else "?") for w in words)
+    return len(words) > 1 and re.fullmatch(letters, short, re.IGNORECASE) is not None
+
+
 def is_model_number(word: str) -> bool:
     """Whether ``word`` can be the model number in a product's name ("Boeing 737", "MDA IV"): digits with at
     most three letters before them, or a Roman numeral; not a year.

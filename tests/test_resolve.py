@@ -375,6 +375,9 @@ def test_an_acronym_joins_the_name_it_spells_in_its_document():
     assert entity.label == "National Union of Journalists" and _merged(entity)["NUJ"] == "acronym"
     lower = [Mention("b", 0, 10, "Nano Union", "Organization"), Mention("b", 20, 22, "Nu", "Organization")]
     assert len(resolve([_extraction("b", lower)], BASE).entities) == 2, "only a name in capitals is an acronym"
+    bank = [Mention("c", 0, 15, "Bank of Zetland", "Organization"), Mention("c", 20, 23, "BoZ", "Organization")]
+    (entity,) = resolve([_extraction("c", bank)], BASE).entities
+    assert _merged(entity)["BoZ"] == "acronym", "a lower-case word's initial may be in the acronym"
 
 
 def test_spellings_that_differ_in_spaces_or_a_web_domain_merge():

@@ -102,7 +102,9 @@ def _short_name_links(
         resolved = anaphors[doc_id]
         classes = {key: _class_of(members) for key, members in named.items()}
         fuller = _fuller_names(classes, _surfaces(named, bare), DOCUMENT_SHORTENED, gazetteer)
-        for key, found in [*_acronyms(named, bare).items(), *_kind_words(named).items()]:
+        found_in_document = [*_acronyms(named, bare).items(), *_kind_words(named).items(),
+                             *_inner_surnames(named, bare, classes).items()]
+        for key, found in found_in_document:
             fuller.setdefault(key, set()).update(found)
         for key, link in _document_links(named, classes, fuller, gazetteer).items():
             links.update((m, link) for m in [*named[key], *resolved.get(key, ())])
@@ -220,6 +222,22 @@ def _acronyms(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict
 def _is_acronym_shaped(word: str) -> bool:
     """In capitals, or letters opening with a capital and holding another ("BoE", "DfES")."""
     return word.isupper() or (word.isalpha() and word[:1].isupper() and sum(c.isupper() for c in word) > 1)
+
+
+def _inner_surnames(
+    named: dict[str, list[Mention]], bare: dict[Mention, str], classes: dict[str, str]
+) -> dict[str, set[tuple[str, str]]]:
+    """A one-word name written after an honorific somewhere ("Mr Lula") that is an inner word of a person's
+    name of three words or more in the document ("Luiz Inacio Lula da Silva"): a surname not written last."""
+    titled = {key for key, members in named.items()
+              if " " not in key and any(bare[m] != m.text for m in members)}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for full, top in classes.items():
+        words = full.split()
+        if top == "Person" and len(words) > 2:
+            for key in titled & set(words[1:-1]):
+                found[key].add((full, "surname"))
+    return found
 
 
 def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:

@@ -258,6 +258,14 @@ def test_titles_are_no_part_of_the_merge_key_and_a_surname_joins_the_full_name_o
     }
 
 
+def test_a_titled_name_joins_the_one_full_name_of_its_document_that_holds_it_inside():
+    full = Mention("a", 0, 20, "Luis Carlos Ruiz da Costa", "Person")
+    mister = Mention("a", 30, 38, "Mr Ruiz", "Person")
+    carlos = Mention("a", 50, 56, "Carlos", "Person")  # untitled: maybe someone else
+    entities = resolve([_extraction("a", [full, mister, carlos])], BASE).entities
+    assert {e.label: sorted(e.aliases) for e in entities} == {"Luis Carlos Ruiz da Costa": ["Mr Ruiz"], "Carlos": []}
+
+
 def test_a_pronoun_resolved_to_a_surname_joins_the_full_name_with_its_fact():
     full = Mention("a", 0, 10, "John Smith", "Person")
     mister = Mention("a", 30, 38, "Mr Smith", "Person")

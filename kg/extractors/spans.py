@@ -291,7 +291,8 @@ def _hyphen_joins(tokens: tuple[Token, ...], word: int, hyphen: int, part: int) 
 
 def _trim(ent: Span, rules: Rules) -> Span | None:
     """Drop leading determiners, common words in lower case before the name ("rival bank UFJ Holdings"), kind
-    nouns of things in lower case after it ("the HP 607 model"), surrounding punctuation and what follows a spaced
+    nouns of things in lower case after it ("the HP 607 model"), surrounding punctuation, a function word at its
+    end and what follows a spaced
     dash before a word in lower case (:func:`_before_spaced_dash`) from an entity span."""
     tokens = token_table(ent.doc).tokens
     start, end = ent.start, _before_spaced_dash(ent, tokens)
@@ -300,13 +301,19 @@ def _trim(ent: Span, rules: Rules) -> Span | None:
         or (start + 1 < end and _is_common_word(tokens[start]) and tokens[start + 1].text[:1].isupper())
     ):
         start += 1
-    while end > start and tokens[end - 1].is_punct:
+    while end > start and (tokens[end - 1].is_punct or _is_trailing_function_word(tokens[end - 1])):
         end -= 1
     while end - start > 1 and tokens[end - 1].is_lower and _is_thing_kind(tokens[end - 1], rules):
         end -= 1  # "the HP 607 model": the kind noun after the name, which types it, is no part of it
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+def _is_trailing_function_word(token: Token) -> bool:
+    """A preposition, conjunction or article in lower case, which ends no name: the tagger's "the Institute for
+    the Study of Labour at" before "Bonn University"."""
+    return token.is_lower and token.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"}
 
 
 def _is_thing_kind(token: Token, rules: Rules) -> bool:

@@ -1150,3 +1150,19 @@ def test_two_or_three_capitals_the_gazetteer_does_not_know_are_no_place(vocab):
     ]
     found = {(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ["B-GPE", "O", "O", "B-GPE"])).mentions}
     assert ("BT", "Organization") in found and ("UK", "Country") in found
+
+
+def test_an_entity_span_ending_in_a_preposition_stops_before_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Institute", "Institute", 0, "ROOT", "PROPN", "NNP"),
+            ("of", "of", 0, "prep", "ADP", "IN"),
+            ("Zetland", "Zetland", 1, "pobj", "PROPN", "NNP"),
+            ("at", "at", 0, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "compound", "PROPN", "NNP"),
+            ("University", "University", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG"],
+    )
+    assert {m.text for m in extraction_of(doc).mentions} == {"Institute of Zetland", "Acme University"}

@@ -18,10 +18,11 @@ from kg.extractors.tree import (
     listed_conjuncts,
     phrase_at,
     phrase_last_words,
+    prep_objects,
 )
 from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import PERSON, PLACE, PRODUCT, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
 _SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})  # the tagger reads some drinks as names: "Guinness stout"
 
@@ -36,10 +37,14 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
         return
     columns, owner_words = context.columns, phrase_last_words(rules.owner_nouns)
     for token, lower, lemma, part in zip(columns.tokens, columns.lowers, columns.lemmas, columns.pos, strict=True):
-        may_own = part == "NOUN" and (lemma in rules.unit_nouns or lower in owner_words or lemma in rules.owner_nouns)
+        may_own = part == "NOUN" and (
+            lemma in rules.unit_nouns or lower in owner_words or lemma in rules.owner_nouns or lemma in rules.whole_nouns
+        )
         if not (may_own or lemma in rules.owned_participles) or token.i in by_token:
             continue
-        if token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:
+        if lemma in rules.whole_nouns:
+            yield from _ownership(*_whole_and_part(token, context), rules.ownership)
+        elif token.pos_ == "NOUN" and token.lemma_.casefold() in rules.unit_nouns:
             owned, owners = _units(token, context)
             yield from _ownership(owners, owned, rules.ownership)
         elif token.pos_ == "NOUN" and (trigger := phrase_at(token, rules.owner_nouns)) is not None:
@@ -74,6 +79,22 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
         owned = [m for t in children(noun.head, OBJECT_DEPS) for m in _listed(t, context)]
     owners = owners + possessors(noun, by_token, rules, context.antecedents, owned)
     return owned, owners or _holders(noun, context)
+
+
+def _whole_and_part(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[Mention]]:
+    """The companies a ``whole_nouns`` noun joins, owners first: "Widgetco, now part of Acme" (also beside another
+    apposition: "its owner, Widgetco - now part of Acme"), "Widgetco was part of Acme"."""
+    by_token, rules = context.by_token, context.rules
+    owned = described_mentions(noun, by_token, rules)
+    if not owned and noun.dep_ == "appos":
+        owned = [m for c in children(noun.head, frozenset({"appos"})) if c != noun for m in mentions_at(c, by_token, rules)]
+    wholes = [m for t in prep_objects(noun, rules.whole_preps) for m in mentions_at(t, by_token, rules)]
+
+    companies = [m for m in wholes if is_a(m.type, ORGANIZATION)]
+    # a part the tagger alone calls a person is a company too: "Widgetco was part of Acme"
+    parts = [m for m in owned if is_a(m.type, ORGANIZATION)
+             or (is_a(m.type, PERSON) and m.type_confidence <= rules.type_confidence["ner"])]
+    return (companies, parts) if companies else ([], [])
 
 
 def _listed(item: Token, context: SentenceContext) -> list[Mention]:

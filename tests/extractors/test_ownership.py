@@ -276,3 +276,22 @@ def test_a_possessed_relation_noun_joined_to_a_name_gives_the_possessor_no_owner
         ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG"],
     )
     assert ("Acme", "owns", "Widgetco") not in facts_of(doc)
+
+
+def test_a_company_that_is_part_of_another_is_owned_by_it_but_a_place_is_not(vocab):
+    def sentence(part: str, whole: str, tags: list[str]) -> set[tuple[str, str, str]]:
+        doc = make_doc(
+            vocab,
+            [
+                (part, part, 1, "nsubj", "PROPN", "NNP"),
+                ("was", "be", 1, "ROOT", "AUX", "VBD"),
+                ("part", "part", 1, "attr", "NOUN", "NN"),
+                ("of", "of", 2, "prep", "ADP", "IN"),
+                (whole, whole, 3, "pobj", "PROPN", "NNP"),
+            ],
+            ents=[tags[0], "O", "O", "O", tags[1]],
+        )
+        return facts_of(doc)
+
+    assert sentence("Widgetco", "Acme", ["B-PERSON", "B-ORG"]) == {("Acme", "owns", "Widgetco")}
+    assert {p for _, p, _ in sentence("Zetland", "Norway", ["B-GPE", "B-GPE"])} == {"locatedIn"}

@@ -14,7 +14,7 @@ from kg.extractors.spans import after_party_initial, is_date_word, with_detached
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.extractors.tree import DASHES
 from kg.model import Mention
-from kg.names import CORPORATE_SUFFIX
+from kg.names import CORPORATE_SUFFIX, strip_titles
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
 
@@ -35,13 +35,15 @@ def recover_names_from_context(
     person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of").
     """
     found = dict(by_token)
+    sentences = list(sentences)
+    addressed = _addressed_names(sentences[0].doc, rules) if sentences else frozenset()
     for sent in sentences:
         for token in proper_nouns(sent):
             if token.i in found:
                 continue
             kind = _kind_modified(token, rules)
             span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
-            reading = None if span is None else _reading(token, span, kind, found, rules)
+            reading = None if span is None else _reading(token, span, kind, found, rules, addressed)
             if reading is None or span is None or is_not_an_entity(span.text, rules) \
                     or after_party_initial(span[0], rules):  # "Sen. Smith, D-Ariz., chairman of": no person
                 continue
@@ -51,12 +53,18 @@ def recover_names_from_context(
 
 
 def _reading(
-    token: Token, span: Span, kind: str | None, found: dict[int, Mention], rules: Rules
+    token: Token, span: Span, kind: str | None, found: dict[int, Mention], rules: Rules,
+    addressed: frozenset[str] = frozenset(),
 ) -> tuple[str, str, str] | None:
     """The class, typing rule and name (when not its text) of a recovered proper name ``span`` ending at
-    ``token``, or None when its context says nothing."""
+    ``token``, or None when its context says nothing. Proper nouns ending in a name the document writes after an
+    honorific (``addressed``: "Henk Zed" beside "Mr Zed") are that person, without the job title before them
+    ("Boss Henk Zed")."""
     if len(span) > 1 and span[0].text in rules.honorifics:  # the name without it, as for a tagged person's
         return PERSON, "title", span[1:].text
+    if len(span) > 1 and token.text in addressed and kind is None:
+        name = strip_titles(span.text, rules.name_titles | rules.titles.keys())
+        return PERSON, "person_cue", "" if name == span.text else name
     if kind is not None:
         return None if rules.gazetteer.type_of(span.text) is not None else (kind, "head_noun", "")
     type_name = _class_from_context(token, found)
@@ -65,6 +73,13 @@ def _reading(
     if type_name is None and _lone_surname_subject(token, span) and not _word_of_a_name(token, found):
         return PERSON, "context", ""
     return None if type_name is None else (type_name, "context", "")
+
+
+def _addressed_names(doc: Doc, rules: Rules) -> frozenset[str]:
+    """The capitalised words written right after an honorific in ``doc`` ("Zed" in "Mr Zed")."""
+    tokens = token_table(doc).tokens
+    return frozenset(after.text for before, after in zip(tokens, tokens[1:], strict=False)
+                     if before.text in rules.honorifics and after.text[:1].isupper())
 
 
 def _lone_surname_subject(token: Token, span: Span) -> bool:

@@ -132,6 +132,23 @@ def test_proper_noun_after_an_honorific_is_a_person_named_without_it(vocab):
     assert not extraction_of(make_doc(vocab, ruler)).mentions
 
 
+def test_proper_nouns_ending_in_a_name_written_after_an_honorific_are_that_person_without_a_title(vocab):
+    rows = [
+        ("Boss", "Boss", 2, "compound", "PROPN", "NNP"),
+        ("Henk", "Henk", 2, "compound", "PROPN", "NNP"),
+        ("Zed", "Zed", 3, "nsubj", "PROPN", "NNP"),
+        ("spoke", "speak", 3, "ROOT", "VERB", "VBD"),
+        (".", ".", 3, "punct", "PUNCT", "."),
+        ("Mr", "Mr", 6, "compound", "PROPN", "NNP"),
+        ("Zed", "Zed", 7, "nsubj", "PROPN", "NNP"),
+        ("left", "leave", 7, "ROOT", "VERB", "VBD"),
+    ]
+    mentions = {(m.text, m.type, m.merge_name) for m in extraction_of(make_doc(vocab, rows)).mentions}
+    assert ("Boss Henk Zed", "Person", "Henk Zed") in mentions
+    alone = [(w.replace("Zed", "Zen") if i < 5 else w, *rest) for i, (w, *rest) in enumerate(rows)]
+    assert not any(m.text.endswith("Zen") for m in extraction_of(make_doc(vocab, alone)).mentions)
+
+
 def test_proper_nouns_modifying_a_kind_noun_have_its_class(vocab):
     doc = make_doc(
         vocab,

@@ -248,6 +248,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
             return modified
     if root.dep_ == "appos":
         cues.append(root.head)
+    if root.dep_ == "oprd" and root.head.lemma_ in rules.naming_verbs and root.head.dep_ == "acl":
+        cues.append(root.head.head)  # "a technology called Visual Radio"
     if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lower_ in rules.possessed_nouns:
         return rules.possessed_nouns[root.head.lower_]  # "Winterset's busiest street", "Cimatti's son"
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas", "south of Fargo"

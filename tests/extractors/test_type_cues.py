@@ -293,3 +293,19 @@ def test_an_apposition_coordinating_kind_nouns_takes_the_class_of_the_last(vocab
         ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [("Acme", "Organization", "head_noun")]
+
+
+def test_a_name_a_kind_noun_is_called_takes_its_class(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("built", "build", 1, "ROOT", "VERB", "VBD"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("technology", "technology", 1, "dobj", "NOUN", "NN"),
+            ("called", "call", 3, "acl", "VERB", "VBN"),
+            ("Widgo", "Widgo", 4, "oprd", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acme", "Organization"), ("Widgo", "Product")}

@@ -36,7 +36,7 @@ def recover_names_from_context(
     """
     found = dict(by_token)
     sentences = list(sentences)
-    addressed = _addressed_names(sentences[0].doc, rules) if sentences else frozenset()
+    addressed = token_table(sentences[0].doc).capitalised_after(rules.honorifics) if sentences else frozenset()
     for sent in sentences:
         for token in proper_nouns(sent):
             if token.i in found:
@@ -73,13 +73,6 @@ def _reading(
     if type_name is None and _lone_surname_subject(token, span) and not _word_of_a_name(token, found):
         return PERSON, "context", ""
     return None if type_name is None else (type_name, "context", "")
-
-
-def _addressed_names(doc: Doc, rules: Rules) -> frozenset[str]:
-    """The capitalised words written right after an honorific in ``doc`` ("Zed" in "Mr Zed")."""
-    tokens = token_table(doc).tokens
-    return frozenset(after.text for before, after in zip(tokens, tokens[1:], strict=False)
-                     if before.text in rules.honorifics and after.text[:1].isupper())
 
 
 def _lone_surname_subject(token: Token, span: Span) -> bool:

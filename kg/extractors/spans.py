@@ -194,7 +194,7 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
         span = _with_apostrophe_part(_without_leading_role(span, rules), sent)
-        span = _with_following_proper_nouns(span, sent, rules, tagged)
+        span = _with_following_proper_nouns(_with_leading_given_names(span, sent, rules, tagged), sent, rules, tagged)
         titled = _with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
@@ -233,6 +233,33 @@ def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: s
             break
         end += 1
     return span.doc[span.start : end]
+
+
+def _with_leading_given_names(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
+    """A person's span with the untagged proper nouns right before it that modify it, given names the tagger cut
+    off ("Ard" before "Jan Vetham", who is "Mr Vetham" elsewhere): one word, no title, role, date, known place or
+    name the tagger found elsewhere, and not after another proper noun."""
+    start = span.start
+    while start > sent.start and span.doc[start - 1].dep_ == "compound" and span.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    words = span.doc[start : span.start]
+    if len(words) != 1 or not all(_is_given_name_before(t, span, rules, tagged) for t in words):
+        return span  # "Foreign Minister" + "Chien Fu": a title's words are no given name
+    if span[-1].text not in token_table(span.doc).capitalised_after(rules.honorifics):
+        return span  # the document names no such person "Mr Zed": "Prime" (Minister) "Brian Mulroney"
+    return span.doc[start : span.end]
+
+
+def _is_given_name_before(token: Token, span: Span, rules: Rules, tagged: set[str]) -> bool:
+    lemma = token.lemma_.casefold()
+    return (
+        token.dep_ == "compound" and span.start <= token.head.i < span.end and token.pos_ == "PROPN"
+        and not token.ent_type_ and token.text.isalpha() and token.text[:1].isupper() and not token.text.isupper()
+        and token.text not in tagged and not is_date_word(token, rules)
+        and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
+        and rules.gazetteer.type_of(token.text) is None and token.lower_ not in rules.gazetteer.demonyms
+        and token.text not in rules.honorifics
+    )
 
 
 def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:

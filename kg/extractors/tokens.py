@@ -41,6 +41,17 @@ class TokenTable:
                 children.setdefault(i + offset, []).append(self.tokens[i])
         self.children: dict[int, tuple[Token, ...]] = {head: tuple(kids) for head, kids in children.items()}
         self._doc = doc
+        self._capitalised_after: dict[frozenset[str], frozenset[str]] = {}
+
+    def capitalised_after(self, words: frozenset[str]) -> frozenset[str]:
+        """The capitalised words written right after one of ``words`` ("Zed" in "Mr Zed" after honorifics)."""
+        if words not in self._capitalised_after:
+            tokens = self.tokens
+            self._capitalised_after[words] = frozenset(
+                after.text for before, after in zip(tokens, tokens[1:], strict=False)
+                if before.text in words and after.text[:1].isupper()
+            )
+        return self._capitalised_after[words]
 
     @cached_property
     def entities(self) -> tuple[Span, ...]:

@@ -1166,3 +1166,25 @@ def test_an_entity_span_ending_in_a_preposition_stops_before_it(vocab):
         ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG"],
     )
     assert {m.text for m in extraction_of(doc).mentions} == {"Institute of Zetland", "Acme University"}
+
+
+def test_an_untagged_given_name_before_a_person_joins_the_name_when_the_document_addresses_them(vocab):
+    def mentions(addressed: str) -> set[str]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Ard", "Ard", 2, "compound", "PROPN", "NNP"),
+                ("Jan", "Jan", 2, "compound", "PROPN", "NNP"),
+                ("Zed", "Zed", 3, "nsubj", "PROPN", "NNP"),
+                ("spoke", "speak", 3, "ROOT", "VERB", "VBD"),
+                (".", ".", 3, "punct", "PUNCT", "."),
+                ("Mr", "Mr", 6, "compound", "PROPN", "NNP"),
+                (addressed, addressed, 7, "nsubj", "PROPN", "NNP"),
+                ("left", "leave", 7, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O"],
+        )
+        return {m.text for m in extraction_of(doc).mentions}
+
+    assert "Ard Jan Zed" in mentions("Zed")
+    assert "Jan Zed" in mentions("Zen"), "no honorific for him: the word may be a title's ('Prime' Minister)"

@@ -96,6 +96,9 @@ class AntecedentFinder:
             sent, names = sentence_of(token), {m.merge_name for m in excluded}
             since = sentence_of(token.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
             window = self.mentions[bisect_left(self.starts, since) : bisect_left(self.starts, token.idx)]
+            governing = self._in_governing_clause(token, window, wanted, names)
+            if governing is not None:
+                return governing
             for mention in reversed(window):
                 if (any(is_a(mention.type, c) for c in wanted) and mention.merge_name not in names
                         and self._is_subject(mention, token.doc)):
@@ -108,6 +111,27 @@ class AntecedentFinder:
                         return None
                     return found
         return self.nearest(token, wanted, excluded)
+
+    @staticmethod
+    def _in_governing_clause(
+        token: Token, window: list[Mention], wanted: tuple[str, ...], names: set[str]
+    ) -> Mention | None:
+        """For the subject of an adverbial clause whose main clause has no subject of its classes, the last name
+        of its classes in that main clause before it: "These businesses became part of Acme when it bought
+        Widgetco" (Acme, not the subject of the sentence before)."""
+        verb = token.head
+        if verb.dep_ != "advcl" or token.dep_ not in SUBJECT_DEPS:
+            return None
+        main, doc = verb.head, token.doc
+        for mention in reversed(window):
+            span = doc.char_span(mention.start, mention.end)
+            if span is None or span.start < sentence_of(token).start or not any(is_a(mention.type, c) for c in wanted):
+                continue
+            if mention.merge_name in names:
+                continue
+            if main in span.root.ancestors and verb not in span.root.ancestors:
+                return mention
+        return None
 
     @staticmethod
     def _is_subject(mention: Mention, doc: Doc) -> bool:

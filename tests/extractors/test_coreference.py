@@ -226,3 +226,23 @@ def test_it_after_a_news_source_reporting_the_sentence_before_is_the_news_not_th
     ]
     ents = ["O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
     assert not {f for f in facts_of(make_doc(vocab, rows, ents=ents)) if "Ann Berg" in f}
+
+
+def test_the_subject_of_an_adverbial_clause_is_a_name_of_the_main_clause_before_the_subject_before_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zenith", "Zenith", 1, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Units", "unit", 4, "nsubj", "NOUN", "NNS"),
+            ("joined", "join", 4, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 4, "dobj", "PROPN", "NNP"),
+            ("when", "when", 8, "advmod", "SCONJ", "WRB"),
+            ("it", "it", 8, "nsubj", "PRON", "PRP"),
+            ("bought", "buy", 4, "advcl", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 8, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG"],
+    )
+    assert ("Acme", "acquired", "Widgetco") in facts_of(doc)

@@ -73,6 +73,10 @@ class Rules:
     confession_verbs: frozenset[str] = frozenset()
     home_words: frozenset[str] = frozenset()
     home_preps: frozenset[str] = frozenset()
+    hosting: Trigger | None = None
+    host_words: frozenset[str] = frozenset()
+    host_preps: frozenset[str] = frozenset()
+    host_within_preps: frozenset[str] = frozenset()
     workplace_preps: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
@@ -380,6 +384,10 @@ def _add_family(rules: Rules, path: Path) -> None:
     if "home_words" in family:
         rules.home_words = frozenset(family["home_words"])
         rules.home_preps = frozenset(family.get("home_preps", []))
+        rules.host_words = frozenset(family.get("host_words", []))
+        rules.hosting = trigger("host") if rules.host_words else None
+        rules.host_preps = frozenset(family.get("host_preps", []))
+        rules.host_within_preps = frozenset(family.get("host_within_preps", []))
     if "workplace_preps" in family:
         rules.workplace_preps = frozenset(family["workplace_preps"])
     if "birth_verbs" in family:

@@ -15,7 +15,7 @@ from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_wi
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.spans import is_code_word
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import children, listed_conjuncts
+from kg.extractors.tree import children, listed_conjuncts, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
@@ -247,6 +247,39 @@ def home_relations(context: SentenceContext) -> Iterator[Candidate]:
             for owner in owners:
                 people = argument_mentions([owner], by_token, rules, antecedents)
                 yield from (Candidate(p, place, rules.location) for p in people if is_a(p.type, PERSON))
+
+
+@relation_finder("hosts")
+def host_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Rotterdam, home to crane maker Acme", "Ohio is home to Acme": what a place is home to is there."""
+    by_token, rules = context.by_token, context.rules
+    if rules.hosting is None:
+        return
+    for token in context.tokens:
+        if token.lemma_.casefold() not in rules.host_words or token.i in by_token:
+            continue
+        hosts = [m for m in _host_places(token, by_token, rules) if is_a(m.type, PLACE)]
+        held = [m for t in prep_objects(token, rules.host_preps) for m in mentions_at(t, by_token, rules)]
+        yield from (Candidate(m, place, rules.hosting) for place in hosts for m in held
+                    if not is_a(m.type, PERSON) and m != place)
+
+
+def _host_places(word: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The names a host word describes: "Ohio is home to" (the copula's subject), "Rotterdam, home to" (the name
+    before the comma, however the parser hung the word; before "in Holland" when that follows the name)."""
+    described = described_mentions(word, by_token, rules)
+    if described:
+        return described
+    doc, i = word.doc, word.i
+    if i < 2 or doc[i - 1].text != "," or (i - 2) not in by_token:
+        return []
+    place = by_token[i - 2]
+    start = doc.char_span(place.start, place.end)
+    while start is not None and start.start >= 3 and doc[start.start - 1].lower_ in rules.host_within_preps \
+            and doc[start.start - 2].text == "," and (start.start - 3) in by_token:
+        place = by_token[start.start - 3]
+        start = doc.char_span(place.start, place.end)
+    return [place]
 
 
 def _is_home_word(token: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

@@ -977,3 +977,33 @@ def test_a_nationality_or_place_on_a_title_that_names_its_organisation_is_where_
     ]
     doc = make_doc(vocab, possessed, ents=["B-ORG", "O", "B-GPE", "O", "B-PERSON", "I-PERSON"])
     assert not {f for f in facts_of(doc) if f[1] == "livesIn"}
+
+
+def test_what_a_place_is_home_to_is_there_whether_the_parse_hangs_home_on_it_or_not(vocab):
+    copula = make_doc(
+        vocab,
+        [
+            ("Ohio", "Ohio", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("home", "home", 1, "attr", "NOUN", "NN"),
+            ("to", "to", 2, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 3, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-GPE", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(copula) == {("Acme", "basedIn", "Ohio")}
+    comma = make_doc(
+        vocab,
+        [
+            ("Trade", "trade", 1, "nsubj", "NOUN", "NN"),
+            ("passes", "pass", 1, "ROOT", "VERB", "VBZ"),
+            ("through", "through", 1, "prep", "ADP", "IN"),
+            ("Zetburg", "Zetburg", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("home", "home", 1, "advmod", "NOUN", "NN"),
+            ("to", "to", 5, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 6, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "O", "O", "B-ORG"],
+    )
+    assert ("Acme", "basedIn", "Zetburg") in facts_of(comma)

@@ -36,7 +36,8 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
 
     A token inside a mention stands for it; a noun in apposition to a name stands for it
     ("Sirhan, the man convicted of ..."); a category noun (a ``head_nouns`` entry) stands
-    for the entity that names it ("H800 chips") and the examples it lists ("companies like Alibaba").
+    for the entity that names it ("H800 chips", "a technology called Visual Radio") and the examples it lists
+    ("companies like Alibaba").
     """
     found: list[Mention] = []
     for each in [token, *listed_conjuncts(token)]:
@@ -47,7 +48,7 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
         elif (member := _member_of(each, by_token, rules)) is not None:
             found.append(member)
         elif each.lemma_.casefold() in rules.head_nouns:
-            found.extend(_category_names(each, by_token))
+            found.extend(_category_names(each, by_token) or _names_given(each, by_token, rules))
             for example in examples(each, rules):
                 found.extend(mentions_at(example, by_token, rules) or _modifier_mentions(example, by_token))
         elif each.pos_ == "NOUN":
@@ -69,6 +70,12 @@ def _category_names(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
     dash = next((t.i for t in noun.doc[first.i : noun.sent.end] if t.text in DASHES), None)
     kept = [c for c in names if not (c.dep_ == "appos" and dash is not None and c.i > dash)]
     return [by_token[c.i] for c in kept if not (c.dep_ == "compound" and is_a(by_token[c.i].type, PLACE))]
+
+
+def _names_given(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The name a category noun is given by a naming verb: "a technology called Visual Radio"."""
+    verbs = [c for c in child_tokens(noun) if c.dep_ == "acl" and c.lemma_ in rules.naming_verbs]
+    return [by_token[c.i] for v in verbs for c in child_tokens(v) if c.dep_ in {"oprd", "dobj"} and c.i in by_token]
 
 
 def _member_of(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:

@@ -119,3 +119,20 @@ def test_buying_a_fraction_of_a_company_acquires_it(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert ("Acme", "acquired", "Widgetco") in facts_of(doc)
+
+
+def test_working_on_a_kind_noun_called_a_name_develops_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("worked", "work", 1, "ROOT", "VERB", "VBD"),
+            ("on", "on", 1, "prep", "ADP", "IN"),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("technology", "technology", 2, "pobj", "NOUN", "NN"),
+            ("called", "call", 4, "acl", "VERB", "VBN"),
+            ("Widgo", "Widgo", 5, "oprd", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-PRODUCT"],
+    )
+    assert facts_of(doc) == {("Acme", "develops", "Widgo")}

@@ -111,6 +111,7 @@ class Rules:
     place_named_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
+    product_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, for products
     naming_verbs: frozenset[str] = frozenset()
     age_adjectives: frozenset[str] = frozenset()
     age_units: frozenset[str] = frozenset()
@@ -211,6 +212,11 @@ def _optional_class(name: str | None, path: Path) -> str | None:
     return None if name is None else _checked(name, path)
 
 
+def _verbs_by_dependency(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """A types.yaml table of verb lemmas by their subject's dependency."""
+    return {str(dep): frozenset(str(v) for v in verbs) for dep, verbs in table.items()}
+
+
 @cache
 def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
     """Read ``types.yaml``, ``extraction.yaml``, ``possessives.yaml`` and every ``relations/*.yaml`` family file."""
@@ -258,9 +264,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         place_named_nouns=frozenset(str(n).casefold() for n in types.get("place_named_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
-        person_subject_verbs={
-            str(dep): frozenset(str(v) for v in verbs) for dep, verbs in types.get("person_subject_verbs", {}).items()
-        },
+        person_subject_verbs=_verbs_by_dependency(types.get("person_subject_verbs", {})),
+        product_subject_verbs=_verbs_by_dependency(types.get("product_subject_verbs", {})),
         naming_verbs=frozenset(str(v) for v in types.get("naming_verbs", [])),
         age_adjectives=frozenset(str(w) for w in types.get("age_adjectives", [])),
         age_units=frozenset(str(w) for w in types.get("age_units", [])),

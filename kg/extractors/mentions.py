@@ -254,6 +254,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         return rules.possessed_nouns[root.head.lower_]  # "Winterset's busiest street", "Cimatti's son"
     if _named_by_place_noun(root, rules):  # "the town of Randolph", "the province of Guayas", "south of Fargo"
         return PLACE
+    if root.head.lemma_ in rules.product_subject_verbs.get(root.dep_, ()):  # "the Widgo was launched in 2001"
+        return PRODUCT
     told = _class_after_preposition_noun(root, rules)
     if told is not None:
         return told

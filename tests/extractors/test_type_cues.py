@@ -309,3 +309,16 @@ def test_a_name_a_kind_noun_is_called_takes_its_class(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
     )
     assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {("Acme", "Organization"), ("Widgo", "Product")}
+
+
+def test_the_subject_of_being_launched_is_a_product(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgo", "Widgo", 2, "nsubjpass", "PROPN", "NNP"),
+            ("was", "be", 2, "auxpass", "AUX", "VBD"),
+            ("launched", "launch", 2, "ROOT", "VERB", "VBN"),
+        ],
+        ents=["B-ORG", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Widgo", "Product")]

@@ -75,6 +75,7 @@ class Rules:
     home_preps: frozenset[str] = frozenset()
     hosting: Trigger | None = None
     host_words: frozenset[str] = frozenset()
+    distance_nouns: frozenset[str] = frozenset()
     host_preps: frozenset[str] = frozenset()
     host_within_preps: frozenset[str] = frozenset()
     workplace_preps: frozenset[str] = frozenset()
@@ -424,6 +425,7 @@ def _add_family(rules: Rules, path: Path) -> None:
     if "based_adjectives" in family or "origin_preps" in family:
         rules.location = trigger("locative")
         rules.based_adjectives = frozenset(family.get("based_adjectives", []))
+        rules.distance_nouns = frozenset(family.get("distance_nouns", []))
         rules.origin_preps = frozenset(family.get("origin_preps", []))
         rules.location_by_subject_type = {
             cls: _checked(p, path) for cls, p in family.get("by_subject_type", {}).items()

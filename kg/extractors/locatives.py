@@ -175,6 +175,8 @@ def _prepositional_location_or_membership(
     head = prep.head.head if prep.head.pos_ == "NUM" else prep.head  # "Marie Ferraro, 50, of Bethany"
     if word in rules.provenance_preps and _is_figurative(head, by_token, rules):
         return  # "OpenAI, the golden child of Silicon Valley": a figure of speech, no home
+    if any(c.lemma_.casefold() in rules.distance_nouns for c in children(prep, frozenset({"npadvmod"}))):
+        return  # "20 miles from Lille": somewhere else
     if word in rules.containment_preps and title_with_employer(head, by_token, rules):
         return  # "managing director of Acme in the UK": where the job is, not the holder's home
     things = [

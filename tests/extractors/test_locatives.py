@@ -1007,3 +1007,24 @@ def test_what_a_place_is_home_to_is_there_whether_the_parse_hangs_home_on_it_or_
         ents=["O", "O", "O", "B-GPE", "O", "O", "O", "B-ORG"],
     )
     assert ("Acme", "basedIn", "Zetburg") in facts_of(comma)
+
+
+def test_a_place_some_miles_from_which_a_thing_lies_is_not_where_it_is(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("a", "a", 3, "det", "DET", "DT"),
+            ("firm", "firm", 1, "attr", "NOUN", "NN"),
+            ("in", "in", 3, "prep", "ADP", "IN"),
+            ("Zetburg", "Zetburg", 4, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("20", "20", 8, "nummod", "NUM", "CD"),
+            ("miles", "mile", 9, "npadvmod", "NOUN", "NNS"),
+            ("from", "from", 3, "prep", "ADP", "IN"),
+            ("Lilleby", "Lilleby", 9, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE"],
+    )
+    assert facts_of(doc) == {("Acme", "basedIn", "Zetburg")}

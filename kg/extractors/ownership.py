@@ -67,7 +67,8 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
     "home to".
     """
     by_token, rules = context.by_token, context.rules
-    modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)]
+    modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)
+                 if not _known_place(m, rules)]  # "Acme's Midlands plant" is there; "its Longbridge plant" is named
     adjectives = [m for c in children(noun, frozenset({"amod"})) for m in mentions_at(c, by_token, rules)]
     # a name the tagger read as an adjective ("Acme subsidiary Widgetco"), not a place ("its Japanese unit")
     modifiers += [m for m in adjectives if not is_a(m.type, PLACE)]
@@ -95,6 +96,10 @@ def _whole_and_part(noun: Token, context: SentenceContext) -> tuple[list[Mention
     parts = [m for m in owned if is_a(m.type, ORGANIZATION)
              or (is_a(m.type, PERSON) and m.type_confidence <= rules.type_confidence["ner"])]
     return (companies, parts) if companies else ([], [])
+
+
+def _known_place(mention: Mention, rules: Rules) -> bool:
+    return is_a(mention.type, PLACE) and rules.gazetteer.type_of(mention.merge_name) is not None
 
 
 def _listed(item: Token, context: SentenceContext) -> list[Mention]:

@@ -295,3 +295,22 @@ def test_a_company_that_is_part_of_another_is_owned_by_it_but_a_place_is_not(voc
 
     assert sentence("Widgetco", "Acme", ["B-PERSON", "B-ORG"]) == {("Acme", "owns", "Widgetco")}
     assert {p for _, p, _ in sentence("Zetland", "Norway", ["B-GPE", "B-GPE"])} == {"locatedIn"}
+
+
+def test_a_known_place_before_a_unit_noun_says_where_the_unit_is_not_what_is_owned(vocab):
+    def owned(place: str) -> set[tuple[str, str, str]]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+                ("'s", "'s", 0, "case", "PART", "POS"),
+                (place, place, 3, "compound", "PROPN", "NNP"),
+                ("plant", "plant", 4, "nsubj", "NOUN", "NN"),
+                ("closed", "close", 4, "ROOT", "VERB", "VBD"),
+            ],
+            ents=["B-ORG", "O", "B-GPE", "O", "O"],
+        )
+        return {f for f in facts_of(doc) if f[1] == "owns"}
+
+    assert owned("Yorkshire") == set()
+    assert owned("Zetbridge") == {("Acme", "owns", "Zetbridge")}, "a place the plant is named after is the plant"

@@ -36,17 +36,20 @@ def described_as_person(span: Span, rules: Rules) -> bool:
 
 def described_as_group(span: Span, rules: Rules) -> bool:
     """A name in the singular whose "who" clause takes a verb in the plural, as British English writes of a firm or
-    a team: "Nomad Digital (who provide the technology)"."""
+    a team: "Nomad Digital (who provide the technology)"; a lone word the tagger calls a person right after a
+    plural noun for people: "developers Blizzard", "analysts Gartner"."""
     root = span.root
     if root.tag_ != "NNP" or root.conjuncts:
         return False
+    if len(span) == 1 and _named_group(span, rules):
+        return True
     return any(_is_who_clause(c, rules) and _plural_present(c) for c in child_tokens(root))
 
 
 def _named_group(span: Span, rules: Rules) -> bool:
-    """Whether a plural noun for people or of a title comes right before a lone name the tagger calls no person:
-    "analysts InStat/MDR" (not "fellow singers Jane Doe")."""
-    if span.start == 0 or span.root.conjuncts or span.root.ent_type_ == "PERSON":
+    """Whether a plural noun for people or of a title comes right before a lone name the tagger calls no person
+    or a one-word one: "analysts InStat/MDR", "developers Blizzard" (not "fellow singers Jane Doe")."""
+    if span.start == 0 or span.root.conjuncts or (span.root.ent_type_ == "PERSON" and len(span) > 1):
         return False
     before = token_table(span.doc).tokens[span.start - 1]
     lemma = before.lemma_.casefold()

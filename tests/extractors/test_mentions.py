@@ -179,7 +179,7 @@ def test_a_singular_name_whose_who_clause_takes_a_plural_verb_is_a_group_not_a_p
     assert typed("provides", "VBZ") == "Person"
 
 
-def test_a_plural_noun_for_people_before_a_lone_name_the_tagger_calls_a_company_leaves_it_a_company(vocab):
+def test_a_plural_noun_for_people_before_a_lone_name_makes_it_a_company_unless_a_persons_full_name(vocab):
     def typed(noun: str, tag: str, label: str) -> str:
         doc = make_doc(
             vocab,
@@ -194,7 +194,18 @@ def test_a_plural_noun_for_people_before_a_lone_name_the_tagger_calls_a_company_
 
     assert typed("analysts", "NNS", "ORG") == "Organization"
     assert typed("analyst", "NN", "ORG") == "Person"
-    assert typed("analysts", "NNS", "PERSON") == "Person"
+    assert typed("analysts", "NNS", "PERSON") == "Organization", "a one-word 'person' after a plural: a group"
+    doc = make_doc(
+        vocab,
+        [
+            ("singers", "singer", 2, "compound", "NOUN", "NNS"),
+            ("Jane", "Jane", 2, "compound", "PROPN", "NNP"),
+            ("Zed", "Zed", 3, "nsubj", "PROPN", "NNP"),
+            ("sang", "sing", 3, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert [m.type for m in extraction_of(doc).mentions] == ["Person"]
 
 
 def test_entity_span_stops_at_a_bracket_and_a_place_led_broadcaster_splits(vocab):

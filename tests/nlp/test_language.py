@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.nlp.language import split_possessives
+from kg.nlp.language import ENTITY_PATTERNS, split_possessives
 
 
 def _doc(words: list[str], label: str) -> Doc:
@@ -45,3 +48,11 @@ def test_a_trailing_possessive_before_a_finite_verb_or_a_comma_is_part_of_the_na
     assert entities(",", ",") == ["Moody's"]
     assert entities("proposed", "VBN") == ["Moody"]  # "MG Rover's proposed tie-up"
     assert entities("(", "-LRB-") == ["Moody"]
+
+
+def test_the_product_code_pattern_takes_model_numbers_but_no_quarter_or_plain_number() -> None:
+    (rule,) = [json.loads(line) for line in ENTITY_PATTERNS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    code = re.compile(rule["pattern"][0]["TEXT"]["REGEX"])
+    assert [w for w in ["H800", "A380", "OS/2", "V603SH", "Q3", "2004", "24/7", "Acme"] if code.search(w)] == [
+        "H800", "A380", "OS/2", "V603SH"
+    ]

@@ -37,9 +37,8 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
         return
     columns, owner_words = context.columns, phrase_last_words(rules.owner_nouns)
     for token, lower, lemma, part in zip(columns.tokens, columns.lowers, columns.lemmas, columns.pos, strict=True):
-        may_own = part == "NOUN" and (
-            lemma in rules.unit_nouns or lower in owner_words or lemma in rules.owner_nouns or lemma in rules.whole_nouns
-        )
+        may_own = part == "NOUN" and (lemma in rules.unit_nouns or lemma in rules.whole_nouns
+                                      or lower in owner_words or lemma in rules.owner_nouns)
         if not (may_own or lemma in rules.owned_participles) or token.i in by_token:
             continue
         if lemma in rules.whole_nouns:
@@ -88,7 +87,8 @@ def _whole_and_part(noun: Token, context: SentenceContext) -> tuple[list[Mention
     by_token, rules = context.by_token, context.rules
     owned = described_mentions(noun, by_token, rules)
     if not owned and noun.dep_ == "appos":
-        owned = [m for c in children(noun.head, frozenset({"appos"})) if c != noun for m in mentions_at(c, by_token, rules)]
+        beside = [c for c in children(noun.head, frozenset({"appos"})) if c != noun]
+        owned = [m for c in beside for m in mentions_at(c, by_token, rules)]
     wholes = [m for t in prep_objects(noun, rules.whole_preps) for m in mentions_at(t, by_token, rules)]
 
     companies = [m for m in wholes if is_a(m.type, ORGANIZATION)]

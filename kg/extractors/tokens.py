@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 import numpy
 from spacy.attrs import HEAD, LEMMA, LOWER, ORTH, POS
@@ -48,7 +49,7 @@ class TokenTable:
         if words not in self._capitalised_after:
             tokens = self.tokens
             self._capitalised_after[words] = frozenset(
-                after.text for before, after in zip(tokens, tokens[1:], strict=False)
+                after.text for before, after in pairwise(tokens)
                 if before.text in words and after.text[:1].isupper()
             )
         return self._capitalised_after[words]

@@ -113,6 +113,7 @@ class Rules:
     person_nouns: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
     product_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, for products
+    numbered_nouns: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     age_adjectives: frozenset[str] = frozenset()
     age_units: frozenset[str] = frozenset()
@@ -267,6 +268,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         person_subject_verbs=_verbs_by_dependency(types.get("person_subject_verbs", {})),
         product_subject_verbs=_verbs_by_dependency(types.get("product_subject_verbs", {})),
+        numbered_nouns=frozenset(str(w).casefold() for w in types.get("numbered_nouns", [])),
         naming_verbs=frozenset(str(v) for v in types.get("naming_verbs", [])),
         age_adjectives=frozenset(str(w) for w in types.get("age_adjectives", [])),
         age_units=frozenset(str(w) for w in types.get("age_units", [])),

@@ -64,7 +64,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = demonym_mentions(content, by_token, document.id, rules)
     by_token = link_names_in_document(doc, by_token, rules)
     by_token = propagate_names(doc, content, by_token, rules)
-    by_token = with_model_numbers(doc, by_token, rules)
+    by_token = with_model_numbers(doc, by_token, document.id, rules)
     by_token = vote_types_in_document(by_token)
     topic = article_topic(content[0], by_token, rules) if content else None
     antecedents = AntecedentFinder(sorted(set(by_token.values()), key=lambda m: m.start), rules, topic)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,14 +78,17 @@ def demonym_mentions(
     return found
 
 
-def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
+def with_model_numbers(doc: Doc, by_token: dict[int, Mention], doc_id: str, rules: Rules) -> dict[int, Mention]:
     """A name followed by a model number of its own is the name of a product: "70 Boeing 737-800 planes", "the
     MDA IV", "security in IE 6" (a maker's name becomes the product's; a person's or a place's never does).
 
     The number is one the tagger left outside every name (or called a bare number), joined to the name in
-    the parse or modifying the same noun; hyphens join its parts ("737-800").
+    the parse or modifying the same noun; hyphens join its parts ("737-800"). Proper nouns the tagger left out
+    before such a number name a product too ("Doom 3"), unless they are a word that numbers something else
+    (types.yaml ``numbered_nouns``: "Chapter 11", "Terminal 5").
     """
     product = rules.ner_labels["PRODUCT"]
+    by_token = {**by_token, **_numbered_names(doc, by_token, doc_id, rules)}
     extended: dict[Mention, Mention] = {}
     for mention, (start, end) in _token_spans(by_token).items():
         if is_a(mention.type, PERSON) or is_a(mention.type, PLACE) or end >= len(doc):
@@ -103,6 +107,32 @@ def with_model_numbers(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> 
         found.update((token.i, new) for token in doc.char_span(new.start, new.end) or ())
         found.update(_model_alone(doc, new, new.text[old.end - old.start :].strip(), found))
     return found
+
+
+def _numbered_names(doc: Doc, by_token: dict[int, Mention], doc_id: str, rules: Rules) -> dict[int, Mention]:
+    """Untagged proper nouns right before a model number, as a product's name without the number (which
+    :func:`with_model_numbers` then adds)."""
+    found: dict[int, Mention] = {}
+    tokens = token_table(doc).tokens
+    for token, number in pairwise(tokens):
+        if not _untagged_name_word(token, by_token) or not any(c.isdigit() for c in number.text) \
+                or _model_number_end(doc, number.i, by_token) == number.i:
+            continue  # a Roman numeral after an untagged name is more often a ruler's ("King Fernando VII")
+        start = token.i
+        while start > 0 and _untagged_name_word(tokens[start - 1], by_token) and not tokens[start - 1].is_sent_start:
+            start -= 1
+        name = doc[start : token.i + 1]
+        if any(w.lower_ in rules.numbered_nouns for w in name) or is_not_an_entity(name.text, rules) \
+                or not _joined(name, number):
+            continue
+        mention = Mention(doc_id, name.start_char, name.end_char, name.text, rules.ner_labels["PRODUCT"], rule="shape",
+                          type_confidence=rules.type_confidence["shape"])
+        found.update((t.i, mention) for t in name)
+    return found
+
+
+def _untagged_name_word(token: Token, by_token: dict[int, Mention]) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.i not in by_token and token.text[:1].isupper()
 
 
 def _model_alone(doc: Doc, product: Mention, model: str, found: dict[int, Mention]) -> dict[int, Mention]:

@@ -1199,3 +1199,21 @@ def test_an_untagged_given_name_before_a_person_joins_the_name_when_the_document
 
     assert "Ard Jan Zed" in mentions("Zed")
     assert "Jan Zed" in mentions("Zen"), "no honorific for him: the word may be a title's ('Prime' Minister)"
+
+
+def test_untagged_proper_nouns_before_a_number_name_a_product_unless_they_number_something_else(vocab):
+    def mentions(word: str) -> set[tuple[str, str]]:
+        doc = make_doc(
+            vocab,
+            [
+                ("Fans", "fan", 1, "nsubj", "NOUN", "NNS"),
+                ("played", "play", 1, "ROOT", "VERB", "VBD"),
+                (word, word, 1, "dobj", "PROPN", "NNP"),
+                ("3", "3", 2, "nummod", "NUM", "CD"),
+            ],
+            ents=["O", "O", "O", "B-CARDINAL"],
+        )
+        return {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+    assert mentions("Zoom") == {("Zoom 3", "Product")}
+    assert mentions("Chapter") == set()

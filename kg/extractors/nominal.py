@@ -261,7 +261,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         if (not found and people and not wants_person and (noun.dep_ == "compound" or bool(leading))
                 and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
-                and not _names_an_organisation(context)):
+                and not _names_an_organisation(context) and not _capitalised_office(noun, rules)):
             employer = _previous_subject(context)  # the sentence right before, however far back its antecedent
             nearest = antecedents.nearest(sent[0], [ORGANIZATION]) if employer is None else None
             if nearest is not None and sent.start_char - nearest.end < rules.title_context_reach:
@@ -276,6 +276,12 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _capitalised_office(noun: Token, rules: Rules) -> bool:
+    """An office title capitalised inside a sentence ("served under Presidents George W Bush and Bill Clinton",
+    "President Lula"): a head of state or another office, not the head of a company named before."""
+    return not noun.is_sent_start and noun.text[:1].isupper() and noun.lemma_.capitalize() in rules.office_titles
 
 
 def _previous_subject(context: SentenceContext) -> Mention | None:

@@ -175,3 +175,22 @@ def test_a_company_parsed_as_an_adjective_of_a_title_is_where_it_is_held(vocab):
         ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
     )
     assert facts_of(doc) == {("Richard Notebaert", "leads", "Qwest")}
+
+
+def test_an_office_capitalised_inside_a_sentence_is_held_at_no_organisation_named_before(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("left", "leave", 1, "ROOT", "VERB", "VBD"),
+            ("Widgetco", "Widgetco", 1, "dobj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("He", "he", 5, "nsubj", "PRON", "PRP"),
+            ("met", "meet", 5, "ROOT", "VERB", "VBD"),
+            ("President", "President", 7, "compound", "PROPN", "NNP"),
+            ("Smith", "Smith", 5, "dobj", "PROPN", "NNP"),
+            (".", ".", 5, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert not [r for r in extraction_of(doc).relations if r.subject.text.endswith("Smith")]

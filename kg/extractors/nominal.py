@@ -242,7 +242,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         places = [is_known_place(other, rules) or is_named_place(other, rules) for _, other in pairs]
         employed = not all(places)
         scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules)
-                               or _placed(noun, by_token, rules))
+                               or _placed(noun, by_token, rules) or _deputy(noun, rules))
         role = _member_of(trigger, rules) if scoped else trigger
         for (t, other), place in zip(pairs, places, strict=True):
             found = True
@@ -379,6 +379,13 @@ def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules)
                    if c.i == noun.i + 2 and noun.doc[noun.i + 1].text == "," and title_phrase_trigger(c, rules) is None]
     return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
                for t in [*prep_objects(noun, rules.title_preps), *after_comma])
+
+
+def _deputy(noun: Token, rules: Rules) -> bool:
+    """A title with a word of the head's second right before it or its phrase ("deputy managing director")."""
+    start = min([noun.i, *(c.i for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"})])
+    words = [noun.doc[start - 1], noun.doc[start]] if start > 0 else [noun.doc[start]]
+    return any(word.lower_ in rules.deputy_words for word in words)
 
 
 def _member_of(trigger: Trigger, rules: Rules) -> Trigger:

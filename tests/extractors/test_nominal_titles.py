@@ -194,3 +194,20 @@ def test_an_office_capitalised_inside_a_sentence_is_held_at_no_organisation_name
         ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "O"],
     )
     assert not [r for r in extraction_of(doc).relations if r.subject.text.endswith("Smith")]
+
+
+def test_a_deputy_of_a_head_works_for_the_organisation_and_heads_nothing(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("deputy", "deputy", 4, "amod", "ADJ", "JJ"),
+            ("managing", "manage", 4, "amod", "VERB", "VBG"),
+            ("director", "director", 1, "attr", "NOUN", "NN"),
+            ("of", "of", 4, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Smith", "worksFor", "Acme")}

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors.arguments import described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
+from kg.extractors.nominal import is_known_place
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import (
@@ -67,7 +68,7 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
     """
     by_token, rules = context.by_token, context.rules
     modifiers = [m for c in children(noun, frozenset({"compound", "nmod"})) for m in mentions_at(c, by_token, rules)
-                 if not _known_place(m, rules)]  # "Acme's Midlands plant" is there; "its Longbridge plant" is named
+                 if not is_known_place(m, rules)]  # "Acme's Midlands plant" is there; "its Longbridge plant" is named
     adjectives = [m for c in children(noun, frozenset({"amod"})) for m in mentions_at(c, by_token, rules)]
     # a name the tagger read as an adjective ("Acme subsidiary Widgetco"), not a place ("its Japanese unit")
     modifiers += [m for m in adjectives if not is_a(m.type, PLACE)]
@@ -96,10 +97,6 @@ def _whole_and_part(noun: Token, context: SentenceContext) -> tuple[list[Mention
     parts = [m for m in owned if is_a(m.type, ORGANIZATION)
              or (is_a(m.type, PERSON) and m.type_confidence <= rules.type_confidence["ner"])]
     return (companies, parts) if companies else ([], [])
-
-
-def _known_place(mention: Mention, rules: Rules) -> bool:
-    return is_a(mention.type, PLACE) and rules.gazetteer.type_of(mention.merge_name) is not None
 
 
 def _listed(item: Token, context: SentenceContext) -> list[Mention]:

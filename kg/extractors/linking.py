@@ -10,8 +10,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.candidates import Candidate
+from kg.extractors.cues import after_party_initial, is_date_word
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.spans import after_party_initial, is_date_word
 from kg.extractors.tokens import child_tokens, document_text, span_text, token_table
 from kg.model import Mention
 from kg.names import initials, is_model_number, strip_titles, type_tally

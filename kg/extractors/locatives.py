@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, name_after_kind_words
 from kg.extractors.candidates import Candidate
+from kg.extractors.cues import is_code_word
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
-from kg.extractors.spans import is_code_word
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import children, listed_conjuncts, prep_objects
 from kg.model import Mention

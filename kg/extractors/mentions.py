@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.cues import is_origin_adjective
 from kg.extractors.person_cues import described_as_group, described_as_person, patient_of_person_word
-from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans, is_origin_adjective
+from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import DASHES, category_of_example
 from kg.model import Mention

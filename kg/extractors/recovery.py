@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extractors.cues import after_party_initial, is_date_word, with_detached_period
 from kg.extractors.mentions import is_not_an_entity
 from kg.extractors.person_cues import described_as_person
-from kg.extractors.spans import after_party_initial, is_date_word, with_detached_period
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.extractors.tree import DASHES
 from kg.model import Mention

@@ -6,9 +6,18 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from kg.extractors.tokens import document_entities, sentence_tokens, span_text, token_table
+from kg.extractors.cues import after_party_initial, is_code_word, is_date_word, with_detached_period
+from kg.extractors.person_spans import (
+    addressed_after,
+    is_addressed_name,
+    with_apostrophe_part,
+    with_leading_given_names,
+    with_title,
+    without_leading_role,
+)
+from kg.extractors.tokens import document_entities, sentence_tokens, token_table
 from kg.extractors.tree import DASHES
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
@@ -140,40 +149,6 @@ def _between_codes(ent: Span, rules: Rules) -> list[Span]:
     return parts
 
 
-def is_code_word(token: Token, rules: Rules) -> bool:
-    """Whether ``token`` is a word of no name (types.yaml ``not_name_words``): a story code, "FL2706231194"."""
-    return rules.not_name_words.fullmatch(token.text) is not None
-
-
-def after_party_initial(token: Token, rules: Rules) -> bool:
-    """Whether a party's initial and a hyphen are joined to ``token`` (types.yaml ``party_initials``): "Sen. Smith,
-    D-Calif.", a politician's party and state, no mention of the place."""
-    tokens = token_table(token.doc).tokens
-    if token.i < 2:
-        return False
-    initial, hyphen = tokens[token.i - 2], tokens[token.i - 1]
-    joined = hyphen.text == "-" and not initial.whitespace_ and not hyphen.whitespace_
-    return joined and initial.text in rules.party_initials
-
-
-def is_date_word(token: Token, rules: Rules) -> bool:
-    """Whether ``token`` is part of a date after its number (types.yaml ``date_words``): "44 B.C." (no mention of
-    British Columbia), "5 Mar 94"."""
-    if token.i == 0 or token.text not in rules.date_words:
-        return False
-    return token_table(token.doc).tokens[token.i - 1].text.isdigit()
-
-
-def with_detached_period(span: Span, rules: Rules) -> Span | None:
-    """``span`` with the period written apart after it, when the two are a place's abbreviation the gazetteer
-    knows ("Minn ." in pre-tokenised text is "Minn."), else None."""
-    tokens = token_table(span.doc).tokens
-    if span.end >= len(tokens) or tokens[span.end].text != "." or not span.text[-1:].isalpha():
-        return None
-    known = rules.gazetteer.type_of(span.text + ".")
-    return span.doc[span.start : span.end + 1] if known is not None and is_a(known, PLACE) else None
-
-
 def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[tuple[Span, str, str]]:
     bracket = next((t.i for t in ent if t.text in {"(", ")"}), None)
     span = _trim(ent if bracket is None else ent.doc[ent.start : bracket], rules)
@@ -186,16 +161,16 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     span = _whole_hyphenated_words(span, sent)
     if ent.label_ == "ORG":
         span = _with_leading_capitals(span, sent)
-    if ent.label_ != "PERSON" and _is_addressed_name(span, rules):  # "Prof Smith" tagged as a work
+    if ent.label_ != "PERSON" and is_addressed_name(span, rules):  # "Prof Smith" tagged as a work
         return [(span, "PERSON", span[1:].text)]
-    if ent.label_ != "PERSON" and _addressed_after(span, sent, rules):  # "Ms" + "Fiorina" tagged as a company
+    if ent.label_ != "PERSON" and addressed_after(span, sent, rules):  # "Ms" + "Fiorina" tagged as a company
         return [(span.doc[span.start - 1 : span.end], "PERSON", span.text)]
     if ent.label_ == "PERSON" and len(parts := _split_leading_place(span, rules)) > 1:  # "Cairo AL-AHALI"
         return [(part, label, "") for part, label in parts]
     if ent.label_ == "PERSON":
-        span = _with_apostrophe_part(_without_leading_role(span, rules), sent)
-        span = _with_following_proper_nouns(_with_leading_given_names(span, sent, rules, tagged), sent, rules, tagged)
-        titled = _with_title(span, sent, rules)
+        span = with_apostrophe_part(without_leading_role(span, rules), sent)
+        span = _with_following_proper_nouns(with_leading_given_names(span, sent, rules, tagged), sent, rules, tagged)
+        titled = with_title(span, sent, rules)
         return [(titled, "PERSON", span.text if titled.start < span.start else "")]
     if ent.label_ == "PRODUCT":
         return [(_with_name_words(span, sent, rules), "PRODUCT", "")]
@@ -206,18 +181,6 @@ def _part_spans(ent: Span, sent: Span, rules: Rules, tagged: set[str]) -> list[t
     if ent.label_ in {"ORG", "GPE"}:  # "Moscow ITAR-TASS" is tagged as one place
         return [(part, label or ent.label_, "") for part, label in _split_leading_place(span, rules)]
     return [(span, ent.label_, "")]
-
-
-def _with_apostrophe_part(span: Span, sent: Span) -> Span:
-    """A person's span ending in a single capital with the apostrophe and the capitalised word joined after it,
-    the rest of the surname the tagger cut ("James O" + "'Brien" in pre-tokenised text)."""
-    tokens, end = token_table(span.doc).tokens, span.end
-    last = tokens[end - 1]
-    if end + 1 >= sent.end or not (len(last.text) == 1 and last.text.isupper()):
-        return span
-    apostrophe, rest = tokens[end], tokens[end + 1]
-    joined = apostrophe.text in {"'", "\u2019"} and not apostrophe.whitespace_
-    return span.doc[span.start : end + 2] if joined and rest.text[:1].isupper() and rest.text.isalpha() else span
 
 
 def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
@@ -233,33 +196,6 @@ def _with_following_proper_nouns(span: Span, sent: Span, rules: Rules, tagged: s
             break
         end += 1
     return span.doc[span.start : end]
-
-
-def _with_leading_given_names(span: Span, sent: Span, rules: Rules, tagged: set[str]) -> Span:
-    """A person's span with the untagged proper nouns right before it that modify it, given names the tagger cut
-    off ("Ard" before "Jan Vetham", who is "Mr Vetham" elsewhere): one word, no title, role, date, known place or
-    name the tagger found elsewhere, and not after another proper noun."""
-    start = span.start
-    while start > sent.start and span.doc[start - 1].dep_ == "compound" and span.doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    words = span.doc[start : span.start]
-    if len(words) != 1 or not all(_is_given_name_before(t, span, rules, tagged) for t in words):
-        return span  # "Foreign Minister" + "Chien Fu": a title's words are no given name
-    if span[-1].text not in token_table(span.doc).capitalised_after(rules.honorifics):
-        return span  # the document names no such person "Mr Zed": "Prime" (Minister) "Brian Mulroney"
-    return span.doc[start : span.end]
-
-
-def _is_given_name_before(token: Token, span: Span, rules: Rules, tagged: set[str]) -> bool:
-    lemma = token.lemma_.casefold()
-    return (
-        token.dep_ == "compound" and span.start <= token.head.i < span.end and token.pos_ == "PROPN"
-        and not token.ent_type_ and token.text.isalpha() and token.text[:1].isupper() and not token.text.isupper()
-        and token.text not in tagged and not is_date_word(token, rules)
-        and not (token.lower_ in rules.name_titles or lemma in rules.titles or lemma in rules.person_nouns)
-        and rules.gazetteer.type_of(token.text) is None and token.lower_ not in rules.gazetteer.demonyms
-        and token.text not in rules.honorifics
-    )
 
 
 def _continues_proper_name(before: Token, token: Token, rules: Rules) -> bool:
@@ -368,108 +304,6 @@ def _before_spaced_dash(ent: Span, tokens: tuple[Token, ...]) -> int:
 
 def _is_common_word(token: Token) -> bool:
     return token.pos_ in {"NOUN", "ADJ"} and token.text.isalpha() and token.text.islower()
-
-
-def _without_leading_role(span: Span, rules: Rules) -> Span:
-    """A person's span without a leading noun for people or adjective of origin the tagger took in: "Composer
-    Thomas" -> Thomas, "Texan John Smith" -> John Smith."""
-    if len(span) > 1 and span[0].lower_ in rules.person_nouns and span[0].text not in rules.person_titles:
-        return span[1:]
-    if len(span) > 2 and is_origin_adjective(span[0].text, rules):
-        return span[1:]
-    return span
-
-
-def is_origin_adjective(word: str, rules: Rules) -> bool:
-    """Whether ``word`` is an adjective of nationality (a gazetteer demonym) or of a place the gazetteer knows,
-    by its ending (``demonym_endings``: "Californian", "Texan"), or such adjectives and ``origin_prefixes`` joined
-    by hyphens ("Anglo-Dutch", "Pan-European")."""
-    if word.casefold() in rules.gazetteer.demonyms:
-        return True
-    if " " in word:  # "South American" is also a region's name
-        return False
-    parts = word.split("-")
-    if len(parts) > 1:  # "Anglo-Dutch", "Pan-European"
-        return all(part in rules.origin_prefixes or is_origin_adjective(part, rules) for part in parts[:-1]) \
-            and is_origin_adjective(parts[-1], rules)
-    stems = (word[: len(word) - len(end)] + place for end, place in rules.demonym_endings if word.endswith(end))
-    return any((known := rules.gazetteer.type_of(stem)) is not None and is_a(known, PLACE) for stem in stems)
-
-
-def _is_addressed_name(span: Span, rules: Rules) -> bool:
-    """Whether ``span`` is a form of address and the capitalised words that end a longer name the tagger calls a
-    person in the document ("Prof Smith" after "John Smith"): a person's name whatever the tagger called it. A
-    brand or a contest named so ("Dr Pepper", "Miss World") has no such fuller name. Read only for a name that
-    starts with a form of address, so its walk over the document's names is rare."""
-    if len(span) < 2 or span[0].text not in rules.honorifics or not all(t.text[:1].isupper() for t in span[1:]):
-        return False
-    return _longer_name_ends_in(span[1:], span.doc, frozenset({"PERSON"}))
-
-
-def _addressed_after(span: Span, sent: Span, rules: Rules) -> bool:
-    """Whether a form of address comes right before ``span`` and a longer name in the document ends in its words
-    ("Ms Fiorina" after "Carly Fiorina", whatever the tagger called either); a brand named so has no such name
-    ("Dr Pepper")."""
-    if span.start <= sent.start or token_table(span.doc).tokens[span.start - 1].text not in rules.honorifics:
-        return False
-    return _longer_name_ends_in(span, span.doc)
-
-
-def _longer_name_ends_in(words: Span, doc: Doc, labels: frozenset[str] | None = None) -> bool:
-    """Whether an entity of the document (of ``labels``, or any) is longer than ``words`` and ends in them."""
-    rest = " " + span_text(words)
-    return any(
-        len(ent) > len(words) and span_text(ent).endswith(rest) and (labels is None or ent.label_ in labels)
-        for ent in document_entities(doc)
-    )
-
-
-def _with_title(span: Span, sent: Span, rules: Rules) -> Span:
-    """A person's span with the titles right before it ("Mrs. Parks", "Judge Clark"), unless a name modifies the
-    title: "Soviet President Mikhail Gorbachev", "Acme President John Smith" name their office, not the person.
-
-    A title of office (types.yaml ``office_titles``) belongs to the span only in an account of a killing, and
-    there with the capitalised words qualifying it: "the assassination of President Kennedy", "wounded Texas Gov.
-    John Connally", but "talks with President Reagan"."""
-    tokens = token_table(span.doc).tokens
-    killing = _tells_of_killing(sent, rules)
-    titles = rules.person_titles | rules.office_titles if killing else rules.person_titles - rules.office_titles
-    if not killing and len(span) > 1 and span[0].text in rules.office_titles:  # the tagger took the office in
-        return span[1:]
-    start = span.start
-    while start > sent.start and start > span.start - 3 and tokens[start - 1].text in titles:
-        start -= 1
-    if killing and any(tokens[i].text in rules.office_titles for i in range(start, span.end - 1)):
-        while start > sent.start and _qualifies_title(tokens[start - 1], rules):
-            start -= 1
-        return span.doc[start : span.end]
-    if start == span.start:
-        return span
-    if start > sent.start and _is_name_word(tokens[start - 1]):
-        return span
-    return span.doc[start : span.end]
-
-
-def _tells_of_killing(sent: Span, rules: Rules) -> bool:
-    """Whether a verb, noun or title of an ``office_title_predicates`` family is in ``sent``: "shot", "slaying"."""
-    wanted = rules.office_title_predicates
-    for token in sentence_tokens(sent):
-        lemma = token.lemma_.casefold()
-        for table in (rules.verbs, rules.nouns, rules.titles):
-            trigger = table.get(lemma)
-            if trigger is not None and trigger.predicate in wanted:
-                return True
-    return False
-
-
-def _qualifies_title(token: Token, rules: Rules) -> bool:
-    """A capitalised name word before a title that qualifies it ("Texas" Gov., "U.S." Sen., "Superior Court" Judge;
-    not "Former")."""
-    return token.text[:1].isupper() and _is_name_word(token) and token.lower_ not in rules.leading_determiners
-
-
-def _is_name_word(token: Token) -> bool:
-    return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def _with_name_words(span: Span, sent: Span, rules: Rules) -> Span:

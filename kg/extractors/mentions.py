@@ -13,7 +13,7 @@ from kg.extractors.cues import is_origin_adjective
 from kg.extractors.person_cues import described_as_group, described_as_person, patient_of_person_word
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
-from kg.extractors.tree import DASHES, category_of_example
+from kg.extractors.tree import DASHES, category_of_example, nearer_name_before
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
@@ -277,8 +277,8 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
         modified = rules.modified_nouns.get(kind.lower_, rules.modified_nouns.get(kind.lemma_.casefold()))
         if modified is not None:  # "a Fargo native": Fargo is a place
             return modified
-    if root.dep_ == "appos":
-        cues.append(root.head)
+    if root.dep_ == "appos" and not (root.head.ent_type_ and root.head.pos_ == "PROPN"):
+        cues.append(root.head)  # not another name's word: "the European Commission, Jose Manuel Barroso"
     if root.dep_ == "oprd" and root.head.lemma_ in rules.naming_verbs and root.head.dep_ == "acl":
         cues.append(root.head.head)  # "a technology called Visual Radio"
     if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lower_ in rules.possessed_nouns:
@@ -293,7 +293,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     # the nearest apposition only: a second one mostly describes a name inside the first ("X, the head of Acme,
     # the agency")
     nearest = next((child for child in child_tokens(root) if child.dep_ == "appos"), None)
-    if nearest is not None:
+    if nearest is not None and nearer_name_before(nearest) is None:
         cues.append(_one_of(_last_kind_conjunct(nearest, rules), rules))
     cues.extend(_category_words_before(span))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute

@@ -136,3 +136,17 @@ def _has_negated_subject(verb: Token, rules: Rules) -> bool:
                 return True
         clause = clause.head if clause.dep_ in {"xcomp", "acomp"} and clause.head is not clause else None
     return False
+
+
+def nearer_name_before(noun: Token) -> Token | None:
+    """The last word of a proper name that ends right before the comma opening the apposition ``noun``, inside
+    the phrase of the word the parser hung it on: in "Paul Hofheinz of the Lisbon Council, a Brussels-based
+    group" the group is the council, not the man. None when no such name comes between."""
+    start = noun.left_edge.i
+    if noun.dep_ != "appos" or start < 2 or noun.doc[start - 1].text != ",":
+        return None
+    last = noun.doc[start - 2]
+    head = noun.head
+    if last.i <= head.i or last.pos_ != "PROPN" or not head.is_ancestor(last):
+        return None
+    return last

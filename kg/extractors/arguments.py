@@ -15,6 +15,7 @@ from kg.extractors.tree import (
     children,
     examples,
     listed_conjuncts,
+    nearer_name_before,
     prep_objects,
 )
 from kg.model import Mention
@@ -43,8 +44,8 @@ def mentions_at(token: Token, by_token: dict[int, Mention], rules: Rules) -> lis
     for each in [token, *listed_conjuncts(token)]:
         if each.i in by_token:
             found.append(by_token[each.i])
-        elif each.dep_ == "appos" and each.head.i in by_token:
-            found.append(by_token[each.head.i])
+        elif (holder := _apposition_holder(each, by_token, rules)) is not None:
+            found.append(holder)
         elif (member := _member_of(each, by_token, rules)) is not None:
             found.append(member)
         elif each.lemma_.casefold() in rules.head_nouns:
@@ -136,8 +137,9 @@ def argument_mentions(
 def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
     """Entities a common noun describes: by apposition either way, as a copula's attribute or as what they are named."""
     found = [by_token[c.i] for c in child_tokens(noun) if c.dep_ == "appos" and c.i in by_token]
-    if noun.dep_ == "appos" and noun.head.i in by_token:
-        found.append(by_token[noun.head.i])
+    holder = _apposition_holder(noun, by_token, rules)
+    if holder is not None:
+        found.append(holder)
         if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
             found.append(by_token[noun.head.head.i])
     if noun.dep_ == "attr":
@@ -212,3 +214,19 @@ def kind_named_object(obj: Token, tokens: tuple[Token, ...], by_token: dict[int,
 def _is_kind_word(word: Token) -> bool:
     """A lower-case word of a noun phrase's premodifiers ("sportswear", "trades"), however the parser hung it."""
     return word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)
+
+
+def _apposition_holder(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The name an apposition describes: the one the parser hung it on, or the name nearer before it in that
+    one's phrase ("X of Acme, a Brussels-based group": the group is Acme), unless it is a word for people."""
+    if noun.dep_ != "appos" or noun.head.i not in by_token:
+        return None
+    nearer = nearer_name_before(noun) if not _describes_people(noun, rules) else None
+    return by_token[nearer.i] if nearer is not None and nearer.i in by_token else by_token[noun.head.i]
+
+
+def _describes_people(noun: Token, rules: Rules) -> bool:
+    """Whether ``noun`` is a word for people or a title ("banker", "chairman"), which describes the person the
+    parser hung it on even past another name ("Smith of Acme, a former banker")."""
+    lemma = noun.lemma_.casefold()
+    return lemma in rules.person_nouns or lemma in rules.titles

@@ -21,7 +21,7 @@ from kg.extractors.tokens import document_entities, sentence_tokens, token_table
 from kg.extractors.tree import DASHES
 from kg.names import CORPORATE_SUFFIX
 from kg.rules import Rules
-from kg.vocab import PLACE, is_a
+from kg.vocab import CITY, PLACE, is_a
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LISTED_LABELS = frozenset({"ORG", "PRODUCT"})  # labels of spans the tagger runs over a list of names
@@ -333,6 +333,8 @@ def _split_leading_place(span: Span, rules: Rules) -> list[tuple[Span, str]]:
         if rest[0].lower_ in rules.place_named_nouns:
             continue
         known = rules.gazetteer.type_of(head.text)
+        if known == CITY and len(rest) == 1 and not rest.text.isupper():
+            continue  # a city's own body, one name: "the Lisbon Council"
         if known is not None and is_a(known, PLACE) and _names_institution(rest, rules):
             return [(head, "GPE"), (rest, "ORG")]
     return [(span, "")]

@@ -296,6 +296,7 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     if nearest is not None and nearer_name_before(nearest) is None:
         cues.append(_one_of(_last_kind_conjunct(nearest, rules), rules))
     cues.extend(_category_words_before(span))
+    cues.extend(_plural_kind_before(root))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Brookston is a town in ...": the attribute
         cues.extend(child for child in child_tokens(root.head) if child.dep_ == "attr")
     first = _first_conjunct(root)
@@ -327,6 +328,14 @@ def _category_words_before(span: Span) -> Iterator[Token]:
         if word.head.i != root.i or word.dep_ != "compound" or word.pos_ != "NOUN":
             return
         yield word
+
+
+def _plural_kind_before(root: Token) -> Iterator[Token]:
+    """A plural noun right before a list of names, however the parser hung them: "technology firms Earthlink and
+    Webroot" (the firms are both)."""
+    first = _first_conjunct(root).left_edge
+    if first.i > 0 and (before := root.doc[first.i - 1]).tag_ == "NNS" and before.pos_ == "NOUN":
+        yield before
 
 
 def _modified_kind_noun(span: Span, rules: Rules) -> Token | None:

@@ -356,8 +356,12 @@ def _dash_between(span: Span, noun: Token) -> bool:
 
 def _cue_rule(span: Span, cue: str, rules: Rules) -> str:
     """The typing rule of a kind noun's class ``cue``: ``kind_modifier`` for a product's kind noun that the name
-    modifies, which names the product's maker now and then ("Widgetco phones": its model or its maker), else
-    ``head_noun``."""
+    modifies, which names the product's maker now and then ("Widgetco phones": its model or its maker),
+    ``launched_subject`` for the subject of being launched, which a company also is ("When Acme was launched in
+    2015"), ``head_noun`` for the others."""
+    root = span.root
+    if is_a(cue, PRODUCT) and root.head.lemma_ in rules.product_subject_verbs.get(root.dep_, ()):
+        return "launched_subject"
     kind = _modified_kind_noun(span, rules)
     if kind is not None and is_a(cue, PRODUCT) and rules.head_nouns.get(kind.lemma_.casefold()) == cue:
         return "kind_modifier"

@@ -53,7 +53,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
     A person "of" or "at" an organisation works for it ("David Welch of Harvard University").
     """
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not context.names_two_things():
+    if rules.location is None or not context.may_name_arguments():
         return
     for token in context.tokens:
         if token.lower_ in rules.based_adjectives and token.dep_ == "amod":
@@ -68,7 +68,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
         elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
-            yield from _place_modifier_relations(token, context.tokens, by_token, rules)
+            yield from _place_modifier_relations(token, context)
 
 
 @relation_finder("demonyms")
@@ -77,7 +77,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
     nationality places what it describes in that country; the country's name in the same sentence is the argument
     when there is one, else the adjective itself (a mention of the country)."""
     by_token, rules = context.by_token, context.rules
-    if rules.location is None or not rules.gazetteer.demonyms or not context.names_two_things():
+    if rules.location is None or not rules.gazetteer.demonyms or not context.may_name_arguments():
         return
     countries: dict[str, list[Mention]] = defaultdict(list)
     for mention in context.mentions():
@@ -88,7 +88,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         country = rules.gazetteer.demonyms[token.lower_]
         own = by_token.get(token.i)
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
-        for thing in _described_by_demonym(token, context.tokens, by_token, rules):
+        for thing in _described_by_demonym(token, context, rules):
             if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
                 yield from (Candidate(thing, place, trigger) for place in places)
 
@@ -102,12 +102,12 @@ def _based_things(head: Token, by_token: dict[int, Mention], rules: Rules) -> li
     return mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
 
 
-def _described_by_demonym(
-    token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention], rules: Rules
-) -> list[Mention]:
+def _described_by_demonym(token: Token, context: SentenceContext, rules: Rules) -> list[Mention]:
     """What an adjective of nationality describes: the name it opens ("German Government"), the name its noun
-    modifies ("Croatian President Franjo Tudjman"), the names its noun describes ("X, an American singer") or the
-    name its words lead up to ("Swedish trades union official Ulf Carlsson", parsed otherwise)."""
+    modifies ("Croatian President Franjo Tudjman"), the names its noun describes ("X, an American singer"), the
+    name its words lead up to ("Swedish trades union official Ulf Carlsson", parsed otherwise) or what a definite
+    description stands for ("Acme said ... The German firm": Acme)."""
+    by_token = context.by_token
     own = by_token.get(token.i)
     if own is not None and own.rule != "demonym":
         return [own] if own.start == token.idx else []
@@ -123,15 +123,18 @@ def _described_by_demonym(
     if head.lemma_.casefold() in rules.unit_nouns:  # "Acme's Japanese division" is in Japan, Acme need not be
         return described_mentions(head, by_token, rules)
     found = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
-    named = name_after_kind_words(token, tokens, by_token) if not found else None
-    return found or ([named] if named is not None else [])
+    named = name_after_kind_words(token, context.tokens, by_token) if not found else None
+    if found or named is not None:
+        return found or [named]  # type: ignore[list-item]
+    anaphor = context.antecedents.anaphor(head)
+    return [anaphor] if anaphor is not None else []
 
 
-def _place_modifier_relations(
-    token: Token, tokens: tuple[Token, ...], by_token: dict[int, Mention], rules: Rules
-) -> Iterator[Candidate]:
+def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterator[Candidate]:
     """A place naming where an organisation or a person is: "U.S. Congress", "Atlanta businessman Neil Estes",
-    "Sun Hung Kai Properties, a Hong Kong construction firm", "UK sportswear firm Umbro" (parsed otherwise)."""
+    "Sun Hung Kai Properties, a Hong Kong construction firm", "UK sportswear firm Umbro" (parsed otherwise), "the US
+    firm" standing for a name before it."""
+    by_token, rules = context.by_token, context.rules
     place = by_token[token.i]
     head = token.head
     for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
@@ -142,9 +145,10 @@ def _place_modifier_relations(
         head = head.head
     conjoined = {by_token[c.i] for c in head.conjuncts if c.i in by_token}  # not "US journalists and Apple"
     things = [by_token[head.i]] if head.i in by_token else [
-        m for m in mentions_at(head, by_token, rules) if m not in conjoined]
-    named = name_after_kind_words(token, tokens, by_token) if not things else None
-    things = things or ([named] if named is not None else [])
+        m for m in mentions_at(head, by_token, rules) if m not in conjoined and m != place]
+    named = name_after_kind_words(token, context.tokens, by_token) if not things else None
+    anaphor = context.antecedents.anaphor(head) if not things and named is None else None
+    things = things or [m for m in (named, anaphor) if m is not None]
     if not is_a(place.type, PLACE):
         return
     for thing in things:

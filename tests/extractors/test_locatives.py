@@ -1028,3 +1028,38 @@ def test_a_place_some_miles_from_which_a_thing_lies_is_not_where_it_is(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE"],
     )
     assert facts_of(doc) == {("Acme", "basedIn", "Zetburg")}
+
+
+def _description_after_a_name(vocab, place: str, ent: str):
+    """ "Widgetco grew. The <place> firm cut jobs." (the place a country or a nationality word)."""
+    return make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("The", "the", 5, "det", "DET", "DT"),
+            (place, place, 5, "compound" if ent == "GPE" else "amod", "PROPN" if ent == "GPE" else "ADJ",
+             "NNP" if ent == "GPE" else "JJ"),
+            ("firm", "firm", 6, "nsubj", "NOUN", "NN"),
+            ("cut", "cut", 6, "ROOT", "VERB", "VBD"),
+            ("jobs", "job", 6, "dobj", "NOUN", "NNS"),
+            (".", ".", 6, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", f"B-{ent}", "O", "O", "O", "O"],
+    )
+
+
+def test_a_place_modifying_a_definite_description_places_what_it_stands_for(vocab):
+    extraction = extraction_of(_description_after_a_name(vocab, "US", "GPE"))
+    placed = {(r.subject.merge_name, r.predicate, r.object.text) for r in extraction.relations}
+    assert placed == {("Widgetco", "basedIn", "US")}
+
+
+def test_a_nationality_word_on_a_definite_description_places_what_it_stands_for(vocab):
+    extraction = extraction_of(_description_after_a_name(vocab, "German", "NORP"))
+    (relation,) = extraction.relations
+    assert (relation.subject.merge_name, relation.predicate) == ("Widgetco", "basedIn")
+    assert relation.object.merge_name == "Germany"
+    doc_text = "Widgetco grew. The German firm cut jobs."
+    assert doc_text[relation.sentence.start : relation.sentence.end] == "The German firm cut jobs."

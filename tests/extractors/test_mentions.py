@@ -1217,3 +1217,19 @@ def test_untagged_proper_nouns_before_a_number_name_a_product_unless_they_number
 
     assert mentions("Zoom") == {("Zoom 3", "Product")}
     assert mentions("Chapter") == set()
+
+
+def test_a_magazine_or_an_exchange_named_after_its_kind_noun_is_an_organisation_though_tagged_a_person(vocab):
+    for kind in ("magazine", "exchange"):
+        doc = make_doc(
+            vocab,
+            [
+                (kind, kind, 1, "compound", "NOUN", "NN"),
+                ("Spiegel", "Spiegel", 2, "nsubj", "PROPN", "NNP"),
+                ("said", "say", 2, "ROOT", "VERB", "VBD"),
+                ("so", "so", 2, "advmod", "ADV", "RB"),
+                (".", ".", 2, "punct", "PUNCT", "."),
+            ],
+            ents=["O", "B-PERSON", "O", "O", "O"],
+        )
+        assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Spiegel", "Organization")], kind

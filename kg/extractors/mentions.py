@@ -363,9 +363,21 @@ def _cue_rule(span: Span, cue: str, rules: Rules) -> str:
     if is_a(cue, PRODUCT) and root.head.lemma_ in rules.product_subject_verbs.get(root.dep_, ()):
         return "launched_subject"
     kind = _modified_kind_noun(span, rules)
-    if kind is not None and is_a(cue, PRODUCT) and rules.head_nouns.get(kind.lemma_.casefold()) == cue:
+    if kind is not None and is_a(cue, PRODUCT) and rules.head_nouns.get(kind.lemma_.casefold()) == cue \
+            and not _possessed_phrase(kind):
         return "kind_modifier"
     return "head_noun"
+
+
+def _possessed_phrase(noun: Token) -> bool:
+    """Whether the noun phrase ``noun`` opens (up its compounds) has a possessor, who is then the maker and the
+    name before the noun the product: "Microsoft's Xbox games console", "its Widget handset"."""
+    while True:
+        if any(child.dep_ == "poss" for child in child_tokens(noun)):
+            return True
+        if noun.dep_ != "compound":
+            return False
+        noun = noun.head
 
 
 def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:

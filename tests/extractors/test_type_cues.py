@@ -322,3 +322,22 @@ def test_the_subject_of_being_launched_is_a_product(vocab):
         ents=["B-ORG", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Widgo", "Product")]
+
+
+def test_a_name_modifying_a_possessed_products_kind_noun_is_the_product_though_tagged_a_company(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 3, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("Widgo", "Widgo", 3, "compound", "PROPN", "NNP"),
+            ("console", "console", 4, "nsubj", "NOUN", "NN"),
+            ("sold", "sell", 4, "ROOT", "VERB", "VBD"),
+            ("well", "well", 4, "advmod", "ADV", "RB"),
+            (".", ".", 4, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "O"],
+    )
+    extraction = extraction_of(doc)
+    assert ("Widgo", "Product", "head_noun") in {(m.text, m.type, m.rule) for m in extraction.mentions}
+    assert {(r.subject.text, r.object.text) for r in extraction.relations} == {("Acme", "Widgo")}

@@ -10,10 +10,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def make_doc(vocab, rows: list[tuple[str, str, int, str, str, str]], ents: list[str] | None = None) -> Doc:
-    """A parsed Doc from rows of (word, lemma, head index, dep, pos, tag); ``ents`` in IOB form."""
+def make_doc(
+    vocab, rows: list[tuple[str, str, int, str, str, str]], ents: list[str] | None = None,
+    spaces: list[bool] | None = None,
+) -> Doc:
+    """A parsed Doc from rows of (word, lemma, head index, dep, pos, tag); ``ents`` in IOB form; ``spaces``
+    after each word (by default one before every word but punctuation)."""
     words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][4] != "PUNCT" and rows[i + 1][5] != "POS" for i in range(len(rows))]
+    if spaces is None:
+        spaces = [i + 1 < len(rows) and rows[i + 1][4] != "PUNCT" and rows[i + 1][5] != "POS"
+                  for i in range(len(rows))]
     return Doc(
         vocab,
         words=words,

@@ -321,13 +321,24 @@ def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | Non
 
 
 def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None:
-    """The proper noun with the proper-noun compounds before it ("Mistral AI"), if none is in a mention."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
-        start -= 1
+    """The proper noun with the proper-noun compounds before it ("Mistral AI") and the words a hyphen joins to it
+    without spaces ("HD-DVD"), if none is in a mention."""
+    doc, start = token.doc, token.i
+    while start > 0:
+        if doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        elif start > 1 and _hyphen_joins(doc[start - 2], doc[start - 1]):
+            start -= 2
+        else:
+            break
     if any(i in by_token for i in range(start, token.i + 1)):
         return None
     return token.doc[start : token.i + 1]
+
+
+def _hyphen_joins(word: Token, hyphen: Token) -> bool:
+    """Whether ``hyphen`` joins ``word`` to the word after it with no spaces, as in one name: "HD-DVD"."""
+    return hyphen.text == "-" and not word.whitespace_ and not hyphen.whitespace_ and word.text[:1].isupper()
 
 
 def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:

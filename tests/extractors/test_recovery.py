@@ -286,3 +286,22 @@ def test_an_untagged_lone_surname_as_a_verbs_bare_subject_is_a_person_but_a_plur
     the = [("The", "the", 1, "det", "DET", "DT"), ("Ranch", "Ranch", 2, "nsubj", "PROPN", "NNP"),
            ("opened", "open", 2, "ROOT", "VERB", "VBD")]
     assert extraction_of(make_doc(vocab, the)).mentions == ()
+
+
+def test_a_recovered_name_keeps_the_words_a_hyphen_joins_to_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("sells", "sell", 1, "ROOT", "VERB", "VBZ"),
+            ("Widgo", "Widgo", 1, "dobj", "PROPN", "NNP"),
+            ("and", "and", 2, "cc", "CCONJ", "CC"),
+            ("HD", "HD", 6, "compound", "PROPN", "NNP"),
+            ("-", "-", 6, "punct", "PUNCT", "HYPH"),
+            ("DVD", "DVD", 2, "conj", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "B-PRODUCT", "O", "O", "O", "O", "O"],
+        spaces=[True, True, True, True, False, False, False, False],
+    )
+    assert ("HD-DVD", "Product") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -392,12 +392,22 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return ()
     verbs = [root.head]
-    while next_verb := next((c for c in child_tokens(verbs[-1]) if c.dep_ == "xcomp"), None):  # "plans to cut"
+    while next_verb := _infinitive_of(verbs[-1]):  # "plans to cut", "was happy to show"
         verbs.append(next_verb)
     verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                  and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
     words = [g for verb in verbs for c in _verb_objects(verb) for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
+
+
+def _infinitive_of(verb: Token) -> Token | None:
+    """The clause a verb takes as its complement ("plans to cut"), or its adjective does ("was keen to sell")."""
+    for child in child_tokens(verb):
+        if child.dep_ == "xcomp":
+            return child
+        if child.dep_ == "acomp":
+            return next((c for c in child_tokens(child) if c.dep_ == "xcomp"), None)
+    return None
 
 
 def _verb_objects(verb: Token) -> Iterator[Token]:

@@ -1233,3 +1233,21 @@ def test_a_magazine_or_an_exchange_named_after_its_kind_noun_is_an_organisation_
             ents=["O", "B-PERSON", "O", "O", "O"],
         )
         assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Spiegel", "Organization")], kind
+
+
+def test_a_possessive_in_the_infinitive_an_adjective_takes_refers_back_to_the_subject(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Widgetco", "Widgetco", 1, "nsubj", "PROPN", "NNP"),
+            ("was", "be", 1, "ROOT", "AUX", "VBD"),
+            ("keen", "keen", 1, "acomp", "ADJ", "JJ"),
+            ("to", "to", 4, "aux", "PART", "TO"),
+            ("show", "show", 2, "xcomp", "VERB", "VB"),
+            ("its", "its", 6, "poss", "PRON", "PRP$"),
+            ("phones", "phone", 4, "dobj", "NOUN", "NNS"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert ("Widgetco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}

@@ -128,6 +128,8 @@ class Rules:
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
     not_name_words: re.Pattern[str] = re.compile("(?!)")  # any of the shapes of a word of no name
+    model_codes: re.Pattern[str] = re.compile("(?!)")  # shapes of a product's model code ("6230i")
+    not_model_codes: re.Pattern[str] = re.compile("(?!)")  # numbers with a unit, ordinals ("3G", "20th")
     party_initials: frozenset[str] = frozenset()
     date_words: frozenset[str] = frozenset()
     name_prepositions: frozenset[str] = frozenset()
@@ -242,6 +244,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         not_entities=frozenset(str(w).casefold() for w in types.get("not_entities", [])),
         not_entity_shapes=_any_of(types.get("not_entity_shapes", [])),
         not_name_words=_any_of(types.get("not_name_words", [])),
+        model_codes=_any_of(types.get("model_codes", [])),
+        not_model_codes=_any_of(types.get("not_model_codes", [])),
         party_initials=frozenset(str(p) for p in types.get("party_initials", [])),
         date_words=frozenset(str(e) for e in types.get("date_words", [])),
         name_prepositions=frozenset(str(p) for p in types.get("name_prepositions", [])),

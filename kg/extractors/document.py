@@ -29,6 +29,7 @@ from kg.extractors.recovery import (
     places_by_construction,
     recover_known_places,
     recover_names_from_context,
+    recover_owned_models,
 )
 from kg.extractors.registry import RelationFinder, SentenceContext, relation_finders
 from kg.extractors.times import annotate_relations
@@ -59,6 +60,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = mentions_by_token(content, document.id, rules)
     by_token = recover_names_from_context(content, by_token, document.id, rules)
     by_token = recover_known_places(content, by_token, document.id, rules)
+    by_token = recover_owned_models(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
     by_token = classes_agreed_in_lists(doc, by_token, rules)
     by_token = demonym_mentions(content, by_token, document.id, rules)

@@ -16,7 +16,7 @@ from kg.extractors.tree import DASHES
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, strip_titles
 from kg.rules import Rules
-from kg.vocab import ORGANIZATION, PERSON, PLACE, is_a
+from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
 KINDS = (PERSON, ORGANIZATION, PLACE)
 DATELINE_WORDS = 12  # how far into a text a dateline's agency can come
@@ -45,7 +45,7 @@ def recover_names_from_context(
             span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
             reading = None if span is None else _reading(token, span, kind, found, rules, addressed)
             if reading is None or span is None or is_not_an_entity(span.text, rules) \
-                    or after_party_initial(span[0], rules):  # "Sen. Smith, D-Ariz., chairman of": no person
+                    or any(after_party_initial(t, rules) for t in span):  # "Sen. Smith, D-Ariz., chairman of"
                 continue
             type_name, rule, name = reading
             found.update(_context_mention(doc_id, span, type_name, rules, rule, name))
@@ -152,6 +152,49 @@ def recover_known_places(
                     continue
                 found.update(_context_mention(doc_id, span, ORGANIZATION, rules))
     return found
+
+
+def recover_owned_models(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """Model codes an organisation owns, which the tagger leaves out or calls a date: "Nokia was happy to
+    demonstrate its 6230i", "Acme's SGH-i300, a handset" (types.yaml ``model_codes``) are products."""
+    found = dict(by_token)
+    for sent in sentences:
+        for token in sent:
+            if token.i in found or token.dep_ not in _MODEL_DEPS or not _owned_by_organisation(token, found, rules):
+                continue
+            span = _hyphen_joined(token)
+            if any(t.i in found for t in span) or rules.model_codes.fullmatch(span.text) is None \
+                    or rules.not_model_codes.fullmatch(span.text) is not None:
+                continue
+            found.update(_context_mention(doc_id, span, PRODUCT, rules, "shape"))
+    return found
+
+
+_MODEL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
+
+
+def _owned_by_organisation(token: Token, found: dict[int, Mention], rules: Rules) -> bool:
+    """Whether ``token`` has a possessor that is an organisation's name or a pronoun that may stand for one."""
+    for child in child_tokens(token):
+        if child.dep_ != "poss":
+            continue
+        owner = found.get(child.i)
+        if owner is not None and is_a(owner.type, ORGANIZATION):
+            return True
+        if owner is None and any(is_a(c, ORGANIZATION) for c in rules.anaphors.get(child.lower_, ())):
+            return True
+    return False
+
+
+def _hyphen_joined(token: Token) -> Span:
+    """``token`` with the words hyphens join to it without spaces before it ("SGH - i300" ending at "i300")."""
+    doc, start = token.doc, token.i
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : token.i + 1]
 
 
 def _context_mention(

@@ -305,3 +305,17 @@ def test_a_recovered_name_keeps_the_words_a_hyphen_joins_to_it(vocab):
         spaces=[True, True, True, True, False, False, False, False],
     )
     assert ("HD-DVD", "Product") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_a_model_code_an_organisation_owns_is_a_product_but_a_number_with_a_unit_is_not(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("showed", "show", 1, "ROOT", "VERB", "VBD"),
+        ("its", "its", 3, "poss", "PRON", "PRP$"),
+        ("CODE", "CODE", 1, "dobj", "NOUN", "NN"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+    ]
+    for code, product in (("6230i", True), ("3G", False), ("1990s", False)):
+        doc = make_doc(vocab, [(code, code, *r[2:]) if r[0] == "CODE" else r for r in rows],
+                       ents=["B-ORG", "O", "O", "B-DATE", "O"])
+        assert ((code, "Product") in {(m.text, m.type) for m in extraction_of(doc).mentions}) is product, code

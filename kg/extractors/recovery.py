@@ -191,8 +191,7 @@ def _owned_by_organisation(token: Token, found: dict[int, Mention], rules: Rules
 def _hyphen_joined(token: Token) -> Span:
     """``token`` with the words hyphens join to it without spaces before it ("SGH - i300" ending at "i300")."""
     doc, start = token.doc, token.i
-    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_:
+    while start > 1 and _hyphen_joins(doc[start - 2], doc[start - 1]):
         start -= 2
     return doc[start : token.i + 1]
 
@@ -380,7 +379,7 @@ def _proper_name_span(token: Token, by_token: dict[int, Mention]) -> Span | None
 
 
 def _hyphen_joins(word: Token, hyphen: Token) -> bool:
-    """Whether ``hyphen`` joins ``word`` to the word after it with no spaces, as in one name: "HD-DVD"."""
+    """Whether ``hyphen`` joins ``word`` to the word after it with no spaces, as in one name: "HD-DVD", "SGH-i300"."""
     return hyphen.text == "-" and not word.whitespace_ and not hyphen.whitespace_ and word.text[:1].isupper()
 
 

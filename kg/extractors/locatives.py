@@ -124,10 +124,8 @@ def _described_by_demonym(token: Token, context: SentenceContext, rules: Rules) 
         return described_mentions(head, by_token, rules)
     found = mentions_at(head, by_token, rules) or described_mentions(head, by_token, rules)
     named = name_after_kind_words(token, context.tokens, by_token) if not found else None
-    if found or named is not None:
-        return found or [named]  # type: ignore[list-item]
-    anaphor = context.antecedents.anaphor(head)
-    return [anaphor] if anaphor is not None else []
+    anaphor = context.antecedents.anaphor(head) if not found and named is None else None
+    return found or [m for m in (named, anaphor) if m is not None]
 
 
 def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterator[Candidate]:

@@ -216,6 +216,16 @@ def _is_kind_word(word: Token) -> bool:
     return word.is_lower and word.is_alpha and (word.tag_ in _KIND_WORD_TAGS or word.dep_ in _KIND_WORD_DEPS)
 
 
+def apposed_possessor(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
+    """The name a possessive pronoun on an apposition stands for when the apposition names a second entity:
+    "Gazprom, its unit Gazpromneft" (its = Gazprom; not "Widgetco, its unit", where the unit is Widgetco)."""
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in child_tokens(noun)):
+        return None
+    if not any(c.dep_ == "appos" and c.i in by_token for c in child_tokens(noun)):
+        return None
+    return _apposition_holder(noun, by_token, rules)
+
+
 def _apposition_holder(noun: Token, by_token: dict[int, Mention], rules: Rules) -> Mention | None:
     """The name an apposition describes: the one the parser hung it on, or the name nearer before it in that
     one's phrase ("X of Acme, a Brussels-based group": the group is Acme), unless it is a word for people."""

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extractors.arguments import (
+    apposed_possessor,
     argument_mentions,
     described_mentions,
     kind_named_object,
@@ -119,8 +120,9 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
         head = token.head
         if head.i in by_token and any(token.i < c.i and _is_relation_noun(c, rules) for c in head.lefts):
             continue  # "Widgetco's owner Acme", "Acme's rival Widgetco": the noun between says what they are
-        if head.i not in by_token and _names_a_relation(head, rules):
-            continue  # "its former parent AT&T", "its rival Verizon": the noun is the relation, the finders' to read
+        if head.i not in by_token and (_names_a_relation(head, rules) or apposed_possessor(head, by_token, rules)):
+            continue  # "its former parent AT&T", "its rival Verizon": the noun is the relation, the finders' to read;
+            # "Acme, its unit Widgetco": its = Acme, not the antecedent
         possessed = [by_token[head.i]] if head.i in by_token else mentions_at(head, by_token, rules)
         titled = head.i not in by_token and title_phrase_trigger(head, rules) is not None
         if not possessed and head.pos_ == "NOUN" and head.lemma_.casefold() not in rules.nouns and not titled:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extractors.arguments import described_mentions, mentions_at, possessors
+from kg.extractors.arguments import apposed_possessor, described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.nominal import is_known_place
 from kg.extractors.registry import SentenceContext, relation_finder
@@ -48,10 +48,12 @@ def ownership_relations(context: SentenceContext) -> Iterator[Candidate]:
             owned, owners = _units(token, context)
             yield from _ownership(owners, owned, rules.ownership)
         elif token.pos_ == "NOUN" and (trigger := phrase_at(token, rules.owner_nouns)) is not None:
-            owners = described_mentions(token, by_token, rules)
+            apposed = apposed_possessor(token, by_token, rules)  # "Widgetco, its parent Acme"
+            owners = [m for m in described_mentions(token, by_token, rules) if m != apposed]
             if all(is_a(m.type, PERSON) for m in owners):
                 continue  # "his parents, John and Mary" own nothing
-            yield from _ownership(owners, possessors(token, by_token, rules, context.antecedents, owners), trigger)
+            owned = [apposed] if apposed else possessors(token, by_token, rules, context.antecedents, owners)
+            yield from _ownership(owners, owned, trigger)
         elif token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.casefold() in rules.owned_participles:
             named = [c for c in child_tokens(token) if c.pos_ == "PROPN"]  # not "state-owned"
             owners = [m for c in named for m in mentions_at(c, by_token, rules)]
@@ -72,13 +74,14 @@ def _units(noun: Token, context: SentenceContext) -> tuple[list[Mention], list[M
     adjectives = [m for c in children(noun, frozenset({"amod"})) for m in mentions_at(c, by_token, rules)]
     # a name the tagger read as an adjective ("Acme subsidiary Widgetco"), not a place ("its Japanese unit")
     modifiers += [m for m in adjectives if not is_a(m.type, PLACE)]
-    owned = described_mentions(noun, by_token, rules)
+    apposed = apposed_possessor(noun, by_token, rules)  # "Acme, its unit Widgetco"
+    owned = [m for m in described_mentions(noun, by_token, rules) if m != apposed]
     owners = modifiers if owned else []
     if not owned:
         owned = modifiers or [m for t in examples(noun, rules) for m in _listed(t, context)]
     if not owned and noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in rules.listing_verbs:
         owned = [m for t in children(noun.head, OBJECT_DEPS) for m in _listed(t, context)]
-    owners = owners + possessors(noun, by_token, rules, context.antecedents, owned)
+    owners = owners + ([apposed] if apposed else possessors(noun, by_token, rules, context.antecedents, owned))
     return owned, owners or _holders(noun, context)
 
 

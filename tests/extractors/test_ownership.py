@@ -314,3 +314,21 @@ def test_a_known_place_before_a_unit_noun_says_where_the_unit_is_not_what_is_own
 
     assert owned("Yorkshire") == set()
     assert owned("Zetbridge") == {("Acme", "owns", "Zetbridge")}, "a place the plant is named after is the plant"
+
+
+def test_its_on_an_apposition_naming_a_unit_stands_for_the_name_it_describes(vocab):
+    # "Bob sued Acme, its unit Widgetco, and Zenco": its = Acme, not the subject Bob
+    doc = make_doc(
+        vocab,
+        [
+            ("Bob", "Bob", 1, "nsubj", "PROPN", "NNP"),
+            ("sued", "sue", 1, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 1, "dobj", "PROPN", "NNP"),
+            (",", ",", 2, "punct", "PUNCT", ","),
+            ("its", "its", 5, "poss", "PRON", "PRP$"),
+            ("unit", "unit", 2, "appos", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 5, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG"],
+    )
+    assert {f for f in facts_of(doc) if f[1] == "owns"} == {("Acme", "owns", "Widgetco")}

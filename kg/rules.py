@@ -112,6 +112,7 @@ class Rules:
     institution_nouns: frozenset[str] = frozenset()
     place_named_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    employer_preps: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
     product_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, for products
     numbered_nouns: frozenset[str] = frozenset()
@@ -272,6 +273,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         institution_nouns=frozenset(str(n).casefold() for n in types.get("institution_nouns", [])),
         place_named_nouns=frozenset(str(n).casefold() for n in types.get("place_named_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
+        employer_preps=frozenset(types.get("employer_preps", [])),
         person_subject_verbs=_verbs_by_dependency(types.get("person_subject_verbs", {})),
         product_subject_verbs=_verbs_by_dependency(types.get("product_subject_verbs", {})),
         numbered_nouns=frozenset(str(w).casefold() for w in types.get("numbered_nouns", [])),

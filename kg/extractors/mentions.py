@@ -10,7 +10,12 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from kg.extractors.cues import is_origin_adjective
-from kg.extractors.person_cues import described_as_group, described_as_person, patient_of_person_word
+from kg.extractors.person_cues import (
+    described_as_group,
+    described_as_person,
+    named_as_workplace,
+    patient_of_person_word,
+)
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
 from kg.extractors.tree import DASHES, category_of_example, nearer_name_before
@@ -198,12 +203,15 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     cue = _head_noun_type(span, rules)
     referred = _class_referred_to(span, rules)
     shaped_not_person = not name and rules.not_person_shapes.match(text) is not None
-    person = source != "gazetteer" and not shaped_not_person and described_as_person(span, rules)
+    workplace = source != "gazetteer" and not name and named_as_workplace(span, rules)
+    person = source != "gazetteer" and not shaped_not_person and not workplace and described_as_person(span, rules)
     cue_rule = "" if cue is None else _cue_rule(span, cue, rules)
     tagged_maker = source == "ner" and type_name == ORGANIZATION and cue_rule == "kind_modifier"
     if cue is not None and source != "gazetteer" and not (type_name == PERSON and (person or name)) \
             and not tagged_maker:  # "two Acme handsets" the tagger calls a company: the maker's name
         type_name, source = cue, cue_rule
+    elif workplace and type_name == PERSON:
+        type_name, source = ORGANIZATION, "employer_cue"
     elif person or (source != "gazetteer" and patient_of_person_word(span, rules)):
         type_name, source = PERSON, "person_cue"
     elif source == "ner" and referred and type_name not in referred and type_name in {PERSON, ORGANIZATION, PLACE}:

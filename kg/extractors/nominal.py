@@ -243,7 +243,7 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         ]
         places = [is_known_place(other, rules) or is_named_place(other, rules) for _, other in pairs]
         employed = not all(places)
-        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules)
+        scoped = employed and (any(places) or _heads_a_department(noun, by_token, rules) or _heads_a_field(noun, rules)
                                or _placed(noun, by_token, rules) or _deputy(noun, rules))
         role = _member_of(trigger, rules) if scoped else trigger
         for (t, other), place in zip(pairs, places, strict=True):
@@ -381,6 +381,17 @@ def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules)
                    if c.i == noun.i + 2 and noun.doc[noun.i + 1].text == "," and title_phrase_trigger(c, rules) is None]
     return any(t.pos_ == "NOUN" and t.i not in by_token and t.lemma_.casefold() not in rules.anaphors
                for t in [*prep_objects(noun, rules.title_preps), *after_comma])
+
+
+def _heads_a_field(noun: Token, rules: Rules) -> bool:
+    """A title qualified by a common noun for a field of work, no kind of organisation nor title itself:
+    "research director", "sales director" (not "union leader", "executive director")."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i and not c.ent_type_
+        and (lemma := c.lemma_.casefold()) not in rules.head_nouns and lemma not in rules.titles
+        and f"{c.lower_} {noun.lower_}" not in rules.titles and lemma not in rules.anaphors
+        for c in child_tokens(noun)
+    )
 
 
 def _deputy(noun: Token, rules: Rules) -> bool:

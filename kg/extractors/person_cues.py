@@ -34,6 +34,17 @@ def described_as_person(span: Span, rules: Rules) -> bool:
     return any(_is_who_clause(c, rules) for c in child_tokens(root)) and not described_as_group(span, rules)
 
 
+def named_as_workplace(span: Span, rules: Rules) -> bool:
+    """Whether a name is where a person works, by a noun for people or a title and one of ``employer_preps``
+    before it: "a research director at analyst Gartner"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in rules.employer_preps:
+        return False
+    noun = root.head.head
+    lemma = noun.lemma_.casefold()
+    return noun.pos_ == "NOUN" and (lemma in rules.person_nouns or lemma in rules.titles)
+
+
 def described_as_group(span: Span, rules: Rules) -> bool:
     """A name in the singular whose "who" clause takes a verb in the plural, as British English writes of a firm or
     a team: "Nomad Digital (who provide the technology)"; a lone word the tagger calls a person right after a

@@ -211,3 +211,20 @@ def test_a_deputy_of_a_head_works_for_the_organisation_and_heads_nothing(vocab):
         ents=["B-PERSON", "O", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Smith", "worksFor", "Acme")}
+
+
+def test_a_head_of_a_field_of_work_works_for_the_organisation_and_heads_nothing(vocab):
+    # "Smith is research director of Acme"; "union leader" would still lead (a kind of organisation)
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+            ("research", "research", 3, "compound", "NOUN", "NN"),
+            ("director", "director", 1, "attr", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Smith", "worksFor", "Acme")}

@@ -341,3 +341,26 @@ def test_a_name_modifying_a_possessed_products_kind_noun_is_the_product_though_t
     extraction = extraction_of(doc)
     assert ("Widgo", "Product", "head_noun") in {(m.text, m.type, m.rule) for m in extraction.mentions}
     assert {(r.subject.text, r.object.text) for r in extraction.relations} == {("Acme", "Widgo")}
+
+
+def test_a_name_after_a_title_and_at_is_where_the_person_works_whatever_the_tagger_says(vocab):
+    # "Jane Doe, a director at analyst Widgetco, said": Widgetco is tagged a person, "analyst" before it
+    doc = make_doc(
+        vocab,
+        [
+            ("Jane", "Jane", 1, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 9, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("director", "director", 1, "appos", "NOUN", "NN"),
+            ("at", "at", 4, "prep", "ADP", "IN"),
+            ("analyst", "analyst", 7, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("said", "say", 9, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
+        ("Jane Doe", "Person"), ("Widgetco", "Organization"),
+    ]

@@ -319,11 +319,16 @@ def _head_noun_type(span: Span, rules: Rules) -> str | None:
     cues.extend(word for word in own if word.lemma_.casefold() not in rules.maker_nouns)  # not "X Research Program"
     for cue in cues:
         found = rules.head_nouns.get(cue.lemma_.casefold())
-        if found is not None and cue.pos_ in {"NOUN", "PROPN"} and (
+        if found is not None and (cue.pos_ in {"NOUN", "PROPN"} or _adjective_right_before(cue, span)) and (
             span.start <= cue.i < span.end or cue.lemma_.casefold() not in rules.name_only_nouns
         ):
             return found
     return None
+
+
+def _adjective_right_before(word: Token, span: Span) -> bool:
+    """Whether ``word`` is an adjective modifying ``span`` right before it (a kind noun mistagged: "firm")."""
+    return word.i == span.start - 1 and word.dep_ == "amod" and word.tag_ == "JJ"
 
 
 def _category_words_before(span: Span) -> Iterator[Token]:
@@ -333,9 +338,14 @@ def _category_words_before(span: Span) -> Iterator[Token]:
     root, tokens = span.root, token_table(span.doc).tokens
     for index in range(span.start - 1, -1, -1):
         word = tokens[index]
-        if word.head.i != root.i or word.dep_ != "compound" or word.pos_ != "NOUN":
+        if word.head.i != root.i:
             return
-        yield word
+        if word.dep_ == "compound" and word.pos_ == "NOUN":
+            yield word
+        elif _adjective_right_before(word, span) and word.is_lower:
+            yield word  # a noun the tagger read as an adjective: "anti-spyware firm Giant Company Software"
+        else:
+            return
 
 
 def _plural_kind_before(root: Token) -> Iterator[Token]:

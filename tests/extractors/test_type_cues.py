@@ -364,3 +364,22 @@ def test_a_name_after_a_title_and_at_is_where_the_person_works_whatever_the_tagg
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [
         ("Jane Doe", "Person"), ("Widgetco", "Organization"),
     ]
+
+
+def test_a_kind_noun_the_tagger_read_as_an_adjective_right_before_a_name_types_it(vocab):
+    # "it bought spyware firm Giant Widget Software": "firm" tagged an adjective; the name's own last word is
+    # a product's kind noun
+    doc = make_doc(
+        vocab,
+        [
+            ("it", "it", 1, "nsubj", "PRON", "PRP"),
+            ("bought", "buy", 1, "ROOT", "VERB", "VBD"),
+            ("spyware", "spyware", 6, "amod", "ADJ", "JJ"),
+            ("firm", "firm", 6, "amod", "ADJ", "JJ"),
+            ("Giant", "Giant", 6, "compound", "PROPN", "NNP"),
+            ("Widget", "Widget", 6, "compound", "PROPN", "NNP"),
+            ("Software", "Software", 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Giant Widget Software", "Organization")]

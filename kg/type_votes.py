@@ -62,11 +62,11 @@ def type_votes(
 def _national_arms_as_companies(votes: dict[str, dict[str, Tally]], gazetteer: Gazetteer) -> None:
     """A company's name followed by a known place ("eBay UK", "T-Mobile Germany"), read as a place in a document
     that reads the company's name alone as an organisation, is the company's arm there: its place votes go to
-    Organization."""
+    Organization (not a name the gazetteer knows: "United States" beside the airline "United")."""
     for key, documents in votes.items():
         company, _, place = key.rpartition(" ")
         known = gazetteer.types.get(place)
-        if not company or company not in votes or known is None or not is_a(known, PLACE):
+        if not company or company not in votes or known is None or not is_a(known, PLACE) or key in gazetteer.types:
             continue
         for doc in documents.keys() & votes[company].keys():
             tally = documents[doc]

@@ -201,6 +201,13 @@ def test_a_companys_name_and_a_known_place_read_as_a_place_is_the_companys_arm_t
     assert alone[0].type != "Organization"
 
 
+def test_a_known_places_own_name_is_no_arm_of_a_company_named_by_its_first_word():
+    airline = [Mention("a", i * 10, i * 10 + 6, "United", "Organization", "ner", 0.5) for i in range(2)]
+    country = Mention("a", 30, 43, "United States", "Country", "gazetteer", 1.5)
+    types = {e.label: e.type for e in resolve([_extraction("a", [*airline, country])], BASE).entities}
+    assert types == {"United": "Organization", "United States": "Country"}
+
+
 def test_a_name_kept_with_its_possessive_ending_is_the_label_over_its_stem():
     kept = Mention("a", 0, 7, "Moody's", "Organization", "ner", 0.5)
     stems = [Mention("a", 20 + i * 10, 25 + i * 10, "Moody", "Organization", "ner", 0.5) for i in range(2)]

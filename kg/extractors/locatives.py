@@ -15,7 +15,7 @@ from kg.extractors.cues import is_code_word
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import children, listed_conjuncts, prep_objects
+from kg.extractors.tree import DASHES, children, listed_conjuncts, prep_objects
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
@@ -67,7 +67,7 @@ def locative_relations(context: SentenceContext) -> Iterator[Candidate]:
                         yield Candidate(thing, place, rules.location)
         elif token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
             yield from _prepositional_location_or_membership(token, by_token, rules)
-        elif token.dep_ in {"compound", "nmod"} and token.i in by_token:
+        elif token.i in by_token and (token.dep_ in {"compound", "nmod"} or _joined_to_a_place(token, by_token)):
             yield from _place_modifier_relations(token, context)
 
 
@@ -134,6 +134,8 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
     firm" standing for a name before it."""
     by_token, rules = context.by_token, context.rules
     place = by_token[token.i]
+    if _joined_to_a_place(token, by_token):
+        token = token.head  # "the UK-Dutch group": both places name where the group is
     head = token.head
     for _ in range(3):  # up a chain of compounds: "Rochester teacher union leader Adam Urbanski"
         if scopes_a_job(head, by_token, rules):
@@ -143,7 +145,7 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
         head = head.head
     conjoined = {by_token[c.i] for c in head.conjuncts if c.i in by_token}  # not "US journalists and Apple"
     things = [by_token[head.i]] if head.i in by_token else [
-        m for m in mentions_at(head, by_token, rules) if m not in conjoined and m != place]
+        m for m in mentions_at(head, by_token, rules) if m not in conjoined and m not in {place, by_token[token.i]}]
     named = name_after_kind_words(token, context.tokens, by_token) if not things else None
     anaphor = context.antecedents.anaphor(head) if not things and named is None else None
     things = things or [m for m in (named, anaphor) if m is not None]
@@ -154,6 +156,14 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
             continue
         if is_a(thing.type, PERSON) or is_known_place(place, rules):
             yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+
+
+def _joined_to_a_place(token: Token, by_token: dict[int, Mention]) -> bool:
+    """Whether ``token`` modifies a place or nationality word it is hyphen-joined to: "UK" in "the UK-Dutch
+    group"."""
+    head = token.head
+    return head.i == token.i + 2 and head.i in by_token and is_a(by_token[head.i].type, PLACE) \
+        and token.doc[token.i + 1].text in DASHES
 
 
 def scopes_a_job(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

@@ -1063,3 +1063,21 @@ def test_a_nationality_word_on_a_definite_description_places_what_it_stands_for(
     assert relation.object.merge_name == "Germany"
     doc_text = "Widgetco grew. The German firm cut jobs."
     assert doc_text[relation.sentence.start : relation.sentence.end] == "The German firm cut jobs."
+
+
+def test_a_place_hyphen_joined_to_a_nationality_word_places_what_the_pair_describes(vocab):
+    # "UK-Dutch firm Acme grew", parsed with "UK" on "Dutch": Acme is in both countries
+    doc = make_doc(
+        vocab,
+        [
+            ("UK", "UK", 2, "amod", "PROPN", "NNP"),
+            ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+            ("Dutch", "dutch", 3, "compound", "ADJ", "JJ"),
+            ("firm", "firm", 4, "compound", "NOUN", "NN"),
+            ("Acme", "Acme", 5, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-GPE", "O", "B-NORP", "O", "B-ORG", "O"],
+        spaces=[False, False, True, True, True, False],
+    )
+    assert {(s, o) for s, p, o in facts_of(doc) if p == "basedIn"} == {("Acme", "UK"), ("Acme", "Dutch")}

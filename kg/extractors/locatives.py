@@ -89,7 +89,7 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         own = by_token.get(token.i)
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
         for thing in _described_by_demonym(token, context, rules):
-            if thing not in places and rules.gazetteer.key(thing.merge_name) != country:
+            if thing not in places and rules.gazetteer.key(thing.merge_name) != country and thing.rule != "demonym":
                 yield from (Candidate(thing, place, trigger) for place in places)
 
 

@@ -1081,3 +1081,20 @@ def test_a_place_hyphen_joined_to_a_nationality_word_places_what_the_pair_descri
         spaces=[False, False, True, True, True, False],
     )
     assert {(s, o) for s, p, o in facts_of(doc) if p == "basedIn"} == {("Acme", "UK"), ("Acme", "Dutch")}
+
+
+def test_a_nationality_word_on_another_places_no_country_in_the_other(vocab):
+    # "the Japanese-Swedish venture grew": no Sweden locatedIn Japan
+    doc = make_doc(
+        vocab,
+        [
+            ("Japanese", "japanese", 2, "amod", "ADJ", "JJ"),
+            ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+            ("Swedish", "swedish", 3, "amod", "ADJ", "JJ"),
+            ("venture", "venture", 4, "nsubj", "NOUN", "NN"),
+            ("grew", "grow", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-NORP", "O", "B-NORP", "O", "O"],
+        spaces=[False, False, True, True, False],
+    )
+    assert facts_of(doc) == set()

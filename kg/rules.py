@@ -83,6 +83,7 @@ class Rules:
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
     ownership: Trigger | None = None
+    whole_shares: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
     owner_nouns: dict[str, Trigger] = field(default_factory=dict)
     owned_participles: frozenset[str] = frozenset()
@@ -418,6 +419,7 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.whole_nouns = frozenset(family.get("whole_nouns", []))
         rules.whole_preps = frozenset(family.get("whole_preps", []))
         rules.listing_verbs = frozenset(family.get("listing_verbs", []))
+        rules.whole_shares = frozenset(str(n) for n in family.get("whole_shares", []))
         rules.holder_words = frozenset(family.get("holder_words", []))
         rules.holder_preps = frozenset(family.get("holder_preps", []))
     if "rival_nouns" in family:

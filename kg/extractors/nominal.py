@@ -40,7 +40,7 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
     """
     by_token, rules = context.by_token, context.rules
     for noun in context.tokens_with_lemma(rules.nouns, {"NOUN", "PROPN"}):
-        trigger = rules.nouns[noun.lemma_.casefold()]
+        trigger = _whole_share(noun, rules) or rules.nouns[noun.lemma_.casefold()]
         if _given_up(noun, rules) or _hedged(noun, rules):
             continue
         preps = rules.noun_preps[noun.lemma_.casefold()]
@@ -62,6 +62,14 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)
+
+
+def _whole_share(noun: Token, rules: Rules) -> Trigger | None:
+    """The ownership a share of the whole states (own.yaml ``whole_shares``): "Acme bought 100% of Widgetco"."""
+    if rules.ownership is None or not any(c.dep_ == "nummod" and c.lower_ in rules.whole_shares
+                                          for c in child_tokens(noun)):
+        return None
+    return replace(rules.ownership, rule=f"{rules.ownership.rule.split('-')[0]}-whole-share")
 
 
 def _hedged(noun: Token, rules: Rules) -> bool:

@@ -260,6 +260,22 @@ def test_owning_a_part_of_a_company_is_a_stake_in_it(vocab):
     assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
 
 
+def test_buying_all_of_a_company_is_owning_it(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("bought", "buy", 1, "ROOT", "VERB", "VBD"),
+            ("100", "100", 3, "nummod", "NUM", "CD"),
+            ("%", "%", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Acme", "owns", "Widgetco")}
+
+
 def test_the_head_of_a_department_works_for_the_organisation_but_does_not_lead_it(vocab):
     doc = make_doc(
         vocab,

@@ -145,6 +145,8 @@ def test_an_attempt_or_a_possibility_is_no_fact_but_an_agreement_is(vocab):
         ))
 
     assert buying("tried", "try") == set()
+    assert buying("tipped", "tip") == set()  # speculation: "Acme, tipped to buy Widgetco"
+    assert buying("expected", "expect") == set()
     assert buying("agreed", "agree") == {("Acme", "acquired", "Widgetco")}
 
 

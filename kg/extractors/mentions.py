@@ -224,6 +224,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         source == "ner" and type_name == PLACE and not name and rules.not_place_shapes.match(text) is not None
     ):
         type_name, source = ORGANIZATION, "shape"
+    elif source == "ner" and type_name == PLACE and len(span) > 1 and rules.not_place_shapes.match(span[-1].text):
+        type_name, source = PRODUCT, "shape"  # a version code: "Windows XP"
     if name and source == "ner":
         source = "title"
     confidence = rules.type_confidence[source]

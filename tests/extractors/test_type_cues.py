@@ -383,3 +383,18 @@ def test_a_kind_noun_the_tagger_read_as_an_adjective_right_before_a_name_types_i
         ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Giant Widget Software", "Organization")]
+
+
+def test_a_name_only_the_tagger_calls_a_place_ending_in_a_version_code_is_a_product(vocab):
+    # "PCs running Widgets XP": the tagger's LOC; a version code ends the name
+    doc = make_doc(
+        vocab,
+        [
+            ("PCs", "pc", 1, "nsubj", "NOUN", "NNS"),
+            ("run", "run", 1, "ROOT", "VERB", "VBP"),
+            ("Widgets", "Widgets", 3, "compound", "PROPN", "NNP"),
+            ("XP", "XP", 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-LOC", "I-LOC"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Widgets XP", "Product")]

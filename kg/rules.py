@@ -154,6 +154,7 @@ class Rules:
     containment_preps: frozenset[str] = frozenset()
     provenance_preps: frozenset[str] = frozenset()
     demonym_deps: frozenset[str] = frozenset()
+    language_words: frozenset[str] = frozenset()
     demonym_endings: tuple[tuple[str, str], ...] = ()
     origin_prefixes: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -309,6 +310,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         containment_preps=_words(extraction, "containment_preps"),
         provenance_preps=_words(extraction, "provenance_preps"),
         demonym_deps=_words(extraction, "demonym_deps"),
+        language_words=frozenset(extraction.get("language_words", [])),
         demonym_endings=tuple((str(end), str(place)) for end, place in extraction.get("demonym_endings", [])),
         origin_prefixes=frozenset(str(p) for p in extraction.get("origin_prefixes", [])),
         place_nouns=_words(extraction, "place_nouns"),

@@ -74,7 +74,7 @@ def demonym_mentions(
             key = gazetteer.demonyms.get(lower)
             if key is None or token.i in found or not token.text[:1].isupper():
                 continue
-            if token.dep_ not in rules.demonym_deps or key not in gazetteer.labels:
+            if token.dep_ not in rules.demonym_deps or key not in gazetteer.labels or _names_a_language(token, rules):
                 continue
             found[token.i] = Mention(
                 doc_id, token.idx, token.idx + len(token.text), token.text, gazetteer.types.get(key, PLACE),
@@ -82,6 +82,13 @@ def demonym_mentions(
                 name=gazetteer.labels[key], name_rule="coreference",
             )
     return found
+
+
+def _names_a_language(token: Token, rules: Rules) -> bool:
+    """Whether a hyphen and one of ``language_words`` follow: "English-language versions"."""
+    tokens = token_table(token.doc).tokens
+    return token.i + 2 < len(tokens) and tokens[token.i + 1].text in DASHES \
+        and tokens[token.i + 2].lower_ in rules.language_words
 
 
 def with_model_numbers(doc: Doc, by_token: dict[int, Mention], doc_id: str, rules: Rules) -> dict[int, Mention]:

@@ -1098,3 +1098,21 @@ def test_a_nationality_word_on_another_places_no_country_in_the_other(vocab):
         spaces=[False, False, True, True, False],
     )
     assert facts_of(doc) == set()
+
+
+def test_a_nationality_word_hyphen_joined_to_language_names_a_language_and_places_nothing(vocab):
+    # "English-language versions of Widgets": no England
+    doc = make_doc(
+        vocab,
+        [
+            ("English", "English", 2, "compound", "PROPN", "NNP"),
+            ("-", "-", 2, "punct", "PUNCT", "HYPH"),
+            ("language", "language", 3, "compound", "NOUN", "NN"),
+            ("versions", "version", 3, "ROOT", "NOUN", "NNS"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("Widgets", "Widgets", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-NORP", "O", "O", "O", "O", "B-PRODUCT"],
+        spaces=[False, False, True, True, True, False],
+    )
+    assert facts_of(doc) == set()

@@ -105,6 +105,7 @@ class Rules:
     office_title_predicates: frozenset[str] = frozenset()
     head_title_predicates: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
+    field_adjectives: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     possessive_name_groups: frozenset[str] = frozenset()
     saint_titles: frozenset[str] = frozenset()
@@ -261,6 +262,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         office_titles=frozenset(str(t) for t in types.get("office_titles", [])),
         office_title_predicates=frozenset(str(p) for p in types.get("office_title_predicates", [])),
         deputy_words=frozenset(str(w).casefold() for w in types.get("deputy_words", [])),
+        field_adjectives=frozenset(str(w).casefold() for w in types.get("field_adjectives", [])),
         head_title_predicates=frozenset(
             _checked(str(p), types_path) for p in types.get("head_title_predicates", [])
         ),

@@ -392,12 +392,15 @@ def _heads_a_department(noun: Token, by_token: dict[int, Mention], rules: Rules)
 
 
 def _heads_a_field(noun: Token, rules: Rules) -> bool:
-    """A title qualified by a common noun for a field of work, no kind of organisation nor title itself:
-    "research director", "sales director" (not "union leader", "executive director")."""
+    """A title qualified by a common noun for a field of work, no kind of organisation nor title itself, or by one
+    of the ``field_adjectives``: "research director", "political director" (not "union leader", "executive
+    director")."""
     return any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i and not c.ent_type_
-        and (lemma := c.lemma_.casefold()) not in rules.head_nouns and lemma not in rules.titles
-        and f"{c.lower_} {noun.lower_}" not in rules.titles and lemma not in rules.anaphors
+        (c.dep_ == "amod" and c.lower_ in rules.field_adjectives) or (
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i and not c.ent_type_
+            and (lemma := c.lemma_.casefold()) not in rules.head_nouns and lemma not in rules.titles
+            and f"{c.lower_} {noun.lower_}" not in rules.titles and lemma not in rules.anaphors
+        )
         for c in child_tokens(noun)
     )
 

@@ -228,3 +228,20 @@ def test_a_head_of_a_field_of_work_works_for_the_organisation_and_heads_nothing(
         ents=["B-PERSON", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Smith", "worksFor", "Acme")}
+
+
+def test_a_head_qualified_by_an_adjective_of_a_field_works_for_the_organisation(vocab):
+    # "Smith, political director at Acme"
+    doc = make_doc(
+        vocab,
+        [
+            ("Smith", "Smith", 0, "ROOT", "PROPN", "NNP"),
+            (",", ",", 0, "punct", "PUNCT", ","),
+            ("political", "political", 3, "amod", "ADJ", "JJ"),
+            ("director", "director", 0, "appos", "NOUN", "NN"),
+            ("at", "at", 3, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG"],
+    )
+    assert facts_of(doc) == {("Smith", "worksFor", "Acme")}

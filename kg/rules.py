@@ -115,6 +115,8 @@ class Rules:
     place_named_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     employer_preps: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
+    speaker_preps: frozenset[str] = frozenset()
     person_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # subject's dependency -> lemmas
     product_subject_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # the same, for products
     numbered_nouns: frozenset[str] = frozenset()
@@ -278,6 +280,8 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         place_named_nouns=frozenset(str(n).casefold() for n in types.get("place_named_nouns", [])),
         person_nouns=frozenset(str(n).casefold() for n in types.get("person_nouns", [])),
         employer_preps=frozenset(types.get("employer_preps", [])),
+        speaker_nouns=frozenset(types.get("speaker_nouns", [])),
+        speaker_preps=frozenset(types.get("speaker_preps", [])),
         person_subject_verbs=_verbs_by_dependency(types.get("person_subject_verbs", {})),
         product_subject_verbs=_verbs_by_dependency(types.get("product_subject_verbs", {})),
         numbered_nouns=frozenset(str(w).casefold() for w in types.get("numbered_nouns", [])),

@@ -36,13 +36,24 @@ def described_as_person(span: Span, rules: Rules) -> bool:
 
 def named_as_workplace(span: Span, rules: Rules) -> bool:
     """Whether a name is where a person works, by a noun for people or a title and one of ``employer_preps``
-    before it: "a research director at analyst Gartner"."""
+    before it ("a research director at analyst Gartner"), or a spokesman's noun and one of ``speaker_preps``
+    ("a spokesman for Crossrail")."""
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ not in rules.employer_preps:
+    if root.dep_ != "pobj" or _titled(span, rules):
         return False
-    noun = root.head.head
+    prep, noun = root.head.lower_, root.head.head
     lemma = noun.lemma_.casefold()
-    return noun.pos_ == "NOUN" and (lemma in rules.person_nouns or lemma in rules.titles)
+    if noun.pos_ != "NOUN":
+        return False
+    if prep in rules.speaker_preps and lemma in rules.speaker_nouns:
+        return True
+    return prep in rules.employer_preps and (lemma in rules.person_nouns or lemma in rules.titles)
+
+
+def _titled(span: Span, rules: Rules) -> bool:
+    """Whether a title or an honorific opens the name or comes right before it: "Mr Smith"."""
+    before = token_table(span.doc).tokens[span.start - 1] if span.start else None
+    return span[0].lower_ in rules.name_titles or (before is not None and before.lower_ in rules.name_titles)
 
 
 def described_as_group(span: Span, rules: Rules) -> bool:

@@ -398,3 +398,25 @@ def test_a_name_only_the_tagger_calls_a_place_ending_in_a_version_code_is_a_prod
         ents=["O", "O", "B-LOC", "I-LOC"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Widgets XP", "Product")]
+
+
+def test_a_name_after_a_spokesman_and_for_is_an_organisation_unless_titled(vocab):
+    # "Jane Doe, a spokesman for Widgetco, said": Widgetco tagged a person
+    def typed(words: list[str]) -> list[tuple[str, str]]:
+        rows = [
+            ("Jane", "Jane", 1, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 7 + len(words), "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("spokesman", "spokesman", 1, "appos", "NOUN", "NN"),
+            ("for", "for", 4, "prep", "ADP", "IN"),
+            *[(w, w, 5 + len(words), "compound", "PROPN", "NNP") for w in words[:-1]],
+            (words[-1], words[-1], 5, "pobj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("said", "say", 7 + len(words), "ROOT", "VERB", "VBD"),
+        ]
+        ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", *(["B-PERSON"] + ["I-PERSON"] * (len(words) - 1)), "O", "O"]
+        return [(m.text, m.type) for m in extraction_of(make_doc(vocab, rows, ents=ents)).mentions]
+
+    assert typed(["Widgetco"]) == [("Jane Doe", "Person"), ("Widgetco", "Organization")]
+    assert typed(["Mr", "Smith"])[1][1] == "Person"

@@ -492,8 +492,11 @@ def _owners(noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
 
 def _named_before(noun: Token, antecedents: AntecedentFinder, rules: Rules) -> list[Mention]:
     """ "a company official": the category noun stands for the last entity of its class named before; "its chief
-    executive X": the possessive pronoun for its antecedent."""
-    refers = (noun.dep_ == "compound" and noun.pos_ == "NOUN") or (noun.dep_ == "poss" and noun.pos_ == "PRON")
+    executive X": the possessive pronoun for its antecedent; "chief executive of the firm": the definite
+    description."""
+    refers = (noun.dep_ in {"compound", "pobj"} and noun.pos_ == "NOUN") or (
+        noun.dep_ == "poss" and noun.pos_ == "PRON"
+    )
     anaphor = antecedents.anaphor(noun) if refers else None
     return [anaphor] if anaphor is not None else []
 

@@ -245,3 +245,27 @@ def test_a_head_qualified_by_an_adjective_of_a_field_works_for_the_organisation(
         ents=["B-PERSON", "O", "O", "O", "O", "B-ORG"],
     )
     assert facts_of(doc) == {("Smith", "worksFor", "Acme")}
+
+
+def test_a_title_of_a_definite_description_is_held_at_the_company_it_stands_for(vocab):
+    # "Acme grew. Smith, chief executive of the firm, said so."
+    doc = make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Smith", "Smith", 11, "nsubj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("chief", "chief", 6, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 3, "appos", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("the", "the", 9, "det", "DET", "DT"),
+            ("firm", "firm", 7, "pobj", "NOUN", "NN"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("said", "say", 11, "ROOT", "VERB", "VBD"),
+            (".", ".", 11, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert facts_of(doc) == {("Smith", "ceoOf", "Acme")}

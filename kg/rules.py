@@ -93,6 +93,7 @@ class Rules:
     holder_words: frozenset[str] = frozenset()
     holder_preps: frozenset[str] = frozenset()
     rivalry: Trigger | None = None
+    brand: Trigger | None = None
     maker: Trigger | None = None
     rival_nouns: frozenset[str] = frozenset()
     rival_preps: frozenset[str] = frozenset()
@@ -440,6 +441,8 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.work_preps = frozenset(family.get("work_preps", []))
     if family.get("maker_names"):
         rules.maker = trigger("maker")
+    if family.get("brand_names"):
+        rules.brand = trigger("brand")
     if "dateline_confidence" in family:
         rules.dateline = Trigger(predicate, float(family["dateline_confidence"]), f"{name}-dateline")
     if "based_adjectives" in family or "origin_preps" in family:

@@ -161,26 +161,57 @@ def maker_relations(context: SentenceContext) -> Iterator[Candidate]:
     rules = context.rules
     if rules.maker is None:
         return
-    product = rules.ner_labels["PRODUCT"]
-    for thing in sorted({m for m in context.mentions() if is_a(m.type, product)}, key=lambda m: m.start):
+    for thing in _products(context):
         maker = _maker_named_in(thing, context.antecedents.mentions, rules)
         if maker is not None:
             yield Candidate(maker, thing, rules.maker)
 
 
+@relation_finder("brands")
+def brand_relations(context: SentenceContext) -> Iterator[Candidate]:
+    """ "Sony PlayStation 2", "Microsoft Windows": a product whose name opens with the name of an organisation the
+    document names on its own is that organisation's (develop.yaml ``brand_names``)."""
+    rules = context.rules
+    if rules.brand is None:
+        return
+    for thing in _products(context):
+        words = thing.text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            if not any(word.isalpha() for word in words[cut:]):
+                continue  # "Xbox 2", "Rover 25": a version or a model number of a line, the makers' to read
+            maker = _organisation_named(" ".join(words[:cut]), context.antecedents.mentions)
+            if maker is not None:
+                yield Candidate(_named_where_written(maker, rules), thing, rules.brand)
+                break
+
+
+def _products(context: SentenceContext) -> list[Mention]:
+    """The sentence's mentions of products, in text order."""
+    product = context.rules.ner_labels["PRODUCT"]
+    return sorted({m for m in context.mentions() if is_a(m.type, product)}, key=lambda m: m.start)
+
+
+def _organisation_named(name: str, mentions: list[Mention]) -> Mention | None:
+    """The document's first mention of an organisation by ``name``."""
+    return next((m for m in mentions if name in {m.text, m.merge_name} and is_a(m.type, ORGANIZATION)), None)
+
+
 def _maker_named_in(product: Mention, mentions: list[Mention], rules: Rules) -> Mention | None:
     """The maker whose name comes before the model number in ``product``'s name ("Boeing" in "Boeing 737-800"):
-    a copy of the document's first mention of an organisation by that name (as coreference names an antecedent
-    where its name is written), or, for a name the gazetteer knows as an organisation, the name's own words."""
+    the document's organisation by that name, or, for a name the gazetteer knows as an organisation, the name's
+    own words."""
     name = maker_of_model(product.text)
     if name is None:
         return None
-    maker = next((m for m in mentions if name in {m.text, m.merge_name} and is_a(m.type, ORGANIZATION)), None)
+    maker = _organisation_named(name, mentions)
     known = rules.gazetteer.type_of(name)
     if maker is None and known is not None and is_a(known, ORGANIZATION):
         maker = replace(product, end=product.start + len(name), text=name, type=known, name=name)
-    if maker is None:
-        return None
+    return None if maker is None else _named_where_written(maker, rules)
+
+
+def _named_where_written(maker: Mention, rules: Rules) -> Mention:
+    """A coreference copy of ``maker`` (as coreference names an antecedent where its name is written)."""
     return Mention(
         maker.doc_id, maker.start, maker.end, maker.text, maker.type, rule="coreference",
         type_confidence=rules.type_confidence["coreference"], name=maker.merge_name, name_rule="coreference",

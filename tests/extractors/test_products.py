@@ -136,3 +136,23 @@ def test_working_on_a_kind_noun_called_a_name_develops_it(vocab):
         ents=["B-ORG", "O", "O", "O", "O", "O", "B-PRODUCT"],
     )
     assert facts_of(doc) == {("Acme", "develops", "Widgo")}
+
+
+def test_a_product_named_after_an_organisation_the_document_names_alone_is_its_own(vocab):
+    # "Acme grew. The Acme Widget sold. The Widget 2 sold.": Acme develops the Acme Widget; "Widget 2" is a version
+    def facts(product: list[str]) -> set[tuple[str, str, str]]:
+        rows = [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("The", "the", 3 + len(product), "det", "DET", "DT"),
+            *[(w, w, 3 + len(product), "compound", "PROPN", "NNP") for w in product[:-1]],
+            (product[-1], product[-1], 4 + len(product), "nsubj", "PROPN", "NNP"),
+            ("sold", "sell", 4 + len(product), "ROOT", "VERB", "VBD"),
+            (".", ".", 4 + len(product), "punct", "PUNCT", "."),
+        ]
+        ents = ["B-ORG", "O", "O", "O", "B-PRODUCT", *["I-PRODUCT"] * (len(product) - 1), "O", "O"]
+        return facts_of(make_doc(vocab, rows, ents=ents))
+
+    assert facts(["Acme", "Widget"]) == {("Acme", "develops", "Acme Widget")}
+    assert facts(["Acme", "2"]) == set()

@@ -15,7 +15,7 @@ from kg.extractors.cues import is_code_word
 from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
-from kg.extractors.tree import DASHES, children, listed_conjuncts, prep_objects
+from kg.extractors.tree import children, listed_conjuncts, prep_objects, word_after_dash
 from kg.model import Mention
 from kg.rules import Rules, Trigger
 from kg.vocab import COUNTRY, ORGANIZATION, PERSON, PLACE, is_a
@@ -161,9 +161,9 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
 def _joined_to_a_place(token: Token, by_token: dict[int, Mention]) -> bool:
     """Whether ``token`` modifies a place or nationality word it is hyphen-joined to: "UK" in "the UK-Dutch
     group"."""
-    head = token.head
-    return head.i == token.i + 2 and head.i in by_token and is_a(by_token[head.i].type, PLACE) \
-        and token.doc[token.i + 1].text in DASHES
+    joined = word_after_dash(token)
+    return joined is not None and joined == token.head and joined.i in by_token \
+        and is_a(by_token[joined.i].type, PLACE)
 
 
 def scopes_a_job(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:

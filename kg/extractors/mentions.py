@@ -18,7 +18,7 @@ from kg.extractors.person_cues import (
 )
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
-from kg.extractors.tree import DASHES, category_of_example, nearer_name_before
+from kg.extractors.tree import DASHES, category_of_example, nearer_name_before, word_after_dash
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
@@ -86,9 +86,8 @@ def demonym_mentions(
 
 def _names_a_language(token: Token, rules: Rules) -> bool:
     """Whether a hyphen and one of ``language_words`` follow: "English-language versions"."""
-    tokens = token_table(token.doc).tokens
-    return token.i + 2 < len(tokens) and tokens[token.i + 1].text in DASHES \
-        and tokens[token.i + 2].lower_ in rules.language_words
+    joined = word_after_dash(token)
+    return joined is not None and joined.lower_ in rules.language_words
 
 
 def with_model_numbers(doc: Doc, by_token: dict[int, Mention], doc_id: str, rules: Rules) -> dict[int, Mention]:

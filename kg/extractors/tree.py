@@ -138,6 +138,14 @@ def _has_negated_subject(verb: Token, rules: Rules) -> bool:
     return False
 
 
+def word_after_dash(token: Token) -> Token | None:
+    """The word a dash right after ``token`` joins it to ("Dutch" in "UK-Dutch"), or ``None``."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in DASHES:
+        return None
+    return doc[token.i + 2]
+
+
 def nearer_name_before(noun: Token) -> Token | None:
     """The last word of a proper name that ends right before the comma opening the apposition ``noun``, inside
     the phrase of the word the parser hung it on: in "Paul Hofheinz of the Lisbon Council, a Brussels-based

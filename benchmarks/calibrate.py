@@ -47,7 +47,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from kg.evaluate import load_conll04, load_label_map, token_aligned
+from kg.evaluate import load_conll04, load_label_map, restated_for_redocred, token_aligned
 from kg.fileio import atomic_write_text
 from kg.model import Document, KnowledgeGraph, Relation
 from kg.parse import parse_documents
@@ -148,7 +148,7 @@ def redocred_outcomes(shared: Path, outcomes: Outcomes) -> None:
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in extraction_records(extractions, resolve(extractions, "https://example.org/kg/")):
         if record["kind"] == "relation":
-            by_doc[record["doc"]].append(record)
+            by_doc[record["doc"]].append(restated_for_redocred(record))
     for doc in docs:
         for fact, records in scorer.predicted_facts(doc, by_doc[doc.id], False).items():
             for record in records:

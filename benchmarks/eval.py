@@ -37,6 +37,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.evaluate import restated_for_redocred
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = REPO / "benchmarks" / "seeds"
 SOURCES = ("conll04", "redocred", "bbc-facts", "seeds")
@@ -155,6 +157,7 @@ def score_redocred(ctx: Context) -> Row:
     source, records, errors = (ctx.work / name for name in ("redocred-input.jsonl", "redocred.jsonl", "redocred.tsv"))
     run([sys.executable, str(scorer), "make-input", str(data), str(source)])
     run(ctx.kg("extract", source, "-o", records, "--jobs", "1"))
+    restate_records(records)
     result = json.loads(run([sys.executable, str(scorer), "score", str(data), str(records),
                              "--errors", str(errors), "--json"]))
     ctx.keep(errors, "redocred.tsv")
@@ -168,6 +171,13 @@ def score_redocred(ctx: Context) -> Row:
         types=(typed["tp"], span["tp"]),
         details={"loose": loose, "strict": result["strict"], "entities": result["entities"]},
     )
+
+
+def restate_records(records: Path) -> None:
+    """Rewrite ``kg extract``'s records in the predicates Re-DocRED's scorer reads (:func:`restated_for_redocred`)."""
+    lines = records.read_text(encoding="utf-8").splitlines()
+    restated = (json.dumps(restated_for_redocred(json.loads(line)), ensure_ascii=False) for line in lines if line)
+    records.write_text("".join(f"{line}\n" for line in restated), encoding="utf-8")
 
 
 # --- bbc-facts and the seeds (one scorer) -----------------------------------------------------------------

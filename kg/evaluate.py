@@ -23,9 +23,10 @@ from kg.fileio import read_yaml
 from kg.model import Document
 from kg.parse import parse_documents
 from kg.resolve import extraction_records, resolve
-from kg.vocab import class_ancestors, local_name
+from kg.vocab import class_ancestors, is_a, local_name, term
 
 CONLL04_MAP = Path(__file__).resolve().parent / "patterns" / "benchmarks" / "entity-relation-labels.yaml"
+REDOCRED_MAP = CONLL04_MAP.with_name("redocred-predicates.yaml")
 ENTITY_LABELS = ("Peop", "Org", "Loc")
 
 Span = tuple[int, int]
@@ -136,6 +137,22 @@ def load_label_map(path: Path = CONLL04_MAP) -> LabelMap:
         signatures={label: (pair[0], pair[1]) for label, pair in data["signatures"].items()},
         other_rules=frozenset(data.get("other_rules", [])),
     )
+
+
+@cache
+def _redocred_restated(path: Path = REDOCRED_MAP) -> dict[str, dict[str, str]]:
+    return {predicate: dict(by_class) for predicate, by_class in read_yaml(path)["restated"].items()}
+
+
+def restated_for_redocred(record: dict[str, Any]) -> dict[str, Any]:
+    """A relation record with its predicate in the one Re-DocRED's scorer reads, where kg's ontology draws a
+    finer line (``redocred-predicates.yaml``: a country's office holder worksIn it, and is its citizen)."""
+    by_class = _redocred_restated().get(local_name(str(record.get("predicate", ""))))
+    if record.get("kind") != "relation" or not by_class:
+        return record
+    object_class = local_name(str(record["object"].get("type", "")))
+    restated = next((p for cls, p in by_class.items() if is_a(object_class, cls)), None)
+    return record if restated is None else {**record, "predicate": str(term(restated))}
 
 
 def load_conll04(path: Path) -> list[Example]:

@@ -79,6 +79,8 @@ class Rules:
     host_preps: frozenset[str] = frozenset()
     host_within_preps: frozenset[str] = frozenset()
     workplace_preps: frozenset[str] = frozenset()
+    work_place_predicate: str | None = None
+    public_offices: frozenset[str] = frozenset()
     patient_owner_predicates: frozenset[str] = frozenset()
     location_by_subject_type: dict[str, str] = field(default_factory=dict)
     possessives: tuple[PossessiveRule, ...] = ()
@@ -416,6 +418,9 @@ def _add_family(rules: Rules, path: Path) -> None:
         rules.host_within_preps = frozenset(family.get("host_within_preps", []))
     if "workplace_preps" in family:
         rules.workplace_preps = frozenset(family["workplace_preps"])
+    if "work_place_predicate" in family:
+        rules.work_place_predicate = _checked(family["work_place_predicate"], path)
+        rules.public_offices = frozenset(str(t).casefold() for t in family.get("public_offices", []))
     if "birth_verbs" in family:
         rules.birth = trigger("birth")
         for lemma in family["birth_verbs"]:

@@ -9,7 +9,15 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.evaluate import LabelScore, load_conll04, load_label_map, predictions, score, token_aligned
+from kg.evaluate import (
+    LabelScore,
+    load_conll04,
+    load_label_map,
+    predictions,
+    restated_for_redocred,
+    score,
+    token_aligned,
+)
 from kg.vocab import KG
 
 TINY = Path(__file__).resolve().parent / "data" / "entity_relation_sample.json"
@@ -57,6 +65,20 @@ def test_a_nationality_word_is_conll04_other_as_an_entity_but_its_relation_is_sc
     entities, relations = predictions(records, load_label_map(), {"d": text})
     assert entities == {("d", 20, 30, "Peop")}
     assert relations == {("d", "Live_In", 20, 30, 2, 8)}
+
+
+def test_where_a_person_works_is_conll04_live_in_and_re_docred_citizenship_of_a_country():
+    text = "A Soviet diplomat , Ivan Orlov , spoke ."
+    person = {"entity": "e:io", "type": str(KG.Person), "text": "Ivan Orlov", "start": 20, "end": 30, "rule": "ner"}
+    country = {"entity": "e:su", "type": str(KG.Country), "text": "Soviet", "start": 2, "end": 8, "rule": "demonym"}
+    city = {"entity": "e:m", "type": str(KG.City), "text": "Moscow", "start": 2, "end": 8, "rule": "ner"}
+    office = {"kind": "relation", "doc": "d", "predicate": str(KG.worksIn), "subject": person, "object": country,
+              "sentence": {"start": 0, "end": 40}, "confidence": 0.7, "rule": "locate-demonym"}
+    records = [{"kind": "mention", "doc": "d", **person}, {"kind": "mention", "doc": "d", **country}, office]
+    assert predictions(records, load_label_map(), {"d": text})[1] == {("d", "Live_In", 20, 30, 2, 8)}
+    assert restated_for_redocred(office)["predicate"] == str(KG.livesIn)  # the scorer's P27 for a country
+    workplace = {**office, "object": city}
+    assert restated_for_redocred(workplace) == workplace  # no residence (P551) claimed
 
 
 def test_scores_per_label_and_micro():

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, name_after_kind_words
 from kg.extractors.candidates import Candidate
 from kg.extractors.cues import is_code_word
-from kg.extractors.nominal import is_known_place, title_phrase_trigger, title_with_employer
+from kg.extractors.nominal import at_work, is_known_place, is_office, title_phrase_trigger, title_with_employer
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import children, listed_conjuncts, prep_objects, word_after_dash
@@ -90,7 +90,8 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
         for thing in _described_by_demonym(token, context, rules):
             if thing not in places and rules.gazetteer.key(thing.merge_name) != country and thing.rule != "demonym":
-                yield from (Candidate(thing, place, trigger) for place in places)
+                stated = at_work(trigger, rules) if _on_an_office(token, rules) else trigger
+                yield from (Candidate(thing, place, _for_person(thing, stated, trigger)) for place in places)
 
 
 def _based_things(head: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
@@ -151,11 +152,13 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
     things = things or [m for m in (named, anaphor) if m is not None]
     if not is_a(place.type, PLACE):
         return
+    trigger: Trigger = rules.location  # type: ignore[assignment]
+    stated = at_work(trigger, rules) if _on_an_office(token, rules) else trigger
     for thing in things:
         if thing == place or is_a(thing.type, PLACE):
             continue
         if is_a(thing.type, PERSON) or is_known_place(place, rules):
-            yield Candidate(thing, place, rules.location)  # type: ignore[arg-type]
+            yield Candidate(thing, place, _for_person(thing, stated, trigger))
 
 
 def _joined_to_a_place(token: Token, by_token: dict[int, Mention]) -> bool:
@@ -164,6 +167,29 @@ def _joined_to_a_place(token: Token, by_token: dict[int, Mention]) -> bool:
     joined = word_after_dash(token)
     return joined is not None and joined == token.head and joined.i in by_token \
         and is_a(by_token[joined.i].type, PLACE)
+
+
+def _on_an_office(word: Token, rules: Rules) -> bool:
+    """Whether a place or nationality word modifies a public office (``public_offices``), itself or through the
+    other words of its title: "Irish Transport Minister Jane Doe", "the Dutch prime minister"."""
+    head = word.head
+    for _ in range(3):
+        if is_office(head, rules):
+            return True
+        if head.dep_ != "compound":
+            return False
+        head = head.head
+    return False
+
+
+def _titled_with_an_office(name: Token, rules: Rules) -> bool:
+    """Whether a public office is written before the name as its title: "Ambassador Jane Doe of Iceland"."""
+    return any(c.dep_ == "compound" and is_office(c, rules) for c in child_tokens(name))
+
+
+def _for_person(thing: Mention, stated: Trigger, otherwise: Trigger) -> Trigger:
+    """``stated`` when ``thing`` is a person (only people hold a job somewhere), else ``otherwise``."""
+    return stated if is_a(thing.type, PERSON) else otherwise
 
 
 def scopes_a_job(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -199,13 +225,15 @@ def _prepositional_location_or_membership(
         m for t in children(prep, frozenset({"pobj"}))
         for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
     ]
+    trigger: Trigger = rules.location  # type: ignore[assignment]
+    stated = at_work(trigger, rules) if _titled_with_an_office(head, rules) else trigger
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, PLACE):
                 if word in rules.office_preps and title_phrase_trigger(head, rules) is not None:
                     continue  # "the president of the United States" holds an office there, no more
                 if word in rules.containment_preps or not is_a(thing.type, PLACE):
-                    yield Candidate(thing, other, rules.location)  # type: ignore[arg-type]
+                    yield Candidate(thing, other, _for_person(thing, stated, trigger))
             elif (
                 rules.membership is not None and word in rules.membership_preps and head.i in by_token
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title
@@ -322,12 +350,12 @@ def _home_holders(token: Token, rules: Rules) -> list[Token]:
 @relation_finder("workplaces")
 def workplace_relations(context: SentenceContext) -> Iterator[Candidate]:
     """ "Lieberman of Brown University in Providence", "Lou Ray, owner of the Smokehouse cafe in Fontana": a person
-    of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) lives there."""
+    of, at or with a workplace (``person_preps``, ``role_preps``) in a place (``workplace_preps``) works there."""
     by_token, rules = context.by_token, context.rules
     if rules.location is None or not rules.workplace_preps or not context.names_two_things():
         return
     affiliations = rules.membership_preps | rules.role_preps
-    trigger = replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace")
+    trigger = at_work(replace(rules.location, rule=f"{rules.location.rule.split('-')[0]}-workplace"), rules)
     for token, place in context.named:
         if not is_a(place.type, PLACE) or token.dep_ != "pobj":
             continue

@@ -239,6 +239,16 @@ def _names_a_relation(token: Token, rules: Rules) -> bool:
     return token.lemma_.casefold() in rules.nouns or phrase_at(token, rules.owner_nouns) is not None
 
 
+def is_office(noun: Token, rules: Rules) -> bool:
+    """Whether ``noun`` names a public office (``public_offices``): "minister", "ambassador"."""
+    return noun.lemma_.casefold() in rules.public_offices
+
+
+def at_work(trigger: Trigger, rules: Rules) -> Trigger:
+    """``trigger`` stating where a person works rather than where they are (``work_place_predicate``)."""
+    return trigger if rules.work_place_predicate is None else replace(trigger, predicate=rules.work_place_predicate)
+
+
 def title_phrase_trigger(noun: Token, rules: Rules) -> Trigger | None:
     """Match the longest title ending at ``noun``: "chief executive officer", "chief AI scientist"."""
     return phrase_at(noun, rules.titles)
@@ -287,16 +297,17 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         role = _member_of(trigger, rules) if scoped else trigger
         for (t, other), place in zip(pairs, places, strict=True):
             found = True
-            chosen = role
+            chosen, located = role, False
             if place and rules.location is not None:
                 if employed:
                     continue  # "UK managing director of Acme": the place scopes the job, no more
                 if t.dep_ == "pobj" and trigger.predicate != rules.location.predicate:
                     continue  # "the president of the United States" holds an office there, no more
-                chosen = rules.location  # "U.S. diplomat Felix Bloch" is from there
-            holders = people or (_people_beside(noun, t, by_token) if chosen is not rules.location else [])
+                # "U.S. lawyer Jane Doe" is from there; "U.S. diplomat Jane Doe" works there
+                chosen, located = at_work(rules.location, rules) if is_office(noun, rules) else rules.location, True
+            holders = people or (_people_beside(noun, t, by_token) if not located else [])
             yield from (Candidate(person, other, chosen) for person in holders)
-            if rules.membership is not None and chosen is not rules.location:
+            if rules.membership is not None and not located:
                 yield from (Candidate(p, parent, rules.membership) for parent in _parents(t, other, by_token)
                             for p in holders)
         if (not found and people and not wants_person and (noun.dep_ == "compound" or bool(leading))

@@ -106,7 +106,7 @@ def test_place_in_a_region_of_another_place_is_located_there_even_when_the_parse
     assert facts_of(doc) == {("Haifa", "locatedIn", "Israel")}
 
 
-def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
+def test_a_person_of_a_workplace_in_a_place_works_there(vocab):
     doc = make_doc(
         vocab,
         [
@@ -120,8 +120,62 @@ def test_a_person_of_a_workplace_in_a_place_lives_there(vocab):
         ],
         ents=["B-PERSON", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O"],
     )
-    assert ("Lieberman", "livesIn", "Providence") in facts_of(doc)
-    assert ("Brown University", "basedIn", "Providence") in facts_of(doc)
+    facts = facts_of(doc)
+    assert ("Lieberman", "worksIn", "Providence") in facts
+    assert ("Lieberman", "livesIn", "Providence") not in facts  # the place scopes the job, not the home
+    assert ("Brown University", "basedIn", "Providence") in facts
+
+
+def test_a_nationality_on_a_public_office_says_where_its_holder_works(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Irish", "irish", 2, "amod", "ADJ", "JJ"),
+            ("Prime", "Prime", 2, "compound", "PROPN", "NNP"),
+            ("Minister", "Minister", 4, "compound", "PROPN", "NNP"),
+            ("Jane", "Jane", 4, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    facts = facts_of(doc)
+    assert ("Jane Doe", "worksIn", "Irish") in facts
+    assert not any(p == "livesIn" for _, p, _ in facts)
+
+
+def test_a_nationality_on_a_trade_says_where_the_person_is_from(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Swedish", "swedish", 2, "amod", "ADJ", "JJ"),
+            ("union", "union", 2, "compound", "NOUN", "NN"),
+            ("official", "official", 4, "compound", "NOUN", "NN"),
+            ("Jane", "Jane", 4, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 5, "nsubj", "PROPN", "NNP"),
+            ("spoke", "speak", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert ("Jane Doe", "livesIn", "Swedish") in facts_of(doc)
+
+
+def test_a_titled_office_holder_of_a_country_works_there(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Ambassador", "Ambassador", 2, "compound", "PROPN", "NNP"),
+            ("Jane", "Jane", 2, "compound", "PROPN", "NNP"),
+            ("Doe", "Doe", 5, "nsubj", "PROPN", "NNP"),
+            ("of", "of", 2, "prep", "ADP", "IN"),
+            ("Iceland", "Iceland", 3, "pobj", "PROPN", "NNP"),
+            ("warned", "warn", 5, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"],
+    )
+    facts = facts_of(doc)
+    assert ("Jane Doe", "worksIn", "Iceland") in facts
+    assert ("Jane Doe", "livesIn", "Iceland") not in facts
 
 
 def test_an_organisation_in_a_place_is_also_in_the_region_named_after_it_by_a_comma(vocab):

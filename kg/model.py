@@ -115,7 +115,9 @@ class Mention:
     which rule typed or found it, ``type_confidence`` how sure that rule is. ``name`` is
     the name the mention stands for when that is not its own text, and ``name_rule`` says
     why: a title stripped ("President Kennedy" -> "Kennedy", ``"title"``) or a pronoun or
-    description resolved to its antecedent ("it" -> "DeepSeek", ``"coreference"``).
+    description resolved to its antecedent ("it" -> "DeepSeek", ``"coreference"``). ``written`` is
+    how the text names the entity there when that is more than the span: an office before a surname,
+    kept out of the span ("President Bush"), is a form its node is known by.
     """
 
     doc_id: str
@@ -127,6 +129,7 @@ class Mention:
     type_confidence: float = 0.5
     name: str = ""
     name_rule: str = ""
+    written: str = ""
 
     def __hash__(self) -> int:
         # Hashed a million times when a large corpus is resolved: the fields that tell mentions apart are enough

@@ -179,7 +179,7 @@ def _entity(
     label = gazetteer.labels.get(key) or min(
         surface, key=lambda s: (-surface[s], s.isupper() and len(s) > 4, len(s), s)
     )
-    forms = Counter(_clean_surface(m.text) for m in named)
+    forms = Counter(_clean_surface(form) for m in named for form in (m.text, m.written) if form)
     aliases = tuple(sorted(s for s in forms if s != label))
     documents = tuple(sorted({m.doc_id for m in named}))
     merged = {(_clean_surface(m.text), _merge_rule(m, label, key, names)) for m in mentions}

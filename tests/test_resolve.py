@@ -517,3 +517,10 @@ def test_a_works_name_without_its_kind_word_joins_it_in_its_document():
     (entity,) = resolve([_extraction("a", [law, short])], BASE).entities
     assert entity.label == "Sarbanes-Oxley Act" and entity.type == "CreativeWork"
     assert _merged(entity) == {"Sarbanes-Oxley Act": "label", "Sarbanes-Oxley": "short form"}
+
+
+def test_a_surname_written_after_an_office_is_also_known_by_the_titled_form():
+    full = Mention("a", 0, 13, "George Walker", "Person")
+    titled = Mention("a", 30, 36, "Walker", "Person", written="President Walker")
+    (entity,) = resolve([_extraction("a", [full, titled])], BASE).entities
+    assert entity.label == "George Walker" and set(entity.aliases) == {"Walker", "President Walker"}

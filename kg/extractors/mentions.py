@@ -240,8 +240,16 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     start = span.start_char
     return Mention(
         doc_id, start, start + len(text), text, type_name, rule=source, type_confidence=confidence,
-        name=name, name_rule="title" if name else "",
+        name=name, name_rule="title" if name else "", written=_with_office(span, type_name, rules),
     )
+
+
+def _with_office(span: Span, type_name: str, rules: Rules) -> str:
+    """A surname with the office written right before it and kept out of its span ("President Bush"), or ""."""
+    if type_name != PERSON or len(span) != 1 or span.start == span.sent.start:
+        return ""
+    office = span.doc[span.start - 1]
+    return f"{office.text} {span.text}" if office.text in rules.office_titles else ""
 
 
 def _common_word_opening_sentence(span: Span) -> bool:

@@ -102,9 +102,9 @@ def test_an_office_joins_the_person_mention_only_in_an_account_of_a_killing(voca
     rows = [("President", "President", 1, "compound", "PROPN", "NNP"),
             ("Kennedy", "Kennedy", 2, "nsubj", "PROPN", "NNP"), ("spoke", "speak", 2, "ROOT", "VERB", "VBD")]
     (mention,) = extraction_of(make_doc(vocab, rows, ents=["O", "B-PERSON", "O"])).mentions
-    assert mention.text == "Kennedy"
+    assert mention.text == "Kennedy" and mention.written == "President Kennedy"  # a form the node is known by
     tagged_whole = make_doc(vocab, rows, ents=["B-PERSON", "I-PERSON", "O"])
-    assert [m.text for m in extraction_of(tagged_whole).mentions] == ["Kennedy"]
+    assert [(m.text, m.written) for m in extraction_of(tagged_whole).mentions] == [("Kennedy", "President Kennedy")]
     doc = make_doc(  # "Oswald shot Texas Gov. Connally": the office and the place qualifying it join the name
         vocab,
         [

@@ -26,6 +26,7 @@ PLURALS = frozenset({"Organization", "Product"})  # the classes of a product's n
 PLURAL = "plural"
 PLURAL_ENDINGS = ("es", "s")
 WORK = "CreativeWork"
+MIN_CLIP = 3  # letters a clipped form keeps of the word it clips, and leaves out ("Fed" for "Federal")
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,23 @@ def _fuller_names(
                     found[" ".join(words[:size])].add((full, "short form"))
         if top == "Organization" and len(words) == 2 and _is_acronym(surfaces[full].split()[0]):
             found[words[1]].add((full, "short form"))
+        if top == "Organization":
+            for clipped in _clipped_forms(words, gazetteer):
+                if classes.get(clipped) == "Organization":
+                    found[clipped].add((full, "clipped form"))
         if top == "Product" and len(words) > 1 and is_model_number(words[-1].split("-")[0]):
             found[words[-1]].add((full, "model number"))
     return found
+
+
+def _clipped_forms(words: list[str], gazetteer: Gazetteer) -> list[str]:
+    """The clipped forms of the first word of an organisation's name of several words, after any place it opens
+    with: "fed" for "us federal reserve" (at least :data:`MIN_CLIP` letters kept and left out). A name of one
+    word is no clipped form's: "Acme" is the parent of "Acmenet", not its short form."""
+    rest = words[1:] if len(words) > 1 and _is_place(words[0], gazetteer) else words
+    if len(rest) < 2 or not rest[0].isalpha():
+        return []
+    return [rest[0][:size] for size in range(MIN_CLIP, len(rest[0]) - MIN_CLIP + 1)]
 
 
 def _surfaces(named: dict[str, list[Mention]], bare: dict[Mention, str]) -> dict[str, str]:

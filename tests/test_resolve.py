@@ -524,3 +524,13 @@ def test_a_surname_written_after_an_office_is_also_known_by_the_titled_form():
     titled = Mention("a", 30, 36, "Walker", "Person", written="President Walker")
     (entity,) = resolve([_extraction("a", [full, titled])], BASE).entities
     assert entity.label == "George Walker" and set(entity.aliases) == {"Walker", "President Walker"}
+
+
+def test_a_clipped_first_word_of_an_organisations_name_is_its_short_form_but_not_of_a_one_word_name():
+    reserve = Mention("a", 0, 21, "US Federal Reserve", "Organization")
+    clipped = Mention("a", 40, 43, "Fed", "Organization")
+    parent = Mention("a", 50, 54, "Acme", "Organization")
+    unit = Mention("a", 60, 67, "Acmenet", "Organization")
+    entities = _entities_by_label([_extraction("a", [reserve, clipped, unit, parent])])
+    assert entities["US Federal Reserve"].aliases == ("Fed",)
+    assert set(entities) == {"US Federal Reserve", "Acme", "Acmenet"}

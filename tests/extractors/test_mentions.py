@@ -630,6 +630,21 @@ def test_the_kind_word_before_a_names_of_types_it(vocab):
     ]
 
 
+def test_a_company_word_ending_a_name_the_tagger_calls_a_person_makes_it_an_organisation(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Zetland", "Zetland", 1, "compound", "PROPN", "NNP"),
+            ("Wireless", "Wireless", 2, "nsubj", "PROPN", "NNP"),
+            ("grew", "grow", 2, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O"],
+    )
+    assert [(m.text, m.type, m.rule) for m in extraction_of(doc).mentions] == [
+        ("Zetland Wireless", "Organization", "head_noun")
+    ]
+
+
 def test_a_name_before_a_drink_is_its_brand_but_a_name_ending_in_one_is_not(vocab):
     doc = make_doc(
         vocab,

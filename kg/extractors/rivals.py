@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
 from kg.extractors.registry import SentenceContext, relation_finder
+from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, prep_objects
 from kg.model import Mention
 from kg.rules import Rules
@@ -29,11 +30,22 @@ def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
         rivals = _rivals_named(noun, top, by_token, rules)
         if not rivals:
             continue
-        others = possessors(top, by_token, rules, antecedents, rivals)
-        others += [m for t in prep_objects(noun, rules.noun_preps.get(noun.lemma_.casefold(), ()))
-                   for m in mentions_at(t, by_token, rules)]
-        others = [m for m in others or _clause_subjects(top, context, rivals) if m not in rivals]
+        named = _named_counterparts(noun)
+        if named:  # "its 7E7 rival, the A350": a rival of the 7E7, not of its maker
+            others = [m for t in named for m in mentions_at(t, by_token, rules)]
+        else:
+            others = possessors(top, by_token, rules, antecedents, rivals)
+            others += [m for t in prep_objects(noun, rules.noun_preps.get(noun.lemma_.casefold(), ()))
+                       for m in mentions_at(t, by_token, rules)]
+            others = others or _clause_subjects(top, context, rivals)
+        others = [m for m in others if m not in rivals]
         yield from (Candidate(other, rival, rules.rivalry) for other in others for rival in rivals)
+
+
+def _named_counterparts(noun: Token) -> list[Token]:
+    """The names or numbers written before a rival noun as what it rivals: "7E7" in "its 7E7 rival"."""
+    return [c for c in child_tokens(noun) if c.dep_ in {"compound", "nummod"} and c.pos_ in {"PROPN", "NUM"}
+            and c.i < noun.i]
 
 
 def _phrase_top(noun: Token, by_token: dict[int, Mention]) -> Token:

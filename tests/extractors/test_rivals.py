@@ -87,3 +87,22 @@ def test_a_rival_that_is_itself_the_subject_has_no_other_side(vocab):
         ents=["O", "B-ORG", "O"],
     )
     assert facts_of(doc) == set()
+
+
+def test_a_name_before_a_rival_noun_is_what_it_rivals_not_the_possessor(vocab):
+    doc = make_doc(  # "Acme unveiled its Widget rival, the Gizmo"
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("unveiled", "unveil", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 4, "poss", "PRON", "PRP$"),
+            ("Widget", "Widget", 4, "compound", "PROPN", "NNP"),
+            ("rival", "rival", 1, "dobj", "NOUN", "NN"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("the", "the", 7, "det", "DET", "DT"),
+            ("Gizmo", "Gizmo", 4, "appos", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "B-PRODUCT", "O", "O", "O", "B-PRODUCT"],
+    )
+    facts = facts_of(doc)
+    assert ("Widget", "competesWith", "Gizmo") in facts and ("Acme", "competesWith", "Gizmo") not in facts

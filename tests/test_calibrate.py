@@ -3,11 +3,12 @@ each set's offset."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 import pytest
 
-from benchmarks.calibrate import SMOOTHING, Outcomes, Tally, calibrated, moved, source_offset
+from benchmarks.calibrate import SMOOTHING, Outcomes, Tally, calibrated, development_offset, moved, source_offset
 
 
 def outcomes(*rows: tuple[str, str, float, float]) -> Outcomes:
@@ -47,3 +48,15 @@ def test_a_rule_only_news_shows_is_smoothed_towards_news_pooled_precision() -> N
     table, _ = calibrated({"other": outcomes(("elsewhere", "worksFor", 10, 5))}, news)
     fallback = (18 + 1) / (20 + 2)
     assert table["rare"]["confidence"] == pytest.approx((0 + SMOOTHING * fallback) / (2 + SMOOTHING), abs=1e-3)
+
+
+def test_what_unchecked_text_loses_to_checked_text_moves_every_confidence_down() -> None:
+    checked = outcomes(("a", "worksFor", 98, 80))  # (80 + 1) / (98 + 2) = 0.81
+    unchecked = outcomes(("a", "worksFor", 98, 70), ("b", "basedIn", 100, 50))  # (120 + 1) / (198 + 2) = 0.605
+    development = development_offset(checked, unchecked)
+    assert development == pytest.approx(math.log(0.605 / 0.395) - math.log(0.81 / 0.19), abs=1e-3)
+    assert development_offset(unchecked, checked) == 0.0  # doing better on unchecked text moves nothing
+    news = outcomes(("a", "worksFor", 10, 9))
+    plain, _ = calibrated({"other": unchecked}, news)
+    table, _ = calibrated({"other": unchecked}, news, development)
+    assert table["a"]["confidence"] == pytest.approx(moved(plain["a"]["confidence"], development), abs=2e-3)

@@ -23,6 +23,8 @@ SURNAME_VOTE = 1.0
 # a name the gazetteer knows: stronger than the tagger, weaker than a user's forced class
 # ("Lincoln" alone leans to Person where "Abraham Lincoln" is one)
 GAZETTEER_VOTE = 1.5
+# the other names a document holds when a one-word "person" only the tagger reads is out of place in it
+LONE_NAME_COMPANY = 8
 
 
 def type_votes(
@@ -51,12 +53,35 @@ def type_votes(
     _national_arms_as_companies(votes, gazetteer)
     people = [key for key, docs in votes.items() if " " in key and winner(corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
+    _lone_tagged_people_as_companies(groups, votes, names, surnames)
     for surname in surnames & votes.keys() - gazetteer.types.keys() - _shaped_not_person(groups):
         read_otherwise = _surely_not_person(groups[surname])
         for doc, tally in votes[surname].items():
             if doc not in read_otherwise:
                 tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _lone_tagged_people_as_companies(
+    groups: dict[str, list[Mention]], votes: dict[str, dict[str, Tally]], names: NameIndex, surnames: set[str]
+) -> None:
+    """A one-word name that only the tagger reads as a person, in a document naming many things (at least
+    :data:`LONE_NAME_COMPANY`), is rarely one: news names a person in full first, and a surname links to that
+    name. Such a name is mostly a company's or a product's ("UBS", "Altavista"); its Person votes there go to
+    Organization. A surname of a person named in full anywhere in the corpus keeps them."""
+    names_in: dict[str, set[str]] = defaultdict(set)
+    for key, mentions in groups.items():
+        for mention in mentions:
+            names_in[mention.doc_id].add(key)
+    for key, docs in votes.items():
+        if " " in key or key in surnames:
+            continue
+        for doc, tally in docs.items():
+            if len(names_in[doc]) < LONE_NAME_COMPANY or winner(tally) != PERSON:
+                continue
+            members = [m for m in groups[key] if m.doc_id == doc]
+            if all(m.rule == "ner" and m not in names.links for m in members):
+                _move_votes(tally, PERSON, ORGANIZATION)
 
 
 def _national_arms_as_companies(votes: dict[str, dict[str, Tally]], gazetteer: Gazetteer) -> None:

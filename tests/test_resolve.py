@@ -534,3 +534,21 @@ def test_a_clipped_first_word_of_an_organisations_name_is_its_short_form_but_not
     entities = _entities_by_label([_extraction("a", [reserve, clipped, unit, parent])])
     assert entities["US Federal Reserve"].aliases == ("Fed",)
     assert set(entities) == {"US Federal Reserve", "Acme", "Acmenet"}
+
+
+def _crowded(doc_id: str, lone: Mention, *, full_person: bool = False) -> Extraction:
+    """A document naming ten companies beside ``lone`` (and the person ``lone`` may be the surname of)."""
+    others = [Mention(doc_id, 100 + 20 * i, 108 + 20 * i, f"Company{i}", "Organization") for i in range(10)]
+    person = [Mention(doc_id, 500, 511, "Jane Zettel", "Person")] if full_person else []
+    return _extraction(doc_id, [*person, lone, *others])
+
+
+def test_a_one_word_name_only_the_tagger_reads_as_a_person_is_a_company_in_a_story_naming_many_things():
+    lone = Mention("a", 0, 6, "Zettel", "Person", "ner", 0.4)
+    assert _entities_by_label([_crowded("a", lone)])["Zettel"].type == "Organization"
+    few = _extraction("b", [Mention("b", 0, 6, "Zettel", "Person", "ner", 0.4)])
+    assert _entities_by_label([few])["Zettel"].type == "Person", "a sentence on its own: the tagger's reading"
+    surname = Mention("c", 600, 606, "Zettel", "Person", "ner", 0.4)
+    assert "Zettel" not in _entities_by_label([_crowded("c", surname, full_person=True)])  # linked to Jane Zettel
+    titled = Mention("d", 0, 9, "Mr Zettel", "Person", "title", 0.9, name="Zettel", name_rule="title")
+    assert _entities_by_label([_crowded("d", titled)])["Zettel"].type == "Person"

@@ -90,8 +90,8 @@ def demonym_relations(context: SentenceContext) -> Iterator[Candidate]:
         places = countries.get(country) or ([own] if own is not None and own.rule == "demonym" else [])
         for thing in _described_by_demonym(token, context, rules):
             if thing not in places and rules.gazetteer.key(thing.merge_name) != country and thing.rule != "demonym":
-                stated = at_work(trigger, rules) if _on_an_office(token, rules) else trigger
-                yield from (Candidate(thing, place, _for_person(thing, stated, trigger)) for place in places)
+                stated = _stated_for(thing, trigger, _on_an_office(token, rules), rules)
+                yield from (Candidate(thing, place, stated) for place in places)
 
 
 def _based_things(head: Token, by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
@@ -153,12 +153,12 @@ def _place_modifier_relations(token: Token, context: SentenceContext) -> Iterato
     if not is_a(place.type, PLACE):
         return
     trigger: Trigger = rules.location  # type: ignore[assignment]
-    stated = at_work(trigger, rules) if _on_an_office(token, rules) else trigger
+    office = _on_an_office(token, rules)
     for thing in things:
         if thing == place or is_a(thing.type, PLACE):
             continue
         if is_a(thing.type, PERSON) or is_known_place(place, rules):
-            yield Candidate(thing, place, _for_person(thing, stated, trigger))
+            yield Candidate(thing, place, _stated_for(thing, trigger, office, rules))
 
 
 def _joined_to_a_place(token: Token, by_token: dict[int, Mention]) -> bool:
@@ -187,9 +187,10 @@ def _titled_with_an_office(name: Token, rules: Rules) -> bool:
     return any(c.dep_ == "compound" and is_office(c, rules) for c in child_tokens(name))
 
 
-def _for_person(thing: Mention, stated: Trigger, otherwise: Trigger) -> Trigger:
-    """``stated`` when ``thing`` is a person (only people hold a job somewhere), else ``otherwise``."""
-    return stated if is_a(thing.type, PERSON) else otherwise
+def _stated_for(thing: Mention, trigger: Trigger, office: bool, rules: Rules) -> Trigger:
+    """``trigger``, or where ``thing`` works when the place scopes an ``office`` and ``thing`` is a person (only
+    people hold one)."""
+    return at_work(trigger, rules) if office and is_a(thing.type, PERSON) else trigger
 
 
 def scopes_a_job(noun: Token, by_token: dict[int, Mention], rules: Rules) -> bool:
@@ -226,14 +227,14 @@ def _prepositional_location_or_membership(
         for m in mentions_at(t, by_token, rules) or places_named_by(t, by_token, rules)
     ]
     trigger: Trigger = rules.location  # type: ignore[assignment]
-    stated = at_work(trigger, rules) if _titled_with_an_office(head, rules) else trigger
+    office = _titled_with_an_office(head, rules)
     for thing in things:
         for other in others:
             if word in rules.origin_preps and is_a(other.type, PLACE):
                 if word in rules.office_preps and title_phrase_trigger(head, rules) is not None:
                     continue  # "the president of the United States" holds an office there, no more
                 if word in rules.containment_preps or not is_a(thing.type, PLACE):
-                    yield Candidate(thing, other, _for_person(thing, stated, trigger))
+                    yield Candidate(thing, other, _stated_for(thing, trigger, office, rules))
             elif (
                 rules.membership is not None and word in rules.membership_preps and head.i in by_token
                 and is_a(thing.type, PERSON) and is_a(other.type, ORGANIZATION)  # not "founder of X": a title

@@ -143,6 +143,7 @@ class Rules:
     name_prepositions: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     person_relative_pronouns: frozenset[str] = frozenset()
+    capacity_preps: frozenset[str] = frozenset()
     example_markers: tuple[tuple[str, ...], ...] = ()
     relative_adverbs: dict[str, str] = field(default_factory=dict)
     agent_preps: frozenset[str] = frozenset()
@@ -302,6 +303,7 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         leading_determiners=_words(extraction, "leading_determiners"),
         definite_determiners=_words(extraction, "definite_determiners"),
         person_relative_pronouns=_words(extraction, "person_relative_pronouns"),
+        capacity_preps=_words(extraction, "capacity_preps"),
         example_markers=tuple(tuple(str(m).casefold().split()) for m in extraction["example_markers"]),
         relative_adverbs={str(w).casefold(): str(p).casefold() for w, p in extraction["relative_adverbs"].items()},
         agent_preps=_words(extraction, "agent_preps"),

@@ -10,6 +10,7 @@ from kg.extractors.coreference import AntecedentFinder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import (
     DASHES,
+    OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     children,
@@ -143,7 +144,9 @@ def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) 
         if noun.head.dep_ == "appos" and noun.head.head.i in by_token:  # "Riegle, D-Mich., chairman of ..."
             found.append(by_token[noun.head.head.i])
     if noun.dep_ == "attr":
-        found.extend(m for s in children(noun.head, SUBJECT_DEPS) for m in mentions_at(s, by_token, rules))
+        found.extend(_clause_subjects(noun.head, SUBJECT_DEPS, by_token, rules))
+    if _in_capacity(noun, rules):  # "X will remain as chief executive of Y"
+        found.extend(_clause_subjects(noun.head.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS, by_token, rules))
     if noun.dep_ == "oprd":  # "X was named chairman of Y", "Acme named X chairman"
         named = children(noun.head, PASSIVE_SUBJECT_DEPS | _NAMED_OBJECT_DEPS)
         found.extend(m for s in named for m in mentions_at(s, by_token, rules))
@@ -154,6 +157,27 @@ def described_mentions(noun: Token, by_token: dict[int, Mention], rules: Rules) 
     if noun.dep_ == "conj" and noun.head.dep_ == "pobj" and noun.head.head.head.pos_ == "NOUN":
         # "a professor at Queens College and honorary president of Y", parsed with the title on the college
         found.extend(described_mentions(noun.head.head.head, by_token, rules))
+    return found
+
+
+def _in_capacity(noun: Token, rules: Rules) -> bool:
+    """Whether ``noun`` names the capacity its clause's subject acts in: "X served as chairman" (one of
+    ``capacity_preps`` on a verb with no object, which "Acme named X as chairman" describes instead)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in rules.capacity_preps:
+        return False
+    verb = prep.head
+    return verb.pos_ in {"VERB", "AUX"} and not children(verb, OBJECT_DEPS)
+
+
+def _clause_subjects(verb: Token, deps: frozenset[str], by_token: dict[int, Mention], rules: Rules) -> list[Mention]:
+    """The mentions a clause's subjects stand for; a relative "who" stands for the name its clause describes:
+    "Peter Tom, who is Acme's chief executive"."""
+    found: list[Mention] = []
+    for subject in children(verb, deps):
+        if subject.lower_ in rules.person_relative_pronouns and verb.dep_ == "relcl":
+            subject = verb.head
+        found.extend(mentions_at(subject, by_token, rules))
     return found
 
 

@@ -269,3 +269,47 @@ def test_a_title_of_a_definite_description_is_held_at_the_company_it_stands_for(
         ents=["B-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert facts_of(doc) == {("Smith", "ceoOf", "Acme")}
+
+
+def test_a_who_clause_with_a_title_as_attribute_describes_the_name_it_follows(vocab):
+    doc = make_doc(
+        vocab,
+        [
+            ("Peter", "Peter", 1, "compound", "PROPN", "NNP"),
+            ("Tom", "Tom", 10, "nsubj", "PROPN", "NNP"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("who", "who", 4, "nsubj", "PRON", "WP"),
+            ("is", "be", 1, "relcl", "AUX", "VBZ"),
+            ("Acme", "Acme", 8, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 5, "case", "PART", "POS"),
+            ("chief", "chief", 8, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 4, "attr", "NOUN", "NN"),
+            (",", ",", 1, "punct", "PUNCT", ","),
+            ("said", "say", 10, "ROOT", "VERB", "VBD"),
+            ("it", "it", 10, "dobj", "PRON", "PRP"),
+            (".", ".", 10, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert ("Peter Tom", "ceoOf", "Acme") in facts_of(doc)
+
+
+def test_a_title_after_as_on_a_verb_with_no_object_is_held_by_the_subject(vocab):
+    # "Peter Tom will remain as chief executive of Acme."
+    doc = make_doc(
+        vocab,
+        [
+            ("Peter", "Peter", 1, "compound", "PROPN", "NNP"),
+            ("Tom", "Tom", 3, "nsubj", "PROPN", "NNP"),
+            ("will", "will", 3, "aux", "AUX", "MD"),
+            ("remain", "remain", 3, "ROOT", "VERB", "VB"),
+            ("as", "as", 3, "prep", "ADP", "IN"),
+            ("chief", "chief", 6, "amod", "ADJ", "JJ"),
+            ("executive", "executive", 4, "pobj", "NOUN", "NN"),
+            ("of", "of", 6, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 7, "pobj", "PROPN", "NNP"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert ("Peter Tom", "ceoOf", "Acme") in facts_of(doc)

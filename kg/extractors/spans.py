@@ -50,6 +50,7 @@ def _names_run_together(entities: list[Span], rules: Rules) -> list[Span]:
         if before is not None and (
             (before.end == ent.start and _modifies(before[-1], ent) and not _known(before, rules))
             or _institution_across_preposition(before, ent, rules)
+            or _across_plural_possessive(before, ent)
         ):
             joined[-1] = Span(ent.doc, before.start, ent.end, ent.label_)
         else:
@@ -69,6 +70,18 @@ def _institution_across_preposition(before: Span, ent: Span, rules: Rules) -> bo
     return (
         len(between) == 1 and between[0].lower_ in rules.name_prepositions
         and before[-1].lower_ in rules.institution_nouns and ent[0].text[:1].isupper()
+    )
+
+
+def _across_plural_possessive(before: Span, ent: Span) -> bool:
+    """Two organisations the tagger cut at the apostrophe of a plural possessive inside one name: "British
+    Bankers" + "Association" in "the British Bankers' Association", "Consumers" + "Association"."""
+    if before.label_ != "ORG" or ent.label_ != "ORG" or ent.start != before.end + 1:
+        return False
+    apostrophe, last = ent.doc[before.end], before[-1]
+    return (
+        apostrophe.text in {"'", "\u2019"} and not last.whitespace_ and last.tag_ in {"NNS", "NNPS"}
+        and last.text.endswith("s") and ent[0].text[:1].isupper()
     )
 
 

@@ -1023,6 +1023,27 @@ def test_an_institution_the_tagger_cut_at_a_preposition_of_its_name_is_one_name(
     ]
 
 
+def test_an_organisation_the_tagger_cut_at_a_plural_possessive_inside_its_name_is_one_name(vocab):
+    doc = make_doc(  # "Figures from the British Bankers' Association showed a fall. Investors' shares in Acme rose."
+        vocab,
+        [
+            ("Figures", "figure", 7, "nsubj", "NOUN", "NNS"),
+            ("from", "from", 0, "prep", "ADP", "IN"),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("British", "British", 4, "compound", "PROPN", "NNP"),
+            ("Bankers", "Bankers", 6, "poss", "PROPN", "NNPS"),
+            ("'", "'", 4, "case", "PART", "POS"),
+            ("Association", "Association", 1, "pobj", "PROPN", "NNP"),
+            ("showed", "show", 7, "ROOT", "VERB", "VBD"),
+            ("a", "a", 9, "det", "DET", "DT"),
+            ("fall", "fall", 7, "dobj", "NOUN", "NN"),
+            (".", ".", 7, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["British Bankers' Association"]
+
+
 def test_a_state_abbreviation_written_apart_from_its_period_is_one_place_with_it(vocab):
     words = ["HUNTINGTON", ",", "Ind", ".", "He", "left", "Minn", "."]
     doc = Doc(  # pre-tokenised text: "Ind ." untagged, "Minn ." tagged a person without its period

@@ -176,7 +176,7 @@ def _fuller_names(
     A person's last word is a surname; the first words of a name of a class in ``shortened`` are a
     short form unless what they leave out holds a digit (a model number: "Widget 2" is no "Widget") or is a place
     the gazetteer knows (a regional arm: "Nintendo" is the parent of "Nintendo Europe", not its short form); so is
-    the word after an organisation's leading acronym ("MG Rover" -> "Rover", "NTT DoCoMo" -> "DoCoMo"); a
+    the words after an organisation's leading acronym ("MG Rover" -> "Rover", "RJ Reynolds Tobacco" -> "Reynolds"); a
     product's model number stands for the product ("Boeing 737-800" -> "737-800").
     """
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -189,8 +189,9 @@ def _fuller_names(
                 left_out = words[size:]
                 if not any(c.isdigit() for c in "".join(left_out)) and not _is_place(" ".join(left_out), gazetteer):
                     found[" ".join(words[:size])].add((full, "short form"))
-        if top == "Organization" and len(words) == 2 and _is_acronym(surfaces[full].split()[0]):
-            found[words[1]].add((full, "short form"))
+        if top == "Organization" and len(words) > 1 and _is_acronym(surfaces[full].split()[0]):
+            for end in range(2, len(words) + 1):
+                found[" ".join(words[1:end])].add((full, "short form"))
         if top == "Organization":
             for clipped in _clipped_forms(words, gazetteer):
                 if classes.get(clipped) == "Organization":

@@ -347,6 +347,14 @@ def test_the_word_after_a_leading_acronym_is_a_short_form_of_the_company():
     assert set(_entities_by_label([_extraction("b", spelled)])) == {"Kix Rover", "Rover"}
 
 
+def test_the_first_words_after_a_leading_acronym_of_a_longer_name_are_short_forms_of_the_company():
+    company = [
+        Mention("a", 0, 19, "KX Rover Industries", "Organization"), Mention("a", 30, 35, "Rover", "Organization"),
+    ]
+    (entity,) = resolve([_extraction("a", company)], BASE).entities
+    assert entity.label == "KX Rover Industries" and _merged(entity)["Rover"] == "short form"
+
+
 def test_a_products_model_number_alone_is_a_short_form_of_it():
     product = [Mention("a", 0, 15, "Acmejet 737-800", "Product"), Mention("a", 30, 37, "737-800", "Product")]
     (entity,) = resolve([_extraction("a", product)], BASE).entities

@@ -132,6 +132,9 @@ class Rules:
     name_only_nouns: frozenset[str] = frozenset()
     possessed_nouns: dict[str, str] = field(default_factory=dict)
     cued_labels: frozenset[str] = frozenset()
+    misread_name_class: str | None = None
+    group_word_shapes: re.Pattern[str] = re.compile("(?!)")
+    group_words: frozenset[str] = frozenset()
     preposition_nouns: dict[str, dict[str, str]] = field(default_factory=dict)  # noun -> preposition -> class
     relation_finders: tuple[str, ...] = ()
     leading_determiners: frozenset[str] = frozenset()
@@ -247,6 +250,9 @@ def load_rules(directory: Path = PATTERNS_DIR) -> Rules:
         maker_nouns=frozenset(str(noun) for noun in types.get("maker_nouns", [])),
         name_only_nouns=frozenset(str(noun) for noun in types.get("name_only_nouns", [])),
         cued_labels=frozenset(str(label) for label in types.get("cued_labels", [])),
+        misread_name_class=types.get("misread_name_class"),
+        group_word_shapes=_any_of(types.get("group_word_shapes", [])),
+        group_words=frozenset(str(w).casefold() for w in types.get("group_words", [])),
         preposition_nouns={
             noun: {prep: _checked(cls, types_path) for prep, cls in preps.items()}
             for noun, preps in types.get("preposition_nouns", {}).items()

@@ -276,7 +276,16 @@ def _cued_class(span: Span, label: str, rules: Rules) -> str | None:
     in "Acme subsidiary Widgetco" tagged as a nationality; never an adjective of nationality the gazetteer knows."""
     if label not in rules.cued_labels or span_text(span).casefold() in rules.gazetteer.demonyms:
         return None
-    return _head_noun_type(span, rules)
+    return _head_noun_type(span, rules) or (rules.misread_name_class if _misread_name(span, rules) else None)
+
+
+def _misread_name(span: Span, rules: Rules) -> bool:
+    """A lone capitalised proper noun with no shape of a people's word: "Euronext" tagged as a group of people."""
+    word = span[0]
+    return (
+        len(span) == 1 and word.pos_ == "PROPN" and word.text[:1].isupper() and word.text.isalpha()
+        and rules.group_word_shapes.search(word.text) is None and word.lower_ not in rules.group_words
+    )
 
 
 def is_not_an_entity(text: str, rules: Rules) -> bool:

@@ -1044,6 +1044,20 @@ def test_an_organisation_the_tagger_cut_at_a_plural_possessive_inside_its_name_i
     assert [m.text for m in extraction_of(doc).mentions] == ["British Bankers' Association"]
 
 
+def test_a_lone_name_the_tagger_calls_a_group_is_an_organisation_unless_it_is_a_peoples_word(vocab):
+    rows = [  # "Symantec warned Asians and Serb users."
+        ("Symantec", "Symantec", 1, "nsubj", "PROPN", "NNP"),
+        ("warned", "warn", 1, "ROOT", "VERB", "VBD"),
+        ("Asians", "Asians", 1, "dobj", "PROPN", "NNPS"),
+        ("and", "and", 2, "cc", "CCONJ", "CC"),
+        ("Serb", "Serb", 5, "compound", "PROPN", "NNP"),
+        ("users", "user", 2, "conj", "NOUN", "NNS"),
+        (".", ".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = make_doc(vocab, rows, ents=["B-NORP", "O", "B-NORP", "O", "B-NORP", "O", "O"])
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Symantec", "Organization")]
+
+
 def test_a_state_abbreviation_written_apart_from_its_period_is_one_place_with_it(vocab):
     words = ["HUNTINGTON", ",", "Ind", ".", "He", "left", "Minn", "."]
     doc = Doc(  # pre-tokenised text: "Ind ." untagged, "Minn ." tagged a person without its period

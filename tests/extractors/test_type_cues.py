@@ -420,3 +420,19 @@ def test_a_name_after_a_spokesman_and_for_is_an_organisation_unless_titled(vocab
 
     assert typed(["Widgetco"]) == [("Jane Doe", "Person"), ("Widgetco", "Organization")]
     assert typed(["Mr", "Smith"])[1][1] == "Person"
+
+
+def test_a_photographer_or_a_campaigner_is_a_person_whatever_the_tagger_calls_the_name(vocab):
+    for noun in ("photographer", "campaigner", "adviser"):
+        doc = make_doc(  # "photographer Rankin said so", "Rankin" tagged as a place
+            vocab,
+            [
+                (noun, noun, 1, "compound", "NOUN", "NN"),
+                ("Rankin", "Rankin", 2, "nsubj", "PROPN", "NNP"),
+                ("said", "say", 2, "ROOT", "VERB", "VBD"),
+                ("so", "so", 2, "advmod", "ADV", "RB"),
+                (".", ".", 2, "punct", "PUNCT", "."),
+            ],
+            ents=["O", "B-GPE", "O", "O", "O"],
+        )
+        assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Rankin", "Person")], noun

@@ -435,12 +435,16 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return ()
     verbs = [root.head]
-    while next_verb := _infinitive_of(verbs[-1]):  # "plans to cut", "was happy to show"
-        verbs.append(next_verb)
+    while not _has_object(verbs[-1]) and (next_verb := _infinitive_of(verbs[-1])):  # "plans to cut"
+        verbs.append(next_verb)  # not "urged the government to press its case": the object's clause
     verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                  and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
     words = [g for verb in verbs for c in _verb_objects(verb) for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ == "dobj" for child in child_tokens(verb))
 
 
 def _infinitive_of(verb: Token) -> Token | None:

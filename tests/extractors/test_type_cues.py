@@ -436,3 +436,22 @@ def test_a_photographer_or_a_campaigner_is_a_person_whatever_the_tagger_calls_th
             ents=["O", "B-GPE", "O", "O", "O"],
         )
         assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Rankin", "Person")], noun
+
+
+def test_a_possessive_in_the_clause_of_a_verbs_object_does_not_retype_the_subject(vocab):
+    doc = make_doc(  # "Smith urged the government to press its case."
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("urged", "urge", 1, "ROOT", "VERB", "VBD"),
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("government", "government", 1, "dobj", "NOUN", "NN"),
+            ("to", "to", 5, "aux", "PART", "TO"),
+            ("press", "press", 1, "xcomp", "VERB", "VB"),
+            ("its", "its", 7, "poss", "PRON", "PRP$"),
+            ("case", "case", 5, "dobj", "NOUN", "NN"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Smith", "Person")]

@@ -455,3 +455,19 @@ def test_a_possessive_in_the_clause_of_a_verbs_object_does_not_retype_the_subjec
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Smith", "Person")]
+
+
+def test_a_trades_word_for_a_company_before_a_name_the_tagger_calls_a_person_makes_it_a_company(vocab):
+    doc = make_doc(  # "housebuilder George Wimpey said so."
+        vocab,
+        [
+            ("housebuilder", "housebuilder", 2, "compound", "NOUN", "NN"),
+            ("George", "George", 2, "compound", "PROPN", "NNP"),
+            ("Wimpey", "Wimpey", 3, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 3, "ROOT", "VERB", "VBD"),
+            ("so", "so", 3, "advmod", "ADV", "RB"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("George Wimpey", "Organization")]

@@ -27,6 +27,7 @@ from kg.extractors.mentions import demonym_mentions, is_boilerplate, mentions_by
 from kg.extractors.recovery import (
     classes_agreed_in_lists,
     places_by_construction,
+    recover_bracketed_acronyms,
     recover_known_places,
     recover_names_from_context,
     recover_owned_models,
@@ -61,6 +62,7 @@ def _extract(doc: Doc, document: Document, rules: Rules) -> Extraction:
     by_token = recover_names_from_context(content, by_token, document.id, rules)
     by_token = recover_known_places(content, by_token, document.id, rules)
     by_token = recover_owned_models(content, by_token, document.id, rules)
+    by_token = recover_bracketed_acronyms(content, by_token, document.id, rules)
     by_token = places_by_construction(doc, by_token, rules)
     by_token = classes_agreed_in_lists(doc, by_token, rules)
     by_token = demonym_mentions(content, by_token, document.id, rules)

@@ -14,7 +14,7 @@ from kg.extractors.person_cues import described_as_person
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.extractors.tree import DASHES
 from kg.model import Mention
-from kg.names import CORPORATE_SUFFIX, strip_titles
+from kg.names import CORPORATE_SUFFIX, abbreviates, strip_titles
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
@@ -151,6 +151,25 @@ def recover_known_places(
                 if any(t.i in found for t in span):
                     continue
                 found.update(_context_mention(doc_id, span, ORGANIZATION, rules))
+    return found
+
+
+def recover_bracketed_acronyms(
+    sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
+) -> dict[int, Mention]:
+    """An untagged word in brackets right after a name whose initials it spells: "the Association of Payment and
+    Clearing Services (Apacs)". It takes the name's class, and name linking makes it the name's acronym."""
+    found = dict(by_token)
+    for sent in sentences:
+        tokens = token_table(sent.doc).tokens
+        for i in range(sent.start + 2, sent.end - 1):
+            word = tokens[i]
+            if i in found or tokens[i - 1].text != "(" or tokens[i + 1].text != ")" \
+                    or not (word.text.isalpha() and word.text[:1].isupper()):
+                continue
+            named = found.get(i - 2)
+            if named is not None and abbreviates(word.text, named.merge_name):
+                found.update(_context_mention(doc_id, sent.doc[i : i + 1], named.type, rules, "propagated"))
     return found
 
 

@@ -33,14 +33,14 @@ def type_votes(
     """Class votes per key and document: its mentions there, the domains and ranges of the facts stated
     there, the gazetteer, and a lone surname of a person.
 
-    A surname linked to a person does not vote: its tag was given to the short string, not to the person. A name
+    A surname linked to a person does not vote unless a rule surer than the tagger typed it. A name
     written in the plural in a document votes for a product there.
     """
     votes: dict[str, dict[str, Tally]] = {}
     makers = _makers_of_models(groups)
     for key, mentions in groups.items():
         by_doc: dict[str, list[Mention]] = defaultdict(list)
-        for mention in [m for m in mentions if not names.is_surname(m)] or mentions:
+        for mention in [m for m in mentions if not _tagged_surname(m, names)] or mentions:
             by_doc[mention.doc_id].append(mention)
         votes[key] = {doc: _document_tally(key, members, implied.get(key, {}).get(doc, {}), gazetteer)
                       for doc, members in by_doc.items()}
@@ -60,6 +60,12 @@ def type_votes(
             if doc not in read_otherwise:
                 tally["Person"] += SURNAME_VOTE
     return votes
+
+
+def _tagged_surname(mention: Mention, names: NameIndex) -> bool:
+    """A surname linked to a full name that only the tagger typed: its label was given to the short string. A rule
+    surer than the tagger speaks of the thing named ("shares in Wimpey" beside "George Wimpey")."""
+    return names.is_surname(mention) and mention.rule in UNSURE_RULES
 
 
 def _lone_tagged_people_as_companies(

@@ -560,3 +560,13 @@ def test_a_one_word_name_only_the_tagger_reads_as_a_person_is_a_company_in_a_sto
     assert "Zettel" not in _entities_by_label([_crowded("c", surname, full_person=True)])  # linked to Jane Zettel
     titled = Mention("d", 0, 9, "Mr Zettel", "Person", "title", 0.9, name="Zettel", name_rule="title")
     assert _entities_by_label([_crowded("d", titled)])["Zettel"].type == "Person"
+
+
+def test_a_surname_a_rule_surer_than_the_tagger_types_votes_for_its_full_name():
+    named = [  # "housebuilder and developer George Wimpey ... shares in Wimpey ... Wimpey said"
+        Mention("a", 0, 13, "George Wimpey", "Person", "ner", 0.5),
+        Mention("a", 30, 36, "Wimpey", "Organization", "head_noun", 1.4),
+        Mention("a", 50, 56, "Wimpey", "Person", "ner", 0.5),
+    ]
+    (entity,) = resolve([_extraction("a", named)], BASE).entities
+    assert entity.label == "George Wimpey" and entity.type == "Organization"

@@ -63,8 +63,8 @@ def type_votes(
 
 
 def _tagged_surname(mention: Mention, names: NameIndex) -> bool:
-    """A surname linked to a full name that only the tagger typed: its label was given to the short string. A rule
-    surer than the tagger speaks of the thing named ("shares in Wimpey" beside "George Wimpey")."""
+    """A surname linked to a full name and typed by the tagger alone: its label was given to the short string. One
+    a surer rule typed speaks of the thing named ("shares in Wimpey" beside "George Wimpey") and votes."""
     return names.is_surname(mention) and mention.rule in UNSURE_RULES
 
 

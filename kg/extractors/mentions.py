@@ -18,13 +18,14 @@ from kg.extractors.person_cues import (
 )
 from kg.extractors.spans import coordinated_names, entities_by_sentence, entity_spans
 from kg.extractors.tokens import child_tokens, sentence_columns, span_text, token_table
-from kg.extractors.tree import DASHES, category_of_example, nearer_name_before, word_after_dash
+from kg.extractors.tree import DASHES, category_of_example, children, nearer_name_before, word_after_dash
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, canonical_key, head_word_positions, is_model_number
 from kg.nlp.language import NER_PRECISION_KEY
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
+_DIRECT_OBJECT = frozenset({"dobj"})
 MODEL_ENT_TYPES = frozenset({"", "CARDINAL", "PRODUCT"})  # what the tagger may call a model number it left out
 
 
@@ -435,16 +436,12 @@ def _class_referred_to(span: Span, rules: Rules) -> tuple[str, ...]:
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return ()
     verbs = [root.head]
-    while not _has_object(verbs[-1]) and (next_verb := _infinitive_of(verbs[-1])):  # "plans to cut"
+    while not children(verbs[-1], _DIRECT_OBJECT) and (next_verb := _infinitive_of(verbs[-1])):  # "plans to cut"
         verbs.append(next_verb)  # not "urged the government to press its case": the object's clause
     verbs.extend(c for c in child_tokens(root.head) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
                  and not any(g.dep_.startswith("nsubj") for g in child_tokens(c)))  # "was born ... and spent his"
     words = [g for verb in verbs for c in _verb_objects(verb) for g in child_tokens(c) if g.dep_ == "poss"]
     return next((rules.anaphors[w.lower_] for w in words if w.lower_ in rules.anaphors), ())
-
-
-def _has_object(verb: Token) -> bool:
-    return any(child.dep_ == "dobj" for child in child_tokens(verb))
 
 
 def _infinitive_of(verb: Token) -> Token | None:

@@ -102,7 +102,8 @@ def _kind_modified(token: Token, rules: Rules) -> str | None:
     """The class of the kind noun that ``token``, the last of some proper nouns, modifies or is modified by
     ("Explorer" in "the Internet Explorer web browser": Product; "filtering firm Ciphertrust": Organization)."""
     head = token.head
-    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN":
+    if (token.dep_ == "compound" and head.pos_ == "NOUN" and head.i > token.i and token.nbor().pos_ != "PROPN") \
+            or _names_kind_before(token):
         kind = head.lemma_.casefold()
         return None if kind in rules.maker_nouns | rules.name_only_nouns else rules.head_nouns.get(kind)
     if token.dep_ == "compound":
@@ -111,6 +112,15 @@ def _kind_modified(token: Token, rules: Rules) -> str | None:
     kinds = (rules.head_nouns.get(noun.lemma_.casefold()) for noun in nouns
              if noun.lemma_.casefold() not in rules.name_only_nouns)
     return next((kind for kind in kinds if kind is not None), None)
+
+
+def _names_kind_before(token: Token) -> bool:
+    """Whether ``token`` is in apposition to the kind noun just before it ("telecoms company Telenor", "the
+    company, Telenor"), as the parser reads a name after a noun phrase."""
+    head = token.head
+    between = token.doc[head.i + 1 : token.i]
+    return token.dep_ == "appos" and head.pos_ == "NOUN" and head.i < token.i and len(between) < 2 \
+        and all(t.text == "," for t in between)
 
 
 def recover_known_places(

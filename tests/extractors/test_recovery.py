@@ -180,6 +180,23 @@ def test_a_proper_noun_after_a_kind_noun_has_its_class(vocab):
     assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
 
 
+def test_a_proper_noun_in_apposition_to_the_kind_noun_before_it_has_its_class(vocab):
+    for comma in ([], [(",", ",", 3, "punct", "PUNCT", ",")]):  # "telecoms company Quillco", "the company, Quillco"
+        doc = make_doc(
+            vocab,
+            [
+                ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+                ("joined", "join", 1, "ROOT", "VERB", "VBD"),
+                ("telecoms", "telecom", 3, "compound", "NOUN", "NNS"),
+                ("company", "company", 1, "dobj", "NOUN", "NN"),
+                *comma,
+                ("Quillco", "Quillco", 3, "appos", "PROPN", "NNP"),
+            ],
+            ents=["B-PERSON", "O", "O", "O", *(["O"] * len(comma)), "O"],
+        )
+        assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
 def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
     doc = make_doc(  # "Prices rose in France, Germany and Tijuana", the tagger calling Tijuana an organisation
         vocab,

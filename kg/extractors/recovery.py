@@ -12,7 +12,7 @@ from kg.extractors.cues import after_party_initial, is_date_word, with_detached_
 from kg.extractors.mentions import is_not_an_entity
 from kg.extractors.person_cues import described_as_person
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
-from kg.extractors.tree import DASHES
+from kg.extractors.tree import DASHES, listed_conjuncts
 from kg.model import Mention
 from kg.names import CORPORATE_SUFFIX, abbreviates, strip_titles
 from kg.rules import Rules
@@ -385,6 +385,9 @@ def _hyphen_in_capitals(tokens: tuple[Token, ...], i: int) -> bool:
 def _class_from_context(token: Token, by_token: dict[int, Mention]) -> str | None:
     if token.dep_ == "conj" and token.head.i in by_token:
         return by_token[token.head.i].type
+    listed = {by_token[c.i].type for c in listed_conjuncts(token) if c.i in by_token}
+    if len(listed) == 1 and not is_a(kind := listed.pop(), PERSON):  # the first of a list ("Yahoo and Amazon")
+        return kind
     owners = [by_token[c.i] for c in child_tokens(token) if c.dep_ == "poss" and c.i in by_token]
     if owners and is_a(owners[0].type, PLACE):
         return ORGANIZATION

@@ -305,6 +305,16 @@ def test_an_untagged_lone_surname_as_a_verbs_bare_subject_is_a_person_but_a_plur
     assert extraction_of(make_doc(vocab, the)).mentions == ()
 
 
+def test_an_untagged_name_first_in_a_list_of_companies_is_one_not_a_lone_surname(vocab):
+    rows = [("Quillco", "Quillco", 4, "nsubj", "PROPN", "NNP"), ("and", "and", 0, "cc", "CCONJ", "CC"),
+            ("Amazon", "Amazon", 0, "conj", "PROPN", "NNP"), ("are", "be", 4, "aux", "AUX", "VBP"),
+            ("seeking", "seek", 4, "ROOT", "VERB", "VBG"), ("buyers", "buyer", 4, "dobj", "NOUN", "NNS")]
+    doc = make_doc(vocab, rows, ents=["O", "O", "B-ORG", "O", "O", "O"])
+    assert {(m.text, m.type) for m in extraction_of(doc).mentions} == {
+        ("Quillco", "Organization"), ("Amazon", "Organization")
+    }
+
+
 def test_a_recovered_name_keeps_the_words_a_hyphen_joins_to_it(vocab):
     doc = make_doc(
         vocab,

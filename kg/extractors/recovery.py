@@ -21,6 +21,7 @@ from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 KINDS = (PERSON, ORGANIZATION, PLACE)
 DATELINE_WORDS = 12  # how far into a text a dateline's agency can come
 LIST_WEAK_RULES = frozenset({"ner", "context", "propagated", "coordination"})  # typings too weak to type a list
+RETYPED_IN_LISTS = frozenset({"ner", "context"})  # the tagger's typings, and those read off its neighbours'
 
 
 def recover_names_from_context(
@@ -416,9 +417,9 @@ def _hyphen_joins(word: Token, hyphen: Token) -> bool:
 
 
 def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules) -> dict[int, Mention]:
-    """Names coordinated in one list are of one kind: a name that only the tagger typed takes the class that the
-    names of its list typed by surer evidence agree on ("Mexico, Monterrey, Tijuana and Tampico": the tagger's
-    "organisation" Tijuana is a place there)."""
+    """Names coordinated in one list are of one kind: a name that only the tagger typed, or that took a tagged
+    neighbour's class, takes the class that the names of its list typed by surer evidence agree on ("Mexico,
+    Monterrey, Tijuana and Tampico": the tagger's "organisation" Tijuana is a place there)."""
     lists = _coordinated_mentions(doc, by_token)
     retyped: dict[Mention, Mention] = {}
     for members in lists:
@@ -427,7 +428,7 @@ def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules
             continue
         kind = sure[0]
         for mention in members:
-            if mention.rule == "ner" and kind is not None and _kind(mention.type) != kind:
+            if mention.rule in RETYPED_IN_LISTS and kind is not None and _kind(mention.type) != kind:
                 retyped[mention] = replace(
                     mention, type=kind, rule="coordination", type_confidence=rules.type_confidence["coordination"]
                 )

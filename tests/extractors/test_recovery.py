@@ -216,6 +216,27 @@ def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
     assert types == {"France": "Country", "Germany": "Country", "Tijuana": "Place"}
 
 
+def test_a_name_typed_off_a_mistyped_neighbour_in_a_list_is_retyped_with_it(vocab):
+    doc = make_doc(  # "in France, Germany, Tijuana and Zedville": Zedville untagged after an "organisation"
+        vocab,
+        [
+            ("Prices", "price", 1, "nsubj", "NOUN", "NNS"),
+            ("rose", "rise", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("France", "France", 2, "pobj", "PROPN", "NNP"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("Germany", "Germany", 3, "conj", "PROPN", "NNP"),
+            (",", ",", 5, "punct", "PUNCT", ","),
+            ("Tijuana", "Tijuana", 5, "conj", "PROPN", "NNP"),
+            ("and", "and", 7, "cc", "CCONJ", "CC"),
+            ("Zedville", "Zedville", 7, "conj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-ORG", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Tijuana"] == types["Zedville"] == "Place"
+
+
 def test_one_surely_typed_name_does_not_retype_its_list(vocab):
     doc = make_doc(  # "statues of Lincoln and Washington": one gazetteer place is not enough
         vocab,

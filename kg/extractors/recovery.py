@@ -33,7 +33,8 @@ def recover_names_from_context(
     possessed by a place is an organisation there ("France's Mistral AI"); one after an honorific
     is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
     types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser"); a name described as a
-    person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of").
+    person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of"); a
+    name of several proper nouns ending in a kind noun has its class ("the Blu-ray Disc Association").
     """
     found = dict(by_token)
     sentences = list(sentences)
@@ -73,7 +74,17 @@ def _reading(
         return PERSON, "person_cue", ""
     if type_name is None and _lone_surname_subject(token, span) and not _word_of_a_name(token, found):
         return PERSON, "context", ""
+    if type_name is None and (named_kind := _named_kind(span, rules)) is not None:
+        return named_kind, "name_head", ""
     return None if type_name is None else (type_name, "context", "")
+
+
+def _named_kind(span: Span, rules: Rules) -> str | None:
+    """The class of the kind noun, not a maker's, that ends a name of several proper nouns ("the Blu-ray Disc
+    Association": Organization)."""
+    last = span[-1].text
+    kind = last.casefold()
+    return None if len(span) < 2 or not last[0].isupper() or kind in rules.maker_nouns else rules.head_nouns.get(kind)
 
 
 def _lone_surname_subject(token: Token, span: Span) -> bool:

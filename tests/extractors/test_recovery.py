@@ -197,6 +197,18 @@ def test_a_proper_noun_in_apposition_to_the_kind_noun_before_it_has_its_class(vo
         assert ("Quillco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
 
 
+def test_untagged_proper_nouns_ending_in_a_kind_noun_have_its_class_but_not_a_makers_noun(vocab):
+    def mentions(last: str) -> set[tuple[str, str]]:
+        rows = [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("joined", "join", 1, "ROOT", "VERB", "VBD"),
+                ("the", "the", 4, "det", "DET", "DT"), ("Quill", "Quill", 4, "compound", "PROPN", "NNP"),
+                (last, last, 1, "dobj", "PROPN", "NNP")]
+        doc = make_doc(vocab, rows, ents=["B-PERSON", "O", "O", "O", "O"])
+        return {(m.text, m.type) for m in extraction_of(doc).mentions} - {("Smith", "Person")}
+
+    assert mentions("Association") == {("Quill Association", "Organization")}
+    assert mentions("Game") == set()  # "the Acme Game" may be Acme's game
+
+
 def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
     doc = make_doc(  # "Prices rose in France, Germany and Tijuana", the tagger calling Tijuana an organisation
         vocab,

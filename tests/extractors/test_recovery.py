@@ -206,6 +206,7 @@ def test_untagged_proper_nouns_ending_in_a_kind_noun_have_its_class_but_not_a_ma
         return {(m.text, m.type) for m in extraction_of(doc).mentions} - {("Smith", "Person")}
 
     assert mentions("Association") == {("Quill Association", "Organization")}
+    assert mentions("Technologies") == {("Quill Technologies", "Organization")}  # a plural no product's kind
     assert mentions("Game") == set()  # "the Acme Game" may be Acme's game
 
 

@@ -1,9 +1,9 @@
 """An entity's class, voted per document and then across documents.
 
 Each name's mentions vote in each document by the typing rules' confidences (types.yaml ``confidence``), with its
-own words, the gazetteer and the classes its facts imply; a maker's name, a company's national arm and a lone
-surname of a person get their votes here. Across documents each document's votes weigh at most 1, so that one
-document's many cues do not outvote what the others read.
+own words, the gazetteer and the classes its facts imply; a maker's name, a company's national arm, an edition of
+a product and a lone surname of a person get their votes here. Across documents each document's votes weigh at
+most 1, so that one document's many cues do not outvote what the others read.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def type_votes(
                 tally = votes[key][doc]
                 tally[PRODUCT] = tally.get(PRODUCT, 0.0) + load_rules().type_confidence[PLURAL]
     _national_arms_as_companies(votes, gazetteer)
+    _product_lines(votes)
     people = [key for key, docs in votes.items() if " " in key and winner(corpus_tally(docs.values())) == "Person"]
     surnames = {key.rsplit(" ", 1)[-1] for key in people}
     _lone_tagged_people_as_companies(groups, votes, names, surnames)
@@ -103,6 +104,21 @@ def _national_arms_as_companies(votes: dict[str, dict[str, Tally]], gazetteer: G
             tally = documents[doc]
             if is_a(winner(votes[company][doc]), ORGANIZATION) and is_a(top := winner(tally), PLACE):
                 _move_votes(tally, top, ORGANIZATION)
+
+
+def _product_lines(votes: dict[str, dict[str, Tally]]) -> None:
+    """A name that adds words to the name of a product of its document ("Xbox Live", "iPod Photo" beside "Xbox",
+    "iPod") is one of its line, an edition or a service of it: where the document reads it most as an organisation,
+    those votes go to the product's class, unless its own last word names an organisation."""
+    for key, documents in votes.items():
+        words = key.split()
+        prefixes = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
+        if ORGANIZATION in _name_shape_votes(key, []):
+            continue  # "Blu-ray Disc Association" names a body
+        for doc, tally in documents.items():
+            line = next((winner(votes[p][doc]) for p in prefixes if doc in votes.get(p, {})), None)
+            if line is not None and is_a(line, PRODUCT) and is_a(top := winner(tally), ORGANIZATION):
+                _move_votes(tally, top, line)
 
 
 def _makers_of_models(groups: dict[str, list[Mention]]) -> dict[str, set[str]]:

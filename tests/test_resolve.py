@@ -208,6 +208,17 @@ def test_a_known_places_own_name_is_no_arm_of_a_company_named_by_its_first_word(
     assert types == {"United": "Organization", "United States": "Country"}
 
 
+def test_a_name_adding_words_to_a_product_of_its_document_is_of_its_line_unless_it_names_a_body():
+    console = [Mention("a", i * 10, i * 10 + 5, "Zbox", "Product", "head_noun", 1.4) for i in range(2)]
+    service = Mention("a", 30, 39, "Zbox Live", "Organization", "ner", 0.5)
+    body = Mention("a", 50, 66, "Zbox Association", "Organization", "ner", 0.5)
+    elsewhere = Mention("b", 0, 9, "Zbox Plus", "Organization", "ner", 0.5)  # no product of that name there
+    extractions = [_extraction("a", [*console, service, body]), _extraction("b", [elsewhere])]
+    types = {e.label: e.type for e in resolve(extractions, BASE).entities}
+    assert types == {"Zbox": "Product", "Zbox Live": "Product", "Zbox Association": "Organization",
+                     "Zbox Plus": "Organization"}
+
+
 def test_a_name_kept_with_its_possessive_ending_is_the_label_over_its_stem():
     kept = Mention("a", 0, 7, "Moody's", "Organization", "ner", 0.5)
     stems = [Mention("a", 20 + i * 10, 25 + i * 10, "Moody", "Organization", "ner", 0.5) for i in range(2)]

@@ -101,6 +101,27 @@ def abbreviates(short: str, name: str) -> bool:
     return len(words) > 1 and re.fullmatch(letters, short, re.IGNORECASE) is not None
 
 
+def spells_in_order(short: str, name: str) -> bool:
+    """Whether ``short`` is made of letters of ``name`` in order, beginning with its first and taking the initial of
+    each of its capitalised words: an acronym written as a word ("Apacs" for "Association of Payment Clearing
+    Services").
+
+    Examples:
+        >>> [spells_in_order(s, n) for s, n in [("Apacs", "Association of Payment Clearing Services"),
+        ...  ("BoE", "Bank of England"), ("Acme", "Association of Payment Clearing Services")]]
+        [True, True, False]
+    """
+    letters, folded = short.casefold(), name.casefold()
+    initials = [word[0].casefold() for word in re.split(r"[\s-]+", name) if word[:1].isupper()]
+    return len(initials) > 1 and letters[:1] == folded[:1] and _in_order(initials, letters) \
+        and _in_order(list(letters), folded)
+
+
+def _in_order(items: list[str], text: str) -> bool:
+    remaining = iter(text)
+    return all(item in remaining for item in items)
+
+
 def is_model_number(word: str) -> bool:
     """Whether ``word`` can be the model number in a product's name ("Boeing 737", "MDA IV"): digits with at
     most three letters before them, or a Roman numeral; not a year.

@@ -14,7 +14,7 @@ from kg.extractors.person_cues import described_as_person
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.extractors.tree import DASHES, listed_conjuncts
 from kg.model import Mention
-from kg.names import CORPORATE_SUFFIX, abbreviates, strip_titles
+from kg.names import CORPORATE_SUFFIX, spells_in_order, strip_titles
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
@@ -179,8 +179,9 @@ def recover_known_places(
 def recover_bracketed_acronyms(
     sentences: Iterable[Span], by_token: dict[int, Mention], doc_id: str, rules: Rules
 ) -> dict[int, Mention]:
-    """An untagged word in brackets right after a name whose initials it spells: "the Association of Payment and
-    Clearing Services (Apacs)". It takes the name's class, and name linking makes it the name's acronym."""
+    """An untagged word in brackets right after a name whose letters it takes in order, from the initials of its
+    capitalised words: "the Association of Payment Clearing Services (Apacs)". It takes the name's class, and name
+    linking makes it the name's acronym."""
     found = dict(by_token)
     for sent in sentences:
         tokens = token_table(sent.doc).tokens
@@ -190,7 +191,7 @@ def recover_bracketed_acronyms(
                     or not (word.text.isalpha() and word.text[:1].isupper()):
                 continue
             named = found.get(i - 2)
-            if named is not None and abbreviates(word.text, named.merge_name):
+            if named is not None and spells_in_order(word.text, named.merge_name):
                 found.update(_context_mention(doc_id, sent.doc[i : i + 1], named.type, rules, "propagated"))
     return found
 

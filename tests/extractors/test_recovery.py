@@ -382,25 +382,31 @@ def test_a_model_code_an_organisation_owns_is_a_product_but_a_number_with_a_unit
         assert ((code, "Product") in {(m.text, m.type) for m in extraction_of(doc).mentions}) is product, code
 
 
-def test_an_untagged_word_in_brackets_spelling_the_initials_of_the_name_before_it_is_its_acronym(vocab):
-    doc = make_doc(  # "the Association of Payment Clearing Services (Apcs) said so"
-        vocab,
-        [
-            ("the", "the", 1, "det", "DET", "DT"),
-            ("Association", "Association", 9, "nsubj", "PROPN", "NNP"),
-            ("of", "of", 1, "prep", "ADP", "IN"),
-            ("Payment", "Payment", 5, "compound", "PROPN", "NNP"),
-            ("Clearing", "Clearing", 5, "compound", "PROPN", "NNP"),
-            ("Services", "Services", 2, "pobj", "PROPN", "NNPS"),
-            ("(", "(", 7, "punct", "PUNCT", "-LRB-"),
-            ("Apcs", "Apcs", 1, "appos", "PROPN", "NNP"),
-            (")", ")", 7, "punct", "PUNCT", "-RRB-"),
-            ("said", "say", 9, "ROOT", "VERB", "VBD"),
-            ("so", "so", 9, "advmod", "ADV", "RB"),
-            (".", ".", 9, "punct", "PUNCT", "."),
-        ],
-        ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
-    )
-    mentions = {m.text: m for m in extraction_of(doc).mentions}
-    assert mentions["Apcs"].type == "Organization"
-    assert mentions["Apcs"].merge_name == "Association of Payment Clearing Services"
+def test_an_untagged_word_in_brackets_spelling_the_name_before_it_in_order_is_its_acronym(vocab):
+    def bracketed(first: str, of: str, words: tuple[str, str], short: str) -> dict[str, object]:
+        doc = make_doc(  # "the Association of Payment Clearing Services (Apcs) said so"
+            vocab,
+            [
+                ("the", "the", 1, "det", "DET", "DT"),
+                (first, first, 9, "nsubj", "PROPN", "NNP"),
+                (of, of, 1, "prep", "ADP", "IN"),
+                (words[0], words[0], 5, "compound", "PROPN", "NNP"),
+                (words[1], words[1], 5, "compound", "PROPN", "NNP"),
+                ("Services", "Services", 2, "pobj", "PROPN", "NNPS"),
+                ("(", "(", 7, "punct", "PUNCT", "-LRB-"),
+                (short, short, 1, "appos", "PROPN", "NNP"),
+                (")", ")", 7, "punct", "PUNCT", "-RRB-"),
+                ("said", "say", 9, "ROOT", "VERB", "VBD"),
+                ("so", "so", 9, "advmod", "ADV", "RB"),
+                (".", ".", 9, "punct", "PUNCT", "."),
+            ],
+            ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
+        )
+        mention = next((m for m in extraction_of(doc).mentions if m.text == short), None)
+        return {} if mention is None else {"type": mention.type, "name": mention.merge_name}
+
+    assert bracketed("Association", "of", ("Payment", "Clearing"), "Apcs") == {
+        "type": "Organization", "name": "Association of Payment Clearing Services"}
+    assert bracketed("Western", "and", ("Ledger", "Clearing"), "Welcs") == {  # letters beyond the initials
+        "type": "Organization", "name": "Western and Ledger Clearing Services"}
+    assert bracketed("Western", "and", ("Ledger", "Clearing"), "Zelcs") == {}

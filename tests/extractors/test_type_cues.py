@@ -83,6 +83,21 @@ def test_a_noun_for_people_keeps_the_taggers_person_over_a_later_kind_noun_but_n
     ]
 
 
+@pytest.mark.parametrize(("words", "expected"), [(["QZB", "Amro"], "Organization"), (["Jo", "Amro"], "Person")])
+def test_a_name_led_by_a_word_in_capitals_is_no_persons_though_tagged_one(vocab, words, expected):
+    doc = make_doc(  # "Acme appointed QZB Amro as advisers"
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("appointed", "appoint", 1, "ROOT", "VERB", "VBD"),
+            (words[0], words[0], 3, "compound", "PROPN", "NNP"),
+            (words[1], words[1], 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON", "I-PERSON"],
+    )
+    assert (" ".join(words), expected) in [(m.text, m.type) for m in extraction_of(doc).mentions]
+
+
 def test_a_title_before_a_name_outweighs_a_kind_noun_and_a_facts_range(vocab):
     doc = make_doc(
         vocab,

@@ -14,7 +14,7 @@ from kg.extractors.person_cues import described_as_person
 from kg.extractors.tokens import child_tokens, proper_nouns, token_table
 from kg.extractors.tree import DASHES, listed_conjuncts
 from kg.model import Mention
-from kg.names import CORPORATE_SUFFIX, spells_in_order, strip_titles
+from kg.names import CORPORATE_SUFFIX, head_word_positions, spells_in_order, strip_titles
 from kg.rules import Rules
 from kg.vocab import ORGANIZATION, PERSON, PLACE, PRODUCT, is_a
 
@@ -34,7 +34,8 @@ def recover_names_from_context(
     is a person, named without it ("Mr Gates" names Gates); proper nouns modifying a kind noun of
     types.yaml's ``head_nouns`` have its class ("its Internet Explorer web browser"); a name described as a
     person, as a tagged one is (a noun for people, an age, a "who" clause), is a person ("Rogers, a native of"); a
-    name of several proper nouns ending in a kind noun has its class ("the Blu-ray Disc Association").
+    name of several proper nouns ending in a kind noun has its class ("the Blu-ray Disc Association"), and so has a
+    kind noun with the proper nouns its "of" takes ("the Ministry of Quill Affairs").
     """
     found = dict(by_token)
     sentences = list(sentences)
@@ -46,6 +47,8 @@ def recover_names_from_context(
             kind = _kind_modified(token, rules)
             span = _proper_name_span(token, found) if kind is not None or token.dep_ != "compound" else None
             reading = None if span is None else _reading(token, span, kind, found, rules, addressed)
+            if reading is None and span is not None and (wider := _with_of_name(span, found)) is not None:
+                span, reading = wider, _named_kind_reading(wider, rules)
             if reading is None or span is None or is_not_an_entity(span.text, rules) \
                     or any(after_party_initial(t, rules) for t in span):  # "Sen. Smith, D-Ariz., chairman of"
                 continue
@@ -74,17 +77,31 @@ def _reading(
         return PERSON, "person_cue", ""
     if type_name is None and _lone_surname_subject(token, span) and not _word_of_a_name(token, found):
         return PERSON, "context", ""
-    if type_name is None and (named_kind := _named_kind(span, rules)) is not None:
-        return named_kind, "name_head", ""
-    return None if type_name is None else (type_name, "context", "")
+    if type_name is None:
+        return _named_kind_reading(span, rules)
+    return type_name, "context", ""
 
 
-def _named_kind(span: Span, rules: Rules) -> str | None:
-    """The class of the kind noun, not a maker's, that ends a name of several proper nouns ("the Blu-ray Disc
-    Association": Organization)."""
-    last = span[-1].text
-    kind = last.casefold()
-    return None if len(span) < 2 or not last[0].isupper() or kind in rules.maker_nouns else rules.head_nouns.get(kind)
+def _named_kind_reading(span: Span, rules: Rules) -> tuple[str, str, str] | None:
+    """The class of the kind noun, not a maker's, that ends a name of several proper nouns or comes before its "of"
+    ("the Blu-ray Disc Association", "the University of Zedland": Organization)."""
+    words = [token.text for token in span]
+    kinds = (words[i] for i in head_word_positions(words) if words[i][:1].isupper())
+    kind = next((rules.head_nouns.get(w.casefold()) for w in kinds if w.casefold() not in rules.maker_nouns), None)
+    return None if kind is None else (kind, "name_head", "")
+
+
+def _with_of_name(span: Span, found: dict[int, Mention]) -> Span | None:
+    """``span`` with the "of" after it and the proper nouns that "of" takes, none found yet ("University" in "the
+    University of Zedland"), or None."""
+    doc = span.doc
+    of = span.end
+    if of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of].head.i != span.end - 1:
+        return None
+    end = of + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i >= of and end not in found:
+        end += 1
+    return doc[span.start : end] if end > of + 1 and (end == len(doc) or doc[end].pos_ != "PROPN") else None
 
 
 def _lone_surname_subject(token: Token, span: Span) -> bool:

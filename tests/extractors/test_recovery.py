@@ -210,6 +210,15 @@ def test_untagged_proper_nouns_ending_in_a_kind_noun_have_its_class_but_not_a_ma
     assert mentions("Game") == set()  # "the Acme Game" may be Acme's game
 
 
+def test_an_untagged_kind_noun_and_the_proper_nouns_its_of_takes_are_one_name_of_its_class(vocab):
+    rows = [("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"), ("joined", "join", 1, "ROOT", "VERB", "VBD"),
+            ("the", "the", 3, "det", "DET", "DT"), ("Ministry", "Ministry", 1, "dobj", "PROPN", "NNP"),
+            ("of", "of", 3, "prep", "ADP", "IN"), ("Quill", "Quill", 6, "compound", "PROPN", "NNP"),
+            ("Affairs", "Affairs", 4, "pobj", "PROPN", "NNPS")]
+    doc = make_doc(vocab, rows, ents=["B-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert ("Ministry of Quill Affairs", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
 def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
     doc = make_doc(  # "Prices rose in France, Germany and Tijuana", the tagger calling Tijuana an organisation
         vocab,

@@ -486,3 +486,20 @@ def test_a_trades_word_for_a_company_before_a_name_the_tagger_calls_a_person_mak
         ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("George Wimpey", "Organization")]
+
+
+@pytest.mark.parametrize("kind", ["regulator", "watchdog"])
+def test_a_name_the_tagger_missed_after_an_overseers_word_is_an_organisation(vocab, kind):
+    doc = make_doc(  # "the regulator Quillcom said so."
+        vocab,
+        [
+            ("the", "the", 1, "det", "DET", "DT"),
+            (kind, kind, 2, "compound", "NOUN", "NN"),
+            ("Quillcom", "Quillcom", 3, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 3, "ROOT", "VERB", "VBD"),
+            ("so", "so", 3, "advmod", "ADV", "RB"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "O", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Quillcom", "Organization")]

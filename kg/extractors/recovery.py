@@ -449,19 +449,40 @@ def classes_agreed_in_lists(doc: Doc, by_token: dict[int, Mention], rules: Rules
     """Names coordinated in one list are of one kind: a name that only the tagger typed, or that took a tagged
     neighbour's class, takes the class that the names of its list typed by surer evidence agree on ("Mexico,
     Monterrey, Tijuana and Tampico": the tagger's "organisation" Tijuana is a place there)."""
-    lists = _coordinated_mentions(doc, by_token)
     retyped: dict[Mention, Mention] = {}
-    for members in lists:
-        sure = [_kind(m.type) for m in members if m.rule not in LIST_WEAK_RULES]
-        if len(sure) < 2 or len(set(sure)) != 1:
-            continue
-        kind = sure[0]
+    for members in _coordinated_mentions(doc, by_token):
+        kind, weak = _agreed_kind(members, rules)
         for mention in members:
-            if mention.rule in RETYPED_IN_LISTS and kind is not None and _kind(mention.type) != kind:
+            if mention.rule in weak and kind is not None and _kind(mention.type) != kind:
                 retyped[mention] = replace(
                     mention, type=kind, rule="coordination", type_confidence=rules.type_confidence["coordination"]
                 )
     return {i: retyped.get(m, m) for i, m in by_token.items()}
+
+
+def _agreed_kind(members: list[Mention], rules: Rules) -> tuple[str | None, frozenset[str]]:
+    """The class a list's surer typings agree on, and the rules whose typings it overrides.
+
+    At least two typings by surer evidence than the tagger's override the tagger's; where the tagger typed the whole
+    list, the one class of its names it did not call places overrides the places the gazetteer does not know
+    ("AEG, Zanussi and Frigidaire": the tagger's GPE for an unknown one-word name is its usual guess), an
+    organisation's only when one of them has a shape no place's name has."""
+    sure = [_kind(m.type) for m in members if m.rule not in LIST_WEAK_RULES]
+    if sure:
+        return (sure[0] if len(sure) >= 2 and len(set(sure)) == 1 else None), RETYPED_IN_LISTS
+    unknown_places = [m for m in members if _kind(m.type) == PLACE and rules.gazetteer.type_of(m.merge_name) is None]
+    others = [m for m in members if m not in unknown_places]
+    kinds = {_kind(m.type) for m in others}
+    if not unknown_places or len(kinds) != 1 or None in kinds:
+        return None, frozenset()
+    kind = kinds.pop()
+    if kind == ORGANIZATION and not any(_no_place_shape(m.merge_name, rules) for m in others):
+        return None, frozenset()  # the tagger also calls places it does not know organisations ("Fort Bend")
+    return kind, frozenset({"ner"})
+
+
+def _no_place_shape(name: str, rules: Rules) -> bool:
+    return rules.not_place_shapes.match(name) is not None or CORPORATE_SUFFIX.search(name) is not None
 
 
 def _kind(type_name: str) -> str | None:

@@ -238,6 +238,38 @@ def test_a_name_only_the_tagger_typed_takes_the_class_its_list_agrees_on(vocab):
     assert types == {"France": "Country", "Germany": "Country", "Tijuana": "Place"}
 
 
+def brands_listed(vocab, first: str, first_label: str):
+    """ "Acme's brands include FIRST, Zunobia and Frotel", the tagger calling the last two places."""
+    return make_doc(
+        vocab,
+        [
+            ("Acme", "Acme", 2, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 0, "case", "PART", "POS"),
+            ("brands", "brand", 3, "nsubj", "NOUN", "NNS"),
+            ("include", "include", 3, "ROOT", "VERB", "VBP"),
+            (first, first, 3, "dobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("Zunobia", "Zunobia", 4, "conj", "PROPN", "NNP"),
+            ("and", "and", 6, "cc", "CCONJ", "CC"),
+            ("Frotel", "Frotel", 6, "conj", "PROPN", "NNP"),
+            (".", ".", 3, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", first_label, "O", "B-GPE", "O", "B-GPE", "O"],
+    )
+
+
+def test_places_the_gazetteer_does_not_know_take_the_class_of_a_list_the_tagger_typed_all_of(vocab):
+    types = {m.text: m.type for m in extraction_of(brands_listed(vocab, "QRX", "B-ORG")).mentions}
+    assert types["Zunobia"] == types["Frotel"] == "Organization"  # "QRX" has no place's shape
+    types = {m.text: m.type for m in extraction_of(brands_listed(vocab, "Smith", "B-PERSON")).mentions}
+    assert types["Zunobia"] == types["Frotel"] == "Person"
+
+
+def test_an_organisation_of_a_places_shape_does_not_retype_the_unknown_places_of_its_list(vocab):
+    types = {m.text: m.type for m in extraction_of(brands_listed(vocab, "Fortbend", "B-ORG")).mentions}
+    assert types["Zunobia"] == types["Frotel"] == "Place"  # the tagger calls places it does not know organisations
+
+
 def test_a_name_typed_off_a_mistyped_neighbour_in_a_list_is_retyped_with_it(vocab):
     doc = make_doc(  # "in France, Germany, Tijuana and Zedville": Zedville untagged after an "organisation"
         vocab,

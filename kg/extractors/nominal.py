@@ -232,7 +232,7 @@ def _names_parsed_as_adjectives(noun: Token, by_token: dict[int, Mention]) -> li
 
 def _is_relation_noun(token: Token, rules: Rules) -> bool:
     """A noun modifying a name that another finder reads as the relation between two names: "owner", "rival"."""
-    return token.dep_ == "compound" and _names_a_relation(token, rules)
+    return token.dep_ in {"compound", "amod"} and _names_a_relation(token, rules)
 
 
 def _names_a_relation(token: Token, rules: Rules) -> bool:

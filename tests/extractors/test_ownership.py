@@ -332,3 +332,21 @@ def test_its_on_an_apposition_naming_a_unit_stands_for_the_name_it_describes(voc
         ents=["B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG"],
     )
     assert {f for f in facts_of(doc) if f[1] == "owns"} == {("Acme", "owns", "Widgetco")}
+
+
+def test_a_relation_word_parsed_as_an_adjective_between_two_names_is_no_ownership(vocab):
+    doc = make_doc(  # "talks with Acme's rival Widgetco": "rival" an adjective of Widgetco
+        vocab,
+        [
+            ("talks", "talk", 0, "ROOT", "NOUN", "NNS"),
+            ("with", "with", 0, "prep", "ADP", "IN"),
+            ("Acme", "Acme", 5, "poss", "PROPN", "NNP"),
+            ("'s", "'s", 2, "case", "PART", "POS"),
+            ("rival", "rival", 5, "amod", "ADJ", "JJ"),
+            ("Widgetco", "Widgetco", 1, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["O", "O", "B-ORG", "O", "O", "B-ORG"],
+    )
+    facts = facts_of(doc)
+    assert ("Acme", "owns", "Widgetco") not in facts
+    assert ("Acme", "competesWith", "Widgetco") in facts

@@ -46,7 +46,8 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         preps = rules.noun_preps[noun.lemma_.casefold()]
         support = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in rules.support_verbs else None
         prep_tokens = prep_objects(noun, preps) + (prep_objects(support, preps) if support is not None else [])
-        targets = [m for t in prep_tokens for m in mentions_at(t, by_token, rules)]
+        targets = [m for t in prep_tokens for m in mentions_at(t, by_token, rules)
+                   if not market_not_party(trigger, m, rules)]
         owner_tokens = children(noun, frozenset({"poss", "compound"}))
         owners = argument_mentions(owner_tokens, by_token, rules, context.antecedents, excluded=targets)
         if not owners:  # "Acme, a shareholder in Widgetco"; "Acme signed a partnership with Widgetco"
@@ -394,6 +395,13 @@ def is_named_place(mention: Mention, rules: Rules) -> bool:
     """A place by more than the tagger's word (a gazetteer entry, "Parish" or another place noun): the tagger
     also calls companies places."""
     return is_a(mention.type, PLACE) and mention.type_confidence > rules.type_confidence["ner"]
+
+
+def market_not_party(trigger: Trigger, obj: Mention, rules: Rules) -> bool:
+    """A place where a relation to a party is wanted is a market, not a party: "export cars to the UK", "30% of
+    Europe"."""
+    range_ = predicate_signature(trigger.predicate)[1]
+    return is_named_place(obj, rules) and not (range_ is not None and is_a(range_, PLACE))
 
 
 def _names_an_organisation(context: SentenceContext) -> bool:

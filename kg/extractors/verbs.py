@@ -8,13 +8,12 @@ from spacy.tokens import Token
 
 from kg.extractors.arguments import argument_mentions, mentions_at
 from kg.extractors.candidates import Candidate
-from kg.extractors.nominal import is_named_place
+from kg.extractors.nominal import market_not_party
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
-from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import OPEN_PREFIX, PLACE, is_a, is_symmetric, predicate_signature
+from kg.vocab import OPEN_PREFIX, is_symmetric
 
 _OPEN_OBJECT_DEPS = frozenset({"dobj"})
 
@@ -129,7 +128,7 @@ def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidat
                 continue  # "X shot Y at the theatre": the object is the patient, "at" says where
             for obj in prep_objects(verb, [prep]) + _relative_where(verb, prep, rules):
                 for o in mentions_at(obj, by_token, rules):
-                    if _market_not_party(prep_trigger, o, rules):
+                    if market_not_party(prep_trigger, o, rules):
                         continue
                     matched = True
                     yield from (Candidate(s, o, prep_trigger) for s in located_mentions)
@@ -138,12 +137,6 @@ def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidat
         for obj in children(verb, _OPEN_OBJECT_DEPS):
             for o in mentions_at(obj, by_token, rules):
                 yield from (Candidate(s, o, open_trigger) for s in subject_mentions)
-
-
-def _market_not_party(trigger: Trigger, obj: Mention, rules: Rules) -> bool:
-    """A place where a relation to a party is wanted is a market, not a party: "export cars to the UK"."""
-    range_ = predicate_signature(trigger.predicate)[1]
-    return is_named_place(obj, rules) and not (range_ is not None and is_a(range_, PLACE))
 
 
 def _relative_where(verb: Token, prep: str, rules: Rules) -> list[Token]:

@@ -260,6 +260,22 @@ def test_owning_a_part_of_a_company_is_a_stake_in_it(vocab):
     assert facts_of(doc) == {("Acme", "investedIn", "Widgetco")}
 
 
+def test_a_part_of_a_known_place_is_a_market_not_a_stake(vocab):
+    doc = make_doc(  # "Acme has 8% of France": a share of a market, no stake in a party
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("has", "have", 1, "ROOT", "VERB", "VBZ"),
+            ("8", "8", 3, "nummod", "NUM", "CD"),
+            ("%", "%", 1, "dobj", "NOUN", "NN"),
+            ("of", "of", 3, "prep", "ADP", "IN"),
+            ("France", "France", 4, "pobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "B-GPE"],
+    )
+    assert not any(p == "investedIn" for _, p, _ in facts_of(doc))
+
+
 def test_buying_all_of_a_company_is_owning_it(vocab):
     doc = make_doc(
         vocab,

@@ -12,8 +12,9 @@ from kg.extractors.nominal import market_not_party
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_unreal, prep_objects
+from kg.model import Mention
 from kg.rules import Rules, Trigger
-from kg.vocab import OPEN_PREFIX, is_symmetric
+from kg.vocab import OPEN_PREFIX, ORGANIZATION, is_a, is_symmetric
 
 _OPEN_OBJECT_DEPS = frozenset({"dobj"})
 
@@ -68,6 +69,16 @@ def _verb_arguments(verb: Token, rules: Rules) -> tuple[list[Token], list[Token]
     return subjects, objects, located
 
 
+def _sells_a_company(verb: Token, objects: list[Token], by_token: dict[int, Mention], rules: Rules) -> bool:
+    """Whether a ``divestment_words`` verb has an organisation or a unit of one (``unit_nouns``) as its object,
+    also through a relative pronoun ("the unit that Acme sold to Widgetco")."""
+    if verb.lemma_.casefold() not in rules.divestment_words:
+        return False
+    sold = objects + ([verb.head] if verb.dep_ == "relcl" else [])
+    return any(t.lemma_.casefold() in rules.unit_nouns
+               or (t.i in by_token and is_a(by_token[t.i].type, ORGANIZATION)) for t in sold)
+
+
 def _agreed_to(verb: Token, rules: Rules) -> bool:
     """An infinitive on an agreement (a symmetric relation noun) that a ``support_verbs`` verb takes as object:
     "struck a deal to supply", "signed an agreement to build"."""
@@ -112,6 +123,8 @@ def _verb_candidates(verb: Token, context: SentenceContext) -> Iterator[Candidat
     if trigger is None and not prep_triggers and not children(verb, _OPEN_OBJECT_DEPS):
         return  # a verb of no family states only an open relation, to its direct object
     subjects, objects, located = _verb_arguments(verb, rules)
+    if _sells_a_company(verb, objects, by_token, rules):
+        return  # "Acme sold its Widgetco unit to Initech": a divestment, no supply to a customer
     subject_mentions = argument_mentions(subjects, by_token, rules, antecedents)
     if not subject_mentions and not prep_triggers:
         return  # every fact below has one of the subjects

@@ -232,6 +232,21 @@ def test_a_country_after_a_supply_verb_is_a_market_not_a_party(vocab):
     assert facts_of(make_doc(vocab, rows, ["B-ORG", "O", "O", "O", "B-ORG"])) == {("Acme", "supplies", "Widgetco")}
 
 
+def test_selling_a_company_or_a_unit_of_one_is_no_supply(vocab):
+    rows = [
+        ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+        ("sold", "sell", 1, "ROOT", "VERB", "VBD"),
+        ("its", "its", 3, "poss", "PRON", "PRP$"),
+        ("unit", "unit", 1, "dobj", "NOUN", "NN"),
+        ("to", "to", 1, "prep", "ADP", "IN"),
+        ("Widgetco", "Widgetco", 4, "pobj", "PROPN", "NNP"),
+    ]
+    ents = ["B-ORG", "O", "O", "O", "O", "B-ORG"]
+    assert ("Acme", "supplies", "Widgetco") not in facts_of(make_doc(vocab, rows, ents))
+    rows[3] = ("kits", "kit", 1, "dobj", "NOUN", "NNS")
+    assert ("Acme", "supplies", "Widgetco") in facts_of(make_doc(vocab, rows, ents))
+
+
 def test_a_passive_clause_with_no_subject_of_its_own_is_about_its_governors_subject(vocab):
     doc = make_doc(
         vocab,

@@ -174,13 +174,20 @@ def article_topic(first: Span, by_token: dict[int, Mention], rules: Rules) -> Me
     """What an article is about, when its first sentence defines a name: the subject of a ``defining_verbs`` root
     ("Roketsan is a Turkish weapons maker", "Ross Alger ( 1920 – 1992 ) was a politician"); ``None`` for a
     sentence that reports news ("Microsoft is working on a browser": there "be" is an auxiliary; "India is to
-    boost spending")."""
+    boost spending"; "Acme is due in court")."""
     root = first.root
-    if root.lemma_.casefold() not in rules.defining_verbs or _plans(root):
+    if root.lemma_.casefold() not in rules.defining_verbs or _plans(root) or _reports(root):
         return None
     subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     subject = next((by_token[c.i] for c in child_tokens(root) if c.dep_ in subjects and c.i in by_token), None)
     return subject or _opening_name(first, root, by_token, rules)
+
+
+def _reports(root: Token) -> bool:
+    """Whether a defining "be" reports news rather than defines: an adjective after it and no noun ("Acme is due
+    in court")."""
+    deps = {c.dep_ for c in child_tokens(root)}
+    return root.lemma_.casefold() == "be" and "acomp" in deps and "attr" not in deps
 
 
 def _plans(root: Token) -> bool:

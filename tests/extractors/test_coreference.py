@@ -65,6 +65,14 @@ def test_the_topic_of_an_article_is_the_subject_its_first_sentence_defines(vocab
     news = make_doc(vocab, [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
                             (".", ".", 1, "punct", "PUNCT", ".")], ents=["B-ORG", "O", "O"])
     assert article_topic(next(iter(news.sents)), mentions_by_token(list(news.sents), "t", rules), rules) is None
+    due = make_doc(  # "Acme is due in court.": news, no definition
+        vocab,
+        [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("is", "be", 1, "ROOT", "AUX", "VBZ"),
+         ("due", "due", 1, "acomp", "ADJ", "JJ"), ("in", "in", 1, "prep", "ADP", "IN"),
+         ("court", "court", 3, "pobj", "NOUN", "NN"), (".", ".", 1, "punct", "PUNCT", ".")],
+        ents=["B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert article_topic(next(iter(due.sents)), mentions_by_token(list(due.sents), "t", rules), rules) is None
 
 
 def _founding_after_two_people(vocab, defining: bool):

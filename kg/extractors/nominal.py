@@ -314,7 +314,8 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
         if (not found and people and not wants_person and (noun.dep_ == "compound" or bool(leading))
                 and rules.title_in_context is not None
                 and not beside and not _qualified_by_common_noun(noun, by_token, rules)
-                and not _names_an_organisation(context) and not _capitalised_office(noun, rules)):
+                and not _names_an_organisation(context) and not _capitalised_office(noun, rules)
+                and not is_office(noun, rules) and not _scoped_by_nationality(noun, rules)):
             employer = _previous_subject(context)  # the sentence right before, however far back its antecedent
             nearest = antecedents.nearest(sent[0], [ORGANIZATION]) if employer is None else None
             if nearest is not None and sent.start_char - nearest.end < rules.title_context_reach:
@@ -329,6 +330,12 @@ def title_relations(context: SentenceContext) -> Iterator[Candidate]:
                     name=employer.merge_name, name_rule="coreference",
                 )
                 yield from (Candidate(person, title, contextual) for person in people)
+
+
+def _scoped_by_nationality(noun: Token, rules: Rules) -> bool:
+    """A title a nationality word qualifies ("Russian president", "Spanish judge"): a country's, not the post of
+    the company named before."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in rules.gazetteer.demonyms for c in child_tokens(noun))
 
 
 def _capitalised_office(noun: Token, rules: Rules) -> bool:

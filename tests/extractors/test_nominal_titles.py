@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extractors.helpers import extraction_of, facts_of
 from tests.helpers import make_doc
 
@@ -45,9 +47,8 @@ def test_a_title_qualified_by_a_name_the_tagger_missed_is_not_held_at_the_last_o
         ],
         ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
     )
-    facts = facts_of(doc)
-    assert not any(s == "Smith" and o == "Acme" for s, _, o in facts)
-    assert ("Smith", "worksFor", "Widget Union") in facts  # the missed name ends in a kind noun, so it is found
+    held = {(r.subject.text, r.predicate, r.object.merge_name) for r in extraction_of(doc).relations}
+    assert held == {("Smith", "worksFor", "Widget Union")}  # the missed name ends in a kind noun, so it is found
 
 
 def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_subject(vocab):
@@ -68,6 +69,21 @@ def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_sub
     )
     held = {(r.subject.text, r.object.merge_name) for r in extraction_of(doc).relations if r.subject.text == "Smith"}
     assert held == {("Smith", "Acme")}
+
+
+@pytest.mark.parametrize(("qualifier", "title"), [("Russian", "president"), (None, "judge")])
+def test_a_public_office_or_a_title_of_a_nationality_is_not_held_at_the_organisation_before(vocab, qualifier, title):
+    rows = [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+            (".", ".", 1, "punct", "PUNCT", ".")]
+    if qualifier is not None:  # "Russian president Smith spoke."
+        rows.append((qualifier, qualifier, 4, "amod", "ADJ", "JJ"))
+    at = len(rows)
+    rows += [(title, title, at + 1, "compound", "NOUN", "NN"), ("Smith", "Smith", at + 2, "nsubj", "PROPN", "NNP"),
+             ("spoke", "speak", at + 2, "ROOT", "VERB", "VBD"), (".", ".", at + 2, "punct", "PUNCT", ".")]
+    ents = ["B-ORG", "O", "O"] + ["O"] * (len(rows) - 3)
+    ents[at + 1] = "B-PERSON"
+    held = {(r.subject.text, r.object.merge_name) for r in extraction_of(make_doc(vocab, rows, ents=ents)).relations}
+    assert ("Smith", "Acme") not in held
 
 
 def test_a_bare_title_is_held_at_the_previous_subjects_antecedent_however_far_back_that_is_named(vocab):

@@ -71,7 +71,7 @@ def test_a_bare_title_is_held_at_the_organisation_the_sentence_before_has_as_sub
     assert held == {("Smith", "Acme")}
 
 
-@pytest.mark.parametrize(("qualifier", "title"), [("Russian", "president"), (None, "judge")])
+@pytest.mark.parametrize(("qualifier", "title"), [("Russian", "president"), (None, "judge"), (None, "prosecutor")])
 def test_a_public_office_or_a_title_of_a_nationality_is_not_held_at_the_organisation_before(vocab, qualifier, title):
     rows = [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
             (".", ".", 1, "punct", "PUNCT", ".")]

@@ -125,7 +125,7 @@ def is_unreal(verb: Token, rules: Rules) -> bool:
 
 
 def _has_negated_subject(verb: Token, rules: Rules) -> bool:
-    """Whether the subject of ``verb``'s clause, or of a clause governing it through a complement ("was willing to
+    """Whether the subject of ``verb``'s clause, or of a clause governing it through a complement ("was able to
     fund"), is led by a ``negating_determiners`` word: "neither A nor B", "no bank"."""
     clause: Token | None = verb
     while clause is not None:

@@ -147,6 +147,7 @@ def test_an_attempt_or_a_possibility_is_no_fact_but_an_agreement_is(vocab):
     assert buying("tried", "try") == set()
     assert buying("tipped", "tip") == set()  # speculation: "Acme, tipped to buy Widgetco"
     assert buying("expected", "expect") == set()
+    assert buying("willing", "willing") == set()  # "Acme was willing to buy Widgetco" (the parse simplified)
     assert buying("agreed", "agree") == {("Acme", "acquired", "Widgetco")}
 
 
@@ -175,7 +176,7 @@ def test_a_subject_led_by_neither_denies_the_verb_its_clause_governs(vocab):
                 ("nor", "nor", 1, "cc", "CCONJ", "CC"),
                 ("Initech", "Initech", 1, "conj", "PROPN", "NNP"),
                 ("was", "be", 4, "ROOT", "AUX", "VBD"),
-                ("willing", "willing", 4, "acomp", "ADJ", "JJ"),
+                ("able", "able", 4, "acomp", "ADJ", "JJ"),
                 ("to", "to", 7, "aux", "PART", "TO"),
                 ("fund", "fund", 5, "xcomp", "VERB", "VB"),
                 ("Widgetco", "Widgetco", 7, "dobj", "PROPN", "NNP"),

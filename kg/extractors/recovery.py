@@ -105,15 +105,25 @@ def _with_of_name(span: Span, found: dict[int, Mention]) -> Span | None:
 
 
 def _lone_surname_subject(token: Token, span: Span) -> bool:
-    """Whether the tagger left untagged a lone proper noun shaped as a surname (one capital, letters only, not a
-    plural's "s") that is the bare subject of a verb: "Harrington taught at Harvard", "Treiki disclosed the tests",
-    "Markman refused"; a company that common is the tagger's to find."""
+    """Whether the tagger left untagged (no label at all: not "February") a lone proper noun shaped as a surname
+    (one capital, letters only, not a plural's "s"), no common word opening its sentence, that is the bare subject
+    of a verb: "Harrington taught at Harvard", "Treiki disclosed the tests", "Markman refused"; a company that
+    common is the tagger's to find."""
     text = token.text
     return (
         len(span) == 1 and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _is_bare_name(token)
+        and not token.ent_type_ and not _common_word_opening(token)
         and len(text) > 3 and text[0].isupper() and text[1:].islower() and text.isalpha() and not text.endswith("s")
         and not any(c.dep_ in {"compound", "amod", "poss"} for c in child_tokens(token))
     )
+
+
+def _common_word_opening(token: Token) -> bool:
+    """Whether a word opening its sentence is a common word: a stop word ("Several") or one the document also
+    writes in lower case ("Broadband has become ..." beside "broadband")."""
+    table = token_table(token.doc)
+    opens = all(table.tokens[i].is_punct for i in range(table.sentence_at(token.i).start, token.i))
+    return opens and (token.is_stop or table.words_in_lower_case[token.lower_] > 0)
 
 
 def _word_of_a_name(token: Token, found: dict[int, Mention]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.model import Mention
 from tests.extractors.helpers import extraction_of, facts_of
 from tests.helpers import make_doc
 
@@ -378,6 +379,21 @@ def test_an_untagged_lone_surname_as_a_verbs_bare_subject_is_a_person_but_a_plur
     the = [("The", "the", 1, "det", "DET", "DT"), ("Ranch", "Ranch", 2, "nsubj", "PROPN", "NNP"),
            ("opened", "open", 2, "ROOT", "VERB", "VBD")]
     assert extraction_of(make_doc(vocab, the)).mentions == ()
+
+
+def test_a_common_word_or_a_date_opening_a_sentence_is_no_lone_surname(vocab):
+    def subject(word: str, label: str = "O") -> tuple[Mention, ...]:
+        rows = [("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", "grow", 1, "ROOT", "VERB", "VBD"),
+                ("broadband", "broadband", 1, "dobj", "NOUN", "NN"), (".", ".", 1, "punct", "PUNCT", "."),
+                (word, word, 5, "nsubj", "PROPN", "NNP"), ("rose", "rise", 5, "ROOT", "VERB", "VBD"),
+                (".", ".", 5, "punct", "PUNCT", ".")]
+        ents = ["B-ORG", "O", "O", "O", "B-DATE" if label == "DATE" else "O", "O", "O"]
+        return tuple(m for m in extraction_of(make_doc(vocab, rows, ents=ents)).mentions if m.text == word)
+
+    assert subject("Several") == ()  # a stop word
+    assert subject("Broadband") == ()  # written in lower case in the document too
+    assert subject("February", "DATE") == ()  # the tagger's date
+    assert [m.type for m in subject("Harrington")] == ["Person"]
 
 
 def test_an_untagged_name_first_in_a_list_of_companies_is_one_not_a_lone_surname(vocab):

@@ -112,6 +112,9 @@ def test_ctrl_c_during_start_up_is_one_line_exit_130_and_writes_nothing(tmp_path
     mapped, then = MOMENTS[moment]
     wait_until_mapped(process.pid, mapped)
     time.sleep(then)
+    if process.poll() is not None:  # on a machine this loaded the whole build ran before the test could look again
+        process.communicate()
+        pytest.skip(f"the build ended before the moment '{moment}' could be interrupted")
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert "Traceback" not in err

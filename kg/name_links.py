@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.model import Mention
-from kg.names import abbreviates, compact_key, is_model_number, strip_titles, type_tally, winner
+from kg.names import CORPORATE_SUFFIX, abbreviates, compact_key, is_model_number, strip_titles, type_tally, winner
 from kg.rules import load_rules
 from kg.vocab import class_ancestors
 
@@ -78,7 +78,8 @@ def _short_name_links(
     In a document, "Smith" (or "Mr Smith") after "John Smith" is that person (``surname``), and "Acme"
     after "Acme Holdings" that company (``short form``), and "NUJ" after "National Union of Journalists"
     the union (``acronym``), when no other fuller name before it fits; with none before it, the one
-    fuller name of the same class after it (a headline's "Acme" before "Acme Holdings").
+    fuller name of the same class after it, a person's or a company's ending in a word for one (a headline's "Acme"
+    before "Acme Holdings"; "Acme" before "Acme News" is its parent).
     A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
     A short form with no fuller name in its document links to one of another document only when the
     corpus holds exactly one that fits, of any class, and it has the short form's class (``corpus surname``,
@@ -157,7 +158,8 @@ def _document_links(
     links: dict[str, tuple[str, str]] = {}
     for key in sorted(fuller.keys() & named.keys(), key=lambda k: (-len(k.split()), k)):  # fuller names' links first
         earlier = sorted((full, rule) for full, rule in fuller[key] if first[full] < first[key]) or sorted(
-            (full, rule) for full, rule in fuller[key] if classes[full] == classes[key]
+            (full, rule) for full, rule in fuller[key]
+            if classes[full] == classes[key] and (classes[full] == "Person" or _ends_in_company_word(full))
         )
         targets = {links.get(full, (full, rule))[0] for full, rule in earlier}
         if len(targets) == 1 and key not in gazetteer.types and not _contradicts(
@@ -254,6 +256,14 @@ def _inner_surnames(
             for key in titled & set(words[1:-1]):
                 found[key].add((full, "surname"))
     return found
+
+
+def _ends_in_company_word(key: str) -> bool:
+    """Whether a name ends in a word for a company (types.yaml ``head_nouns``: "Airlines", "Holdings") or a legal
+    form ("Inc"), so that its first words before it may be its short form ("Delta" in a headline before "Delta
+    Airlines"), not a parent named before its unit or product ("Google" before "Google News")."""
+    last = key.split()[-1]
+    return load_rules().head_nouns.get(last) == "Organization" or CORPORATE_SUFFIX.search(f" {last}") is not None
 
 
 def _kind_words(named: dict[str, list[Mention]]) -> dict[str, set[tuple[str, str]]]:

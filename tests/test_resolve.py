@@ -386,6 +386,14 @@ def test_a_short_form_before_the_full_name_joins_it_only_when_both_are_of_one_cl
     assert set(_entities_by_label([_extraction("b", town)])) == {"Norbury", "Norbury University"}
 
 
+def test_a_company_named_before_a_longer_name_of_no_company_word_is_its_parent_not_its_short_form():
+    unit = [Mention("a", 0, 4, "Acme", "Organization"), Mention("a", 20, 29, "Acme News", "Organization")]
+    assert set(_entities_by_label([_extraction("a", unit)])) == {"Acme", "Acme News"}
+    after = [Mention("b", 0, 9, "Acme News", "Organization"), Mention("b", 20, 24, "Acme", "Organization")]
+    (entity,) = resolve([_extraction("b", after)], BASE).entities  # after the fuller name, still its short form
+    assert entity.label == "Acme News"
+
+
 def test_a_short_form_a_cue_types_joins_a_full_name_only_the_tagger_typed_and_the_votes_decide():
     full = Mention("a", 0, 13, "Acme Holdings", "Person", "ner", 0.45)
     short = Mention("a", 30, 34, "Acme", "Organization", "head_noun", 1.4)

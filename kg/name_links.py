@@ -82,9 +82,10 @@ def _short_name_links(
     before "Acme Holdings"; "Acme" before "Acme News" is its parent).
     A bare kind word ("the Committee") stands for the one name before it that ends in it (``kind word``).
     A short form with no fuller name in its document links to one of another document only when the
-    corpus holds exactly one that fits, of any class, and it has the short form's class (``corpus surname``,
-    ``corpus short form``): a lone "Lincoln" tagged as an organisation is neither "Abraham Lincoln" nor
-    "Lincoln Savings" when the corpus has both.
+    corpus holds exactly one that fits, of any class, it has the short form's class and it is named in as many
+    documents at least (``corpus surname``, ``corpus short form``): a lone "Lincoln" tagged as an organisation is
+    neither "Abraham Lincoln" nor "Lincoln Savings" when the corpus has both, and "Acme", named in many documents,
+    is a name of its own beside a lone "Acme Widgets".
     Names the gazetteer knows ("Texas" beside "Texas Instruments") are never short forms. A pronoun or
     description resolved to a short form ("he" for "Mr Smith") casts no vote on the links, and follows its name's.
     """
@@ -98,6 +99,7 @@ def _short_name_links(
             by_doc[mention.doc_id][keys[mention]].append(mention)
             corpus[keys[mention]].append(mention)
     corpus_classes = {key: _class_of(members) for key, members in corpus.items()}
+    documents = {key: {m.doc_id for m in members} for key, members in corpus.items()}
     corpus_fuller = _fuller_names(corpus_classes, _surfaces(corpus, bare), CORPUS_SHORTENED, gazetteer)
     links: dict[Mention, tuple[str, str]] = {}
     for doc_id, named in by_doc.items():
@@ -112,7 +114,8 @@ def _short_name_links(
             links.update((m, link) for m in [*named[key], *resolved.get(key, ())])
         for key in named.keys() - fuller.keys():
             remote = [full for full, _ in corpus_fuller.get(key, ())]
-            if len(remote) == 1 and corpus_classes[remote[0]] == classes[key] and key not in gazetteer.types:
+            if len(remote) == 1 and corpus_classes[remote[0]] == classes[key] and key not in gazetteer.types \
+                    and len(documents[key]) <= len(documents[remote[0]]):  # "Intel" in 20, "Intel Celeron" in one
                 rule = next(rule for full, rule in corpus_fuller[key] if full == remote[0])
                 links.update((m, (remote[0], f"corpus {rule}")) for m in [*named[key], *resolved.get(key, ())])
     return links

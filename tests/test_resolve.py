@@ -313,6 +313,14 @@ def test_a_surname_links_across_documents_only_to_a_single_candidate():
     assert "Smith" in _entities_by_label([full, lone, other]), "two candidates: the lone surname stays apart"
 
 
+def test_a_short_form_named_alone_in_more_documents_than_the_one_fuller_name_is_a_name_of_its_own():
+    full = _extraction("a", [Mention("a", 0, 12, "Acme Widgets", "Organization")])
+    alone = [_extraction(d, [Mention(d, 0, 4, "Acme", "Organization")]) for d in ("b", "c")]
+    assert set(_entities_by_label([full, *alone])) == {"Acme Widgets", "Acme"}
+    (entity,) = resolve([full, alone[0]], BASE).entities  # named in as many documents: its short form
+    assert entity.label == "Acme Widgets" and _merged(entity)["Acme"] == "corpus short form"
+
+
 def test_a_lone_name_that_is_a_surname_and_a_companys_first_word_links_to_neither_across_documents():
     person = _extraction("a", [Mention("a", 0, 15, "Abraham Lincoln", "Person")])
     company = _extraction("b", [Mention("b", 0, 16, "Lincoln Savings", "Organization")])

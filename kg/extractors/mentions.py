@@ -365,6 +365,8 @@ def _category_words_before(span: Span) -> Iterator[Token]:
     for index in range(span.start - 1, -1, -1):
         word = tokens[index]
         if word.head.i != root.i:
+            if index == span.start - 1 and _kind_noun_the_parse_lost(word, root):
+                yield word  # "helping Dutch retailer Ahold inflate earnings", parsed as "retailer" helped
             return
         if word.dep_ == "compound" and word.pos_ == "NOUN":
             yield word
@@ -372,6 +374,13 @@ def _category_words_before(span: Span) -> Iterator[Token]:
             yield word  # a noun the tagger read as an adjective: "anti-spyware firm Giant Company Software"
         else:
             return
+
+
+def _kind_noun_the_parse_lost(word: Token, root: Token) -> bool:
+    """Whether a lower-case singular noun right before a bare proper name, which the parser hung elsewhere with
+    nothing hung on the name, describes it all the same ("retailer Ahold")."""
+    return (word.tag_ == "NN" and word.is_lower and root.head.i != word.i and root.pos_ == "PROPN"
+            and not any(c.dep_ == "det" for c in root.children))
 
 
 def _plural_kind_before(root: Token) -> Iterator[Token]:

@@ -503,3 +503,19 @@ def test_a_name_the_tagger_missed_after_an_overseers_word_is_an_organisation(voc
         ents=["O", "O", "O", "O", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Quillcom", "Organization")]
+
+
+def test_a_kind_noun_right_before_a_name_describes_it_though_the_parser_hung_it_elsewhere(vocab):
+    doc = make_doc(  # "suppliers helping retailer Zedco inflate earnings", "Zedco" hung on "suppliers"
+        vocab,
+        [
+            ("suppliers", "supplier", 1, "nsubj", "NOUN", "NNS"),
+            ("helping", "help", 1, "ROOT", "VERB", "VBG"),
+            ("retailer", "retailer", 1, "dobj", "NOUN", "NN"),
+            ("Zedco", "Zedco", 0, "prep", "PROPN", "NNP"),
+            ("inflate", "inflate", 1, "conj", "VERB", "VB"),
+            ("earnings", "earning", 4, "dobj", "NOUN", "NNS"),
+        ],
+        ents=["O", "O", "O", "B-GPE", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zedco", "Organization")]

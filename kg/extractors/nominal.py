@@ -149,10 +149,18 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
         for thing in possessed:
             if thing == owner or (head.dep_ == "conj" and thing.start < owner.start):  # "A and B's kits": not A
                 continue
+            if _written_as_possessor(thing, head, by_token):
+                continue  # "its technology, not Sony's": Sony owns a technology of its own, not one of Acme's
             for rule in rules.possessives:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
                     yield Candidate(owner, thing, rule.trigger)
                     break
+
+
+def _written_as_possessor(thing: Mention, head: Token, by_token: dict[int, Mention]) -> bool:
+    """Whether a name beside the possessed noun carries a possessive ending itself, standing for a noun of its own."""
+    return any(by_token.get(t.i) == thing and any(c.dep_ == "case" for c in child_tokens(t))
+               for t in head.subtree if t.i != head.i)
 
 
 @relation_finder("makers")

@@ -350,3 +350,21 @@ def test_a_relation_word_parsed_as_an_adjective_between_two_names_is_no_ownershi
     facts = facts_of(doc)
     assert ("Acme", "owns", "Widgetco") not in facts
     assert ("Acme", "competesWith", "Widgetco") in facts
+
+
+def test_a_name_with_its_own_possessive_beside_a_possessed_noun_is_not_owned(vocab):
+    doc = make_doc(  # "Acme pushed its technology, not Widgetco's."
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("pushed", "push", 1, "ROOT", "VERB", "VBD"),
+            ("its", "its", 3, "poss", "PRON", "PRP$"),
+            ("technology", "technology", 1, "dobj", "NOUN", "NN"),
+            (",", ",", 3, "punct", "PUNCT", ","),
+            ("not", "not", 3, "neg", "PART", "RB"),
+            ("Widgetco", "Widgetco", 3, "appos", "PROPN", "NNP"),
+            ("'s", "'s", 6, "case", "PART", "POS"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert not {p for s, p, o in facts_of(doc) if (s, o) == ("Acme", "Widgetco") and not p.startswith("open:")}

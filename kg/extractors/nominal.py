@@ -151,6 +151,8 @@ def possessive_relations(context: SentenceContext) -> Iterator[Candidate]:
                 continue
             if _written_as_possessor(thing, head, by_token):
                 continue  # "its technology, not Sony's": Sony owns a technology of its own, not one of Acme's
+            if titled and not is_a(thing.type, PERSON):
+                continue  # "Vivendi, its boss": a title describes a person, never the company it is apposed to
             for rule in rules.possessives:
                 if any(is_a(owner.type, c) for c in rule.owner) and any(is_a(thing.type, c) for c in rule.possessed):
                     yield Candidate(owner, thing, rule.trigger)

@@ -368,3 +368,24 @@ def test_a_name_with_its_own_possessive_beside_a_possessed_noun_is_not_owned(voc
         ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert not {p for s, p, o in facts_of(doc) if (s, o) == ("Acme", "Widgetco") and not p.startswith("open:")}
+
+
+def test_a_possessed_title_in_apposition_to_a_company_makes_no_one_own_the_company(vocab):
+    doc = make_doc(  # "Initech sued media giant Widgetco, its boss and another executive."
+        vocab,
+        [
+            ("Initech", "Initech", 1, "nsubj", "PROPN", "NNP"),
+            ("sued", "sue", 1, "ROOT", "VERB", "VBD"),
+            ("media", "media", 3, "compound", "NOUN", "NN"),
+            ("giant", "giant", 4, "compound", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 1, "dobj", "PROPN", "NNP"),
+            (",", ",", 4, "punct", "PUNCT", ","),
+            ("its", "its", 7, "poss", "PRON", "PRP$"),
+            ("boss", "boss", 4, "appos", "NOUN", "NN"),
+            ("and", "and", 7, "cc", "CCONJ", "CC"),
+            ("another", "another", 10, "det", "DET", "DT"),
+            ("executive", "executive", 7, "conj", "NOUN", "NN"),
+        ],
+        ents=["B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    assert ("Initech", "owns", "Widgetco") not in facts_of(doc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -199,7 +199,8 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
     noun for people, a pronoun, a preposition of place, the name's shape), else the tagger's ``label``."""
     type_name = rules.ner_labels.get(label) or _cued_class(span, label, rules)
     text = span_text(span)
-    if type_name is None or is_not_an_entity(name or text, rules) or _common_word_opening_sentence(span):
+    if type_name is None or is_not_an_entity(name or text, rules) or _common_word_opening_sentence(span) \
+            or _abbreviates_common_words(span):
         return None
     source = "pattern" if span.root.ent_id_ else "ner"
     if source == "ner" and _is_demonym_modifier(span, rules):
@@ -264,6 +265,25 @@ def _common_word_opening_sentence(span: Span) -> bool:
     start = table.sentence_at(span.start).start
     opens = start > 0 and all(table.tokens[i].is_punct for i in range(start, span.start))
     return opens and table.words_in_lower_case[span[0].lower_] > 1 and span[0].text != span[0].lower_
+
+
+def _abbreviates_common_words(span: Span) -> bool:
+    """A word in capitals that the document writes, somewhere, in brackets right after lower-case words whose
+    initials it spells: a common noun's abbreviation, no name ("a personal video recorder (PVR)", then "the PVR")."""
+    letters = span_text(span)
+    if len(span) != 1 or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    tokens = token_table(span.doc).tokens
+    return any(_defined_after_common_words(tokens, i) for i, token in enumerate(tokens) if token.text == letters)
+
+
+def _defined_after_common_words(tokens: Sequence[Token], i: int) -> bool:
+    letters = tokens[i].text
+    if i < 2 or tokens[i - 1].text != "(" or i + 1 >= len(tokens) or tokens[i + 1].text != ")":
+        return False
+    words = [w for t in tokens[max(0, i - 1 - len(letters)) : i - 1] for w in t.text.split("-")][-len(letters):]
+    return len(words) == len(letters) and all(w.isalpha() and w.islower() for w in words) \
+        and "".join(w[0] for w in words) == letters.casefold()
 
 
 def _is_demonym_modifier(span: Span, rules: Rules) -> bool:

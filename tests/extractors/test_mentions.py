@@ -1301,3 +1301,27 @@ def test_a_possessive_in_the_infinitive_an_adjective_takes_refers_back_to_the_su
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert ("Widgetco", "Organization") in {(m.text, m.type) for m in extraction_of(doc).mentions}
+
+
+def test_capitals_that_abbreviate_the_common_words_before_them_name_nothing_in_the_document(vocab):
+    doc = make_doc(  # "Acme sells a video recorder (VR). The VR costs more."
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("sells", "sell", 1, "ROOT", "VERB", "VBZ"),
+            ("a", "a", 4, "det", "DET", "DT"),
+            ("video", "video", 4, "compound", "NOUN", "NN"),
+            ("recorder", "recorder", 1, "dobj", "NOUN", "NN"),
+            ("(", "(", 6, "punct", "PUNCT", "-LRB-"),
+            ("VR", "VR", 4, "appos", "PROPN", "NNP"),
+            (")", ")", 6, "punct", "PUNCT", "-RRB-"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("The", "the", 10, "det", "DET", "DT"),
+            ("VR", "VR", 11, "nsubj", "PROPN", "NNP"),
+            ("costs", "cost", 11, "ROOT", "VERB", "VBZ"),
+            ("more", "more", 11, "dobj", "ADJ", "JJR"),
+            (".", ".", 11, "punct", "PUNCT", "."),
+        ],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+    assert [m.text for m in extraction_of(doc).mentions] == ["Acme"]

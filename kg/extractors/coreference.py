@@ -37,8 +37,8 @@ class AntecedentFinder:
         classes = self.rules.anaphors.get(word)
         if classes is None or not (token.pos_ == "PRON" or token.dep_ == "compound" or _is_definite(token, self.rules)):
             return None
-        mention = (self._topic_for(token, classes, excluded) or self._reporter(token, classes, excluded)
-                   or self.salient(token, classes, excluded))
+        mention = (self._conjoined_owner(token, classes, excluded) or self._topic_for(token, classes, excluded)
+                   or self._reporter(token, classes, excluded) or self.salient(token, classes, excluded))
         if mention is None:
             return None
         if mention.start >= sentence_of(token).start_char:
@@ -48,6 +48,17 @@ class AntecedentFinder:
             rule="coreference", type_confidence=self.rules.type_confidence["coreference"],
             name=mention.merge_name, name_rule="coreference",
         )
+
+    def _conjoined_owner(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
+        """For a possessive pronoun on the second of two coordinated phrases, the name the first is: in "Airbus and
+        its rival Boeing", "its" is Airbus."""
+        if token.dep_ != "poss" or token.head.dep_ != "conj":
+            return None
+        first = self._mention_at(token.head.head)
+        names = {m.merge_name for m in excluded}
+        if first is None or first.merge_name in names or not any(is_a(first.type, c) for c in classes):
+            return None
+        return first
 
     def _topic_for(self, token: Token, classes: Iterable[str], excluded: Iterable[Mention]) -> Mention | None:
         """The article's topic (of the ``topic_anaphor_classes``), for a subject or possessive anaphor

@@ -59,7 +59,8 @@ def noun_relations(context: SentenceContext) -> Iterator[Candidate]:
         elif agents:
             owners, targets = agents, owners + targets
         if not targets and is_symmetric(trigger.predicate):  # "A and B signed a partnership": each other's
-            owners, targets = owners[:1], owners[1:]
+            parties = [m for m in owners if not market_not_party(trigger, m, rules)]  # not "its US rival"'s US
+            owners, targets = parties[:1], parties[1:]
         for owner in owners:
             for target in targets:
                 yield Candidate(owner, target, trigger)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors.arguments import argument_mentions, described_mentions, mentions_at, possessors
 from kg.extractors.candidates import Candidate
+from kg.extractors.nominal import is_named_place
 from kg.extractors.registry import SentenceContext, relation_finder
 from kg.extractors.tokens import child_tokens
 from kg.extractors.tree import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, examples, prep_objects
@@ -30,9 +31,10 @@ def rival_relations(context: SentenceContext) -> Iterator[Candidate]:
         rivals = _rivals_named(noun, top, by_token, rules)
         if not rivals:
             continue
-        named = _named_counterparts(noun)
+        named = [m for t in _named_counterparts(noun) for m in mentions_at(t, by_token, rules)
+                 if not is_named_place(m, rules)]  # "its US rival Boeing": where the rival is, no counterpart
         if named:  # "its 7E7 rival, the A350": a rival of the 7E7, not of its maker
-            others = [m for t in named for m in mentions_at(t, by_token, rules)]
+            others = named
         else:
             others = possessors(top, by_token, rules, antecedents, rivals)
             others += [m for t in prep_objects(noun, rules.noun_preps.get(noun.lemma_.casefold(), ()))

@@ -106,3 +106,24 @@ def test_a_name_before_a_rival_noun_is_what_it_rivals_not_the_possessor(vocab):
     )
     facts = facts_of(doc)
     assert ("Widget", "competesWith", "Gizmo") in facts and ("Acme", "competesWith", "Gizmo") not in facts
+
+
+def test_in_a_and_its_place_rival_b_the_rival_competes_with_a_not_with_the_place(vocab):
+    doc = make_doc(  # "The EU praised Acme and its US rival Widgetco."
+        vocab,
+        [
+            ("The", "the", 1, "det", "DET", "DT"),
+            ("EU", "EU", 2, "nsubj", "PROPN", "NNP"),
+            ("praised", "praise", 2, "ROOT", "VERB", "VBD"),
+            ("Acme", "Acme", 2, "dobj", "PROPN", "NNP"),
+            ("and", "and", 3, "cc", "CCONJ", "CC"),
+            ("its", "its", 7, "poss", "PRON", "PRP$"),
+            ("US", "US", 7, "compound", "PROPN", "NNP"),
+            ("rival", "rival", 3, "conj", "NOUN", "NN"),
+            ("Widgetco", "Widgetco", 7, "appos", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "B-ORG", "O", "B-ORG", "O", "O", "B-GPE", "O", "B-ORG", "O"],
+    )
+    rivals = {(s, o) for s, p, o in facts_of(doc) if p == "competesWith"}
+    assert rivals == {("Acme", "Widgetco")}

@@ -262,8 +262,7 @@ def _common_word_opening_sentence(span: Span) -> bool:
     if len(span) != 1:
         return False
     table = token_table(span.doc)
-    start = table.sentence_at(span.start).start
-    opens = start > 0 and all(table.tokens[i].is_punct for i in range(start, span.start))
+    opens = table.sentence_at(span.start).start > 0 and table.opens_sentence(span.start)
     return opens and table.words_in_lower_case[span[0].lower_] > 1 and span[0].text != span[0].lower_
 
 

@@ -122,8 +122,7 @@ def _common_word_opening(token: Token) -> bool:
     """Whether a word opening its sentence is a common word: a stop word ("Several") or one the document also
     writes in lower case ("Broadband has become ..." beside "broadband")."""
     table = token_table(token.doc)
-    opens = all(table.tokens[i].is_punct for i in range(table.sentence_at(token.i).start, token.i))
-    return opens and (token.is_stop or table.words_in_lower_case[token.lower_] > 0)
+    return table.opens_sentence(token.i) and (token.is_stop or table.words_in_lower_case[token.lower_] > 0)
 
 
 def _word_of_a_name(token: Token, found: dict[int, Mention]) -> bool:

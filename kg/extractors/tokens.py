@@ -86,6 +86,10 @@ class TokenTable:
         starts, sentences = self._sentences
         return sentences[bisect_right(starts, i) - 1]
 
+    def opens_sentence(self, i: int) -> bool:
+        """Whether only punctuation comes before the token at ``i`` in its sentence (an opening quote may)."""
+        return all(self.tokens[j].is_punct for j in range(self.sentence_at(i).start, i))
+
 
 # The strings of the hashes met so far, for every document: a dict lookup is cheaper than a ``Token`` attribute.
 _STRINGS: dict[int, str] = {}

@@ -228,7 +228,7 @@ def _make_mention(span: Span, label: str, doc_id: str, rules: Rules, name: str =
         type_name, source = ORGANIZATION, "pronoun_cue"
     elif source == "ner" and _after_place_preposition(span, type_name, rules):
         type_name, source = PLACE, "place_cue"
-    elif (type_name == PERSON and shaped_not_person) or (
+    elif (type_name == PERSON and (shaped_not_person or (source == "ner" and not name and _after_the(span)))) or (
         source == "ner" and type_name == PLACE and not name and rules.not_place_shapes.match(text) is not None
     ):
         type_name, source = ORGANIZATION, "shape"
@@ -264,6 +264,13 @@ def _common_word_opening_sentence(span: Span) -> bool:
     table = token_table(span.doc)
     opens = table.sentence_at(span.start).start > 0 and table.opens_sentence(span.start)
     return opens and table.words_in_lower_case[span[0].lower_] > 1 and span[0].text != span[0].lower_
+
+
+def _after_the(span: Span) -> bool:
+    """A one-word name right after "the" that it takes as its own determiner: no person's ("the Tate", "the
+    Majlis"), who takes no article."""
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span.doc[span.start - 1].head.i == span.start
 
 
 def _abbreviates_common_words(span: Span) -> bool:

@@ -519,3 +519,20 @@ def test_a_kind_noun_right_before_a_name_describes_it_though_the_parser_hung_it_
         ents=["O", "O", "O", "B-GPE", "O", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zedco", "Organization")]
+
+
+def test_a_one_word_name_the_tagger_calls_a_person_after_its_own_the_is_an_organisation(vocab):
+    doc = make_doc(  # "It is tested by the Quillery."
+        vocab,
+        [
+            ("It", "it", 2, "nsubjpass", "PRON", "PRP"),
+            ("is", "be", 2, "auxpass", "AUX", "VBZ"),
+            ("tested", "test", 2, "ROOT", "VERB", "VBN"),
+            ("by", "by", 2, "agent", "ADP", "IN"),
+            ("the", "the", 5, "det", "DET", "DT"),
+            ("Quillery", "Quillery", 3, "pobj", "PROPN", "NNP"),
+            (".", ".", 2, "punct", "PUNCT", "."),
+        ],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Quillery", "Organization")]

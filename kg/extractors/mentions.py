@@ -267,10 +267,10 @@ def _common_word_opening_sentence(span: Span) -> bool:
 
 
 def _after_the(span: Span) -> bool:
-    """A one-word name right after "the" that it takes as its own determiner: no person's ("the Tate", "the
-    Majlis"), who takes no article."""
-    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
-        and span.doc[span.start - 1].head.i == span.start
+    """A name right after "the" that it takes as its own determiner: no person's ("the Tate", "the Majlis"), who
+    takes no article."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span.doc[span.start - 1].head.i == span.root.i
 
 
 def _abbreviates_common_words(span: Span) -> bool:

@@ -98,6 +98,20 @@ def test_a_name_led_by_a_word_in_capitals_is_no_persons_though_tagged_one(vocab,
     assert (" ".join(words), expected) in [(m.text, m.type) for m in extraction_of(doc).mentions]
 
 
+@pytest.mark.parametrize(("word", "expected"), [("QZMorgan", "Organization"), ("Morgan", "Person")])
+def test_a_word_led_by_capitals_is_no_persons_name_though_tagged_one(vocab, word, expected):
+    doc = make_doc(  # "Acme appointed QZMorgan"
+        vocab,
+        [
+            ("Acme", "Acme", 1, "nsubj", "PROPN", "NNP"),
+            ("appointed", "appoint", 1, "ROOT", "VERB", "VBD"),
+            (word, word, 1, "dobj", "PROPN", "NNP"),
+        ],
+        ents=["B-ORG", "O", "B-PERSON"],
+    )
+    assert (word, expected) in [(m.text, m.type) for m in extraction_of(doc).mentions]
+
+
 def test_a_title_before_a_name_outweighs_a_kind_noun_and_a_facts_range(vocab):
     doc = make_doc(
         vocab,

@@ -550,3 +550,27 @@ def test_a_one_word_name_the_tagger_calls_a_person_after_its_own_the_is_an_organ
         ents=["O", "O", "O", "O", "O", "B-PERSON", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Quillery", "Organization")]
+
+
+def test_a_film_names_the_work_after_it_but_not_the_artist_before_it(vocab):
+    doc = make_doc(  # "Smith starred in the film Quillwood. Jones released a Zedband album."
+        vocab,
+        [
+            ("Smith", "Smith", 1, "nsubj", "PROPN", "NNP"),
+            ("starred", "star", 1, "ROOT", "VERB", "VBD"),
+            ("in", "in", 1, "prep", "ADP", "IN"),
+            ("the", "the", 4, "det", "DET", "DT"),
+            ("film", "film", 2, "pobj", "NOUN", "NN"),
+            ("Quillwood", "Quillwood", 4, "appos", "PROPN", "NNP"),
+            (".", ".", 1, "punct", "PUNCT", "."),
+            ("Jones", "Jones", 8, "nsubj", "PROPN", "NNP"),
+            ("released", "release", 8, "ROOT", "VERB", "VBD"),
+            ("a", "a", 11, "det", "DET", "DT"),
+            ("Zedband", "Zedband", 11, "compound", "PROPN", "NNP"),
+            ("album", "album", 8, "dobj", "NOUN", "NN"),
+            (".", ".", 8, "punct", "PUNCT", "."),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-ORG", "O", "B-PERSON", "O", "O", "B-ORG", "O", "O"],
+    )
+    types = {m.text: m.type for m in extraction_of(doc).mentions}
+    assert types["Quillwood"] == "CreativeWork" and types["Zedband"] == "Organization"

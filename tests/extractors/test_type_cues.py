@@ -574,3 +574,18 @@ def test_a_film_names_the_work_after_it_but_not_the_artist_before_it(vocab):
     )
     types = {m.text: m.type for m in extraction_of(doc).mentions}
     assert types["Quillwood"] == "CreativeWork" and types["Zedband"] == "Organization"
+
+
+def test_a_band_is_an_organisation(vocab):
+    doc = make_doc(  # "the rock band Zedtones played."
+        vocab,
+        [
+            ("the", "the", 3, "det", "DET", "DT"),
+            ("rock", "rock", 2, "compound", "NOUN", "NN"),
+            ("band", "band", 3, "compound", "NOUN", "NN"),
+            ("Zedtones", "Zedtones", 4, "nsubj", "PROPN", "NNP"),
+            ("played", "play", 4, "ROOT", "VERB", "VBD"),
+        ],
+        ents=["O", "O", "O", "B-PERSON", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zedtones", "Organization")]

@@ -589,3 +589,19 @@ def test_a_band_is_an_organisation(vocab):
         ents=["O", "O", "O", "B-PERSON", "O"],
     )
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zedtones", "Organization")]
+
+
+@pytest.mark.parametrize("noun", ["drummer", "philosopher"])
+def test_a_noun_for_people_before_a_name_the_tagger_calls_a_company_makes_it_a_person(vocab, noun):
+    doc = make_doc(  # "drummer Zed Quill said so."
+        vocab,
+        [
+            (noun, noun, 2, "compound", "NOUN", "NN"),
+            ("Zed", "Zed", 2, "compound", "PROPN", "NNP"),
+            ("Quill", "Quill", 3, "nsubj", "PROPN", "NNP"),
+            ("said", "say", 3, "ROOT", "VERB", "VBD"),
+            ("so", "so", 3, "advmod", "ADV", "RB"),
+        ],
+        ents=["O", "B-ORG", "I-ORG", "O", "O"],
+    )
+    assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zed Quill", "Person")]

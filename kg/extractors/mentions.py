@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
@@ -276,20 +276,7 @@ def _after_the(span: Span) -> bool:
 def _abbreviates_common_words(span: Span) -> bool:
     """A word in capitals that the document writes, somewhere, in brackets right after lower-case words whose
     initials it spells: a common noun's abbreviation, no name ("a personal video recorder (PVR)", then "the PVR")."""
-    letters = span_text(span)
-    if len(span) != 1 or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
-        return False
-    tokens = token_table(span.doc).tokens
-    return any(_defined_after_common_words(tokens, i) for i, token in enumerate(tokens) if token.text == letters)
-
-
-def _defined_after_common_words(tokens: Sequence[Token], i: int) -> bool:
-    letters = tokens[i].text
-    if i < 2 or tokens[i - 1].text != "(" or i + 1 >= len(tokens) or tokens[i + 1].text != ")":
-        return False
-    words = [w for t in tokens[max(0, i - 1 - len(letters)) : i - 1] for w in t.text.split("-")][-len(letters):]
-    return len(words) == len(letters) and all(w.isalpha() and w.islower() for w in words) \
-        and "".join(w[0] for w in words) == letters.casefold()
+    return len(span) == 1 and span_text(span) in token_table(span.doc).common_abbreviations
 
 
 def _is_demonym_modifier(span: Span, rules: Rules) -> bool:

@@ -67,6 +67,16 @@ class TokenTable:
                        if orth == lower)
 
     @cached_property
+    def common_abbreviations(self) -> frozenset[str]:
+        """The words in capitals the document writes in brackets right after lower-case words whose initials they
+        spell: abbreviations of common nouns ("PVR" in "a personal video recorder (PVR)")."""
+        tokens = self.tokens
+        return frozenset(
+            tokens[i].text for i in range(2, len(tokens) - 1)
+            if tokens[i - 1].text == "(" and tokens[i + 1].text == ")" and _spells_words_before(tokens, i)
+        )
+
+    @cached_property
     def writes_joining_hyphens(self) -> bool:
         """Whether the document joins two words by a hyphen without spaces somewhere ("hi-tech"), so that a hyphen
         written apart is a dash; pre-tokenised text spaces them all ("hi - tech")."""
@@ -89,6 +99,16 @@ class TokenTable:
     def opens_sentence(self, i: int) -> bool:
         """Whether only punctuation comes before the token at ``i`` in its sentence (an opening quote may)."""
         return all(self.tokens[j].is_punct for j in range(self.sentence_at(i).start, i))
+
+
+def _spells_words_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether ``tokens[i]``, 2 to 6 capitals, spells the initials of the lower-case words before the bracket."""
+    letters = tokens[i].text
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for t in tokens[max(0, i - 1 - len(letters)) : i - 1] for w in t.text.split("-")][-len(letters):]
+    return len(words) == len(letters) and all(w.isalpha() and w.islower() for w in words) \
+        and "".join(w[0] for w in words) == letters.casefold()
 
 
 # The strings of the hashes met so far, for every document: a dict lookup is cheaper than a ``Token`` attribute.

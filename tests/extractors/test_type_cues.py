@@ -535,7 +535,7 @@ def test_a_kind_noun_right_before_a_name_describes_it_though_the_parser_hung_it_
     assert [(m.text, m.type) for m in extraction_of(doc).mentions] == [("Zedco", "Organization")]
 
 
-def test_a_one_word_name_the_tagger_calls_a_person_after_its_own_the_is_an_organisation(vocab):
+def test_a_name_the_tagger_calls_a_person_after_its_own_the_is_an_organisation(vocab):
     doc = make_doc(  # "It is tested by the Quillery."
         vocab,
         [
